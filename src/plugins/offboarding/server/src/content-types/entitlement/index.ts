@@ -1,0 +1,61 @@
+import {
+  BILLING_PERIODS,
+  CANCEL_TIMINGS,
+  ENTITLEMENT_CLASSES,
+  ENTITLEMENT_STATUSES,
+  REFUND_MODES,
+  SUSPENSION_REASONS,
+} from '../../../../shared/contracts/constants';
+
+export default {
+  schema: {
+    kind: 'collectionType',
+    collectionName: 'offboarding_entitlements',
+    info: {
+      singularName: 'entitlement',
+      pluralName: 'entitlements',
+      displayName: 'Entitlement',
+      description: 'What an organization bought: a license, an environment, a service contract…',
+    },
+    options: { draftAndPublish: false },
+    pluginOptions: {
+      'content-manager': { visible: true },
+      'content-type-builder': { visible: false },
+    },
+    attributes: {
+      organization: {
+        type: 'relation',
+        relation: 'manyToOne',
+        target: 'plugin::offboarding.organization',
+        inversedBy: 'entitlements',
+      },
+      name: { type: 'string', maxLength: 255 },
+      class: { type: 'enumeration', enum: [...ENTITLEMENT_CLASSES], required: true },
+      status: { type: 'enumeration', enum: [...ENTITLEMENT_STATUSES], default: 'active', required: true },
+      // Status before a pending cancellation, so undo restores it.
+      previousStatus: { type: 'enumeration', enum: [...ENTITLEMENT_STATUSES] },
+      price: { type: 'integer', default: 0, required: true, min: 0 },
+      currency: { type: 'string', required: true, minLength: 3, maxLength: 3 },
+      billingPeriod: { type: 'enumeration', enum: [...BILLING_PERIODS], default: 'month', required: true },
+      currentPeriodStart: { type: 'datetime' },
+      currentPeriodEnd: { type: 'datetime' },
+      creditBalance: { type: 'integer', default: 0 },
+      cancellationReason: { type: 'string' },
+      cancellationNotes: { type: 'text' },
+      cancelRequestedAt: { type: 'datetime' },
+      cancelRequestedBy: { type: 'string' },
+      cancelTiming: { type: 'enumeration', enum: [...CANCEL_TIMINGS] },
+      cancelEffectiveAt: { type: 'datetime' },
+      cancelledAt: { type: 'datetime' },
+      refundMode: { type: 'enumeration', enum: [...REFUND_MODES] },
+      refundAmount: { type: 'integer' },
+      prorateAsOf: { type: 'datetime' },
+      suspendedAt: { type: 'datetime' },
+      suspensionReason: { type: 'enumeration', enum: [...SUSPENSION_REASONS] },
+      suspensionReasonCode: { type: 'string' },
+      suspensionNotes: { type: 'text' },
+      graceEndsAt: { type: 'datetime' },
+      reactivatedAt: { type: 'datetime' },
+    },
+  },
+};

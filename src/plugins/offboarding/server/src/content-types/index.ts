@@ -1,0 +1,17 @@
+import auditEvent from './audit-event';
+import cancellationPolicy from './cancellation-policy';
+import cancellationReason from './cancellation-reason';
+import collaborator from './collaborator';
+import entitlement from './entitlement';
+import organization from './organization';
+import provisioningPolicy from './provisioning-policy';
+
+export default {
+  organization,
+  entitlement,
+  'cancellation-policy': cancellationPolicy,
+  'provisioning-policy': provisioningPolicy,
+  'cancellation-reason': cancellationReason,
+  'audit-event': auditEvent,
+  collaborator,
+};

@@ -1,0 +1,62 @@
+import { ACCESS_STATUSES, ORGANIZATION_STATUSES, PURGE_STATES } from '../../../../shared/contracts/constants';
+
+export default {
+  schema: {
+    kind: 'collectionType',
+    collectionName: 'offboarding_organizations',
+    info: {
+      singularName: 'organization',
+      pluralName: 'organizations',
+      displayName: 'Organization',
+      description: 'A customer account whose life after the sale the plugin runs',
+    },
+    options: { draftAndPublish: false },
+    pluginOptions: {
+      'content-manager': { visible: true },
+      'content-type-builder': { visible: false },
+    },
+    attributes: {
+      name: { type: 'string', required: true, maxLength: 255 },
+      taxId: { type: 'string', maxLength: 64 },
+      email: { type: 'email' },
+      phone: { type: 'string', maxLength: 64 },
+      address: { type: 'text' },
+      notes: { type: 'text' },
+      // Derived from the entitlements in the same transaction as any change to them.
+      status: { type: 'enumeration', enum: [...ORGANIZATION_STATUSES], default: 'active', required: true },
+      accessStatus: { type: 'enumeration', enum: [...ACCESS_STATUSES], default: 'enabled', required: true },
+      accessChangedAt: { type: 'datetime' },
+      accessReason: { type: 'text' },
+      archivedAt: { type: 'datetime' },
+      archivedBy: { type: 'string' },
+      lastCancelledAt: { type: 'datetime' },
+      retentionUntil: { type: 'datetime' },
+      retentionExtendedUntil: { type: 'datetime' },
+      retentionExtensionReason: { type: 'text' },
+      purgeState: { type: 'enumeration', enum: [...PURGE_STATES], default: 'none', required: true },
+      purgeAfter: { type: 'datetime' },
+      purgedAt: { type: 'datetime' },
+      legalHold: { type: 'boolean', default: false, required: true },
+      legalHoldReason: { type: 'text' },
+      legalHoldBy: { type: 'string' },
+      legalHoldAt: { type: 'datetime' },
+      cancellationPolicy: {
+        type: 'relation',
+        relation: 'manyToOne',
+        target: 'plugin::offboarding.cancellation-policy',
+      },
+      entitlements: {
+        type: 'relation',
+        relation: 'oneToMany',
+        target: 'plugin::offboarding.entitlement',
+        mappedBy: 'organization',
+      },
+      collaborators: {
+        type: 'relation',
+        relation: 'oneToMany',
+        target: 'plugin::offboarding.collaborator',
+        mappedBy: 'organization',
+      },
+    },
+  },
+};

@@ -1,0 +1,54 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { getService } from '../utils';
+import { adminActor } from '../utils/actor';
+import { emptyBody } from './validation/common';
+import { validateCancel, validateCreateEntitlement, validateSuspend } from './validation/entitlement';
+
+const createEntitlementController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const entitlements = () => getService(strapi, 'entitlement');
+
+  return {
+    async findOne(ctx: Context) {
+      ctx.body = { data: await entitlements().findOne(ctx.params.id) };
+    },
+
+    async create(ctx: Context) {
+      const body = await validateCreateEntitlement(ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await entitlements().create(ctx.params.id, body, adminActor(ctx)) };
+    },
+
+    async cancel(ctx: Context) {
+      const body = await validateCancel(ctx.request.body);
+      ctx.body = { data: await entitlements().cancel(ctx.params.id, body, adminActor(ctx)) };
+    },
+
+    async previewCancel(ctx: Context) {
+      const body = await validateCancel(ctx.request.body);
+      ctx.body = { data: await entitlements().preview(ctx.params.id, body, adminActor(ctx)) };
+    },
+
+    async undoCancel(ctx: Context) {
+      await emptyBody(ctx.request.body);
+      ctx.body = { data: await entitlements().undoCancel(ctx.params.id, adminActor(ctx)) };
+    },
+
+    async suspend(ctx: Context) {
+      const body = await validateSuspend(ctx.request.body);
+      ctx.body = { data: await entitlements().suspend(ctx.params.id, body, adminActor(ctx)) };
+    },
+
+    async resume(ctx: Context) {
+      await emptyBody(ctx.request.body);
+      ctx.body = { data: await entitlements().resume(ctx.params.id, adminActor(ctx)) };
+    },
+
+    async reactivate(ctx: Context) {
+      await emptyBody(ctx.request.body);
+      ctx.body = { data: await entitlements().reactivate(ctx.params.id, adminActor(ctx)) };
+    },
+  };
+};
+
+export default createEntitlementController;

@@ -1,0 +1,5 @@
+import entitlement from './entitlement';
+import organization from './organization';
+import settings from './settings';
+
+export default { organization, entitlement, settings };

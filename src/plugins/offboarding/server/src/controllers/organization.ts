@@ -1,0 +1,100 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { getService } from '../utils';
+import { adminActor } from '../utils/actor';
+import {
+  validateAccessChange,
+  validateCollaborator,
+  validateCreateOrganization,
+  validateDeleteQuery,
+  validateListOrganizations,
+  validatePagination,
+  validateUpdateOrganization,
+} from './validation/organization';
+import { emptyBody } from './validation/common';
+import { validateCancelAll } from './validation/entitlement';
+
+const createOrganizationController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const organizations = () => getService(strapi, 'organization');
+  const lifecycle = () => getService(strapi, 'organization-lifecycle');
+
+  return {
+    async find(ctx: Context) {
+      const query = await validateListOrganizations(ctx.query);
+      const { results, pagination } = await organizations().list(query);
+      ctx.body = { data: results, meta: { pagination } };
+    },
+
+    async findOne(ctx: Context) {
+      ctx.body = { data: await organizations().detail(ctx.params.id) };
+    },
+
+    async create(ctx: Context) {
+      const body = await validateCreateOrganization(ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await organizations().create(body, adminActor(ctx)) };
+    },
+
+    async update(ctx: Context) {
+      const body = await validateUpdateOrganization(ctx.request.body);
+      ctx.body = { data: await organizations().update(ctx.params.id, body, adminActor(ctx)) };
+    },
+
+    async archive(ctx: Context) {
+      await emptyBody(ctx.request.body);
+      ctx.body = { data: await lifecycle().archive(ctx.params.id, adminActor(ctx)) };
+    },
+
+    async unarchive(ctx: Context) {
+      await emptyBody(ctx.request.body);
+      ctx.body = { data: await lifecycle().unarchive(ctx.params.id, adminActor(ctx)) };
+    },
+
+    async disable(ctx: Context) {
+      const { reason } = await validateAccessChange(ctx.request.body);
+      ctx.body = { data: await lifecycle().setAccess(ctx.params.id, 'disabled', reason ?? null, adminActor(ctx)) };
+    },
+
+    async enable(ctx: Context) {
+      const { reason } = await validateAccessChange(ctx.request.body);
+      ctx.body = { data: await lifecycle().setAccess(ctx.params.id, 'enabled', reason ?? null, adminActor(ctx)) };
+    },
+
+    async cancelAll(ctx: Context) {
+      const body = await validateCancelAll(ctx.request.body);
+      const { organization, results } = await getService(strapi, 'entitlement').cancelAll(ctx.params.id, body, adminActor(ctx));
+      ctx.body = { data: organization, meta: { cancelled: results } };
+    },
+
+    async delete(ctx: Context) {
+      const { confirm } = await validateDeleteQuery(ctx.query);
+      ctx.body = { data: await lifecycle().remove(ctx.params.id, confirm, adminActor(ctx)) };
+    },
+
+    async audit(ctx: Context) {
+      const { page, pageSize } = await validatePagination(ctx.query);
+      // 404 for an unknown organization rather than an empty trail.
+      await organizations().findRow(ctx.params.id);
+      const { results, pagination } = await getService(strapi, 'audit').listForOrganization(ctx.params.id, { page, pageSize });
+      ctx.body = { data: results, meta: { pagination } };
+    },
+
+    async addCollaborator(ctx: Context) {
+      const body = await validateCollaborator(ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await getService(strapi, 'collaborator').add(ctx.params.id, body, adminActor(ctx)) };
+    },
+
+    async removeCollaborator(ctx: Context) {
+      ctx.body = {
+        data: await getService(strapi, 'collaborator').remove(ctx.params.id, ctx.params.userId, adminActor(ctx)),
+      };
+    },
+
+    async stats(ctx: Context) {
+      ctx.body = { data: await organizations().stats() };
+    },
+  };
+};
+
+export default createOrganizationController;

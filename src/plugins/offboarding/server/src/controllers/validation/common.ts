@@ -1,0 +1,42 @@
+import { validateYupSchema, yup } from '@strapi/utils';
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Dates travel as ISO 8601 strings; anything else is refused rather than guessed at. */
+export const isoDate = () =>
+  yup
+    .string()
+    .nullable()
+    .test('iso-date', '${path} must be an ISO 8601 date-time such as 2027-01-31T00:00:00Z', (value) =>
+      value === null || value === undefined ? true : ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+    );
+
+export const nonBlank = (max: number) =>
+  yup
+    .string()
+    .max(max)
+    .test('non-blank', '${path} must not be blank', (value) => value === undefined || value.trim().length > 0);
+
+export const oneOf = <T extends string>(values: readonly T[]) => yup.mixed<T>().oneOf([...values]);
+
+export const strictObject = <S extends Record<string, yup.AnySchema>>(shape: S) =>
+  yup.object(shape).noUnknown(true, 'unknown field(s): ${unknown}');
+
+/** Bodies: exact types, no casting (strict), every error reported. */
+export const validateBody = <T>(schema: yup.AnySchema) => {
+  const run = validateYupSchema(schema, { strict: true, abortEarly: false });
+  return async (body: unknown): Promise<T> => run(body ?? {}) as Promise<T>;
+};
+
+/** Query strings are text: cast numbers, apply defaults, still refuse unknown parameters. */
+export const validateQuery = <T>(schema: yup.AnySchema) => {
+  const run = validateYupSchema(schema, { strict: false, abortEarly: false, stripUnknown: false });
+  return async (query: unknown): Promise<T> => run(query ?? {}) as Promise<T>;
+};
+
+export const paginationShape = {
+  page: yup.number().integer().min(1).default(1),
+  pageSize: yup.number().integer().min(1).max(100).default(25),
+};
+
+export const emptyBody = validateBody<Record<string, never>>(strictObject({}));

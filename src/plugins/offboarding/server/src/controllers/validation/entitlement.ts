@@ -1,0 +1,49 @@
+import { yup } from '@strapi/utils';
+import type { CancelAllRequest, CancelRequest, EntitlementInput, SuspendRequest } from '../../../../shared/contracts/api';
+import {
+  BILLING_PERIODS,
+  CANCEL_TIMINGS,
+  ENTITLEMENT_CLASSES,
+  REFUND_MODES,
+  SUSPENSION_REASONS,
+} from '../../../../shared/contracts/constants';
+import { isoDate, nonBlank, oneOf, strictObject, validateBody } from './common';
+
+const MAX_AMOUNT = 2_147_483_647;
+
+export const validateCreateEntitlement = validateBody<EntitlementInput>(
+  strictObject({
+    class: oneOf(ENTITLEMENT_CLASSES).required(),
+    name: yup.string().nullable().max(255),
+    price: yup.number().integer('${path} must be an integer amount in minor units').min(0).max(MAX_AMOUNT).required(),
+    currency: yup
+      .string()
+      .matches(/^[A-Z]{3}$/, '${path} must be an ISO 4217 code such as "EUR"')
+      .required(),
+    billingPeriod: oneOf(BILLING_PERIODS).required(),
+    currentPeriodStart: isoDate(),
+    currentPeriodEnd: isoDate(),
+    creditBalance: yup.number().integer().min(0).max(MAX_AMOUNT),
+  })
+);
+
+const cancellationShape = {
+  reason: nonBlank(64).required(),
+  notes: yup.string().nullable().max(5000),
+  timing: oneOf(CANCEL_TIMINGS).required(),
+  effectiveAt: isoDate(),
+};
+
+export const validateCancel = validateBody<CancelRequest>(
+  strictObject({ ...cancellationShape, refund: oneOf(REFUND_MODES), prorateAsOf: isoDate() })
+);
+
+export const validateCancelAll = validateBody<CancelAllRequest>(strictObject(cancellationShape));
+
+export const validateSuspend = validateBody<SuspendRequest>(
+  strictObject({
+    reason: oneOf(SUSPENSION_REASONS).required(),
+    reasonCode: nonBlank(64),
+    notes: yup.string().nullable().max(5000),
+  })
+);

@@ -1,0 +1,54 @@
+import { yup } from '@strapi/utils';
+import type { CollaboratorInput, ListOrganizationsQuery, OrganizationInput } from '../../../../shared/contracts/api';
+import { ARCHIVED_FILTERS, COLLABORATOR_ROLES, ORGANIZATION_STATUSES } from '../../../../shared/contracts/constants';
+import { isoDate, nonBlank, oneOf, paginationShape, strictObject, validateBody, validateQuery } from './common';
+
+const fields = {
+  name: nonBlank(255),
+  taxId: yup.string().nullable().max(64),
+  email: yup.string().nullable().email('${path} must be a valid email').max(255),
+  phone: yup.string().nullable().max(64),
+  address: yup.string().nullable().max(2000),
+  notes: yup.string().nullable().max(10000),
+  cancellationPolicy: yup.string().nullable().max(64),
+};
+
+export const validateCreateOrganization = validateBody<OrganizationInput>(
+  strictObject({ ...fields, name: fields.name.required() })
+);
+
+export const validateUpdateOrganization = validateBody<Partial<OrganizationInput>>(
+  strictObject(fields).test('not-empty', 'the body names no field to update', (value) =>
+    Boolean(value && Object.keys(value).length > 0)
+  )
+);
+
+export const validateListOrganizations = validateQuery<
+  Required<Pick<ListOrganizationsQuery, 'page' | 'pageSize' | 'archived'>> & ListOrganizationsQuery
+>(
+  strictObject({
+    q: yup.string().max(200),
+    status: oneOf(ORGANIZATION_STATUSES),
+    archived: oneOf(ARCHIVED_FILTERS).default('exclude'),
+    ...paginationShape,
+  })
+);
+
+export const validatePagination = validateQuery<{ page: number; pageSize: number }>(strictObject(paginationShape));
+
+export const validateAccessChange = validateBody<{ reason?: string | null }>(
+  strictObject({ reason: yup.string().nullable().max(2000) })
+);
+
+export const validateDeleteQuery = validateQuery<{ confirm: string }>(
+  strictObject({ confirm: yup.string().required('confirm is required: type the organization\'s name') })
+);
+
+export const validateCollaborator = validateBody<CollaboratorInput>(
+  strictObject({
+    email: yup.string().email('${path} must be a valid email').max(255).required(),
+    role: oneOf(COLLABORATOR_ROLES).required(),
+  })
+);
+
+export { isoDate };

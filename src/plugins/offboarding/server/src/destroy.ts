@@ -1,0 +1,7 @@
+import type { Core } from '@strapi/strapi';
+
+const destroy = (_: { strapi: Core.Strapi }) => {
+  // Nothing to release yet.
+};
+
+export default destroy;

@@ -1,0 +1,297 @@
+import type {
+  BillingPeriod,
+  CancelTiming,
+  EntitlementStatus,
+  PolicySettings,
+  RefundMode,
+  SuspensionReason,
+} from '../../../shared/contracts/constants';
+import { addBillingPeriod, addDays } from './dates';
+import { conflict, invalid } from './errors';
+import { computeRefund, type Refund } from './refund';
+
+/** What the rules need to know about an entitlement; dates already parsed. */
+export interface EntitlementState {
+  status: EntitlementStatus;
+  price: number;
+  billingPeriod: BillingPeriod;
+  currentPeriodStart: Date | null;
+  currentPeriodEnd: Date | null;
+  suspensionReason: SuspensionReason | null;
+  graceEndsAt: Date | null;
+  previousStatus: EntitlementStatus | null;
+  cancelEffectiveAt: Date | null;
+  cancelledAt: Date | null;
+}
+
+/** The fields a transition writes; `null` clears a field. */
+export interface EntitlementPatch {
+  status?: EntitlementStatus;
+  previousStatus?: EntitlementStatus | null;
+  suspendedAt?: Date | null;
+  suspensionReason?: SuspensionReason | null;
+  suspensionReasonCode?: string | null;
+  suspensionNotes?: string | null;
+  graceEndsAt?: Date | null;
+  cancellationReason?: string | null;
+  cancellationNotes?: string | null;
+  cancelRequestedAt?: Date | null;
+  cancelRequestedBy?: string | null;
+  cancelTiming?: CancelTiming | null;
+  cancelEffectiveAt?: Date | null;
+  cancelledAt?: Date | null;
+  refundMode?: RefundMode | null;
+  refundAmount?: number | null;
+  prorateAsOf?: Date | null;
+  reactivatedAt?: Date | null;
+  currentPeriodStart?: Date | null;
+  currentPeriodEnd?: Date | null;
+}
+
+export type EntitlementAction =
+  | 'suspend'
+  | 'resume'
+  | 'cancel'
+  | 'undo_cancel'
+  | 'reactivate'
+  | 'expire_grace'
+  | 'complete_cancellation';
+
+/** Which statuses each action may start from (SPEC §1 transitions table). */
+export const ALLOWED_FROM: Readonly<Record<EntitlementAction, readonly EntitlementStatus[]>> = {
+  suspend: ['active'],
+  resume: ['suspended'],
+  cancel: ['active', 'suspended'],
+  undo_cancel: ['pending_cancellation'],
+  reactivate: ['cancelled'],
+  expire_grace: ['suspended'],
+  complete_cancellation: ['pending_cancellation'],
+};
+
+const ACTION_LABEL: Record<EntitlementAction, string> = {
+  suspend: 'suspend',
+  resume: 'resume',
+  cancel: 'cancel',
+  undo_cancel: 'undo the cancellation of',
+  reactivate: 'reactivate',
+  expire_grace: 'end the grace period of',
+  complete_cancellation: 'complete the cancellation of',
+};
+
+export const canTransition = (status: EntitlementStatus, action: EntitlementAction) =>
+  ALLOWED_FROM[action].includes(status);
+
+/** Refuses an action the state machine does not allow, naming the current status. */
+export const assertTransition = (status: EntitlementStatus, action: EntitlementAction) => {
+  if (!canTransition(status, action)) {
+    throw conflict(`Cannot ${ACTION_LABEL[action]} an entitlement whose status is "${status}"`, {
+      currentStatus: status,
+      action,
+      allowedFrom: ALLOWED_FROM[action],
+    });
+  }
+};
+
+const CLEARED_SUSPENSION: EntitlementPatch = {
+  suspendedAt: null,
+  suspensionReason: null,
+  suspensionReasonCode: null,
+  suspensionNotes: null,
+  graceEndsAt: null,
+};
+
+const CLEARED_CANCELLATION: EntitlementPatch = {
+  previousStatus: null,
+  cancellationReason: null,
+  cancellationNotes: null,
+  cancelRequestedAt: null,
+  cancelRequestedBy: null,
+  cancelTiming: null,
+  cancelEffectiveAt: null,
+  cancelledAt: null,
+  refundMode: null,
+  refundAmount: null,
+  prorateAsOf: null,
+};
+
+export interface SuspendInput {
+  reason: SuspensionReason;
+  reasonCode: string;
+  notes?: string | null;
+  now: Date;
+  policy: Pick<PolicySettings, 'gracePeriodDays'>;
+}
+
+export const planSuspend = (ent: EntitlementState, input: SuspendInput): EntitlementPatch => {
+  assertTransition(ent.status, 'suspend');
+  return {
+    status: 'suspended',
+    suspendedAt: input.now,
+    suspensionReason: input.reason,
+    suspensionReasonCode: input.reasonCode,
+    suspensionNotes: input.notes ?? null,
+    graceEndsAt: input.reason === 'non_payment' ? addDays(input.now, input.policy.gracePeriodDays) : null,
+  };
+};
+
+export const planResume = (ent: EntitlementState): EntitlementPatch => {
+  assertTransition(ent.status, 'resume');
+  return { status: 'active', ...CLEARED_SUSPENSION };
+};
+
+/** Grace over for a non-payment suspension: cancelled for `payment_failure`, no refund. */
+export const planGraceExpiry = (ent: EntitlementState, now: Date): EntitlementPatch | null => {
+  if (!canTransition(ent.status, 'expire_grace')) return null;
+  if (ent.suspensionReason !== 'non_payment' || !ent.graceEndsAt) return null;
+  if (ent.graceEndsAt.getTime() > now.getTime()) return null;
+  return {
+    status: 'cancelled',
+    previousStatus: null,
+    cancellationReason: 'payment_failure',
+    cancellationNotes: 'Grace period ended without payment',
+    cancelRequestedAt: now,
+    cancelRequestedBy: 'job',
+    cancelTiming: 'immediate',
+    cancelEffectiveAt: ent.graceEndsAt,
+    cancelledAt: now,
+    refundMode: 'none',
+    refundAmount: 0,
+    prorateAsOf: null,
+  };
+};
+
+export interface CancelInput {
+  timing: CancelTiming;
+  effectiveAt?: Date | null;
+  refund: RefundMode;
+  prorateAsOf?: Date | null;
+  reason: string;
+  notes?: string | null;
+  requestedBy: string;
+  now: Date;
+  policy: Pick<PolicySettings, 'refundEligible'>;
+}
+
+export interface CancelPlan {
+  patch: EntitlementPatch;
+  effectiveAt: Date;
+  refund: Refund;
+  /** true when the cancellation takes effect at once, false when it becomes pending. */
+  immediate: boolean;
+}
+
+const effectiveTimeOf = (ent: EntitlementState, input: CancelInput): Date => {
+  const { timing, now } = input;
+  if (timing === 'immediate') {
+    if (input.effectiveAt) throw invalid('effectiveAt', 'effectiveAt is only accepted with timing "date"');
+    return now;
+  }
+  if (timing === 'period_end') {
+    if (input.effectiveAt) throw invalid('effectiveAt', 'effectiveAt is only accepted with timing "date"');
+    if (!ent.currentPeriodEnd) {
+      throw invalid('timing', 'the entitlement has no currentPeriodEnd: cancel "immediate" or on a "date"');
+    }
+    if (ent.currentPeriodEnd.getTime() <= now.getTime()) {
+      throw invalid('timing', `the current period already ended (${ent.currentPeriodEnd.toISOString()}): cancel "immediate" or on a "date"`);
+    }
+    return ent.currentPeriodEnd;
+  }
+  if (!input.effectiveAt) throw invalid('effectiveAt', 'effectiveAt is required with timing "date"');
+  if (input.effectiveAt.getTime() <= now.getTime()) {
+    throw invalid('effectiveAt', 'effectiveAt must be in the future');
+  }
+  return input.effectiveAt;
+};
+
+/**
+ * Cancel now, at period end or on a date. The refund is computed for the effective time
+ * (or `prorateAsOf`, "immediately, prorated as of a date") and recorded with the request.
+ */
+export const planCancel = (ent: EntitlementState, input: CancelInput): CancelPlan => {
+  assertTransition(ent.status, 'cancel');
+  if (input.prorateAsOf && input.refund !== 'prorated') {
+    throw invalid('prorateAsOf', 'prorateAsOf is only accepted with refund "prorated"');
+  }
+  const effectiveAt = effectiveTimeOf(ent, input);
+  const refund = computeRefund({
+    mode: input.refund,
+    price: ent.price,
+    billingPeriod: ent.billingPeriod,
+    periodStart: ent.currentPeriodStart,
+    periodEnd: ent.currentPeriodEnd,
+    asOf: input.prorateAsOf ?? effectiveAt,
+    refundEligible: input.policy.refundEligible,
+  });
+  const immediate = input.timing === 'immediate';
+  const patch: EntitlementPatch = {
+    status: immediate ? 'cancelled' : 'pending_cancellation',
+    previousStatus: immediate ? null : ent.status,
+    cancellationReason: input.reason,
+    cancellationNotes: input.notes ?? null,
+    cancelRequestedAt: input.now,
+    cancelRequestedBy: input.requestedBy,
+    cancelTiming: input.timing,
+    cancelEffectiveAt: effectiveAt,
+    cancelledAt: immediate ? input.now : null,
+    refundMode: refund.mode,
+    refundAmount: refund.amount,
+    prorateAsOf: input.prorateAsOf ?? null,
+  };
+  return { patch, effectiveAt, refund, immediate };
+};
+
+/** Back to the status the entitlement had before the cancellation was requested. */
+export const planUndoCancel = (ent: EntitlementState): EntitlementPatch => {
+  assertTransition(ent.status, 'undo_cancel');
+  const back: EntitlementStatus = ent.previousStatus === 'suspended' ? 'suspended' : 'active';
+  return { ...CLEARED_CANCELLATION, status: back };
+};
+
+/** The job's half of a pending cancellation: due when its effective time is reached. */
+export const planCompleteCancellation = (ent: EntitlementState, now: Date): EntitlementPatch | null => {
+  if (!canTransition(ent.status, 'complete_cancellation')) return null;
+  if (!ent.cancelEffectiveAt || ent.cancelEffectiveAt.getTime() > now.getTime()) return null;
+  return { status: 'cancelled', previousStatus: null, cancelledAt: ent.cancelEffectiveAt };
+};
+
+export interface ReactivateInput {
+  now: Date;
+  policy: Pick<PolicySettings, 'allowReactivation' | 'reactivationWindowDays'>;
+  organizationArchived: boolean;
+  organizationPurged: boolean;
+}
+
+export const reactivationDeadline = (cancelledAt: Date, windowDays: number): Date => addDays(cancelledAt, windowDays);
+
+/**
+ * Win-back. Allowed by policy, within the window after cancellation, and never for an archived
+ * or purged organization. A period that ended meanwhile restarts now.
+ */
+export const planReactivate = (ent: EntitlementState, input: ReactivateInput): EntitlementPatch => {
+  assertTransition(ent.status, 'reactivate');
+  if (input.organizationPurged) throw conflict('Cannot reactivate: the organization was purged', { rule: 'purged' });
+  if (input.organizationArchived) {
+    throw conflict('Cannot reactivate: the organization is archived; unarchive it first', { rule: 'archived' });
+  }
+  if (!input.policy.allowReactivation) {
+    throw conflict('Cannot reactivate: the cancellation policy does not allow reactivation', {
+      rule: 'allowReactivation',
+    });
+  }
+  const cancelledAt = ent.cancelledAt ?? input.now;
+  const deadline = reactivationDeadline(cancelledAt, input.policy.reactivationWindowDays);
+  if (input.now.getTime() > deadline.getTime()) {
+    throw conflict(`Cannot reactivate: the reactivation window closed on ${deadline.toISOString()}`, {
+      rule: 'reactivationWindowDays',
+      windowClosedAt: deadline.toISOString(),
+    });
+  }
+  const patch: EntitlementPatch = { ...CLEARED_CANCELLATION, ...CLEARED_SUSPENSION, status: 'active', reactivatedAt: input.now };
+  const periodOver = !ent.currentPeriodEnd || ent.currentPeriodEnd.getTime() <= input.now.getTime();
+  const nextEnd = addBillingPeriod(input.now, ent.billingPeriod);
+  if (periodOver && nextEnd) {
+    patch.currentPeriodStart = input.now;
+    patch.currentPeriodEnd = nextEnd;
+  }
+  return patch;
+};

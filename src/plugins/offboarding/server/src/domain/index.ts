@@ -1,0 +1,7 @@
+export * from './dates';
+export * from './errors';
+export * from './refund';
+export * from './entitlement-lifecycle';
+export * from './policy';
+export * from './retention';
+export * from './organization-status';

@@ -1,0 +1,266 @@
+import type { Core } from '@strapi/strapi';
+import type { CancelAllRequest, CancelPreview, CancelRequest, EntitlementInput, SuspendRequest } from '../../../shared/contracts/api';
+import type { EntitlementClass } from '../../../shared/contracts/constants';
+import type { Entitlement } from '../../../shared/contracts/entities';
+import { UID } from '../constants';
+import { toDate } from '../domain/dates';
+import {
+  planCancel,
+  planReactivate,
+  planResume,
+  planSuspend,
+  planUndoCancel,
+  type CancelPlan,
+  type EntitlementPatch,
+  type EntitlementState,
+} from '../domain/entitlement-lifecycle';
+import type { ResolvedPolicy } from '../domain/policy';
+import { getService } from '../utils';
+import { selectForUpdate, toApi, type Row } from '../utils/db';
+import { conflictError, fieldError, notFound, withDomainErrors } from '../utils/errors';
+import { changes, type Actor } from './audit';
+import { entitlementState } from './entitlement-state';
+import type { OrganizationRow } from './organization';
+import { policyView } from './policy';
+
+type EntitlementRow = Row & { class: EntitlementClass; currency: string };
+
+interface TransitionContext {
+  entitlement: EntitlementRow;
+  state: EntitlementState;
+  organization: OrganizationRow;
+  policy: ResolvedPolicy;
+  now: Date;
+}
+
+interface TransitionResult {
+  action: string;
+  patch: EntitlementPatch;
+  reason?: string | null;
+  notes?: string | null;
+}
+
+const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = () => strapi.db.query(UID.entitlement);
+  const organizations = () => getService(strapi, 'organization');
+  const now = () => getService(strapi, 'clock').now();
+
+  /** Loads an entitlement with what its rules need: its organization and resolved policy. */
+  const load = async (documentId: string, { lockRows }: { lockRows: boolean }): Promise<TransitionContext> => {
+    const found = await query().findOne({ where: { documentId }, populate: { organization: { select: ['id'] } } });
+    if (!found) throw notFound('Entitlement', documentId);
+    const organizationId = (found.organization as Row | null)?.id;
+    if (!organizationId) throw conflictError('The entitlement belongs to no organization', { documentId });
+    // Lock order everywhere: organization, then entitlement.
+    if (lockRows) await selectForUpdate(strapi, UID.organization, { id: organizationId });
+    const entitlement = (lockRows ? await selectForUpdate<EntitlementRow>(strapi, UID.entitlement, { id: found.id }) : found) as EntitlementRow;
+    const organization = await organizations().findRowById(organizationId);
+    const policy = await getService(strapi, 'policy').resolve(organization, entitlement.class);
+    return { entitlement, state: entitlementState(entitlement), organization, policy, now: now() };
+  };
+
+  const view = async (id: number): Promise<Entitlement> => {
+    const row = await query().findOne({ where: { id }, populate: { organization: { select: ['documentId', 'name'] } } });
+    const { organization, ...fields } = row as Row & { organization: Row | null };
+    return {
+      ...toApi<Entitlement>(fields),
+      organization: organization ? { documentId: organization.documentId, name: String(organization.name) } : null,
+    };
+  };
+
+  /**
+   * One transition: lock, re-check the state, write the patch, refresh the organization,
+   * append the audit event — all in one transaction, so a refusal changes nothing.
+   */
+  const transition = (documentId: string, actor: Actor, decide: (ctx: TransitionContext) => Promise<TransitionResult> | TransitionResult) =>
+    strapi.db.transaction(async () => {
+      const ctx = await load(documentId, { lockRows: true });
+      const { action, patch, reason, notes } = await decide(ctx);
+      return apply(ctx, actor, { action, patch, reason, notes });
+    });
+
+  const apply = async (ctx: TransitionContext, actor: Actor, result: TransitionResult) => {
+    // Read the keys first: the query engine adds updatedAt to the data it is given.
+    const changedKeys = Object.keys(result.patch);
+    const updated = await query().update({ where: { id: ctx.entitlement.id }, data: result.patch });
+    await organizations().refreshDerived(ctx.organization.id);
+    await getService(strapi, 'audit').record({
+      action: result.action,
+      actor,
+      targetType: 'entitlement',
+      targetId: ctx.entitlement.documentId,
+      organization: ctx.organization.documentId,
+      reason: result.reason ?? null,
+      notes: result.notes ?? null,
+      ...changes(ctx.entitlement, updated, changedKeys),
+    });
+    return view(ctx.entitlement.id);
+  };
+
+  const planCancelFor = (ctx: TransitionContext, body: CancelRequest, actor: Actor): CancelPlan =>
+    withDomainErrors(() =>
+      planCancel(ctx.state, {
+        timing: body.timing,
+        effectiveAt: toDate(body.effectiveAt),
+        refund: body.refund ?? 'none',
+        prorateAsOf: toDate(body.prorateAsOf),
+        reason: body.reason,
+        notes: body.notes ?? null,
+        requestedBy: actor.name ?? actor.id ?? actor.type,
+        now: ctx.now,
+        policy: ctx.policy.settings,
+      })
+    );
+
+  const cancelResult = (plan: CancelPlan, body: CancelRequest): TransitionResult => ({
+    action: plan.immediate ? 'entitlement.cancelled' : 'entitlement.cancellation_scheduled',
+    patch: plan.patch,
+    reason: body.reason,
+    notes: body.notes ?? null,
+  });
+
+  const service = {
+    async findOne(documentId: string) {
+      const row = await query().findOne({ where: { documentId }, select: ['id'] });
+      if (!row) throw notFound('Entitlement', documentId);
+      return view(row.id);
+    },
+
+    async create(organizationDocumentId: string, input: EntitlementInput, actor: Actor) {
+      return strapi.db.transaction(async () => {
+        const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId: organizationDocumentId });
+        if (!org) throw notFound('Organization', organizationDocumentId);
+        if (org.purgeState === 'purged') throw conflictError('The organization was purged', { purgeState: 'purged' });
+        if (org.archivedAt) {
+          throw conflictError('The organization is archived: unarchive it before adding entitlements', { archivedAt: org.archivedAt });
+        }
+        const start = toDate(input.currentPeriodStart);
+        const end = toDate(input.currentPeriodEnd);
+        if (start && end && end.getTime() < start.getTime()) {
+          throw fieldError('currentPeriodEnd', 'currentPeriodEnd must not be before currentPeriodStart');
+        }
+        if (input.billingPeriod !== 'none' && (!start || !end)) {
+          throw fieldError(start ? 'currentPeriodEnd' : 'currentPeriodStart', `a ${input.billingPeriod}ly entitlement needs currentPeriodStart and currentPeriodEnd`);
+        }
+        const row = await query().create({
+          data: { ...input, currency: input.currency, currentPeriodStart: start, currentPeriodEnd: end, status: 'active', organization: org.id },
+        });
+        await organizations().refreshDerived(org.id);
+        await getService(strapi, 'audit').record({
+          action: 'entitlement.created',
+          actor,
+          targetType: 'entitlement',
+          targetId: row.documentId,
+          organization: org.documentId,
+          after: changes(null, row, ['class', 'name', 'price', 'currency', 'billingPeriod', 'currentPeriodStart', 'currentPeriodEnd', 'creditBalance']).after,
+        });
+        return view(row.id);
+      });
+    },
+
+    async cancel(documentId: string, body: CancelRequest, actor: Actor) {
+      await getService(strapi, 'reason').assertUsable(body.reason, 'cancel');
+      return transition(documentId, actor, (ctx) => cancelResult(planCancelFor(ctx, body, actor), body));
+    },
+
+    /** Everything the cancellation would do, computed and returned; nothing is written. */
+    async preview(documentId: string, body: CancelRequest, actor: Actor): Promise<CancelPreview> {
+      await getService(strapi, 'reason').assertUsable(body.reason, 'cancel');
+      const ctx = await load(documentId, { lockRows: false });
+      const plan = planCancelFor(ctx, body, actor);
+      return {
+        entitlement: documentId,
+        timing: body.timing,
+        effectiveAt: plan.effectiveAt.toISOString(),
+        resultingStatus: plan.immediate ? 'cancelled' : 'pending_cancellation',
+        refund: {
+          mode: plan.refund.mode,
+          amount: plan.refund.amount,
+          currency: ctx.entitlement.currency,
+          asOf: (toDate(body.prorateAsOf) ?? plan.effectiveAt).toISOString(),
+          unusedSeconds: plan.refund.unusedSeconds,
+          periodSeconds: plan.refund.periodSeconds,
+        },
+        refundEligible: ctx.policy.settings.refundEligible,
+        policy: (({ source, documentId: id, name }) => ({ source, documentId: id, name }))(policyView(ctx.policy)),
+      };
+    },
+
+    async undoCancel(documentId: string, actor: Actor) {
+      return transition(documentId, actor, (ctx) => ({
+        action: 'entitlement.cancellation_undone',
+        patch: withDomainErrors(() => planUndoCancel(ctx.state)),
+      }));
+    },
+
+    async suspend(documentId: string, body: SuspendRequest, actor: Actor) {
+      const reasonCode = body.reasonCode ?? (body.reason === 'non_payment' ? 'payment_failure' : 'other');
+      await getService(strapi, 'reason').assertUsable(reasonCode, 'suspend', body.reasonCode ? 'reasonCode' : 'reason');
+      return transition(documentId, actor, (ctx) => ({
+        action: 'entitlement.suspended',
+        patch: withDomainErrors(() =>
+          planSuspend(ctx.state, { reason: body.reason, reasonCode, notes: body.notes ?? null, now: ctx.now, policy: ctx.policy.settings })
+        ),
+        reason: reasonCode,
+        notes: body.notes ?? null,
+      }));
+    },
+
+    async resume(documentId: string, actor: Actor) {
+      return transition(documentId, actor, (ctx) => ({
+        action: 'entitlement.resumed',
+        patch: withDomainErrors(() => planResume(ctx.state)),
+      }));
+    },
+
+    async reactivate(documentId: string, actor: Actor) {
+      return transition(documentId, actor, (ctx) => ({
+        action: 'entitlement.reactivated',
+        patch: withDomainErrors(() =>
+          planReactivate(ctx.state, {
+            now: ctx.now,
+            policy: ctx.policy.settings,
+            organizationArchived: Boolean(ctx.organization.archivedAt),
+            organizationPurged: ctx.organization.purgeState === 'purged',
+          })
+        ),
+      }));
+    },
+
+    /**
+     * Cancels every active or suspended entitlement of the organization, all or nothing.
+     * With `period_end`, an entitlement whose period has no end ahead (a one-off order, or a
+     * period already over) is cancelled at once: there is nothing left to wait for.
+     */
+    async cancelAll(organizationDocumentId: string, body: CancelAllRequest, actor: Actor) {
+      await getService(strapi, 'reason').assertUsable(body.reason, 'cancel');
+      return strapi.db.transaction(async () => {
+        const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId: organizationDocumentId });
+        if (!org) throw notFound('Organization', organizationDocumentId);
+        const open = (await query().findMany({
+          where: { organization: { id: org.id }, status: { $in: ['active', 'suspended'] } },
+          select: ['documentId'],
+          orderBy: [{ id: 'asc' }],
+        })) as Row[];
+        if (!open.length) {
+          throw conflictError('The organization has no active or suspended entitlement to cancel', { organization: organizationDocumentId });
+        }
+        const results: { documentId: string; status: string; cancelEffectiveAt: string | null }[] = [];
+        for (const { documentId } of open) {
+          const ctx = await load(documentId, { lockRows: true });
+          const end = ctx.state.currentPeriodEnd;
+          const timing =
+            body.timing === 'period_end' && (!end || end.getTime() <= ctx.now.getTime()) ? 'immediate' : body.timing;
+          const request: CancelRequest = { ...body, timing, refund: 'none' };
+          const updated = await apply(ctx, actor, cancelResult(planCancelFor(ctx, request, actor), request));
+          results.push({ documentId, status: updated.status, cancelEffectiveAt: updated.cancelEffectiveAt });
+        }
+        return { organization: await organizations().detail(organizationDocumentId), results };
+      });
+    },
+  };
+  return service;
+};
+
+export type EntitlementService = ReturnType<typeof createEntitlementService>;
+export default createEntitlementService;

@@ -1,0 +1,255 @@
+import type { Core } from '@strapi/strapi';
+import type {
+  EntitlementView,
+  ListOrganizationsQuery,
+  OrganizationDetail,
+  OrganizationInput,
+  RetentionFacts,
+  Stats,
+} from '../../../shared/contracts/api';
+import {
+  ENTITLEMENT_STATUSES,
+  ORGANIZATION_STATUSES,
+  type EntitlementClass,
+  type EntitlementStatus,
+} from '../../../shared/contracts/constants';
+import type { Collaborator, Entitlement, Organization } from '../../../shared/contracts/entities';
+import { UID } from '../constants';
+import { toDate } from '../domain/dates';
+import { DomainError } from '../domain/errors';
+import { planReactivate, reactivationDeadline } from '../domain/entitlement-lifecycle';
+import { deriveOrganizationStatus } from '../domain/organization-status';
+import type { ResolvedPolicy } from '../domain/policy';
+import { computeRetentionUntil, lastCancellationOf } from '../domain/retention';
+import { getService } from '../utils';
+import { iso, toApi, type Row } from '../utils/db';
+import { conflictError, fieldError, notFound } from '../utils/errors';
+import type { Actor } from './audit';
+import { changes } from './audit';
+import { policyView } from './policy';
+import { entitlementState } from './entitlement-state';
+
+export const EDITABLE_FIELDS = ['name', 'taxId', 'email', 'phone', 'address', 'notes'] as const;
+
+export type OrganizationRow = Row & {
+  name: string;
+  status: EntitlementStatus;
+  archivedAt: Date | string | null;
+  purgeState: string;
+  accessStatus: string;
+  legalHold: boolean;
+  retentionExtendedUntil: Date | string | null;
+  cancellationPolicy?: (Row & Record<string, unknown>) | null;
+};
+
+const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = () => strapi.db.query(UID.organization);
+  const now = () => getService(strapi, 'clock').now();
+
+  const policyDocumentIdToId = async (documentId: string | null | undefined) => {
+    if (documentId === undefined) return undefined;
+    if (documentId === null) return null;
+    const policy = await strapi.db.query(UID.cancellationPolicy).findOne({ where: { documentId }, select: ['id'] });
+    if (!policy) throw fieldError('cancellationPolicy', `no cancellation policy has id "${documentId}"`);
+    return policy.id as number;
+  };
+
+  const entitlementRows = async (organizationId: number) =>
+    (await strapi.db.query(UID.entitlement).findMany({
+      where: { organization: { id: organizationId } },
+      orderBy: [{ id: 'asc' }],
+    })) as (Row & { class: EntitlementClass; status: EntitlementStatus })[];
+
+  /** Retention counts from the longest data retention among the policies that govern the organization. */
+  const retentionDaysOf = (resolve: (c: EntitlementClass | null) => ResolvedPolicy, classes: EntitlementClass[]) => {
+    const candidates = classes.length ? classes : [null];
+    return Math.max(...candidates.map((c) => resolve(c).settings.dataRetentionDays));
+  };
+
+  const service = {
+    /** The organization row with its policy override, or a 404. */
+    async findRow(documentId: string): Promise<OrganizationRow> {
+      const row = await query().findOne({ where: { documentId }, populate: { cancellationPolicy: true } });
+      if (!row) throw notFound('Organization', documentId);
+      return row as OrganizationRow;
+    },
+
+    async findRowById(id: number): Promise<OrganizationRow> {
+      return (await query().findOne({ where: { id }, populate: { cancellationPolicy: true } })) as OrganizationRow;
+    },
+
+    async list(params: Required<Pick<ListOrganizationsQuery, 'page' | 'pageSize' | 'archived'>> & ListOrganizationsQuery) {
+      const where: Record<string, unknown>[] = [];
+      if (params.q) {
+        where.push({
+          $or: [{ name: { $containsi: params.q } }, { taxId: { $containsi: params.q } }, { email: { $containsi: params.q } }],
+        });
+      }
+      if (params.status) where.push({ status: params.status });
+      if (params.archived === 'exclude') where.push({ archivedAt: { $null: true } });
+      if (params.archived === 'only') where.push({ archivedAt: { $notNull: true } });
+      const { results, pagination } = await query().findPage({
+        where: { $and: where },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        page: params.page,
+        pageSize: params.pageSize,
+      });
+      return { results: results.map((row: Record<string, unknown>) => toApi<Organization>(row)), pagination };
+    },
+
+    async detail(documentId: string): Promise<OrganizationDetail> {
+      const org = await service.findRow(documentId);
+      const at = now();
+      const resolve = await getService(strapi, 'policy').resolver(org);
+      const ents = await entitlementRows(org.id);
+      const archived = Boolean(org.archivedAt);
+      const purged = org.purgeState === 'purged';
+      const entitlements: EntitlementView[] = ents.map((row) => {
+        const resolved = resolve(row.class);
+        let reactivation: EntitlementView['reactivation'] = null;
+        if (row.status === 'cancelled') {
+          const state = entitlementState(row);
+          const until = state.cancelledAt
+            ? reactivationDeadline(state.cancelledAt, resolved.settings.reactivationWindowDays)
+            : null;
+          let refusal: string | null = null;
+          try {
+            planReactivate(state, { now: at, policy: resolved.settings, organizationArchived: archived, organizationPurged: purged });
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            refusal = error.message;
+          }
+          reactivation = { allowed: refusal === null, until: iso(until), refusal };
+        }
+        return { ...toApi<Entitlement>(row), policy: policyView(resolved), reactivation };
+      });
+      const collaboratorRows = (await strapi.db.query(UID.collaborator).findMany({
+        where: { organization: { id: org.id } },
+        populate: { user: { select: ['id', 'documentId', 'email', 'username'] } },
+        orderBy: [{ id: 'asc' }],
+      })) as (Row & { role: Collaborator['role']; user: (Row & { email: string; username: string }) | null })[];
+      const collaborators: Collaborator[] = collaboratorRows.map((c) => ({
+        documentId: c.documentId,
+        role: c.role,
+        user: c.user ? { id: c.user.id, documentId: c.user.documentId, email: c.user.email, username: c.user.username } : null,
+      }));
+      const { cancellationPolicy, ...orgFields } = org;
+      const base = toApi<Organization>(orgFields);
+      const retention: RetentionFacts = {
+        lastCancelledAt: base.lastCancelledAt,
+        dataRetentionDays: retentionDaysOf(resolve, ents.map((e) => e.class)),
+        retentionUntil: base.retentionUntil,
+        retentionExtendedUntil: base.retentionExtendedUntil,
+        retentionExtensionReason: base.retentionExtensionReason,
+        purgeState: base.purgeState,
+        purgeAfter: base.purgeAfter,
+        legalHold: base.legalHold,
+        legalHoldReason: base.legalHoldReason,
+      };
+      return {
+        ...base,
+        cancellationPolicy: cancellationPolicy
+          ? { documentId: cancellationPolicy.documentId, name: String(cancellationPolicy.name) }
+          : null,
+        policy: policyView(resolve(null)),
+        entitlements,
+        retention,
+        collaborators,
+      };
+    },
+
+    async create(input: OrganizationInput, actor: Actor) {
+      return strapi.db.transaction(async () => {
+        const { cancellationPolicy, ...fields } = input;
+        const policyId = await policyDocumentIdToId(cancellationPolicy);
+        const row = await query().create({
+          data: { ...fields, cancellationPolicy: policyId ?? null, status: 'active', accessStatus: 'enabled', purgeState: 'none', legalHold: false },
+        });
+        await getService(strapi, 'audit').record({
+          action: 'organization.created',
+          actor,
+          targetType: 'organization',
+          targetId: row.documentId,
+          organization: row.documentId,
+          after: changes(null, row, EDITABLE_FIELDS).after,
+        });
+        return service.detail(row.documentId);
+      });
+    },
+
+    async update(documentId: string, input: Partial<OrganizationInput>, actor: Actor) {
+      return strapi.db.transaction(async () => {
+        const org = await service.findRow(documentId);
+        if (org.purgeState === 'purged') throw conflictError('A purged organization is a tombstone and cannot be edited', { purgeState: 'purged' });
+        const { cancellationPolicy, ...fields } = input;
+        const policyId = await policyDocumentIdToId(cancellationPolicy);
+        const data: Record<string, unknown> = { ...fields };
+        if (policyId !== undefined) data.cancellationPolicy = policyId;
+        const updated = await query().update({ where: { id: org.id }, data, populate: { cancellationPolicy: true } });
+        const diff = changes(org, updated, EDITABLE_FIELDS);
+        const beforePolicy = org.cancellationPolicy?.documentId ?? null;
+        const afterPolicy = (updated.cancellationPolicy as Row | null)?.documentId ?? null;
+        if (beforePolicy !== afterPolicy) {
+          diff.before.cancellationPolicy = beforePolicy;
+          diff.after.cancellationPolicy = afterPolicy;
+          await service.refreshDerived(org.id);
+        }
+        await getService(strapi, 'audit').record({
+          action: 'organization.updated',
+          actor,
+          targetType: 'organization',
+          targetId: documentId,
+          organization: documentId,
+          ...diff,
+        });
+        return service.detail(documentId);
+      });
+    },
+
+    /**
+     * Keeps the stored status, last cancellation and retention date in step with the
+     * entitlements; called in the transaction of every change to them.
+     */
+    async refreshDerived(organizationId: number) {
+      const org = await service.findRowById(organizationId);
+      const ents = await entitlementRows(organizationId);
+      const resolve = await getService(strapi, 'policy').resolver(org);
+      const status = deriveOrganizationStatus(ents.map((e) => e.status));
+      const lastCancelledAt = lastCancellationOf(ents.map((e) => ({ status: e.status, cancelledAt: toDate(e.cancelledAt as string) })));
+      const retentionStart = ents.length ? lastCancelledAt : toDate(org.archivedAt);
+      const retentionUntil = computeRetentionUntil(
+        retentionStart,
+        retentionDaysOf(resolve, ents.map((e) => e.class)),
+        retentionStart ? toDate(org.retentionExtendedUntil) : null
+      );
+      await query().update({ where: { id: organizationId }, data: { status, lastCancelledAt, retentionUntil } });
+    },
+
+    async stats(): Promise<Stats> {
+      const count = (where: Record<string, unknown>) => query().count({ where }) as Promise<number>;
+      const notArchived = { archivedAt: { $null: true } };
+      const byStatus = {} as Stats['organizations']['byStatus'];
+      for (const status of ORGANIZATION_STATUSES) byStatus[status] = await count({ ...notArchived, status });
+      const entitlementsByStatus: Record<string, number> = {};
+      for (const status of ENTITLEMENT_STATUSES) {
+        entitlementsByStatus[status] = (await strapi.db.query(UID.entitlement).count({ where: { status } })) as number;
+      }
+      return {
+        organizations: {
+          total: await count({}),
+          byStatus,
+          archived: await count({ archivedAt: { $notNull: true } }),
+          disabled: await count({ accessStatus: 'disabled' }),
+          purged: await count({ purgeState: 'purged' }),
+        },
+        entitlements: { byStatus: entitlementsByStatus },
+        purgeQueue: await count({ purgeState: 'scheduled' }),
+        legalHolds: await count({ legalHold: true }),
+      };
+    },
+  };
+  return service;
+};
+
+export type OrganizationService = ReturnType<typeof createOrganizationService>;
+export default createOrganizationService;

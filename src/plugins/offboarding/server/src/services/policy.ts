@@ -1,0 +1,144 @@
+import type { Core } from '@strapi/strapi';
+import {
+  DEFAULT_POLICY_SETTINGS,
+  ENTITLEMENT_CLASSES,
+  type EntitlementClass,
+  type PolicySettings,
+} from '../../../shared/contracts/constants';
+import type { ResolvedPolicyView } from '../../../shared/contracts/api';
+import type { CancellationPolicy, ProvisioningPolicy } from '../../../shared/contracts/entities';
+import { UID } from '../constants';
+import { resolvePolicy, type PolicyCandidate, type ResolvedPolicy } from '../domain/policy';
+import { toApi } from '../utils/db';
+import { conflictError, notFound } from '../utils/errors';
+
+export interface PolicyInput extends Partial<PolicySettings> {
+  name?: string;
+  isDefault?: boolean;
+  entitlementClass?: EntitlementClass | null;
+}
+
+export const DEFAULT_POLICY_NAME = 'Default';
+
+export const policyView = (resolved: ResolvedPolicy): ResolvedPolicyView => ({
+  source: resolved.source,
+  documentId: resolved.policy?.documentId ?? null,
+  name: resolved.policy?.name ?? null,
+  settings: resolved.settings,
+});
+
+const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = () => strapi.db.query(UID.cancellationPolicy);
+
+  const all = async () => (await query().findMany({ orderBy: [{ id: 'asc' }] })) as PolicyCandidate[];
+
+  /** One policy per class, and exactly one default. */
+  const assertConsistent = async (input: PolicyInput, selfId: number | null) => {
+    if (input.name !== undefined) {
+      const sameName = await query().findOne({ where: { name: input.name }, select: ['id', 'documentId'] });
+      if (sameName && sameName.id !== selfId) {
+        throw conflictError(`A policy named "${input.name}" already exists`, { existing: sameName.documentId });
+      }
+    }
+    if (input.entitlementClass && !input.isDefault) {
+      const sameClass = await query().findOne({
+        where: { entitlementClass: input.entitlementClass, isDefault: false },
+        select: ['id', 'documentId', 'name'],
+      });
+      if (sameClass && sameClass.id !== selfId) {
+        throw conflictError(`The policy "${sameClass.name}" already applies to class ${input.entitlementClass}`, {
+          existing: sameClass.documentId,
+        });
+      }
+    }
+  };
+
+  return {
+    async list(): Promise<CancellationPolicy[]> {
+      return (await all()).map((row) => toApi<CancellationPolicy>(row as Record<string, unknown>));
+    },
+
+    async findOne(documentId: string) {
+      const row = await query().findOne({ where: { documentId } });
+      if (!row) throw notFound('Cancellation policy', documentId);
+      return row as PolicyCandidate & { id: number; documentId: string };
+    },
+
+    async create(input: PolicyInput & { name: string }) {
+      return strapi.db.transaction(async () => {
+        await assertConsistent(input, null);
+        if (input.isDefault) await query().updateMany({ where: { isDefault: true }, data: { isDefault: false } });
+        const row = await query().create({ data: { ...DEFAULT_POLICY_SETTINGS, ...input, isDefault: input.isDefault ?? false } });
+        return toApi<CancellationPolicy>(row);
+      });
+    },
+
+    async update(documentId: string, input: PolicyInput) {
+      return strapi.db.transaction(async () => {
+        const current = await query().findOne({ where: { documentId } });
+        if (!current) throw notFound('Cancellation policy', documentId);
+        const merged = { ...current, ...input } as PolicyInput;
+        await assertConsistent({ ...input, entitlementClass: merged.entitlementClass, isDefault: merged.isDefault }, current.id);
+        if (current.isDefault && input.isDefault === false) {
+          throw conflictError('There must be one default policy: make another policy the default instead', {
+            rule: 'isDefault',
+          });
+        }
+        if (input.isDefault && !current.isDefault) {
+          await query().updateMany({ where: { isDefault: true }, data: { isDefault: false } });
+        }
+        const row = await query().update({ where: { id: current.id }, data: input });
+        return toApi<CancellationPolicy>(row);
+      });
+    },
+
+    /** SPEC §1 resolution for one entitlement class (or organization-wide when `entitlementClass` is null). */
+    async resolve(organization: { cancellationPolicy?: PolicyCandidate | null }, entitlementClass: EntitlementClass | null) {
+      return resolvePolicy({
+        organizationOverride: organization.cancellationPolicy ?? null,
+        policies: await all(),
+        entitlementClass,
+      });
+    },
+
+    /** The same, for several classes with one read of the policies table. */
+    async resolver(organization: { cancellationPolicy?: PolicyCandidate | null }) {
+      const policies = await all();
+      return (entitlementClass: EntitlementClass | null) =>
+        resolvePolicy({ organizationOverride: organization.cancellationPolicy ?? null, policies, entitlementClass });
+    },
+
+    async listProvisioning(): Promise<ProvisioningPolicy[]> {
+      const rows = await strapi.db.query(UID.provisioningPolicy).findMany({ orderBy: [{ id: 'asc' }] });
+      return rows.map((row: Record<string, unknown>) => toApi<ProvisioningPolicy>(row));
+    },
+
+    async updateProvisioning(documentId: string, input: { deprovisionOnCancel: boolean }) {
+      const row = await strapi.db.query(UID.provisioningPolicy).findOne({ where: { documentId } });
+      if (!row) throw notFound('Provisioning policy', documentId);
+      const updated = await strapi.db.query(UID.provisioningPolicy).update({ where: { id: row.id }, data: input });
+      return toApi<ProvisioningPolicy>(updated);
+    },
+
+    /** Idempotent: a default policy and one provisioning policy per class, created only when missing. */
+    async seed() {
+      const hasDefault = await query().findOne({ where: { isDefault: true }, select: ['id'] });
+      if (!hasDefault) {
+        const named = await query().findOne({ where: { name: DEFAULT_POLICY_NAME }, select: ['id'] });
+        if (named) await query().update({ where: { id: named.id }, data: { isDefault: true } });
+        else await query().create({ data: { name: DEFAULT_POLICY_NAME, isDefault: true, ...DEFAULT_POLICY_SETTINGS } });
+      }
+      for (const entitlementClass of ENTITLEMENT_CLASSES) {
+        const existing = await strapi.db
+          .query(UID.provisioningPolicy)
+          .findOne({ where: { entitlementClass }, select: ['id'] });
+        if (!existing) {
+          await strapi.db.query(UID.provisioningPolicy).create({ data: { entitlementClass, deprovisionOnCancel: true } });
+        }
+      }
+    },
+  };
+};
+
+export type PolicyService = ReturnType<typeof createPolicyService>;
+export default createPolicyService;

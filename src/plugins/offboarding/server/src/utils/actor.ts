@@ -1,0 +1,20 @@
+import type { Context } from 'koa';
+import type { Actor } from '../services/audit';
+
+interface AdminUser {
+  id: number;
+  documentId?: string;
+  email?: string;
+  firstname?: string | null;
+  lastname?: string | null;
+}
+
+/** The admin behind an admin-API request, as the audit trail records them. */
+export const adminActor = (ctx: Context): Actor => {
+  const user = ctx.state.user as AdminUser | undefined;
+  return {
+    type: 'admin',
+    id: user ? String(user.id) : null,
+    name: user?.email ?? null,
+  };
+};

@@ -1,0 +1,146 @@
+import type {
+  ArchivedFilter,
+  BillingPeriod,
+  CancelTiming,
+  CollaboratorRole,
+  EntitlementClass,
+  OrganizationStatus,
+  PolicySettings,
+  RefundMode,
+  SuspensionReason,
+} from './constants';
+import type {
+  AuditEvent,
+  CancellationPolicy,
+  Collaborator,
+  Entitlement,
+  IsoDate,
+  Organization,
+  Pagination,
+} from './entities';
+
+/** Request and response shapes of the admin API (SPEC §7). */
+export interface ListOrganizationsQuery {
+  q?: string;
+  status?: OrganizationStatus;
+  archived?: ArchivedFilter;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface ListResponse<T> {
+  data: T[];
+  meta: { pagination: Pagination };
+}
+
+export interface OrganizationInput {
+  name: string;
+  taxId?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address?: string | null;
+  notes?: string | null;
+  cancellationPolicy?: string | null;
+}
+
+export interface EntitlementInput {
+  class: EntitlementClass;
+  name?: string | null;
+  price: number;
+  currency: string;
+  billingPeriod: BillingPeriod;
+  currentPeriodStart?: IsoDate | null;
+  currentPeriodEnd?: IsoDate | null;
+  creditBalance?: number;
+}
+
+export interface CancelRequest {
+  reason: string;
+  notes?: string | null;
+  timing: CancelTiming;
+  effectiveAt?: IsoDate | null;
+  refund?: RefundMode;
+  prorateAsOf?: IsoDate | null;
+}
+
+export interface CancelPreview {
+  entitlement: string;
+  timing: CancelTiming;
+  effectiveAt: IsoDate;
+  resultingStatus: 'cancelled' | 'pending_cancellation';
+  refund: {
+    mode: RefundMode;
+    amount: number;
+    currency: string;
+    asOf: IsoDate;
+    unusedSeconds: number | null;
+    periodSeconds: number | null;
+  };
+  refundEligible: boolean;
+  policy: { source: string; documentId: string | null; name: string | null };
+}
+
+export interface CancelAllRequest {
+  reason: string;
+  notes?: string | null;
+  timing: CancelTiming;
+  effectiveAt?: IsoDate | null;
+}
+
+export interface SuspendRequest {
+  reason: SuspensionReason;
+  reasonCode?: string;
+  notes?: string | null;
+}
+
+export interface ResolvedPolicyView {
+  source: 'organization' | 'class' | 'default' | 'built-in';
+  documentId: string | null;
+  name: string | null;
+  settings: PolicySettings;
+}
+
+export interface EntitlementView extends Entitlement {
+  policy: ResolvedPolicyView;
+  reactivation: { allowed: boolean; until: IsoDate | null; refusal: string | null } | null;
+}
+
+export interface RetentionFacts {
+  lastCancelledAt: IsoDate | null;
+  dataRetentionDays: number;
+  retentionUntil: IsoDate | null;
+  retentionExtendedUntil: IsoDate | null;
+  retentionExtensionReason: string | null;
+  purgeState: Organization['purgeState'];
+  purgeAfter: IsoDate | null;
+  legalHold: boolean;
+  legalHoldReason: string | null;
+}
+
+export interface OrganizationDetail extends Organization {
+  entitlements: EntitlementView[];
+  policy: ResolvedPolicyView;
+  cancellationPolicy: Pick<CancellationPolicy, 'documentId' | 'name'> | null;
+  retention: RetentionFacts;
+  collaborators: Collaborator[];
+}
+
+export interface CollaboratorInput {
+  email: string;
+  role: CollaboratorRole;
+}
+
+export interface Stats {
+  organizations: {
+    total: number;
+    byStatus: Record<OrganizationStatus, number>;
+    archived: number;
+    disabled: number;
+    purged: number;
+  };
+  entitlements: { byStatus: Record<string, number> };
+  purgeQueue: number;
+  legalHolds: number;
+}
+
+export type AuditList = ListResponse<AuditEvent>;

@@ -1,0 +1,85 @@
+/**
+ * Vocabulary shared by the server and the admin panel: one truth for the API.
+ */
+export const ENTITLEMENT_CLASSES = ['PLG', 'ENV', 'SVC', 'ORD', 'AFL', 'EDU'] as const;
+export type EntitlementClass = (typeof ENTITLEMENT_CLASSES)[number];
+
+export const ENTITLEMENT_STATUSES = ['active', 'suspended', 'pending_cancellation', 'cancelled'] as const;
+export type EntitlementStatus = (typeof ENTITLEMENT_STATUSES)[number];
+
+/** An organization's status is derived from its entitlements (see domain/organization-status). */
+export const ORGANIZATION_STATUSES = ENTITLEMENT_STATUSES;
+export type OrganizationStatus = EntitlementStatus;
+
+export const BILLING_PERIODS = ['month', 'year', 'none'] as const;
+export type BillingPeriod = (typeof BILLING_PERIODS)[number];
+
+export const REFUND_MODES = ['none', 'prorated', 'full'] as const;
+export type RefundMode = (typeof REFUND_MODES)[number];
+
+export const CANCEL_TIMINGS = ['immediate', 'period_end', 'date'] as const;
+export type CancelTiming = (typeof CANCEL_TIMINGS)[number];
+
+export const SUSPENSION_REASONS = ['non_payment', 'manual'] as const;
+export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
+
+export const ACCESS_STATUSES = ['enabled', 'disabled'] as const;
+export type AccessStatus = (typeof ACCESS_STATUSES)[number];
+
+export const PURGE_STATES = ['none', 'scheduled', 'purged'] as const;
+export type PurgeState = (typeof PURGE_STATES)[number];
+
+export const ARCHIVED_FILTERS = ['exclude', 'include', 'only'] as const;
+export type ArchivedFilter = (typeof ARCHIVED_FILTERS)[number];
+
+export const COLLABORATOR_ROLES = ['owner', 'member'] as const;
+export type CollaboratorRole = (typeof COLLABORATOR_ROLES)[number];
+
+export const ACTOR_TYPES = ['admin', 'collaborator', 'job'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+export interface PolicySettings {
+  portalVisibilityDays: number;
+  dataRetentionDays: number;
+  allowReactivation: boolean;
+  reactivationWindowDays: number;
+  refundEligible: boolean;
+  gracePeriodDays: number;
+  purgeReviewDays: number;
+}
+
+export const POLICY_SETTING_KEYS = [
+  'portalVisibilityDays',
+  'dataRetentionDays',
+  'allowReactivation',
+  'reactivationWindowDays',
+  'refundEligible',
+  'gracePeriodDays',
+  'purgeReviewDays',
+] as const satisfies readonly (keyof PolicySettings)[];
+
+export const DEFAULT_POLICY_SETTINGS: Readonly<PolicySettings> = Object.freeze({
+  portalVisibilityDays: 90,
+  dataRetentionDays: 365,
+  allowReactivation: true,
+  reactivationWindowDays: 90,
+  refundEligible: false,
+  gracePeriodDays: 30,
+  purgeReviewDays: 7,
+});
+
+export interface SeedReason {
+  code: string;
+  label: string;
+  appliesToCancel: boolean;
+  appliesToSuspend: boolean;
+}
+
+export const SEEDED_REASONS: readonly SeedReason[] = [
+  { code: 'customer_request', label: 'Customer request', appliesToCancel: true, appliesToSuspend: false },
+  { code: 'business_closure', label: 'Business closure', appliesToCancel: true, appliesToSuspend: false },
+  { code: 'switching_provider', label: 'Switching provider', appliesToCancel: true, appliesToSuspend: false },
+  { code: 'too_expensive', label: 'Too expensive', appliesToCancel: true, appliesToSuspend: false },
+  { code: 'payment_failure', label: 'Payment failure', appliesToCancel: true, appliesToSuspend: true },
+  { code: 'other', label: 'Other', appliesToCancel: true, appliesToSuspend: true },
+];

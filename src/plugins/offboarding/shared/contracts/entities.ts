@@ -1,0 +1,133 @@
+import type {
+  AccessStatus,
+  ActorType,
+  BillingPeriod,
+  CancelTiming,
+  CollaboratorRole,
+  EntitlementClass,
+  EntitlementStatus,
+  OrganizationStatus,
+  PolicySettings,
+  PurgeState,
+  RefundMode,
+  SuspensionReason,
+} from './constants';
+
+/** Dates travel as ISO 8601 strings; amounts as integer minor units. */
+export type IsoDate = string;
+
+export interface Organization {
+  documentId: string;
+  name: string;
+  taxId: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  notes: string | null;
+  status: OrganizationStatus;
+  accessStatus: AccessStatus;
+  accessChangedAt: IsoDate | null;
+  accessReason: string | null;
+  archivedAt: IsoDate | null;
+  archivedBy: string | null;
+  lastCancelledAt: IsoDate | null;
+  retentionUntil: IsoDate | null;
+  retentionExtendedUntil: IsoDate | null;
+  retentionExtensionReason: string | null;
+  purgeState: PurgeState;
+  purgeAfter: IsoDate | null;
+  purgedAt: IsoDate | null;
+  legalHold: boolean;
+  legalHoldReason: string | null;
+  legalHoldBy: string | null;
+  legalHoldAt: IsoDate | null;
+  createdAt: IsoDate;
+  updatedAt: IsoDate;
+}
+
+export interface Entitlement {
+  documentId: string;
+  organization?: { documentId: string; name: string } | null;
+  name: string | null;
+  class: EntitlementClass;
+  status: EntitlementStatus;
+  previousStatus: EntitlementStatus | null;
+  price: number;
+  currency: string;
+  billingPeriod: BillingPeriod;
+  currentPeriodStart: IsoDate | null;
+  currentPeriodEnd: IsoDate | null;
+  creditBalance: number | null;
+  cancellationReason: string | null;
+  cancellationNotes: string | null;
+  cancelRequestedAt: IsoDate | null;
+  cancelRequestedBy: string | null;
+  cancelTiming: CancelTiming | null;
+  cancelEffectiveAt: IsoDate | null;
+  cancelledAt: IsoDate | null;
+  refundMode: RefundMode | null;
+  refundAmount: number | null;
+  prorateAsOf: IsoDate | null;
+  suspendedAt: IsoDate | null;
+  suspensionReason: SuspensionReason | null;
+  suspensionReasonCode: string | null;
+  suspensionNotes: string | null;
+  graceEndsAt: IsoDate | null;
+  reactivatedAt: IsoDate | null;
+  createdAt: IsoDate;
+  updatedAt: IsoDate;
+}
+
+export interface CancellationPolicy extends PolicySettings {
+  documentId: string;
+  name: string;
+  isDefault: boolean;
+  entitlementClass: EntitlementClass | null;
+  createdAt: IsoDate;
+  updatedAt: IsoDate;
+}
+
+export interface ProvisioningPolicy {
+  documentId: string;
+  entitlementClass: EntitlementClass;
+  deprovisionOnCancel: boolean;
+}
+
+export interface CancellationReason {
+  documentId: string;
+  code: string;
+  label: string;
+  appliesToCancel: boolean;
+  appliesToSuspend: boolean;
+  active: boolean;
+}
+
+export interface AuditEvent {
+  documentId: string;
+  action: string;
+  actorType: ActorType;
+  actorId: string | null;
+  actorName: string | null;
+  targetType: string;
+  targetId: string | null;
+  organization: string | null;
+  reason: string | null;
+  notes: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  redactedAt: IsoDate | null;
+  createdAt: IsoDate;
+}
+
+export interface Collaborator {
+  documentId: string;
+  role: CollaboratorRole;
+  user: { documentId: string; id: number; email: string; username: string } | null;
+}
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
