@@ -11,6 +11,8 @@ import { UID } from '../constants';
 import { resolvePolicy, type PolicyCandidate, type ResolvedPolicy } from '../domain/policy';
 import { toApi } from '../utils/db';
 import { conflictError, notFound } from '../utils/errors';
+import { getService } from '../utils';
+import { changes, type Actor } from './audit';
 
 export interface PolicyInput extends Partial<PolicySettings> {
   name?: string;
@@ -29,6 +31,11 @@ export const policyView = (resolved: ResolvedPolicy): ResolvedPolicyView => ({
 
 const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.cancellationPolicy);
+
+  const SETTING_FIELDS = ['name', 'isDefault', 'entitlementClass', ...Object.keys(DEFAULT_POLICY_SETTINGS)];
+
+  const recordSettingsEvent = (action: string, actor: Actor, targetType: string, targetId: string, diff: ReturnType<typeof changes>) =>
+    getService(strapi, 'audit').record({ action, actor, targetType, targetId, organization: null, ...diff });
 
   const all = async () => (await query().findMany({ orderBy: [{ id: 'asc' }] })) as PolicyCandidate[];
 
@@ -64,16 +71,17 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
       return row as PolicyCandidate & { id: number; documentId: string };
     },
 
-    async create(input: PolicyInput & { name: string }) {
+    async create(input: PolicyInput & { name: string }, actor: Actor) {
       return strapi.db.transaction(async () => {
         await assertConsistent(input, null);
         if (input.isDefault) await query().updateMany({ where: { isDefault: true }, data: { isDefault: false } });
         const row = await query().create({ data: { ...DEFAULT_POLICY_SETTINGS, ...input, isDefault: input.isDefault ?? false } });
+        await recordSettingsEvent('policy.created', actor, 'cancellation-policy', row.documentId, changes(null, row, SETTING_FIELDS));
         return toApi<CancellationPolicy>(row);
       });
     },
 
-    async update(documentId: string, input: PolicyInput) {
+    async update(documentId: string, input: PolicyInput, actor: Actor) {
       return strapi.db.transaction(async () => {
         const current = await query().findOne({ where: { documentId } });
         if (!current) throw notFound('Cancellation policy', documentId);
@@ -87,7 +95,8 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (input.isDefault && !current.isDefault) {
           await query().updateMany({ where: { isDefault: true }, data: { isDefault: false } });
         }
-        const row = await query().update({ where: { id: current.id }, data: input });
+        const row = await query().update({ where: { id: current.id }, data: { ...input } });
+        await recordSettingsEvent('policy.updated', actor, 'cancellation-policy', documentId, changes(current, row, SETTING_FIELDS));
         return toApi<CancellationPolicy>(row);
       });
     },
@@ -113,11 +122,14 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map((row: Record<string, unknown>) => toApi<ProvisioningPolicy>(row));
     },
 
-    async updateProvisioning(documentId: string, input: { deprovisionOnCancel: boolean }) {
-      const row = await strapi.db.query(UID.provisioningPolicy).findOne({ where: { documentId } });
-      if (!row) throw notFound('Provisioning policy', documentId);
-      const updated = await strapi.db.query(UID.provisioningPolicy).update({ where: { id: row.id }, data: input });
-      return toApi<ProvisioningPolicy>(updated);
+    async updateProvisioning(documentId: string, input: { deprovisionOnCancel: boolean }, actor: Actor) {
+      return strapi.db.transaction(async () => {
+        const row = await strapi.db.query(UID.provisioningPolicy).findOne({ where: { documentId } });
+        if (!row) throw notFound('Provisioning policy', documentId);
+        const updated = await strapi.db.query(UID.provisioningPolicy).update({ where: { id: row.id }, data: { ...input } });
+        await recordSettingsEvent('provisioning_policy.updated', actor, 'provisioning-policy', documentId, changes(row, updated, ['deprovisionOnCancel']));
+        return toApi<ProvisioningPolicy>(updated);
+      });
     },
 
     /** Idempotent: a default policy and one provisioning policy per class, created only when missing. */

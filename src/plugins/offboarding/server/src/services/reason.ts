@@ -4,6 +4,10 @@ import type { CancellationReason } from '../../../shared/contracts/entities';
 import { UID } from '../constants';
 import { toApi } from '../utils/db';
 import { conflictError, fieldError, notFound } from '../utils/errors';
+import { getService } from '../utils';
+import { changes, type Actor } from './audit';
+
+const REASON_FIELDS = ['code', 'label', 'appliesToCancel', 'appliesToSuspend', 'active'];
 
 export type ReasonUse = 'cancel' | 'suspend';
 
@@ -28,31 +32,43 @@ const createReasonService = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map((row: Record<string, unknown>) => toApi<CancellationReason>(row));
     },
 
-    async create(input: Required<Pick<ReasonInput, 'code' | 'label'>> & ReasonInput) {
-      const existing = await query().findOne({ where: { code: input.code } });
-      if (existing) throw conflictError(`A reason with code "${input.code}" already exists`, { code: input.code });
-      const row = await query().create({
-        data: {
-          code: input.code,
-          label: input.label,
-          appliesToCancel: input.appliesToCancel ?? true,
-          appliesToSuspend: input.appliesToSuspend ?? false,
-          active: input.active ?? true,
-        },
+    async create(input: Required<Pick<ReasonInput, 'code' | 'label'>> & ReasonInput, actor: Actor) {
+      return strapi.db.transaction(async () => {
+        const existing = await query().findOne({ where: { code: input.code } });
+        if (existing) throw conflictError(`A reason with code "${input.code}" already exists`, { code: input.code });
+        const row = await query().create({
+          data: {
+            code: input.code,
+            label: input.label,
+            appliesToCancel: input.appliesToCancel ?? true,
+            appliesToSuspend: input.appliesToSuspend ?? false,
+            active: input.active ?? true,
+          },
+        });
+        await getService(strapi, 'audit').record({
+          action: 'reason.created', actor, targetType: 'cancellation-reason', targetId: row.documentId, organization: null,
+          ...changes(null, row, REASON_FIELDS),
+        });
+        return toApi<CancellationReason>(row);
       });
-      return toApi<CancellationReason>(row);
     },
 
-    async update(documentId: string, input: ReasonInput) {
-      const row = await query().findOne({ where: { documentId } });
-      if (!row) throw notFound('Reason', documentId);
-      // Audit events and entitlements refer to reasons by code: a code never changes.
-      if (input.code !== undefined && input.code !== row.code) {
-        throw fieldError('code', 'a reason code cannot be changed; deactivate it and create another');
-      }
-      const { code: _code, ...changes } = input;
-      const updated = await query().update({ where: { id: row.id }, data: changes });
-      return toApi<CancellationReason>(updated);
+    async update(documentId: string, input: ReasonInput, actor: Actor) {
+      return strapi.db.transaction(async () => {
+        const row = await query().findOne({ where: { documentId } });
+        if (!row) throw notFound('Reason', documentId);
+        // Audit events and entitlements refer to reasons by code: a code never changes.
+        if (input.code !== undefined && input.code !== row.code) {
+          throw fieldError('code', 'a reason code cannot be changed; deactivate it and create another');
+        }
+        const { code: _code, ...data } = input;
+        const updated = await query().update({ where: { id: row.id }, data });
+        await getService(strapi, 'audit').record({
+          action: 'reason.updated', actor, targetType: 'cancellation-reason', targetId: documentId, organization: null,
+          ...changes(row, updated, REASON_FIELDS),
+        });
+        return toApi<CancellationReason>(updated);
+      });
     },
 
     /** Every cancel and suspend records a reason: it must exist, be active and apply to that use. */

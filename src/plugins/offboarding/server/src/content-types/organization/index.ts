@@ -12,7 +12,8 @@ export default {
     },
     options: { draftAndPublish: false },
     pluginOptions: {
-      'content-manager': { visible: true },
+      // Edited through the plugin's actions only, so every change passes the state machine and the audit trail.
+      'content-manager': { visible: false },
       'content-type-builder': { visible: false },
     },
     attributes: {
