@@ -4,6 +4,8 @@ const transform = {
 };
 
 module.exports = {
+  // Integration tests boot Strapi and drive whole scenarios.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',

@@ -8,6 +8,21 @@ export default ({ env }) => ({
   offboarding: {
     enabled: true,
     resolve: './src/plugins/offboarding',
-    config: {},
+    config: {
+      // Sweeps run on Strapi's cron; tests switch it off and run them on demand.
+      cron: {
+        enabled: env.bool('OFFBOARDING_CRON', true),
+        transitions: env('OFFBOARDING_CRON_TRANSITIONS', '*/1 * * * *'),
+        retention: env('OFFBOARDING_CRON_RETENTION', '0 3 * * *'),
+        purge: env('OFFBOARDING_CRON_PURGE', '30 * * * *'),
+      },
+      sweeps: {
+        batchSize: env.int('OFFBOARDING_SWEEP_BATCH', 100),
+        maxTasksPerRun: env.int('OFFBOARDING_SWEEP_MAX_TASKS', 10000),
+        leaseTtlMs: env.int('OFFBOARDING_LEASE_TTL_MS', 120000),
+        maxAttempts: env.int('OFFBOARDING_TASK_MAX_ATTEMPTS', 5),
+      },
+      purge: { batchSize: env.int('OFFBOARDING_PURGE_BATCH', 500) },
+    },
   },
 });

@@ -9,3 +9,4 @@ process.env.API_TOKEN_SALT = process.env.API_TOKEN_SALT || 'test-api-token-salt'
 process.env.TRANSFER_TOKEN_SALT = process.env.TRANSFER_TOKEN_SALT || 'test-transfer-token-salt';
 process.env.ENCRYPTION_KEY = process.env.ENCRYPTION_KEY || 'test-encryption-key';
 process.env.STRAPI_LOG_LEVEL = process.env.STRAPI_LOG_LEVEL || 'error';
+process.env.OFFBOARDING_CRON = 'false';

@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { SWEEP_NAMES } from '../../shared/contracts/constants';
+import type { OffboardingConfig } from './config';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from './constants';
 import { getService } from './utils';
+
+export const cronJobName = (sweep: string) => `offboarding:${sweep}`;
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi
@@ -12,6 +16,26 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Idempotent: only what is missing is created, admins' edits are kept.
   await getService(strapi, 'policy').seed();
   await getService(strapi, 'reason').seed();
+
+  // Strapi's server.cron.enabled does not gate jobs added here: the plugin has its own switch.
+  const config = strapi.config.get(`plugin::${PLUGIN_ID}`) as OffboardingConfig;
+  if (config.cron.enabled) {
+    for (const sweep of SWEEP_NAMES) {
+      strapi.cron.add({
+        [cronJobName(sweep)]: {
+          task: async () => {
+            try {
+              const result = await getService(strapi, 'sweeps').run(sweep);
+              if (result.processed) strapi.log.info(`[offboarding] ${sweep} sweep: ${JSON.stringify(result)}`);
+            } catch (error) {
+              strapi.log.error(`[offboarding] ${sweep} sweep failed: ${error instanceof Error ? error.stack : String(error)}`);
+            }
+          },
+          options: { rule: config.cron[sweep] },
+        },
+      });
+    }
+  }
 };
 
 export default bootstrap;

@@ -8,6 +8,8 @@ export const UID = {
   reason: 'plugin::offboarding.cancellation-reason',
   auditEvent: 'plugin::offboarding.audit-event',
   collaborator: 'plugin::offboarding.collaborator',
+  task: 'plugin::offboarding.scheduled-task',
+  lease: 'plugin::offboarding.lease',
   user: 'plugin::users-permissions.user',
 } as const;
 

@@ -83,3 +83,18 @@ export const SEEDED_REASONS: readonly SeedReason[] = [
   { code: 'payment_failure', label: 'Payment failure', appliesToCancel: true, appliesToSuspend: true },
   { code: 'other', label: 'Other', appliesToCancel: true, appliesToSuspend: true },
 ];
+
+/** Work the durable queue does later; each kind belongs to one sweep. */
+export const TASK_KINDS = ['complete_cancellation', 'expire_grace', 'flag_retention', 'purge'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_STATES = ['pending', 'done', 'cancelled', 'failed'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+export const SWEEPS = {
+  transitions: ['complete_cancellation', 'expire_grace'],
+  retention: ['flag_retention'],
+  purge: ['purge'],
+} as const satisfies Record<string, readonly TaskKind[]>;
+export type SweepName = keyof typeof SWEEPS;
+export const SWEEP_NAMES = Object.keys(SWEEPS) as SweepName[];

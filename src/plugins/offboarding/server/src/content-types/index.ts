@@ -2,6 +2,8 @@ import auditEvent from './audit-event';
 import cancellationPolicy from './cancellation-policy';
 import cancellationReason from './cancellation-reason';
 import collaborator from './collaborator';
+import lease from './lease';
+import scheduledTask from './scheduled-task';
 import entitlement from './entitlement';
 import organization from './organization';
 import provisioningPolicy from './provisioning-policy';
@@ -14,4 +16,6 @@ export default {
   'cancellation-reason': cancellationReason,
   'audit-event': auditEvent,
   collaborator,
+  'scheduled-task': scheduledTask,
+  lease,
 };

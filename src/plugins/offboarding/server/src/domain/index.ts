@@ -5,3 +5,4 @@ export * from './entitlement-lifecycle';
 export * from './policy';
 export * from './retention';
 export * from './organization-status';
+export * from './schedule';

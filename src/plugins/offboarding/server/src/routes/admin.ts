@@ -43,5 +43,12 @@ export default {
     route('POST', '/reasons', 'settings.createReason', 'settings'),
     route('PUT', '/reasons/:id', 'settings.updateReason', 'settings'),
     route('GET', '/stats', 'organization.stats', 'read'),
+    route('GET', '/retention/queue', 'retention.queue', 'read'),
+    route('POST', '/organizations/:id/retention/extend', 'retention.extend', 'retention'),
+    route('POST', '/organizations/:id/retention/hold', 'retention.hold', 'retention'),
+    route('DELETE', '/organizations/:id/retention/hold', 'retention.lift', 'retention'),
+    route('GET', '/jobs', 'retention.jobs', 'read'),
+    route('POST', '/jobs/:name/run', 'retention.runJob', 'settings'),
+    route('GET', '/tasks', 'retention.tasks', 'read'),
   ],
 };

@@ -48,11 +48,28 @@ export const changes = (
   return { before: b, after: a };
 };
 
-const redact = (values: unknown): unknown => {
-  if (!values || typeof values !== 'object') return values;
-  const out: Record<string, unknown> = { ...(values as Record<string, unknown>) };
-  for (const key of PERSONAL_FIELDS) if (out[key] !== null && out[key] !== undefined) out[key] = REDACTED;
-  return out;
+const safeParse = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Not JSON: nothing structured to redact.
+    return null;
+  }
+};
+
+/** `before`/`after` with personal fields replaced; JSON columns come back as text on some databases. */
+const redactJson = (value: unknown): { value: unknown; changed: boolean } => {
+  const parsed = typeof value === 'string' ? safeParse(value) : value;
+  if (!parsed || typeof parsed !== 'object') return { value, changed: false };
+  const out: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
+  let changed = false;
+  for (const key of PERSONAL_FIELDS) {
+    if (out[key] !== null && out[key] !== undefined && out[key] !== REDACTED) {
+      out[key] = REDACTED;
+      changed = true;
+    }
+  }
+  return { value: changed ? JSON.stringify(out) : value, changed };
 };
 
 const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -87,24 +104,41 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return { results: results.map((row: Record<string, unknown>) => toApi<AuditEvent>(row)), pagination };
   },
 
-  /** Personal fields go; the events, their actions, actors and times stay. */
-  async redactOrganization(organization: string, at: Date) {
-    const events = (await strapi.db.query(UID.auditEvent).findMany({
-      where: { organization, redactedAt: { $null: true } },
-      select: ['id', 'before', 'after', 'notes'],
-    })) as { id: number; before: unknown; after: unknown; notes: string | null }[];
-    for (const event of events) {
-      await strapi.db.query(UID.auditEvent).update({
-        where: { id: event.id },
-        data: {
-          before: redact(event.before),
-          after: redact(event.after),
-          notes: event.notes ? REDACTED : null,
-          redactedAt: at,
-        },
+  /**
+   * Personal fields go; the events, their actions, actors and times stay. Works in batches
+   * with plain SQL so a large trail is redacted in bounded transactions.
+   */
+  async redactOrganization(organization: string, at: Date, batchSize = 500) {
+    const table = strapi.db.metadata.get(UID.auditEvent).tableName;
+    let lastId = 0;
+    let redacted = 0;
+    for (;;) {
+      const count = await strapi.db.transaction(async ({ trx }) => {
+        const rows = (await trx(table)
+          .where({ organization })
+          .whereNull('redacted_at')
+          .where('id', '>', lastId)
+          .orderBy('id')
+          .limit(batchSize)
+          .select('id', 'before', 'after', 'notes')) as { id: number; before: unknown; after: unknown; notes: string | null }[];
+        if (!rows.length) return 0;
+        lastId = rows[rows.length - 1].id;
+        const untouched: number[] = [];
+        for (const row of rows) {
+          const before = redactJson(row.before);
+          const after = redactJson(row.after);
+          if (before.changed || after.changed || row.notes) {
+            await trx(table)
+              .where('id', row.id)
+              .update({ before: before.value, after: after.value, notes: row.notes ? REDACTED : null, redacted_at: at });
+          } else untouched.push(row.id);
+        }
+        if (untouched.length) await trx(table).whereIn('id', untouched).update({ redacted_at: at });
+        return rows.length;
       });
+      if (!count) return redacted;
+      redacted += count;
     }
-    return events.length;
   },
 });
 

@@ -7,6 +7,13 @@ const createClockService = () => {
   let offsetMs = 0;
 
   return {
+    /**
+     * Real elapsed time, for infrastructure only (sweep leases must expire in real time even
+     * while business time is frozen or moved).
+     */
+    system(): Date {
+      return new Date(Date.now());
+    },
     now(): Date {
       return new Date(frozenAt ?? Date.now() + offsetMs);
     },

@@ -6,6 +6,8 @@ import { UID } from '../constants';
 import { toDate } from '../domain/dates';
 import {
   planCancel,
+  planCompleteCancellation,
+  planGraceExpiry,
   planReactivate,
   planResume,
   planSuspend,
@@ -18,7 +20,7 @@ import type { ResolvedPolicy } from '../domain/policy';
 import { getService } from '../utils';
 import { selectForUpdate, toApi, type Row } from '../utils/db';
 import { conflictError, fieldError, notFound, withDomainErrors } from '../utils/errors';
-import { changes, type Actor } from './audit';
+import { changes, JOB_ACTOR, type Actor } from './audit';
 import { entitlementState } from './entitlement-state';
 import type { OrganizationRow } from './organization';
 import { policyView } from './policy';
@@ -83,6 +85,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     // Read the keys first: the query engine adds updatedAt to the data it is given.
     const changedKeys = Object.keys(result.patch);
     const updated = await query().update({ where: { id: ctx.entitlement.id }, data: result.patch });
+    await getService(strapi, 'scheduler').syncEntitlement(updated);
     await organizations().refreshDerived(ctx.organization.id);
     await getService(strapi, 'audit').record({
       action: result.action,
@@ -225,6 +228,28 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
           })
         ),
       }));
+    },
+
+    /**
+     * A sweep's task: a pending cancellation whose effective time came, or a non-payment
+     * suspension whose grace ended. Locked and re-checked, so a repeat is a no-op.
+     */
+    async runScheduled(documentId: string, kind: 'complete_cancellation' | 'expire_grace'): Promise<'performed' | 'noop'> {
+      return strapi.db.transaction(async () => {
+        const exists = await query().findOne({ where: { documentId }, select: ['id'] });
+        if (!exists) return 'noop';
+        const ctx = await load(documentId, { lockRows: true });
+        const patch =
+          kind === 'complete_cancellation' ? planCompleteCancellation(ctx.state, ctx.now) : planGraceExpiry(ctx.state, ctx.now);
+        if (!patch) return 'noop';
+        await apply(ctx, JOB_ACTOR, {
+          action: 'entitlement.cancelled',
+          patch,
+          reason: kind === 'expire_grace' ? 'payment_failure' : (ctx.entitlement.cancellationReason as string | null),
+          notes: kind === 'expire_grace' ? 'Grace period ended without payment' : 'Scheduled cancellation took effect',
+        });
+        return 'performed';
+      });
     },
 
     /**

@@ -2,10 +2,15 @@ import audit from './audit';
 import clock from './clock';
 import collaborator from './collaborator';
 import entitlement from './entitlement';
+import lease from './lease';
 import organization from './organization';
 import organizationLifecycle from './organization-lifecycle';
 import policy from './policy';
+import purge from './purge';
 import reason from './reason';
+import retention from './retention';
+import scheduler from './scheduler';
+import sweeps from './sweeps';
 
 const services = {
   audit,
@@ -16,6 +21,11 @@ const services = {
   'organization-lifecycle': organizationLifecycle,
   policy,
   reason,
+  lease,
+  scheduler,
+  sweeps,
+  retention,
+  purge,
 };
 
 export type Services = typeof services;

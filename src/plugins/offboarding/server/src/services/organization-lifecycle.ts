@@ -110,19 +110,15 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         if (org.legalHold) {
           throw conflictError('Cannot delete: the organization is under legal hold', { legalHold: true });
         }
-        const counts: Record<string, number> = {};
-        for (const uid of [UID.collaborator, UID.entitlement] as const) {
-          const rows = (await strapi.db.query(uid).findMany({ where: { organization: { id: org.id } }, select: ['id'] })) as Row[];
-          // Row by row so the relation link rows go with them.
-          for (const row of rows) await strapi.db.query(uid).delete({ where: { id: row.id } });
-          counts[uid === UID.collaborator ? 'collaborators' : 'entitlements'] = rows.length;
-        }
+        const counts = await getService(strapi, 'retention').purgeCounts(org.id, documentId);
+        await getService(strapi, 'purge').deleteChildren(org.id);
+        await getService(strapi, 'scheduler').cancelFor(documentId);
         await query().delete({ where: { id: org.id } });
         const at = now();
         await audit().redactOrganization(documentId, at);
         await recordOrgEvent('organization.deleted', org, actor, {
           before: { name: org.name, taxId: org.taxId ?? null },
-          after: { deleted: counts },
+          after: { deleted: { entitlements: counts.entitlements, collaborators: counts.collaborators } },
         });
         return { documentId, name: org.name, deletedAt: at.toISOString(), deleted: counts };
       });

@@ -101,9 +101,10 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
       const org = await service.findRow(documentId);
       const at = now();
       const resolve = await getService(strapi, 'policy').resolver(org);
-      const ents = await entitlementRows(org.id);
-      const archived = Boolean(org.archivedAt);
       const purged = org.purgeState === 'purged';
+      // A tombstone shows nothing it owned, even while the purge is still deleting rows.
+      const ents = purged ? [] : await entitlementRows(org.id);
+      const archived = Boolean(org.archivedAt);
       const entitlements: EntitlementView[] = ents.map((row) => {
         const resolved = resolve(row.class);
         let reactivation: EntitlementView['reactivation'] = null;
@@ -123,11 +124,11 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return { ...toApi<Entitlement>(row), policy: policyView(resolved), reactivation };
       });
-      const collaboratorRows = (await strapi.db.query(UID.collaborator).findMany({
+      const collaboratorRows = purged ? [] : ((await strapi.db.query(UID.collaborator).findMany({
         where: { organization: { id: org.id } },
         populate: { user: { select: ['id', 'documentId', 'email', 'username'] } },
         orderBy: [{ id: 'asc' }],
-      })) as (Row & { role: Collaborator['role']; user: (Row & { email: string; username: string }) | null })[];
+      })) as (Row & { role: Collaborator['role']; user: (Row & { email: string; username: string }) | null })[]);
       const collaborators: Collaborator[] = collaboratorRows.map((c) => ({
         documentId: c.documentId,
         role: c.role,
@@ -223,6 +224,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
         retentionStart ? toDate(org.retentionExtendedUntil) : null
       );
       await query().update({ where: { id: organizationId }, data: { status, lastCancelledAt, retentionUntil } });
+      await getService(strapi, 'scheduler').syncOrganization(organizationId);
     },
 
     async stats(): Promise<Stats> {

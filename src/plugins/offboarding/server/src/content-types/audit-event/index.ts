@@ -33,5 +33,9 @@ export default {
       after: { type: 'json' },
       redactedAt: { type: 'datetime' },
     },
+    indexes: [
+      { name: 'offboarding_audit_org', columns: ['organization', 'created_at'] },
+      { name: 'offboarding_audit_redaction', columns: ['organization', 'redacted_at'] },
+    ],
   },
 };

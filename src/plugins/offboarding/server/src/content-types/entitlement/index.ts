@@ -58,5 +58,6 @@ export default {
       graceEndsAt: { type: 'datetime' },
       reactivatedAt: { type: 'datetime' },
     },
+    indexes: [{ name: 'offboarding_entitlements_status', columns: ['status'] }],
   },
 };

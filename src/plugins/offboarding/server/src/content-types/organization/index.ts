@@ -59,5 +59,9 @@ export default {
         mappedBy: 'organization',
       },
     },
+    indexes: [
+      { name: 'offboarding_orgs_list', columns: ['archived_at', 'status', 'name'] },
+      { name: 'offboarding_orgs_purge', columns: ['purge_state', 'purge_after'] },
+    ],
   },
 };

@@ -2,13 +2,24 @@ import { validateYupSchema, yup } from '@strapi/utils';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** A real calendar date and time: JavaScript would quietly roll 2027-02-30 over to March 2. */
+export const isValidIsoDate = (value: string) => {
+  const match = ISO_DATE_TIME.exec(value);
+  if (!match || Number.isNaN(Date.parse(value))) return false;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return false;
+  const time = /T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
+  return !time || (Number(time[1]) < 24 && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60);
+};
+
 /** Dates travel as ISO 8601 strings; anything else is refused rather than guessed at. */
 export const isoDate = () =>
   yup
     .string()
     .nullable()
     .test('iso-date', '${path} must be an ISO 8601 date-time such as 2027-01-31T00:00:00Z', (value) =>
-      value === null || value === undefined ? true : ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+      value === null || value === undefined ? true : isValidIsoDate(value)
     );
 
 export const nonBlank = (max: number) =>

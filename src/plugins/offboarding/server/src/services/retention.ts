@@ -1,0 +1,150 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../constants';
+import { toDate } from '../domain/dates';
+import { planRetentionFlag, purgeBlockers } from '../domain/schedule';
+import { getService } from '../utils';
+import { iso, selectForUpdate, type Row } from '../utils/db';
+import { conflictError, fieldError, notFound } from '../utils/errors';
+import { changes, JOB_ACTOR, type Actor } from './audit';
+import type { OrganizationRow } from './organization';
+import { retentionStateOf } from './scheduler';
+
+const RETENTION_FIELDS = ['retentionUntil', 'retentionExtendedUntil', 'retentionExtensionReason', 'purgeState', 'purgeAfter', 'legalHold', 'legalHoldReason', 'legalHoldBy', 'legalHoldAt'];
+
+/** Retention review: the purge queue, extensions and legal holds, and the retention sweep's flagging. */
+const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const organizations = () => getService(strapi, 'organization');
+  const now = () => getService(strapi, 'clock').now();
+
+  const lock = async (documentId: string) => {
+    const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId });
+    if (!org) throw notFound('Organization', documentId);
+    if (org.purgeState === 'purged') throw conflictError('The organization was purged', { purgeState: 'purged' });
+    return org;
+  };
+
+  const openEntitlements = async (organizationId: number) =>
+    (await strapi.db.query(UID.entitlement).count({
+      where: { organization: { id: organizationId }, status: { $ne: 'cancelled' } },
+    })) as number;
+
+  /** Change retention fields, refresh what derives from them, audit, answer with the organization. */
+  const change = async (documentId: string, actor: Actor, action: string, decide: (org: OrganizationRow) => Record<string, unknown>, reason: string | null) =>
+    strapi.db.transaction(async () => {
+      const org = await lock(documentId);
+      await strapi.db.query(UID.organization).update({ where: { id: org.id }, data: decide(org) });
+      await organizations().refreshDerived(org.id);
+      const after = await organizations().findRowById(org.id);
+      await getService(strapi, 'audit').record({
+        action,
+        actor,
+        targetType: 'organization',
+        targetId: documentId,
+        organization: documentId,
+        notes: reason,
+        ...changes(org, after, RETENTION_FIELDS),
+      });
+      return organizations().detail(documentId);
+    });
+
+  /** What a purge would remove, per kind. */
+  const purgeCounts = async (organizationId: number, documentId: string) => {
+    const byOrg = { organization: { id: organizationId } };
+    return {
+      entitlements: (await strapi.db.query(UID.entitlement).count({ where: byOrg })) as number,
+      collaborators: (await strapi.db.query(UID.collaborator).count({ where: byOrg })) as number,
+      auditEventsRedacted: (await strapi.db.query(UID.auditEvent).count({ where: { organization: documentId } })) as number,
+    };
+  };
+
+  return {
+    purgeCounts,
+
+    /** Organizations queued for purge, soonest first, with what will be deleted. */
+    async queue({ page, pageSize }: { page: number; pageSize: number }) {
+      const { results, pagination } = await strapi.db.query(UID.organization).findPage({
+        where: { purgeState: 'scheduled' },
+        orderBy: [{ purgeAfter: 'asc' }, { id: 'asc' }],
+        page,
+        pageSize,
+      });
+      const data = [];
+      for (const row of results as OrganizationRow[]) {
+        data.push({
+          documentId: row.documentId,
+          name: row.name,
+          taxId: row.taxId ?? null,
+          archivedAt: iso(toDate(row.archivedAt)),
+          lastCancelledAt: iso(toDate(row.lastCancelledAt as string)),
+          retentionUntil: iso(toDate(row.retentionUntil as string)),
+          purgeAfter: iso(toDate(row.purgeAfter as string)),
+          willDelete: await purgeCounts(row.id, row.documentId),
+        });
+      }
+      return { results: data, pagination };
+    },
+
+    /** Keep the data longer: `until` must be later than the current retention date. */
+    async extend(documentId: string, until: Date, reason: string, actor: Actor) {
+      return change(documentId, actor, 'organization.retention_extended', (org) => {
+        const current = toDate(org.retentionUntil as string);
+        if (current && until.getTime() <= current.getTime()) {
+          throw fieldError('until', `until must be later than the current retention date ${current.toISOString()}`);
+        }
+        if (until.getTime() <= now().getTime()) throw fieldError('until', 'until must be in the future');
+        // Leaves the purge queue: the new date has not passed.
+        return { retentionExtendedUntil: until, retentionExtensionReason: reason, purgeState: 'none', purgeAfter: null };
+      }, reason);
+    },
+
+    async hold(documentId: string, reason: string, actor: Actor) {
+      return change(documentId, actor, 'organization.legal_hold_placed', (org) => {
+        if (org.legalHold) throw conflictError('The organization is already under legal hold', { legalHold: true });
+        return {
+          legalHold: true,
+          legalHoldReason: reason,
+          legalHoldBy: actor.name ?? actor.id,
+          legalHoldAt: now(),
+          purgeState: 'none',
+          purgeAfter: null,
+        };
+      }, reason);
+    },
+
+    async lift(documentId: string, actor: Actor) {
+      return change(documentId, actor, 'organization.legal_hold_lifted', (org) => {
+        if (!org.legalHold) throw conflictError('The organization is not under legal hold', { legalHold: false });
+        return { legalHold: false, legalHoldReason: null, legalHoldBy: null, legalHoldAt: null };
+      }, null);
+    },
+
+    /** Retention sweep: an archived, fully cancelled organization past retentionUntil enters the purge queue. */
+    async flag(documentId: string): Promise<'performed' | 'noop'> {
+      return strapi.db.transaction(async () => {
+        const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId });
+        if (!org) return 'noop';
+        const state = retentionStateOf(org, (await openEntitlements(org.id)) === 0);
+        const resolved = await getService(strapi, 'policy').resolve(await organizations().findRowById(org.id), null);
+        const plan = planRetentionFlag(state, now(), resolved.settings.purgeReviewDays);
+        if (!plan) return 'noop';
+        await strapi.db.query(UID.organization).update({ where: { id: org.id }, data: plan });
+        await getService(strapi, 'scheduler').syncOrganization(org.id);
+        const after = (await strapi.db.query(UID.organization).findOne({ where: { id: org.id } })) as Row;
+        await getService(strapi, 'audit').record({
+          action: 'organization.purge_scheduled',
+          actor: JOB_ACTOR,
+          targetType: 'organization',
+          targetId: documentId,
+          organization: documentId,
+          ...changes(org, after, ['purgeState', 'purgeAfter']),
+        });
+        return 'performed';
+      });
+    },
+
+    blockersOf: async (org: OrganizationRow) => purgeBlockers(retentionStateOf(org, (await openEntitlements(org.id)) === 0)),
+  };
+};
+
+export type RetentionService = ReturnType<typeof createRetentionService>;
+export default createRetentionService;

@@ -1,0 +1,84 @@
+import type { Core } from '@strapi/strapi';
+import type { TaskKind } from '../../../shared/contracts/constants';
+import { UID } from '../constants';
+import { toDate, type DateInput } from '../domain/dates';
+import { desiredEntitlementTasks, desiredOrganizationTasks, type DesiredTask, type OrganizationRetentionState } from '../domain/schedule';
+import { getService } from '../utils';
+import type { Row } from '../utils/db';
+import { entitlementState } from './entitlement-state';
+
+export type TaskRow = Row & { kind: TaskKind; targetType: string; targetId: string; dueAt: DateInput; state: string; attempts: number };
+
+const sameTime = (a: DateInput, b: Date) => toDate(a)?.getTime() === b.getTime();
+
+/**
+ * The durable queue. After every change, the pending tasks of the changed row are made to
+ * match what its state calls for (derived, never hand-kept), in the same transaction.
+ */
+const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const tasks = () => strapi.db.query(UID.task);
+
+  const sync = async (targetType: string, targetId: string, desired: DesiredTask[]) => {
+    const pending = (await tasks().findMany({ where: { targetId, targetType, state: 'pending' } })) as TaskRow[];
+    const keep = new Set<number>();
+    for (const want of desired) {
+      const match = pending.find((t) => t.kind === want.kind && sameTime(t.dueAt, want.dueAt) && !keep.has(t.id));
+      if (match) keep.add(match.id);
+      else await tasks().create({ data: { kind: want.kind, targetType, targetId, dueAt: want.dueAt, state: 'pending', attempts: 0 } });
+    }
+    const stale = pending.filter((t) => !keep.has(t.id)).map((t) => t.id);
+    if (stale.length) {
+      const now = getService(strapi, 'clock').now();
+      await tasks().updateMany({ where: { id: { $in: stale } }, data: { state: 'cancelled', outcome: 'superseded', finishedAt: now } });
+    }
+  };
+
+  return {
+    async syncEntitlement(row: Row) {
+      await sync('entitlement', row.documentId, desiredEntitlementTasks(entitlementState(row)));
+    },
+
+    async syncOrganization(organizationId: number) {
+      const org = (await strapi.db.query(UID.organization).findOne({ where: { id: organizationId } })) as Row | null;
+      if (!org) return;
+      const open = (await strapi.db.query(UID.entitlement).count({
+        where: { organization: { id: organizationId }, status: { $ne: 'cancelled' } },
+      })) as number;
+      await sync('organization', org.documentId, desiredOrganizationTasks(retentionStateOf(org, open === 0)));
+    },
+
+    /** Cancels every pending task of a target (it is being deleted). */
+    async cancelFor(targetId: string) {
+      const now = getService(strapi, 'clock').now();
+      await tasks().updateMany({
+        where: { targetId, state: 'pending' },
+        data: { state: 'cancelled', outcome: 'target removed', finishedAt: now },
+      });
+    },
+
+    /** Oldest due first, through the (state, kind, due_at) index. */
+    async due(kinds: readonly TaskKind[], now: Date, limit: number) {
+      return (await tasks().findMany({
+        where: { state: 'pending', kind: { $in: [...kinds] }, dueAt: { $lte: now } },
+        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+        limit,
+      })) as TaskRow[];
+    },
+
+    async list(filter: { state?: string; targetId?: string }, limit = 100) {
+      return (await tasks().findMany({ where: filter, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], limit })) as TaskRow[];
+    },
+  };
+};
+
+export const retentionStateOf = (org: Row, allCancelled: boolean): OrganizationRetentionState => ({
+  archivedAt: toDate(org.archivedAt as DateInput),
+  retentionUntil: toDate(org.retentionUntil as DateInput),
+  purgeState: org.purgeState as OrganizationRetentionState['purgeState'],
+  purgeAfter: toDate(org.purgeAfter as DateInput),
+  legalHold: Boolean(org.legalHold),
+  allCancelled,
+});
+
+export type SchedulerService = ReturnType<typeof createSchedulerService>;
+export default createSchedulerService;

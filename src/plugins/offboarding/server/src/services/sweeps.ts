@@ -1,0 +1,106 @@
+import type { Core } from '@strapi/strapi';
+import { SWEEPS, type SweepName, type TaskKind } from '../../../shared/contracts/constants';
+import type { OffboardingConfig } from '../config';
+import { PLUGIN_ID, UID } from '../constants';
+import { getService } from '../utils';
+import type { TaskRow } from './scheduler';
+
+export type TaskOutcome = 'performed' | 'noop';
+
+export interface SweepResult {
+  sweep: SweepName;
+  ran: boolean;
+  /** Why it did not run: another instance holds the lease. */
+  skipped: string | null;
+  processed: number;
+  performed: number;
+  noop: number;
+  failed: number;
+  startedAt: string;
+  finishedAt: string;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Sweeps work the durable queue. Each takes its database lease, so one instance works it at
+ * a time; each task's own transaction locks and re-checks its row, so even a task that two
+ * instances reach is performed once and the other sees a no-op.
+ */
+const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as OffboardingConfig;
+  const now = () => getService(strapi, 'clock').now();
+
+  const handlers: Record<TaskKind, (targetId: string) => Promise<TaskOutcome>> = {
+    complete_cancellation: (id) => getService(strapi, 'entitlement').runScheduled(id, 'complete_cancellation'),
+    expire_grace: (id) => getService(strapi, 'entitlement').runScheduled(id, 'expire_grace'),
+    flag_retention: (id) => getService(strapi, 'retention').flag(id),
+    purge: (id) => getService(strapi, 'purge').purge(id),
+  };
+
+  const finish = async (task: TaskRow, outcome: TaskOutcome) => {
+    // The work's own transaction may have superseded the task; what counts is that it is done.
+    await strapi.db.query(UID.task).updateMany({
+      where: { id: task.id, state: { $ne: 'done' } },
+      data: { state: 'done', outcome, attempts: (task.attempts ?? 0) + 1, finishedAt: now(), lastError: null },
+    });
+  };
+
+  /** A failure is kept visible; the task retries with backoff and gives up after maxAttempts. */
+  const fail = async (task: TaskRow, error: unknown) => {
+    const attempts = (task.attempts ?? 0) + 1;
+    const giveUp = attempts >= config().sweeps.maxAttempts;
+    const message = error instanceof Error ? error.message : String(error);
+    strapi.log.error(`[offboarding] ${task.kind} of ${task.targetType} ${task.targetId} failed (attempt ${attempts}): ${message}`);
+    await strapi.db.query(UID.task).update({
+      where: { id: task.id },
+      data: {
+        attempts,
+        lastError: message.slice(0, 2000),
+        ...(giveUp
+          ? { state: 'failed', finishedAt: now() }
+          : { dueAt: new Date(now().getTime() + Math.min(2 ** attempts, 60) * MINUTE) }),
+      },
+    });
+  };
+
+  return {
+    async run(name: SweepName): Promise<SweepResult> {
+      const { sweeps } = config();
+      const leaseName = `sweep:${name}`;
+      const lease = getService(strapi, 'lease');
+      const startedAt = new Date().toISOString();
+      const result: SweepResult = { sweep: name, ran: false, skipped: null, processed: 0, performed: 0, noop: 0, failed: 0, startedAt, finishedAt: startedAt };
+      if (!(await lease.acquire(leaseName, sweeps.leaseTtlMs))) {
+        const holder = await lease.current(leaseName);
+        return { ...result, skipped: `another instance (${holder?.holder ?? 'unknown'}) holds the ${name} lease` };
+      }
+      result.ran = true;
+      try {
+        while (result.processed < sweeps.maxTasksPerRun) {
+          const due = await getService(strapi, 'scheduler').due(SWEEPS[name], now(), sweeps.batchSize);
+          if (!due.length) break;
+          for (const task of due) {
+            try {
+              const outcome = await handlers[task.kind](task.targetId);
+              await finish(task, outcome);
+              result[outcome] += 1;
+            } catch (error) {
+              await fail(task, error);
+              result.failed += 1;
+            }
+            result.processed += 1;
+          }
+          // Renew between batches; a lease lost (expired and taken) means another instance goes on.
+          if (!(await lease.acquire(leaseName, sweeps.leaseTtlMs))) break;
+        }
+      } finally {
+        await lease.release(leaseName);
+      }
+      return { ...result, finishedAt: new Date().toISOString() };
+    },
+  };
+};
+
+export type SweepsService = ReturnType<typeof createSweepsService>;
+export default createSweepsService;

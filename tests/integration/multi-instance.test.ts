@@ -1,0 +1,113 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { startStrapi } from '../helpers/strapi';
+
+const COUNT = 300;
+const DUE = '2027-02-01T00:00:00.000Z';
+const actor = { type: 'admin' as const, id: null, name: 'test' };
+
+interface Totals {
+  runs: number;
+  ran: number;
+  performed: number;
+  noop: number;
+  failed: number;
+}
+
+/** A second and third Strapi, each in its own process, on this test's database. */
+const startWorker = (env: NodeJS.ProcessEnv) => {
+  const child = spawn(process.execPath, [path.join(__dirname, '../helpers/sweep-worker.js')], {
+    env: {
+      ...env,
+      SWEEP_AT: DUE,
+      // Small batches and a lease that expires at once: the two instances really contend.
+      OFFBOARDING_SWEEP_BATCH: '10',
+      OFFBOARDING_SWEEP_MAX_TASKS: '20',
+      OFFBOARDING_LEASE_TTL_MS: '1',
+    },
+  }) as ChildProcessWithoutNullStreams;
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (err += chunk));
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (out.includes('ready\n')) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(new Error(`worker exited early (${code}): ${err.slice(-2000)}`));
+    });
+  });
+  const done = new Promise<Totals>((resolve, reject) => {
+    child.once('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as Totals);
+      else reject(new Error(`worker failed (${code}): ${err.slice(-2000)}`));
+    });
+  });
+  return { child, ready, done };
+};
+
+describe('two Strapi instances sweeping one database', () => {
+  let instance: Awaited<ReturnType<typeof startStrapi>>;
+  let strapi: Core.Strapi;
+
+  beforeAll(async () => {
+    instance = await startStrapi('multi_instance');
+    strapi = instance.strapi;
+  });
+  afterAll(async () => {
+    await instance.cleanup();
+  });
+
+  it(`performs each of ${COUNT} due transitions exactly once`, async () => {
+    const plugin = strapi.plugin('offboarding');
+    plugin.service('clock').freeze('2027-01-11T00:00:00Z');
+    const org = await plugin.service('organization').create({ name: 'Many' }, actor);
+    const ids: string[] = [];
+    for (let i = 0; i < COUNT; i += 1) {
+      const ent = await plugin.service('entitlement').create(
+        org.documentId,
+        { class: 'PLG', price: 100, currency: 'EUR', billingPeriod: 'none' },
+        actor
+      );
+      await plugin.service('entitlement').cancel(ent.documentId, { reason: 'customer_request', timing: 'date', effectiveAt: DUE }, actor);
+      ids.push(ent.documentId);
+    }
+
+    const a = startWorker(process.env);
+    const b = startWorker(process.env);
+    await Promise.all([a.ready, b.ready]);
+    a.child.stdin.write('go\n');
+    b.child.stdin.write('go\n');
+    const [totalsA, totalsB] = await Promise.all([a.done, b.done]);
+
+    // Anything a busy database made fail is retried (after its backoff) by a later sweep.
+    plugin.service('clock').freeze('2027-03-01T00:00:00Z');
+    const last = await plugin.service('sweeps').run('transitions');
+
+    expect(totalsA.ran).toBeGreaterThan(0);
+    expect(totalsB.ran).toBeGreaterThan(0);
+    expect(totalsA.performed + totalsB.performed + last.performed).toBe(COUNT);
+
+    const cancelled = await strapi.db.query('plugin::offboarding.entitlement').count({
+      where: { documentId: { $in: ids }, status: 'cancelled' },
+    });
+    expect(cancelled).toBe(COUNT);
+    const events = (await strapi.db.query('plugin::offboarding.audit-event').findMany({
+      where: { action: 'entitlement.cancelled', actorType: 'job', targetId: { $in: ids } },
+      select: ['targetId'],
+    })) as { targetId: string }[];
+    expect(events).toHaveLength(COUNT);
+    expect(new Set(events.map((e) => e.targetId)).size).toBe(COUNT);
+    const done = await strapi.db.query('plugin::offboarding.scheduled-task').count({
+      where: { targetId: { $in: ids }, kind: 'complete_cancellation', state: 'done' },
+    });
+    expect(done).toBe(COUNT);
+  });
+});

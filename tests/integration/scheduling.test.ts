@@ -1,0 +1,322 @@
+import type { Core } from '@strapi/strapi';
+import { adminClient, createAdmin, type AdminClient } from '../helpers/admin';
+import { startStrapi } from '../helpers/strapi';
+
+const DAY = 86_400_000;
+const T0 = '2027-01-11T00:00:00.000Z';
+
+describe('scheduled work: transitions, retention, purge', () => {
+  let instance: Awaited<ReturnType<typeof startStrapi>>;
+  let strapi: Core.Strapi;
+  let api: AdminClient;
+  const clock = () => strapi.plugin('offboarding').service('clock');
+
+  beforeAll(async () => {
+    instance = await startStrapi('scheduling');
+    strapi = instance.strapi;
+    api = adminClient(strapi, await createAdmin(strapi));
+  });
+  afterAll(async () => {
+    strapi.plugin('offboarding').service('purge').setBatchHook(undefined);
+    await instance.cleanup();
+  });
+  beforeEach(() => clock().freeze(T0));
+
+  const createOrg = async (name: string, extra: Record<string, unknown> = {}) => {
+    const res = await api.post('/offboarding/organizations', { name, email: `${name.toLowerCase()}@example.test`, ...extra });
+    expect(res.status).toBe(201);
+    return res.body.data.documentId as string;
+  };
+  const createEnt = async (org: string, extra: Record<string, unknown> = {}) => {
+    const res = await api.post(`/offboarding/organizations/${org}/entitlements`, {
+      class: 'PLG',
+      price: 3000,
+      currency: 'EUR',
+      billingPeriod: 'month',
+      currentPeriodStart: '2027-01-01T00:00:00Z',
+      currentPeriodEnd: '2027-01-31T00:00:00Z',
+      ...extra,
+    });
+    expect(res.status).toBe(201);
+    return res.body.data.documentId as string;
+  };
+  const run = async (job: string) => {
+    const res = await api.post(`/offboarding/jobs/${job}/run`);
+    expect(res.status).toBe(200);
+    return res.body.data as { ran: boolean; processed: number; performed: number; noop: number; failed: number };
+  };
+  const entitlement = async (id: string) => (await api.get(`/offboarding/entitlements/${id}`)).body.data;
+  const organization = async (id: string) => (await api.get(`/offboarding/organizations/${id}`)).body.data;
+  const auditActions = async (org: string) =>
+    ((await api.get(`/offboarding/organizations/${org}/audit?pageSize=100`)).body.data as { action: string; actorType: string }[]).map(
+      (e) => `${e.actorType}:${e.action}`
+    );
+  /** Drains whatever earlier tests left due, so each test counts only its own work. */
+  const drain = async () => {
+    for (const job of ['transitions', 'retention', 'purge']) await run(job);
+  };
+
+  it('completes a pending cancellation at its effective time, once', async () => {
+    const org = await createOrg('Pending');
+    const ent = await createEnt(org);
+    await api.post(`/offboarding/entitlements/${ent}/cancel`, { reason: 'customer_request', timing: 'period_end' });
+    await drain();
+
+    clock().freeze('2027-01-30T23:59:59Z');
+    expect((await run('transitions')).performed).toBe(0);
+    expect((await entitlement(ent)).status).toBe('pending_cancellation');
+
+    clock().freeze('2027-01-31T00:00:00Z');
+    const first = await run('transitions');
+    expect(first).toMatchObject({ ran: true, performed: 1, failed: 0 });
+    const done = await entitlement(ent);
+    expect(done.status).toBe('cancelled');
+    expect(done.cancelledAt).toBe('2027-01-31T00:00:00.000Z');
+    expect((await organization(org)).status).toBe('cancelled');
+
+    expect((await run('transitions')).performed).toBe(0);
+    const jobEvents = (await auditActions(org)).filter((a) => a === 'job:entitlement.cancelled');
+    expect(jobEvents).toHaveLength(1);
+  });
+
+  it('cancels a non-payment suspension when grace ends, for payment_failure with no refund', async () => {
+    const org = await createOrg('Grace');
+    const ent = await createEnt(org);
+    await api.post(`/offboarding/entitlements/${ent}/suspend`, { reason: 'non_payment' });
+    await drain();
+
+    clock().freeze(new Date(Date.parse(T0) + 30 * DAY - 1000));
+    expect((await run('transitions')).performed).toBe(0);
+    clock().freeze(new Date(Date.parse(T0) + 30 * DAY));
+    expect((await run('transitions')).performed).toBe(1);
+    const done = await entitlement(ent);
+    expect(done).toMatchObject({ status: 'cancelled', cancellationReason: 'payment_failure', refundMode: 'none', refundAmount: 0 });
+  });
+
+  it('a manual suspension never expires, and undo or resume withdraws the scheduled work', async () => {
+    const org = await createOrg('Withdrawn');
+    const manual = await createEnt(org);
+    const undone = await createEnt(org);
+    const resumed = await createEnt(org);
+    await api.post(`/offboarding/entitlements/${manual}/suspend`, { reason: 'manual' });
+    await api.post(`/offboarding/entitlements/${undone}/cancel`, { reason: 'customer_request', timing: 'period_end' });
+    await api.post(`/offboarding/entitlements/${undone}/undo-cancel`);
+    await api.post(`/offboarding/entitlements/${resumed}/suspend`, { reason: 'non_payment' });
+    await api.post(`/offboarding/entitlements/${resumed}/resume`);
+    await drain();
+
+    clock().freeze(new Date(Date.parse(T0) + 400 * DAY));
+    await run('transitions');
+    expect((await entitlement(manual)).status).toBe('suspended');
+    expect((await entitlement(undone)).status).toBe('active');
+    expect((await entitlement(resumed)).status).toBe('active');
+    const pending = await api.get('/offboarding/tasks?state=pending');
+    const targets = (pending.body.data as { targetId: string }[]).map((t) => t.targetId);
+    expect(targets).not.toEqual(expect.arrayContaining([manual]));
+    expect(targets).not.toEqual(expect.arrayContaining([undone]));
+    expect(targets).not.toEqual(expect.arrayContaining([resumed]));
+  });
+
+  it('catches up on everything that fell due while no sweep ran', async () => {
+    await drain();
+    const org = await createOrg('Catchup');
+    const ids = [];
+    for (let i = 0; i < 5; i += 1) {
+      const ent = await createEnt(org);
+      await api.post(`/offboarding/entitlements/${ent}/cancel`, {
+        reason: 'customer_request',
+        timing: 'date',
+        effectiveAt: new Date(Date.parse(T0) + (i + 1) * DAY).toISOString(),
+      });
+      ids.push(ent);
+    }
+    clock().freeze(new Date(Date.parse(T0) + 60 * DAY));
+    expect((await run('transitions')).performed).toBe(5);
+    for (const [i, ent] of ids.entries()) {
+      const row = await entitlement(ent);
+      expect(row.status).toBe('cancelled');
+      // The cancellation took effect at its own time, not at the catch-up.
+      expect(row.cancelledAt).toBe(new Date(Date.parse(T0) + (i + 1) * DAY).toISOString());
+    }
+  });
+
+  describe('retention and purge', () => {
+    const archivedOrg = async (name: string) => {
+      const org = await createOrg(name, { phone: '+1 555 0100', address: '1 Main St', notes: 'VIP' });
+      const ent = await createEnt(org);
+      await api.post(`/offboarding/entitlements/${ent}/cancel`, { reason: 'business_closure', timing: 'immediate', notes: 'closing down' });
+      expect((await api.post(`/offboarding/organizations/${org}/archive`)).status).toBe(200);
+      return { org, ent };
+    };
+    const afterRetention = new Date(Date.parse(T0) + 366 * DAY);
+
+    it('queues an archived organization past retentionUntil and purges it to a tombstone after review', async () => {
+      await drain();
+      const { org, ent } = await archivedOrg('Purgeable');
+      const before = await organization(org);
+      expect(before.retentionUntil).toBe(new Date(Date.parse(T0) + 365 * DAY).toISOString());
+
+      clock().freeze(new Date(Date.parse(T0) + 365 * DAY - 1000));
+      expect((await run('retention')).performed).toBe(0);
+
+      clock().freeze(afterRetention);
+      expect((await run('retention')).performed).toBe(1);
+      const queued = await organization(org);
+      expect(queued.purgeState).toBe('scheduled');
+      expect(queued.purgeAfter).toBe(new Date(afterRetention.getTime() + 7 * DAY).toISOString());
+      const queue = await api.get('/offboarding/retention/queue');
+      const item = (queue.body.data as { documentId: string; willDelete: Record<string, number> }[]).find((q) => q.documentId === org);
+      expect(item?.willDelete).toMatchObject({ entitlements: 1, collaborators: 0 });
+
+      expect((await run('purge')).performed).toBe(0);
+      clock().freeze(new Date(afterRetention.getTime() + 7 * DAY));
+      expect((await run('purge')).performed).toBe(1);
+
+      const tomb = await organization(org);
+      expect(tomb).toMatchObject({
+        name: 'Purgeable',
+        purgeState: 'purged',
+        email: null,
+        phone: null,
+        address: null,
+        notes: null,
+        entitlements: [],
+        collaborators: [],
+      });
+      expect(tomb.purgedAt).toBe(new Date(afterRetention.getTime() + 7 * DAY).toISOString());
+      expect(tomb.archivedAt).toBe(before.archivedAt);
+      expect(tomb.lastCancelledAt).toBe(before.lastCancelledAt);
+      expect((await api.get(`/offboarding/entitlements/${ent}`)).status).toBe(404);
+      expect((await api.post(`/offboarding/organizations/${org}/unarchive`)).status).toBe(409);
+
+      const events = (await api.get(`/offboarding/organizations/${org}/audit?pageSize=100`)).body.data as {
+        action: string;
+        after: Record<string, unknown> | null;
+        notes: string | null;
+        redactedAt: string | null;
+      }[];
+      expect(events[0].action).toBe('organization.purged');
+      const created = events.find((e) => e.action === 'organization.created');
+      expect(created?.after?.email).toBe('[redacted]');
+      expect(created?.after?.name).toBe('Purgeable');
+      expect(events.every((e) => e.redactedAt !== null)).toBe(true);
+      expect(events.find((e) => e.action === 'entitlement.cancelled')?.notes).toBe('[redacted]');
+    });
+
+    it('never queues an organization on legal hold, not archived, or extended; unarchive leaves the queue', async () => {
+      await drain();
+      const held = await archivedOrg('Held');
+      const extended = await archivedOrg('Extended');
+      const unarchived = await archivedOrg('Unarchived');
+      const open = await createOrg('Open');
+      const openEnt = await createEnt(open);
+      await api.post(`/offboarding/entitlements/${openEnt}/cancel`, { reason: 'customer_request', timing: 'immediate' });
+
+      expect((await api.post(`/offboarding/organizations/${held.org}/retention/hold`, { reason: 'litigation' })).status).toBe(200);
+      const until = new Date(Date.parse(T0) + 800 * DAY).toISOString();
+      const ext = await api.post(`/offboarding/organizations/${extended.org}/retention/extend`, { until, reason: 'audit request' });
+      expect(ext.status).toBe(200);
+      expect(ext.body.data.retentionUntil).toBe(until);
+
+      clock().freeze(afterRetention);
+      await run('retention');
+      expect((await organization(held.org)).purgeState).toBe('none');
+      expect((await organization(extended.org)).purgeState).toBe('none');
+      expect((await organization(open)).purgeState).toBe('none');
+      expect((await organization(unarchived.org)).purgeState).toBe('scheduled');
+
+      const back = await api.post(`/offboarding/organizations/${unarchived.org}/unarchive`);
+      expect(back.body.data).toMatchObject({ purgeState: 'none', purgeAfter: null, archivedAt: null });
+      clock().freeze(new Date(afterRetention.getTime() + 30 * DAY));
+      await run('purge');
+      expect((await organization(unarchived.org)).purgeState).toBe('none');
+
+      // Lifting the hold lets the next retention sweep queue it.
+      expect((await api.delete(`/offboarding/organizations/${held.org}/retention/hold`)).status).toBe(200);
+      await run('retention');
+      expect((await organization(held.org)).purgeState).toBe('scheduled');
+    });
+
+    it('extending needs a later date and a reason; holds cannot be doubled', async () => {
+      const { org } = await archivedOrg('Rules');
+      const current = (await organization(org)).retentionUntil as string;
+      const earlier = await api.post(`/offboarding/organizations/${org}/retention/extend`, { until: T0, reason: 'x' });
+      expect(earlier.status).toBe(400);
+      expect(earlier.body.error.details.errors[0].path).toEqual(['until']);
+      const noReason = await api.post(`/offboarding/organizations/${org}/retention/extend`, { until: '2030-01-01T00:00:00Z' });
+      expect(noReason.status).toBe(400);
+      expect((await organization(org)).retentionUntil).toBe(current);
+      expect((await api.post(`/offboarding/organizations/${org}/retention/hold`, { reason: 'a' })).status).toBe(200);
+      const again = await api.post(`/offboarding/organizations/${org}/retention/hold`, { reason: 'b' });
+      expect(again.status).toBe(409);
+      expect((await organization(org)).legalHoldReason).toBe('a');
+    });
+
+    it('a purge killed half way is completed by the next sweep, with no orphan rows and the organization never half visible', async () => {
+      await drain();
+      const org = await createOrg('Killed');
+      for (let i = 0; i < 7; i += 1) {
+        const ent = await createEnt(org);
+        await api.post(`/offboarding/entitlements/${ent}/cancel`, { reason: 'customer_request', timing: 'immediate' });
+      }
+      await api.post(`/offboarding/organizations/${org}/archive`);
+      clock().freeze(afterRetention);
+      await run('retention');
+      clock().freeze(new Date(afterRetention.getTime() + 8 * DAY));
+
+      const purge = strapi.plugin('offboarding').service('purge');
+      const config = strapi.config.get('plugin::offboarding.purge') as { batchSize: number };
+      const batchSize = config.batchSize;
+      strapi.config.set('plugin::offboarding.purge.batchSize', 2);
+      let batches = 0;
+      purge.setBatchHook(async () => {
+        batches += 1;
+        if (batches === 2) throw new Error('killed half way');
+      });
+      const killed = await run('purge');
+      purge.setBatchHook(undefined);
+      strapi.config.set('plugin::offboarding.purge.batchSize', batchSize);
+      expect(killed.failed).toBe(1);
+
+      // Half way: already a tombstone to every reader, some rows still to delete.
+      const midway = await organization(org);
+      expect(midway).toMatchObject({ purgeState: 'purged', entitlements: [], email: null });
+      const orgRow = await strapi.db.query('plugin::offboarding.organization').findOne({ where: { documentId: org } });
+      const left = await strapi.db.query('plugin::offboarding.entitlement').count({ where: { organization: { id: orgRow.id } } });
+      expect(left).toBe(3);
+
+      // The task retries after its backoff.
+      clock().freeze(new Date(afterRetention.getTime() + 9 * DAY));
+      const resumed = await run('purge');
+      expect(resumed.failed).toBe(0);
+      expect(resumed.processed).toBe(1);
+      expect(await strapi.db.query('plugin::offboarding.entitlement').count({ where: { organization: { id: orgRow.id } } })).toBe(0);
+
+      // No orphans: every link row points at an existing entitlement.
+      const knex = strapi.db.connection;
+      const orphans = await knex('offboarding_entitlements_organization_lnk as l')
+        .leftJoin('offboarding_entitlements as e', 'e.id', 'l.entitlement_id')
+        .whereNull('e.id')
+        .count({ n: '*' });
+      expect(Number(orphans[0].n)).toBe(0);
+      const purgedEvents = (await auditActions(org)).filter((a) => a === 'job:organization.purged');
+      expect(purgedEvents).toHaveLength(1);
+    });
+  });
+
+  it('reports the sweeps, refuses an unknown job, and skips a sweep whose lease another instance holds', async () => {
+    const jobs = await api.get('/offboarding/jobs');
+    expect(jobs.status).toBe(200);
+    expect((jobs.body.data as { name: string }[]).map((j) => j.name)).toEqual(['transitions', 'retention', 'purge']);
+    const unknown = await api.post('/offboarding/jobs/nightly/run');
+    expect(unknown.status).toBe(404);
+
+    const leases = strapi.db.query('plugin::offboarding.lease');
+    await leases.updateMany({ where: { name: 'sweep:transitions' }, data: { holder: 'other-instance', expiresAt: new Date(Date.now() + 60_000) } });
+    const skipped = await run('transitions');
+    expect(skipped.ran).toBe(false);
+    // An expired lease is taken over.
+    await leases.updateMany({ where: { name: 'sweep:transitions' }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await run('transitions')).ran).toBe(true);
+  });
+});
