@@ -22,7 +22,7 @@ export default ({ env }) => ({
         leaseTtlMs: env.int('OFFBOARDING_LEASE_TTL_MS', 120000),
         maxAttempts: env.int('OFFBOARDING_TASK_MAX_ATTEMPTS', 5),
       },
-      purge: { batchSize: env.int('OFFBOARDING_PURGE_BATCH', 500) },
+      purge: { batchSize: env.int('OFFBOARDING_PURGE_BATCH', 1000) },
     },
   },
 });

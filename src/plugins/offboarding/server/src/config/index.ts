@@ -19,7 +19,7 @@ export const DEFAULT_CONFIG: OffboardingConfig = {
   // node-schedule rule syntax (Strapi's cron). Every instance runs every job; leases pick one.
   cron: { enabled: true, transitions: '*/1 * * * *', retention: '0 3 * * *', purge: '30 * * * *' },
   sweeps: { batchSize: 100, maxTasksPerRun: 10_000, leaseTtlMs: 120_000, maxAttempts: 5 },
-  purge: { batchSize: 500 },
+  purge: { batchSize: 1000 },
 };
 
 const positiveInteger = (value: unknown, path: string) => {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils';
 import { adminActor } from '../utils/actor';
-import { emptyBody } from './validation/common';
+import { emptyBody, noQuery } from './validation/common';
 import { validateCancel, validateCreateEntitlement, validateSuspend } from './validation/entitlement';
 
 const createEntitlementController = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -10,6 +10,7 @@ const createEntitlementController = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async findOne(ctx: Context) {
+      await noQuery(ctx.query);
       ctx.body = { data: await entitlements().findOne(ctx.params.id) };
     },
 

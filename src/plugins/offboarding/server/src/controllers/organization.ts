@@ -11,7 +11,7 @@ import {
   validatePagination,
   validateUpdateOrganization,
 } from './validation/organization';
-import { emptyBody } from './validation/common';
+import { emptyBody, noQuery } from './validation/common';
 import { validateCancelAll } from './validation/entitlement';
 
 const createOrganizationController = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -26,6 +26,7 @@ const createOrganizationController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async findOne(ctx: Context) {
+      await noQuery(ctx.query);
       ctx.body = { data: await organizations().detail(ctx.params.id) };
     },
 
@@ -92,6 +93,7 @@ const createOrganizationController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async stats(ctx: Context) {
+      await noQuery(ctx.query);
       ctx.body = { data: await organizations().stats() };
     },
   };

@@ -6,7 +6,7 @@ import { getService } from '../utils';
 import { adminActor } from '../utils/actor';
 import { toApi } from '../utils/db';
 import { notFound } from '../utils/errors';
-import { emptyBody } from './validation/common';
+import { emptyBody, noQuery } from './validation/common';
 import { validatePagination } from './validation/organization';
 import { validateExtendRetention, validateLegalHold, validateTaskQuery } from './validation/retention';
 
@@ -38,6 +38,7 @@ const createRetentionController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Each sweep: its lease, what is due, the next due time, failed tasks. */
     async jobs(ctx: Context) {
+      await noQuery(ctx.query);
       const now = getService(strapi, 'clock').now();
       const data = [];
       for (const name of SWEEP_NAMES) {

@@ -10,6 +10,7 @@ import {
   validateUpdatePolicy,
   validateUpdateReason,
 } from './validation/settings';
+import { noQuery } from './validation/common';
 
 /** Cancellation policies, provisioning policies and reasons. */
 const createSettingsController = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -18,6 +19,7 @@ const createSettingsController = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async listPolicies(ctx: Context) {
+      await noQuery(ctx.query);
       ctx.body = { data: await policies().list() };
     },
     async createPolicy(ctx: Context) {
@@ -30,6 +32,7 @@ const createSettingsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await policies().update(ctx.params.id, body, adminActor(ctx)) };
     },
     async listProvisioningPolicies(ctx: Context) {
+      await noQuery(ctx.query);
       ctx.body = { data: await policies().listProvisioning() };
     },
     async updateProvisioningPolicy(ctx: Context) {

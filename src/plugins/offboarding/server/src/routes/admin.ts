@@ -7,6 +7,7 @@ const route = (method: string, path: string, handler: string, action: ActionKey)
   handler,
   config: {
     policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [ACTIONS[action]] } }],
+    middlewares: ['plugin::offboarding.valid-ids'],
   },
 });
 

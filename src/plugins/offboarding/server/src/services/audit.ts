@@ -48,33 +48,67 @@ export const changes = (
   return { before: b, after: a };
 };
 
-const safeParse = (text: string): unknown => {
+const PERSONAL_MARK = '[personal]';
+
+type Values = Record<string, unknown>;
+interface PersonalValues {
+  before?: Values;
+  after?: Values;
+}
+
+/**
+ * Personal values are kept apart from the event, in its `personal` column: `before`/`after`
+ * hold a marker instead. Redaction is then a bulk `personal = NULL` on any database, however
+ * long the trail, and readers see "[redacted]" where the value was.
+ */
+const split = (values: Values | null | undefined): { open: Values | null; personal: Values | null } => {
+  if (!values) return { open: null, personal: null };
+  const open: Values = { ...values };
+  const personal: Values = {};
+  for (const key of PERSONAL_FIELDS) {
+    if (open[key] !== null && open[key] !== undefined) {
+      personal[key] = open[key];
+      open[key] = PERSONAL_MARK;
+    }
+  }
+  return { open, personal: Object.keys(personal).length ? personal : null };
+};
+
+const parseJson = <T>(value: unknown): T | null => {
+  if (typeof value !== 'string') return (value as T) ?? null;
   try {
-    return JSON.parse(text);
+    return JSON.parse(value) as T;
   } catch {
-    // Not JSON: nothing structured to redact.
+    // A plain string, not JSON: there is nothing structured to read.
     return null;
   }
 };
 
-/** `before`/`after` with personal fields replaced; JSON columns come back as text on some databases. */
-const redactJson = (value: unknown): { value: unknown; changed: boolean } => {
-  const parsed = typeof value === 'string' ? safeParse(value) : value;
-  if (!parsed || typeof parsed !== 'object') return { value, changed: false };
-  const out: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
-  let changed = false;
-  for (const key of PERSONAL_FIELDS) {
-    if (out[key] !== null && out[key] !== undefined && out[key] !== REDACTED) {
-      out[key] = REDACTED;
-      changed = true;
-    }
+const merge = (values: unknown, personal: Values | undefined): Values | null => {
+  const open = parseJson<Values>(values);
+  if (!open) return null;
+  const out: Values = { ...open };
+  for (const [key, value] of Object.entries(out)) {
+    if (value === PERSONAL_MARK) out[key] = personal?.[key] ?? REDACTED;
   }
-  return { value: changed ? JSON.stringify(out) : value, changed };
+  return out;
+};
+
+/** The event as the API shows it: personal values merged back, or "[redacted]" once redacted. */
+export const auditView = (row: Values): AuditEvent => {
+  const { personal, ...fields } = row;
+  const kept = parseJson<PersonalValues>(personal) ?? {};
+  const event = toApi<AuditEvent>(fields);
+  return { ...event, before: merge(fields.before, kept.before), after: merge(fields.after, kept.after) };
 };
 
 const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Append an event; called inside the transaction of the change it records. */
   async record(input: AuditInput): Promise<AuditEvent> {
+    const before = split(input.before);
+    const after = split(input.after);
+    const personal =
+      before.personal || after.personal ? { before: before.personal ?? undefined, after: after.personal ?? undefined } : null;
     const row = await strapi.db.query(UID.auditEvent).create({
       data: {
         action: input.action,
@@ -86,11 +120,12 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
         organization: input.organization,
         reason: input.reason ?? null,
         notes: input.notes ?? null,
-        before: input.before ?? null,
-        after: input.after ?? null,
+        before: before.open,
+        after: after.open,
+        personal,
       },
     });
-    return toApi<AuditEvent>(row);
+    return auditView(row);
   },
 
   /** Newest first; ties (same millisecond) broken by insertion order. */
@@ -101,40 +136,24 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
       page,
       pageSize,
     });
-    return { results: results.map((row: Record<string, unknown>) => toApi<AuditEvent>(row)), pagination };
+    return { results: results.map((row: Values) => auditView(row)), pagination };
   },
 
   /**
-   * Personal fields go; the events, their actions, actors and times stay. Works in batches
-   * with plain SQL so a large trail is redacted in bounded transactions.
+   * Personal data goes; the events, their actions, actors and times stay. One bulk UPDATE
+   * per batch, so a long trail is redacted in bounded transactions.
    */
-  async redactOrganization(organization: string, at: Date, batchSize = 500) {
+  async redactOrganization(organization: string, at: Date, batchSize = 5000) {
     const table = strapi.db.metadata.get(UID.auditEvent).tableName;
-    let lastId = 0;
     let redacted = 0;
     for (;;) {
       const count = await strapi.db.transaction(async ({ trx }) => {
-        const rows = (await trx(table)
-          .where({ organization })
-          .whereNull('redacted_at')
-          .where('id', '>', lastId)
-          .orderBy('id')
-          .limit(batchSize)
-          .select('id', 'before', 'after', 'notes')) as { id: number; before: unknown; after: unknown; notes: string | null }[];
-        if (!rows.length) return 0;
-        lastId = rows[rows.length - 1].id;
-        const untouched: number[] = [];
-        for (const row of rows) {
-          const before = redactJson(row.before);
-          const after = redactJson(row.after);
-          if (before.changed || after.changed || row.notes) {
-            await trx(table)
-              .where('id', row.id)
-              .update({ before: before.value, after: after.value, notes: row.notes ? REDACTED : null, redacted_at: at });
-          } else untouched.push(row.id);
-        }
-        if (untouched.length) await trx(table).whereIn('id', untouched).update({ redacted_at: at });
-        return rows.length;
+        const ids = (await trx(table).where({ organization }).whereNull('redacted_at').limit(batchSize).pluck('id')) as number[];
+        if (!ids.length) return 0;
+        await trx(table)
+          .whereIn('id', ids)
+          .update({ personal: null, notes: trx.raw(`CASE WHEN notes IS NULL THEN NULL ELSE '${REDACTED}' END`), redacted_at: at });
+        return ids.length;
       });
       if (!count) return redacted;
       redacted += count;

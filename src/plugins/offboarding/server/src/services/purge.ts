@@ -45,7 +45,7 @@ type BatchHook = (uid: ModelUid, count: number) => Promise<void>;
 const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => getService(strapi, 'clock').now();
   let batchHook: BatchHook | undefined;
-  const batchSize = () => Number(strapi.config.get('plugin::offboarding.purge.batchSize', 500));
+  const batchSize = () => Number(strapi.config.get('plugin::offboarding.purge.batchSize', 1000));
 
   /** Deletes the children linked to the organization, `batchSize` rows per transaction. */
   const deleteChildren = async (organizationId: number, onBatch?: BatchHook) => {
@@ -106,7 +106,7 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (!tombstoned) return 'noop';
       await deleteChildren(tombstoned.id, batchHook);
-      await getService(strapi, 'audit').redactOrganization(documentId, now(), batchSize());
+      await getService(strapi, 'audit').redactOrganization(documentId, now(), 5 * batchSize());
       return tombstoned.fresh ? 'performed' : 'noop';
     },
 

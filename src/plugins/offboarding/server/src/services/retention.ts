@@ -5,6 +5,7 @@ import { planRetentionFlag, purgeBlockers } from '../domain/schedule';
 import { getService } from '../utils';
 import { iso, selectForUpdate, type Row } from '../utils/db';
 import { conflictError, fieldError, notFound } from '../utils/errors';
+import { linkTableOf, tableOf } from '../utils/links';
 import { changes, JOB_ACTOR, type Actor } from './audit';
 import type { OrganizationRow } from './organization';
 import { retentionStateOf } from './scheduler';
@@ -47,15 +48,24 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
       return organizations().detail(documentId);
     });
 
-  /** What a purge would remove, per kind. */
-  const purgeCounts = async (organizationId: number, documentId: string) => {
-    const byOrg = { organization: { id: organizationId } };
-    return {
-      entitlements: (await strapi.db.query(UID.entitlement).count({ where: byOrg })) as number,
-      collaborators: (await strapi.db.query(UID.collaborator).count({ where: byOrg })) as number,
-      auditEventsRedacted: (await strapi.db.query(UID.auditEvent).count({ where: { organization: documentId } })) as number,
-    };
-  };
+  /**
+   * What a purge would remove, per kind: counted on the link tables' indexes, inside the
+   * caller's transaction when there is one (SQLite has a single connection).
+   */
+  const purgeCounts = (organizationId: number, documentId: string) =>
+    strapi.db.transaction(async ({ trx }) => {
+      const linked = async (uid: typeof UID.entitlement | typeof UID.collaborator) => {
+        const link = linkTableOf(strapi, uid, 'organization');
+        const [row] = await trx(link.table).where(link.relatedColumn, organizationId).count({ n: '*' });
+        return Number(row.n);
+      };
+      const [audit] = await trx(tableOf(strapi, UID.auditEvent)).where({ organization: documentId }).count({ n: '*' });
+      return {
+        entitlements: await linked(UID.entitlement),
+        collaborators: await linked(UID.collaborator),
+        auditEventsRedacted: Number(audit.n),
+      };
+    });
 
   return {
     purgeCounts,

@@ -1,4 +1,4 @@
-import { validateYupSchema, yup } from '@strapi/utils';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -33,17 +33,48 @@ export const oneOf = <T extends string>(values: readonly T[]) => yup.mixed<T>().
 export const strictObject = <S extends Record<string, yup.AnySchema>>(shape: S) =>
   yup.object(shape).noUnknown(true, 'unknown field(s): ${unknown}');
 
+/** The first path holding a string with a NUL byte: no database stores one (PostgreSQL refuses it). */
+const nulBytePath = (value: unknown, path: string[] = []): string[] | null => {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      const found = nulBytePath(child, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+};
+
+const refuseNulBytes = (input: unknown) => {
+  const path = nulBytePath(input);
+  if (path) {
+    const field = path.join('.') || 'body';
+    throw new errors.ValidationError(`${field} must not contain NUL characters`, {
+      errors: [{ path, message: `${field} must not contain NUL characters`, name: 'ValidationError' }],
+    });
+  }
+};
+
 /** Bodies: exact types, no casting (strict), every error reported. */
 export const validateBody = <T>(schema: yup.AnySchema) => {
   const run = validateYupSchema(schema, { strict: true, abortEarly: false });
-  return async (body: unknown): Promise<T> => run(body ?? {}) as Promise<T>;
+  return async (body: unknown): Promise<T> => {
+    refuseNulBytes(body);
+    return run(body ?? {}) as Promise<T>;
+  };
 };
 
 /** Query strings are text: cast numbers, apply defaults, still refuse unknown parameters. */
 export const validateQuery = <T>(schema: yup.AnySchema) => {
   const run = validateYupSchema(schema, { strict: false, abortEarly: false, stripUnknown: false });
-  return async (query: unknown): Promise<T> => run(query ?? {}) as Promise<T>;
+  return async (query: unknown): Promise<T> => {
+    refuseNulBytes(query);
+    return run(query ?? {}) as Promise<T>;
+  };
 };
+
+/** For routes that take no query parameters at all. */
+export const noQuery = validateQuery<Record<string, never>>(yup.object({}).noUnknown(true, 'unknown query parameter(s): ${unknown}'));
 
 export const paginationShape = {
   page: yup.number().integer().min(1).default(1),

@@ -1,5 +1,6 @@
 import { yup } from '@strapi/utils';
-import { isoDate, nonBlank, strictObject, validateBody } from './common';
+import { TASK_STATES } from '../../../../shared/contracts/constants';
+import { isoDate, nonBlank, oneOf, strictObject, validateBody, validateQuery } from './common';
 
 export const validateExtendRetention = validateBody<{ until: string; reason: string }>(
   strictObject({ until: isoDate().required(), reason: nonBlank(2000).required() })
@@ -7,5 +8,6 @@ export const validateExtendRetention = validateBody<{ until: string; reason: str
 
 export const validateLegalHold = validateBody<{ reason: string }>(strictObject({ reason: nonBlank(2000).required() }));
 
-export const validateTaskQuery = (query: unknown) =>
-  validateBody<{ state?: string }>(strictObject({ state: yup.string().oneOf(['pending', 'done', 'cancelled', 'failed']) }))(query);
+export const validateTaskQuery = validateQuery<{ state?: string; targetId?: string }>(
+  strictObject({ state: oneOf(TASK_STATES), targetId: yup.string().max(64) })
+);

@@ -1,0 +1,3 @@
+import validIds from './valid-ids';
+
+export default { 'valid-ids': validIds };

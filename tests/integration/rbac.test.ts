@@ -1,0 +1,314 @@
+/**
+ * Every admin route against the RBAC action it needs: a read-only admin is refused every
+ * change (403, nothing written) and allowed every read; an admin holding exactly the route's
+ * action (plus read) is let through; no token is a 401.
+ */
+import type { Core } from '@strapi/strapi';
+import request from 'supertest';
+import { adminClient, createAdmin, type AdminClient, type AdminSession } from '../helpers/admin';
+import { startStrapi } from '../helpers/strapi';
+import { snapshotPluginTables } from './bad-input-snapshot';
+
+const NOW = '2027-01-11T00:00:00Z';
+const ORGS = '/offboarding/organizations';
+const ENTS = '/offboarding/entitlements';
+
+type ActionKey = 'read' | 'manage' | 'cancel' | 'suspend' | 'reactivate' | 'archive' | 'access' | 'export' | 'delete' | 'settings' | 'retention';
+const ACTION_KEYS: readonly ActionKey[] = ['read', 'manage', 'cancel', 'suspend', 'reactivate', 'archive', 'access', 'export', 'delete', 'settings', 'retention'];
+const actionId = (key: ActionKey) => `plugin::offboarding.${key}`;
+
+/** A request that succeeds for an admin allowed to make it. */
+interface Prepared {
+  url: string;
+  body?: object;
+}
+
+interface RouteCase {
+  /** Method and path as the plugin declares the route (without the /offboarding prefix). */
+  route: string;
+  action: ActionKey;
+  success: 200 | 201;
+  /** Builds fresh fixtures (as the super admin) and returns a valid request. */
+  prepare: () => Promise<Prepared>;
+}
+
+let strapi: Core.Strapi;
+let cleanup: () => Promise<void>;
+let superAdmin: AdminSession;
+let su: AdminClient;
+const admins = {} as Record<ActionKey | 'none', AdminSession>;
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${(counter += 1)}`;
+
+/** Setup calls must succeed; a failure here is a broken fixture, not a finding. */
+const data = async (res: Promise<request.Response>, status: number): Promise<Record<string, unknown> & { documentId: string }> => {
+  const r = await res;
+  if (r.status !== status) throw new Error(`fixture request failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.data as Record<string, unknown> & { documentId: string };
+};
+
+const newOrg = async (name = unique('Org')) => (await data(su.post(ORGS, { name }), 201)).documentId;
+const newEntitlement = async () => {
+  const org = await newOrg();
+  const ent = await data(
+    su.post(`${ORGS}/${org}/entitlements`, {
+      class: 'PLG',
+      price: 1200,
+      currency: 'EUR',
+      billingPeriod: 'month',
+      currentPeriodStart: '2027-01-01T00:00:00Z',
+      currentPeriodEnd: '2027-02-01T00:00:00Z',
+    }),
+    201
+  );
+  return ent.documentId;
+};
+const newUser = async () => {
+  const name = unique('user');
+  const user = await strapi.db.query('plugin::users-permissions.user').create({
+    data: { username: name, email: `${name}@rbac.test`, provider: 'local', confirmed: true, blocked: false },
+  });
+  return { documentId: user.documentId as string, email: user.email as string };
+};
+const cancelNow = { reason: 'customer_request', timing: 'immediate' };
+const firstOf = async (url: string) => ((await data(su.get(url), 200)) as unknown as { documentId: string }[])[0].documentId;
+
+const MUTATING: RouteCase[] = [
+  { route: 'POST /organizations', action: 'manage', success: 201, prepare: async () => ({ url: ORGS, body: { name: unique('Org') } }) },
+  { route: 'PUT /organizations/:id', action: 'manage', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}`, body: { notes: 'changed' } }) },
+  {
+    route: 'DELETE /organizations/:id',
+    action: 'delete',
+    success: 200,
+    prepare: async () => {
+      const name = unique('Doomed');
+      return { url: `${ORGS}/${await newOrg(name)}?confirm=${encodeURIComponent(name)}` };
+    },
+  },
+  {
+    route: 'POST /organizations/:id/entitlements',
+    action: 'manage',
+    success: 201,
+    prepare: async () => ({
+      url: `${ORGS}/${await newOrg()}/entitlements`,
+      body: { class: 'ORD', price: 500, currency: 'EUR', billingPeriod: 'none' },
+    }),
+  },
+  { route: 'POST /organizations/:id/archive', action: 'archive', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/archive`, body: {} }) },
+  {
+    route: 'POST /organizations/:id/unarchive',
+    action: 'archive',
+    success: 200,
+    prepare: async () => {
+      const org = await newOrg();
+      await data(su.post(`${ORGS}/${org}/archive`, {}), 200);
+      return { url: `${ORGS}/${org}/unarchive`, body: {} };
+    },
+  },
+  { route: 'POST /organizations/:id/disable', action: 'access', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/disable`, body: { reason: 'unpaid' } }) },
+  {
+    route: 'POST /organizations/:id/enable',
+    action: 'access',
+    success: 200,
+    prepare: async () => {
+      const org = await newOrg();
+      await data(su.post(`${ORGS}/${org}/disable`, {}), 200);
+      return { url: `${ORGS}/${org}/enable`, body: {} };
+    },
+  },
+  {
+    route: 'POST /organizations/:id/cancel-all',
+    action: 'cancel',
+    success: 200,
+    prepare: async () => {
+      const ent = await data(su.get(`${ENTS}/${await newEntitlement()}`), 200);
+      const org = (ent.organization as { documentId: string }).documentId;
+      return { url: `${ORGS}/${org}/cancel-all`, body: cancelNow };
+    },
+  },
+  {
+    route: 'POST /organizations/:id/collaborators',
+    action: 'manage',
+    success: 201,
+    prepare: async () => ({ url: `${ORGS}/${await newOrg()}/collaborators`, body: { email: (await newUser()).email, role: 'owner' } }),
+  },
+  {
+    route: 'DELETE /organizations/:id/collaborators/:userId',
+    action: 'manage',
+    success: 200,
+    prepare: async () => {
+      const org = await newOrg();
+      const user = await newUser();
+      await data(su.post(`${ORGS}/${org}/collaborators`, { email: user.email, role: 'member' }), 201);
+      return { url: `${ORGS}/${org}/collaborators/${user.documentId}` };
+    },
+  },
+  { route: 'POST /entitlements/:id/cancel', action: 'cancel', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}/cancel`, body: cancelNow }) },
+  {
+    route: 'POST /entitlements/:id/undo-cancel',
+    action: 'cancel',
+    success: 200,
+    prepare: async () => {
+      const ent = await newEntitlement();
+      await data(su.post(`${ENTS}/${ent}/cancel`, { ...cancelNow, timing: 'period_end' }), 200);
+      return { url: `${ENTS}/${ent}/undo-cancel`, body: {} };
+    },
+  },
+  { route: 'POST /entitlements/:id/suspend', action: 'suspend', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}/suspend`, body: { reason: 'manual' } }) },
+  {
+    route: 'POST /entitlements/:id/resume',
+    action: 'suspend',
+    success: 200,
+    prepare: async () => {
+      const ent = await newEntitlement();
+      await data(su.post(`${ENTS}/${ent}/suspend`, { reason: 'non_payment' }), 200);
+      return { url: `${ENTS}/${ent}/resume`, body: {} };
+    },
+  },
+  {
+    route: 'POST /entitlements/:id/reactivate',
+    action: 'reactivate',
+    success: 200,
+    prepare: async () => {
+      const ent = await newEntitlement();
+      await data(su.post(`${ENTS}/${ent}/cancel`, cancelNow), 200);
+      return { url: `${ENTS}/${ent}/reactivate`, body: {} };
+    },
+  },
+  { route: 'POST /policies', action: 'settings', success: 201, prepare: async () => ({ url: '/offboarding/policies', body: { name: unique('Policy') } }) },
+  {
+    route: 'PUT /policies/:id',
+    action: 'settings',
+    success: 200,
+    prepare: async () => {
+      const policy = await data(su.post('/offboarding/policies', { name: unique('Policy') }), 201);
+      return { url: `/offboarding/policies/${policy.documentId}`, body: { portalVisibilityDays: 30 } };
+    },
+  },
+  {
+    route: 'PUT /provisioning-policies/:id',
+    action: 'settings',
+    success: 200,
+    prepare: async () => ({ url: `/offboarding/provisioning-policies/${await firstOf('/offboarding/provisioning-policies')}`, body: { deprovisionOnCancel: false } }),
+  },
+  { route: 'POST /reasons', action: 'settings', success: 201, prepare: async () => ({ url: '/offboarding/reasons', body: { code: unique('reason').replace('-', '_'), label: 'A reason' } }) },
+  {
+    route: 'PUT /reasons/:id',
+    action: 'settings',
+    success: 200,
+    prepare: async () => {
+      const reason = await data(su.post('/offboarding/reasons', { code: unique('reason').replace('-', '_'), label: 'A reason' }), 201);
+      return { url: `/offboarding/reasons/${reason.documentId}`, body: { label: 'Relabelled' } };
+    },
+  },
+  {
+    route: 'POST /organizations/:id/retention/extend',
+    action: 'retention',
+    success: 200,
+    prepare: async () => ({ url: `${ORGS}/${await newOrg()}/retention/extend`, body: { until: '2028-06-01T00:00:00Z', reason: 'audit' } }),
+  },
+  { route: 'POST /organizations/:id/retention/hold', action: 'retention', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/retention/hold`, body: { reason: 'litigation' } }) },
+  {
+    route: 'DELETE /organizations/:id/retention/hold',
+    action: 'retention',
+    success: 200,
+    prepare: async () => {
+      const org = await newOrg();
+      await data(su.post(`${ORGS}/${org}/retention/hold`, { reason: 'litigation' }), 200);
+      return { url: `${ORGS}/${org}/retention/hold` };
+    },
+  },
+  { route: 'POST /jobs/:name/run', action: 'settings', success: 200, prepare: async () => ({ url: '/offboarding/jobs/transitions/run', body: {} }) },
+];
+
+const READS: RouteCase[] = [
+  { route: 'GET /organizations', action: 'read', success: 200, prepare: async () => ({ url: ORGS }) },
+  { route: 'GET /organizations/:id', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}` }) },
+  { route: 'GET /organizations/:id/audit', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/audit` }) },
+  { route: 'GET /entitlements/:id', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}` }) },
+  { route: 'POST /entitlements/:id/cancel/preview', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}/cancel/preview`, body: cancelNow }) },
+  { route: 'GET /policies', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/policies' }) },
+  { route: 'GET /provisioning-policies', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/provisioning-policies' }) },
+  { route: 'GET /reasons', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/reasons' }) },
+  { route: 'GET /stats', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/stats' }) },
+  { route: 'GET /retention/queue', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/retention/queue' }) },
+  { route: 'GET /jobs', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/jobs' }) },
+  { route: 'GET /tasks', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/tasks' }) },
+];
+
+const ALL = [...MUTATING, ...READS];
+
+/** Sends a prepared request as `session`, or with no Authorization header at all. */
+const send = (route: RouteCase, prepared: Prepared, session: AdminSession | null): Promise<request.Response> => {
+  const method = route.route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+  let req = request(strapi.server.httpServer)[method](prepared.url);
+  if (session) req = req.set('Authorization', `Bearer ${session.token}`);
+  return (prepared.body === undefined ? req : req.send(prepared.body)).then((r) => r);
+};
+
+const refusal = (res: request.Response) => ({ status: res.status, name: (res.body as { error?: { name?: string } }).error?.name });
+
+beforeAll(async () => {
+  ({ strapi, cleanup } = await startStrapi('rbac'));
+  strapi.plugin('offboarding').service('clock').freeze(NOW);
+  superAdmin = await createAdmin(strapi);
+  su = adminClient(strapi, superAdmin);
+  admins.none = await createAdmin(strapi, []);
+  admins.read = await createAdmin(strapi, [actionId('read')]);
+  for (const key of new Set(MUTATING.map((r) => r.action))) {
+    admins[key] = await createAdmin(strapi, [actionId('read'), actionId(key)]);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await cleanup();
+});
+
+it('the table covers every admin route of the plugin', () => {
+  const declared = (strapi.plugin('offboarding').routes as unknown as { admin: { routes: { method: string; path: string }[] } }).admin.routes
+    .map((r) => `${r.method} ${r.path}`)
+    .sort();
+  expect(ALL.map((r) => r.route).sort()).toEqual(declared);
+});
+
+it('every plugin action is registered, and the super admin may list organizations', async () => {
+  const provider = strapi.service('admin::permission').actionProvider as { has: (id: string) => boolean };
+  expect(ACTION_KEYS.filter((key) => !provider.has(actionId(key)))).toEqual([]);
+  const res = await su.get(ORGS);
+  expect(res.status).toBe(200);
+  expect(Array.isArray((res.body as { data: unknown }).data)).toBe(true);
+  expect(res.body).toMatchObject({ meta: { pagination: { page: 1 } } });
+});
+
+it.each(MUTATING)('$route: read-only admin gets 403 and changes nothing; `$action` gets $success', async (route) => {
+  const prepared = await route.prepare();
+  const before = await snapshotPluginTables(strapi);
+  const refused = await send(route, prepared, admins.read);
+  const after = await snapshotPluginTables(strapi);
+  expect(refusal(refused)).toEqual({ status: 403, name: 'PolicyError' });
+  expect(after).toEqual(before);
+
+  const allowed = await send(route, prepared, admins[route.action]);
+  expect(allowed.status).not.toBe(403);
+  expect({ status: allowed.status, body: allowed.body as unknown }).toMatchObject({ status: route.success });
+});
+
+it.each(READS)('$route: read-only admin gets 200 and changes nothing; no offboarding action gets 403', async (route) => {
+  const prepared = await route.prepare();
+  const before = await snapshotPluginTables(strapi);
+  const allowed = await send(route, prepared, admins.read);
+  const after = await snapshotPluginTables(strapi);
+  expect({ status: allowed.status, body: allowed.body as unknown }).toMatchObject({ status: 200 });
+  expect(after).toEqual(before);
+
+  expect(refusal(await send(route, prepared, admins.none))).toEqual({ status: 403, name: 'PolicyError' });
+});
+
+it.each(ALL)('$route: no token gets 401 and changes nothing', async (route) => {
+  const prepared = await route.prepare();
+  const before = await snapshotPluginTables(strapi);
+  const res = await send(route, prepared, null);
+  const after = await snapshotPluginTables(strapi);
+  expect(refusal(res)).toEqual({ status: 401, name: 'UnauthorizedError' });
+  expect(after).toEqual(before);
+});
