@@ -11,8 +11,10 @@ const path = require('path');
 const fs = require('fs');
 const { randomBytes } = require('crypto');
 
-const ORGS = Number(process.env.BENCH_ORGS || 40);
-const ENTITLEMENTS_PER_ORG = Number(process.env.BENCH_ENTITLEMENTS || 100);
+/** Two shapes of purge: many small organizations, and a few large ones. */
+const PURGE_SHAPES = process.env.BENCH_ORGS
+  ? [{ orgs: Number(process.env.BENCH_ORGS), perOrg: Number(process.env.BENCH_ENTITLEMENTS || 100) }]
+  : [{ orgs: 40, perOrg: 100 }, { orgs: 4, perOrg: 2000 }];
 const AUDIT_PER_ENTITLEMENT = 2;
 const IDLE_ROWS = Number(process.env.BENCH_IDLE || 100_000);
 const SWEEP_REPEAT = 15;
@@ -27,7 +29,7 @@ const insertChunks = async (knex, table, rows, size = 400) => {
 };
 
 /** Archived, fully cancelled organizations queued for purge, written with bulk inserts. */
-const seedPurgeable = async (strapi) => {
+const seedPurgeable = async (strapi, ORGS, ENTITLEMENTS_PER_ORG) => {
   const knex = strapi.db.connection;
   const now = new Date('2027-01-01T00:00:00Z');
   const orgIds = [];
@@ -82,15 +84,15 @@ const rawDelete = async (strapi, orgIds) => {
   });
 };
 
-const benchPurge = async (strapi) => {
+const benchPurge = async (strapi, ORGS, perOrg) => {
   const clock = strapi.plugin('offboarding').service('clock');
   clock.freeze('2027-06-01T00:00:00Z');
-  const seeded = await seedPurgeable(strapi);
+  const seeded = await seedPurgeable(strapi, ORGS, perOrg);
   let start = process.hrtime.bigint();
   const result = await strapi.plugin('offboarding').service('sweeps').run('purge');
   const purgeMs = ms(start);
   if (result.performed !== ORGS) throw new Error(`purge performed ${result.performed} of ${ORGS}: ${JSON.stringify(result)}`);
-  const again = await seedPurgeable(strapi);
+  const again = await seedPurgeable(strapi, ORGS, perOrg);
   start = process.hrtime.bigint();
   await rawDelete(strapi, again.orgIds);
   const rawMs = ms(start);
@@ -148,11 +150,13 @@ const main = async () => {
   await compileStrapi({ appDir });
   const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
   try {
-    const purge = await benchPurge(strapi);
-    console.log(
-      `[${client}] purge: ${ORGS} organizations, ${purge.entitlements} entitlements, ${purge.auditRows} audit rows — ` +
-        `plugin ${purge.purgeMs.toFixed(0)} ms vs raw bulk delete ${purge.rawMs.toFixed(0)} ms: ratio ${purge.ratio.toFixed(2)}× (target ≤ 3×)`
-    );
+    for (const shape of PURGE_SHAPES) {
+      const purge = await benchPurge(strapi, shape.orgs, shape.perOrg);
+      console.log(
+        `[${client}] purge: ${shape.orgs} organizations, ${purge.entitlements} entitlements, ${purge.auditRows} audit rows — ` +
+          `plugin ${purge.purgeMs.toFixed(0)} ms vs raw bulk delete ${purge.rawMs.toFixed(0)} ms: ratio ${purge.ratio.toFixed(2)}× (target ≤ 3×)`
+      );
+    }
     const sweep = await benchSweep(strapi);
     console.log(
       `[${client}] idle sweep: ${sweep.idleRows} idle entitlements + ${2 * sweep.idleRows} tasks — median ${sweep.idleMs.toFixed(1)} ms ` +

@@ -102,30 +102,35 @@ export const auditView = (row: Values): AuditEvent => {
   return { ...event, before: merge(fields.before, kept.before), after: merge(fields.after, kept.after) };
 };
 
+/** The stored shape of an event. */
+const toRow = (input: AuditInput) => {
+  const before = split(input.before);
+  const after = split(input.after);
+  return {
+    action: input.action,
+    actorType: input.actor.type,
+    actorId: input.actor.id,
+    actorName: input.actor.name,
+    targetType: input.targetType,
+    targetId: input.targetId,
+    organization: input.organization,
+    reason: input.reason ?? null,
+    notes: input.notes ?? null,
+    before: before.open,
+    after: after.open,
+    personal: before.personal || after.personal ? { before: before.personal ?? undefined, after: after.personal ?? undefined } : null,
+  };
+};
+
 const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Append an event; called inside the transaction of the change it records. */
   async record(input: AuditInput): Promise<AuditEvent> {
-    const before = split(input.before);
-    const after = split(input.after);
-    const personal =
-      before.personal || after.personal ? { before: before.personal ?? undefined, after: after.personal ?? undefined } : null;
-    const row = await strapi.db.query(UID.auditEvent).create({
-      data: {
-        action: input.action,
-        actorType: input.actor.type,
-        actorId: input.actor.id,
-        actorName: input.actor.name,
-        targetType: input.targetType,
-        targetId: input.targetId,
-        organization: input.organization,
-        reason: input.reason ?? null,
-        notes: input.notes ?? null,
-        before: before.open,
-        after: after.open,
-        personal,
-      },
-    });
-    return auditView(row);
+    return auditView(await strapi.db.query(UID.auditEvent).create({ data: toRow(input) }));
+  },
+
+  /** Several events in one insert (a sweep acting on many rows at once). */
+  async recordMany(inputs: AuditInput[]) {
+    if (inputs.length) await strapi.db.query(UID.auditEvent).createMany({ data: inputs.map(toRow) });
   },
 
   /** Newest first; ties (same millisecond) broken by insertion order. */
@@ -143,12 +148,12 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * Personal data goes; the events, their actions, actors and times stay. One bulk UPDATE
    * per batch, so a long trail is redacted in bounded transactions.
    */
-  async redactOrganization(organization: string, at: Date, batchSize = 5000) {
+  async redactOrganizations(organizations: string[], at: Date, batchSize = 5000) {
     const table = strapi.db.metadata.get(UID.auditEvent).tableName;
     let redacted = 0;
     for (;;) {
       const count = await strapi.db.transaction(async ({ trx }) => {
-        const ids = (await trx(table).where({ organization }).whereNull('redacted_at').limit(batchSize).pluck('id')) as number[];
+        const ids = (await trx(table).whereIn('organization', organizations).whereNull('redacted_at').limit(batchSize).pluck('id')) as number[];
         if (!ids.length) return 0;
         await trx(table)
           .whereIn('id', ids)

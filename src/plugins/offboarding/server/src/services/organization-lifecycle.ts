@@ -111,11 +111,11 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
           throw conflictError('Cannot delete: the organization is under legal hold', { legalHold: true });
         }
         const counts = await getService(strapi, 'retention').purgeCounts(org.id, documentId);
-        await getService(strapi, 'purge').deleteChildren(org.id);
+        await getService(strapi, 'purge').deleteChildren([org.id]);
         await getService(strapi, 'scheduler').cancelFor(documentId);
         await query().delete({ where: { id: org.id } });
         const at = now();
-        await audit().redactOrganization(documentId, at);
+        await audit().redactOrganizations([documentId], at);
         await recordOrgEvent('organization.deleted', org, actor, {
           before: { name: org.name, taxId: org.taxId ?? null },
           after: { deleted: { entitlements: counts.entitlements, collaborators: counts.collaborators } },

@@ -31,18 +31,58 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as OffboardingConfig;
   const now = () => getService(strapi, 'clock').now();
 
-  const handlers: Record<TaskKind, (targetId: string) => Promise<TaskOutcome>> = {
+  /** One task at a time, each in its own guarded transaction. */
+  const handlers: Partial<Record<TaskKind, (targetId: string) => Promise<TaskOutcome>>> = {
     complete_cancellation: (id) => getService(strapi, 'entitlement').runScheduled(id, 'complete_cancellation'),
     expire_grace: (id) => getService(strapi, 'entitlement').runScheduled(id, 'expire_grace'),
     flag_retention: (id) => getService(strapi, 'retention').flag(id),
-    purge: (id) => getService(strapi, 'purge').purge(id),
+  };
+  /** A whole batch at once, where per-row work would dominate (purge deletes in bulk). */
+  const groupHandlers: Partial<Record<TaskKind, (targetIds: string[]) => Promise<Record<string, TaskOutcome>>>> = {
+    purge: (ids) => getService(strapi, 'purge').purgeMany(ids),
   };
 
-  const finish = async (task: TaskRow, outcome: TaskOutcome) => {
-    // The work's own transaction may have superseded the task; what counts is that it is done.
+  const runBatch = async (due: TaskRow[], result: SweepResult) => {
+    const count = (outcome: TaskOutcome | 'failed') => {
+      result[outcome] += 1;
+      result.processed += 1;
+    };
+    for (const [kind, group] of Object.entries(groupHandlers)) {
+      const tasks = due.filter((t) => t.kind === kind);
+      if (!tasks.length || !group) continue;
+      try {
+        const outcomes = await group([...new Set(tasks.map((t) => t.targetId))]);
+        const outcomeOf = (task: TaskRow): TaskOutcome => outcomes[task.targetId] ?? 'noop';
+        for (const outcome of ['performed', 'noop'] as const) await finish(tasks.filter((t) => outcomeOf(t) === outcome), outcome);
+        tasks.forEach((task) => count(outcomeOf(task)));
+      } catch (error) {
+        for (const task of tasks) {
+          await fail(task, error);
+          count('failed');
+        }
+      }
+    }
+    for (const task of due) {
+      const handler = handlers[task.kind];
+      if (!handler) continue;
+      try {
+        const outcome = await handler(task.targetId);
+        await finish([task], outcome);
+        count(outcome);
+      } catch (error) {
+        await fail(task, error);
+        count('failed');
+      }
+    }
+  };
+
+  /** Marks tasks done, one statement for all that share an outcome. */
+  const finish = async (tasks: TaskRow[], outcome: TaskOutcome) => {
+    if (!tasks.length) return;
+    // The work's own transaction may have superseded a task; what counts is that it is done.
     await strapi.db.query(UID.task).updateMany({
-      where: { id: task.id, state: { $ne: 'done' } },
-      data: { state: 'done', outcome, attempts: (task.attempts ?? 0) + 1, finishedAt: now(), lastError: null },
+      where: { id: { $in: tasks.map((t) => t.id) }, state: { $ne: 'done' } },
+      data: { state: 'done', outcome, finishedAt: now(), lastError: null },
     });
   };
 
@@ -80,17 +120,7 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
         while (result.processed < sweeps.maxTasksPerRun) {
           const due = await getService(strapi, 'scheduler').due(SWEEPS[name], now(), sweeps.batchSize);
           if (!due.length) break;
-          for (const task of due) {
-            try {
-              const outcome = await handlers[task.kind](task.targetId);
-              await finish(task, outcome);
-              result[outcome] += 1;
-            } catch (error) {
-              await fail(task, error);
-              result.failed += 1;
-            }
-            result.processed += 1;
-          }
+          await runBatch(due, result);
           // Renew between batches; a lease lost (expired and taken) means another instance goes on.
           if (!(await lease.acquire(leaseName, sweeps.leaseTtlMs))) break;
         }
