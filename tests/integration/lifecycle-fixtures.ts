@@ -117,3 +117,9 @@ export const createPolicy = async (api: AdminClient, input: Record<string, unkno
 
 export const cancelNow = (api: AdminClient, entitlement: string, reason = 'customer_request') =>
   api.post(`/offboarding/entitlements/${entitlement}/cancel`, { reason, timing: 'immediate' });
+
+/** Asserts a refused request left the entitlement and the organization's audit trail exactly as they were. */
+export const expectUnchanged = async (api: AdminClient, organization: string, before: Entitlement, auditTotal: number) => {
+  expect(await getEntitlement(api, before.documentId)).toEqual(before);
+  expect((await auditOf(api, organization)).total).toBe(auditTotal);
+};
