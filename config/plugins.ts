@@ -15,6 +15,7 @@ export default ({ env }) => ({
         transitions: env('OFFBOARDING_CRON_TRANSITIONS', '*/1 * * * *'),
         retention: env('OFFBOARDING_CRON_RETENTION', '0 3 * * *'),
         purge: env('OFFBOARDING_CRON_PURGE', '30 * * * *'),
+        exports: env('OFFBOARDING_CRON_EXPORTS', '*/1 * * * *'),
       },
       sweeps: {
         batchSize: env.int('OFFBOARDING_SWEEP_BATCH', 100),
@@ -23,6 +24,12 @@ export default ({ env }) => ({
         maxAttempts: env.int('OFFBOARDING_TASK_MAX_ATTEMPTS', 5),
       },
       purge: { batchSize: env.int('OFFBOARDING_PURGE_BATCH', 1000) },
+      exports: {
+        dir: env('OFFBOARDING_EXPORTS_DIR', 'exports'),
+        expiresInDays: env.int('OFFBOARDING_EXPORT_EXPIRY_DAYS', 7),
+        pageSize: env.int('OFFBOARDING_EXPORT_PAGE_SIZE', 1000),
+        staleAfterMs: env.int('OFFBOARDING_EXPORT_STALE_MS', 1800000),
+      },
     },
   },
 });

@@ -10,3 +10,4 @@ process.env.TRANSFER_TOKEN_SALT = process.env.TRANSFER_TOKEN_SALT || 'test-trans
 process.env.ENCRYPTION_KEY = process.env.ENCRYPTION_KEY || 'test-encryption-key';
 process.env.STRAPI_LOG_LEVEL = process.env.STRAPI_LOG_LEVEL || 'error';
 process.env.OFFBOARDING_CRON = 'false';
+process.env.OFFBOARDING_EXPORTS_DIR = '.tmp/test-exports';

@@ -219,6 +219,17 @@ const MUTATING: RouteCase[] = [
     },
   },
   { route: 'POST /jobs/:name/run', action: 'settings', success: 200, prepare: async () => ({ url: '/offboarding/jobs/transitions/run', body: {} }) },
+  { route: 'POST /organizations/:id/exports', action: 'export', success: 202, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/exports`, body: {} }) },
+  {
+    route: 'GET /exports/:id/download',
+    action: 'export',
+    success: 200,
+    prepare: async () => {
+      const queued = await data(su.post(`${ORGS}/${await newOrg()}/exports`, {}), 202);
+      await data(su.post('/offboarding/jobs/exports/run', {}), 200);
+      return { url: `/offboarding/exports/${queued.documentId}/download` };
+    },
+  },
 ];
 
 const READS: RouteCase[] = [
@@ -234,6 +245,13 @@ const READS: RouteCase[] = [
   { route: 'GET /retention/queue', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/retention/queue' }) },
   { route: 'GET /jobs', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/jobs' }) },
   { route: 'GET /tasks', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/tasks' }) },
+  { route: 'GET /organizations/:id/exports', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/exports` }) },
+  {
+    route: 'GET /exports/:id',
+    action: 'read',
+    success: 200,
+    prepare: async () => ({ url: `/offboarding/exports/${(await data(su.post(`${ORGS}/${await newOrg()}/exports`, {}), 202)).documentId}` }),
+  },
 ];
 
 const ALL = [...MUTATING, ...READS];

@@ -10,6 +10,7 @@ export const UID = {
   collaborator: 'plugin::offboarding.collaborator',
   task: 'plugin::offboarding.scheduled-task',
   lease: 'plugin::offboarding.lease',
+  dataExport: 'plugin::offboarding.data-export',
   user: 'plugin::users-permissions.user',
 } as const;
 

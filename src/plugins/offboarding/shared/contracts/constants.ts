@@ -85,7 +85,7 @@ export const SEEDED_REASONS: readonly SeedReason[] = [
 ];
 
 /** Work the durable queue does later; each kind belongs to one sweep. */
-export const TASK_KINDS = ['complete_cancellation', 'expire_grace', 'flag_retention', 'purge'] as const;
+export const TASK_KINDS = ['complete_cancellation', 'expire_grace', 'flag_retention', 'purge', 'generate_export', 'expire_export'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TASK_STATES = ['pending', 'done', 'cancelled', 'failed'] as const;
@@ -95,6 +95,13 @@ export const SWEEPS = {
   transitions: ['complete_cancellation', 'expire_grace'],
   retention: ['flag_retention'],
   purge: ['purge'],
+  exports: ['generate_export', 'expire_export'],
 } as const satisfies Record<string, readonly TaskKind[]>;
 export type SweepName = keyof typeof SWEEPS;
 export const SWEEP_NAMES = Object.keys(SWEEPS) as SweepName[];
+
+export const EXPORT_STATES = ['queued', 'running', 'ready', 'failed', 'expired'] as const;
+export type ExportState = (typeof EXPORT_STATES)[number];
+
+/** The ZIP's manifest format; bumped when its layout changes. */
+export const EXPORT_FORMAT_VERSION = 1;

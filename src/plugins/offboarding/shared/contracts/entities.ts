@@ -1,5 +1,6 @@
 import type {
   AccessStatus,
+  ExportState,
   ActorType,
   BillingPeriod,
   CancelTiming,
@@ -130,4 +131,26 @@ export interface Pagination {
   pageSize: number;
   pageCount: number;
   total: number;
+}
+
+export interface DataExport {
+  documentId: string;
+  organization: string;
+  organizationName: string | null;
+  state: ExportState;
+  progress: number;
+  requestedByType: 'admin' | 'collaborator';
+  requestedById: string | null;
+  requestedByName: string | null;
+  fileName: string | null;
+  size: number | null;
+  sha256: string | null;
+  counts: Record<string, number> | null;
+  error: string | null;
+  startedAt: IsoDate | null;
+  finishedAt: IsoDate | null;
+  expiresAt: IsoDate | null;
+  createdAt: IsoDate;
+  /** Present on a ready export shown to its requester: the signed link. */
+  downloadUrl?: string;
 }

@@ -13,13 +13,24 @@ export interface OffboardingConfig {
     maxAttempts: number;
   };
   purge: { batchSize: number };
+  exports: {
+    /** Where ZIPs are written, relative to the app root; never under public/. */
+    dir: string;
+    /** A ready export is deleted this many days after it was generated. */
+    expiresInDays: number;
+    /** Rows read per query while streaming. */
+    pageSize: number;
+    /** A "running" export untouched this long belonged to an instance that died: it restarts. */
+    staleAfterMs: number;
+  };
 }
 
 export const DEFAULT_CONFIG: OffboardingConfig = {
   // node-schedule rule syntax (Strapi's cron). Every instance runs every job; leases pick one.
-  cron: { enabled: true, transitions: '*/1 * * * *', retention: '0 3 * * *', purge: '30 * * * *' },
+  cron: { enabled: true, transitions: '*/1 * * * *', retention: '0 3 * * *', purge: '30 * * * *', exports: '*/1 * * * *' },
   sweeps: { batchSize: 100, maxTasksPerRun: 10_000, leaseTtlMs: 120_000, maxAttempts: 5 },
   purge: { batchSize: 1000 },
+  exports: { dir: 'exports', expiresInDays: 7, pageSize: 1000, staleAfterMs: 30 * 60_000 },
 };
 
 const positiveInteger = (value: unknown, path: string) => {
@@ -40,5 +51,14 @@ export default {
     positiveInteger(config.sweeps?.leaseTtlMs, 'sweeps.leaseTtlMs');
     positiveInteger(config.sweeps?.maxAttempts, 'sweeps.maxAttempts');
     positiveInteger(config.purge?.batchSize, 'purge.batchSize');
+    if (typeof config.exports?.dir !== 'string' || !config.exports.dir.trim()) {
+      throw new Error('plugin offboarding: exports.dir must be a folder path');
+    }
+    if (/^public([\\/]|$)/.test(config.exports.dir.replace(/^\.\//, ''))) {
+      throw new Error('plugin offboarding: exports.dir must not be under public/ (exports are private)');
+    }
+    positiveInteger(config.exports.expiresInDays, 'exports.expiresInDays');
+    positiveInteger(config.exports.pageSize, 'exports.pageSize');
+    positiveInteger(config.exports.staleAfterMs, 'exports.staleAfterMs');
   },
 };

@@ -2,6 +2,7 @@ import auditEvent from './audit-event';
 import cancellationPolicy from './cancellation-policy';
 import cancellationReason from './cancellation-reason';
 import collaborator from './collaborator';
+import dataExport from './data-export';
 import lease from './lease';
 import scheduledTask from './scheduled-task';
 import entitlement from './entitlement';
@@ -18,4 +19,5 @@ export default {
   collaborator,
   'scheduled-task': scheduledTask,
   lease,
+  'data-export': dataExport,
 };

@@ -2,6 +2,7 @@ import audit from './audit';
 import clock from './clock';
 import collaborator from './collaborator';
 import entitlement from './entitlement';
+import dataExport from './export';
 import lease from './lease';
 import organization from './organization';
 import organizationLifecycle from './organization-lifecycle';
@@ -26,6 +27,7 @@ const services = {
   sweeps,
   retention,
   purge,
+  export: dataExport,
 };
 
 export type Services = typeof services;

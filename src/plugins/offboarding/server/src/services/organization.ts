@@ -195,6 +195,8 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
           diff.after.cancellationPolicy = afterPolicy;
           await service.refreshDerived(org.id);
         }
+        // Nothing changed, nothing to record.
+        if (Object.keys(diff.after).length === 0) return service.detail(documentId);
         await getService(strapi, 'audit').record({
           action: 'organization.updated',
           actor,
@@ -223,8 +225,32 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
         retentionDaysOf(resolve, ents.map((e) => e.class)),
         retentionStart ? toDate(org.retentionExtendedUntil) : null
       );
-      await query().update({ where: { id: organizationId }, data: { status, lastCancelledAt, retentionUntil } });
+      const data: Record<string, unknown> = { status, lastCancelledAt, retentionUntil };
+      // Retention pushed past now (a longer policy, say): out of the purge queue again.
+      if (org.purgeState === 'scheduled' && (!retentionUntil || retentionUntil.getTime() > now().getTime())) {
+        Object.assign(data, { purgeState: 'none', purgeAfter: null });
+      }
+      await query().update({ where: { id: organizationId }, data });
       await getService(strapi, 'scheduler').syncOrganization(organizationId);
+    },
+
+    /**
+     * After a policy change: every organization whose retention date derives from policies is
+     * recomputed, in batches, so no date stays stale (a shorter stale date would purge early).
+     */
+    async refreshRetentionAll(batchSize = 500) {
+      let afterId = 0;
+      for (;;) {
+        const rows = (await query().findMany({
+          where: { id: { $gt: afterId }, purgeState: { $ne: 'purged' }, $or: [{ status: 'cancelled' }, { archivedAt: { $notNull: true } }] },
+          select: ['id'],
+          orderBy: [{ id: 'asc' }],
+          limit: batchSize,
+        })) as { id: number }[];
+        if (!rows.length) return;
+        for (const row of rows) await service.refreshDerived(row.id);
+        afterId = rows[rows.length - 1].id;
+      }
     },
 
     async stats(): Promise<Stats> {

@@ -77,6 +77,7 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (input.isDefault) await query().updateMany({ where: { isDefault: true }, data: { isDefault: false } });
         const row = await query().create({ data: { ...DEFAULT_POLICY_SETTINGS, ...input, isDefault: input.isDefault ?? false } });
         await recordSettingsEvent('policy.created', actor, 'cancellation-policy', row.documentId, changes(null, row, SETTING_FIELDS));
+        await getService(strapi, 'organization').refreshRetentionAll();
         return toApi<CancellationPolicy>(row);
       });
     },
@@ -97,6 +98,7 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const row = await query().update({ where: { id: current.id }, data: { ...input } });
         await recordSettingsEvent('policy.updated', actor, 'cancellation-policy', documentId, changes(current, row, SETTING_FIELDS));
+        await getService(strapi, 'organization').refreshRetentionAll();
         return toApi<CancellationPolicy>(row);
       });
     },

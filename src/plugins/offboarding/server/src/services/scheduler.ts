@@ -47,6 +47,23 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
       await sync('organization', org.documentId, desiredOrganizationTasks(retentionStateOf(org, open === 0)));
     },
 
+    /** An export is generated as soon as a sweep runs, and expires when its time comes. */
+    async syncExport(row: Row, now: Date) {
+      const desired: DesiredTask[] = [];
+      if (row.state === 'queued') desired.push({ kind: 'generate_export', dueAt: toDate(row.createdAt as DateInput) ?? now });
+      const expiresAt = toDate(row.expiresAt as DateInput);
+      if (row.state === 'ready' && expiresAt) desired.push({ kind: 'expire_export', dueAt: expiresAt });
+      await sync('data-export', row.documentId, desired);
+    },
+
+    async cancelForMany(targetIds: string[]) {
+      const now = getService(strapi, 'clock').now();
+      await tasks().updateMany({
+        where: { targetId: { $in: targetIds }, state: 'pending' },
+        data: { state: 'cancelled', outcome: 'target removed', finishedAt: now },
+      });
+    },
+
     /** Cancels every pending task of a target (it is being deleted). */
     async cancelFor(targetId: string) {
       const now = getService(strapi, 'clock').now();

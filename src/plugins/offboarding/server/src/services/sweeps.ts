@@ -36,6 +36,8 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     complete_cancellation: (id) => getService(strapi, 'entitlement').runScheduled(id, 'complete_cancellation'),
     expire_grace: (id) => getService(strapi, 'entitlement').runScheduled(id, 'expire_grace'),
     flag_retention: (id) => getService(strapi, 'retention').flag(id),
+    generate_export: (id) => getService(strapi, 'export').generate(id),
+    expire_export: (id) => getService(strapi, 'export').expire(id),
   };
   /** A whole batch at once, where per-row work would dominate (purge deletes in bulk). */
   const groupHandlers: Partial<Record<TaskKind, (targetIds: string[]) => Promise<Record<string, TaskOutcome>>>> = {

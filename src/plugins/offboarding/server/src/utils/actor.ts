@@ -14,7 +14,8 @@ export const adminActor = (ctx: Context): Actor => {
   const user = ctx.state.user as AdminUser | undefined;
   return {
     type: 'admin',
-    id: user ? String(user.id) : null,
+    // Every id in the API is a documentId; the numeric id only for an account that has none.
+    id: user ? (user.documentId ?? String(user.id)) : null,
     name: user?.email ?? null,
   };
 };

@@ -1,0 +1,40 @@
+import { EXPORT_STATES } from '../../../../shared/contracts/constants';
+
+/** A data export of one organization: a ZIP streamed to a private folder by the exports sweep. */
+export default {
+  schema: {
+    kind: 'collectionType',
+    collectionName: 'offboarding_exports',
+    info: {
+      singularName: 'data-export',
+      pluralName: 'data-exports',
+      displayName: 'Data export',
+      description: "A ZIP of an organization's data",
+    },
+    options: { draftAndPublish: false },
+    pluginOptions: {
+      'content-manager': { visible: false },
+      'content-type-builder': { visible: false },
+    },
+    attributes: {
+      organization: { type: 'string', required: true },
+      organizationName: { type: 'string' },
+      state: { type: 'enumeration', enum: [...EXPORT_STATES], default: 'queued', required: true },
+      progress: { type: 'integer', default: 0 },
+      requestedByType: { type: 'enumeration', enum: ['admin', 'collaborator'], required: true },
+      requestedById: { type: 'string' },
+      requestedByName: { type: 'string' },
+      fileName: { type: 'string' },
+      // Relative to the exports folder; never sent to clients.
+      filePath: { type: 'string', private: true },
+      size: { type: 'biginteger' },
+      sha256: { type: 'string' },
+      counts: { type: 'json' },
+      error: { type: 'text' },
+      startedAt: { type: 'datetime' },
+      finishedAt: { type: 'datetime' },
+      expiresAt: { type: 'datetime' },
+    },
+    indexes: [{ name: 'offboarding_exports_org', columns: ['organization', 'created_at'] }],
+  },
+};

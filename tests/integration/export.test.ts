@@ -1,0 +1,147 @@
+import { createHash } from 'crypto';
+import fs from 'fs';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import request from 'supertest';
+import { adminClient, createAdmin, type AdminClient } from '../helpers/admin';
+import { startStrapi } from '../helpers/strapi';
+import { readZip } from '../helpers/zip';
+
+const T0 = '2027-01-11T00:00:00.000Z';
+const DAY = 86_400_000;
+
+/** supertest collects a binary body into a Buffer with this parser. */
+const binary = (res: NodeJS.ReadableStream & { setEncoding: (e: string) => void }, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('data export', () => {
+  let instance: Awaited<ReturnType<typeof startStrapi>>;
+  let strapi: Core.Strapi;
+  let api: AdminClient;
+  let org: string;
+  let exportId: string;
+  let downloadUrl: string;
+
+  beforeAll(async () => {
+    instance = await startStrapi('export');
+    strapi = instance.strapi;
+    api = adminClient(strapi, await createAdmin(strapi));
+    strapi.plugin('offboarding').service('clock').freeze(T0);
+    const created = await api.post('/offboarding/organizations', { name: 'Export Co', taxId: 'EX-1', email: 'dpo@export.test' });
+    org = created.body.data.documentId;
+    for (const cls of ['PLG', 'ENV', 'SVC']) {
+      const ent = await api.post(`/offboarding/organizations/${org}/entitlements`, {
+        class: cls,
+        price: 1000,
+        currency: 'EUR',
+        billingPeriod: 'month',
+        currentPeriodStart: '2027-01-01T00:00:00Z',
+        currentPeriodEnd: '2027-01-31T00:00:00Z',
+      });
+      expect(ent.status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await instance.cleanup();
+  });
+
+  const run = async () => (await api.post('/offboarding/jobs/exports/run')).body.data as { performed: number };
+  const read = async (id: string) => (await api.get(`/offboarding/exports/${id}`)).body.data;
+
+  it('queues an export and the exports sweep streams it to a private ZIP', async () => {
+    const queued = await api.post(`/offboarding/organizations/${org}/exports`);
+    expect(queued.status).toBe(202);
+    expect(queued.body.data).toMatchObject({ organization: org, state: 'queued', progress: 0, requestedByType: 'admin' });
+    exportId = queued.body.data.documentId;
+    expect(queued.body.data.filePath).toBeUndefined();
+
+    expect((await run()).performed).toBe(1);
+    const ready = await read(exportId);
+    expect(ready).toMatchObject({ state: 'ready', progress: 100, counts: { entitlements: 3 } });
+    expect(ready.expiresAt).toBe(new Date(Date.parse(T0) + 7 * DAY).toISOString());
+    expect(ready.downloadUrl).toMatch(/^\/api\/offboarding\/exports\/download\?token=/);
+    downloadUrl = ready.downloadUrl;
+    // Written outside public/.
+    const files = fs.readdirSync(path.resolve('.tmp/test-exports', org));
+    expect(files).toHaveLength(1);
+    expect((await run()).performed).toBe(0);
+    const listed = await api.get(`/offboarding/organizations/${org}/exports`);
+    expect(listed.body.data.map((e: { documentId: string }) => e.documentId)).toEqual([exportId]);
+  });
+
+  it('holds the organization, entitlements, audit trail and a manifest whose hashes match every file', async () => {
+    const res = await api.get(`/offboarding/exports/${exportId}/download`).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="export-Export-Co-/);
+    const body = res.body as Buffer;
+    expect(createHash('sha256').update(body).digest('hex')).toBe((await read(exportId)).sha256);
+
+    const entries = await readZip(body);
+    const names = entries.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['manifest.json', 'organization.json', 'entitlements.json', 'entitlements.csv', 'audit-trail.json']));
+    const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.content.toString());
+    expect(manifest).toMatchObject({ formatVersion: 1, organization: { documentId: org, name: 'Export Co' }, generatedAt: T0 });
+    expect(manifest.counts.entitlements).toBe(3);
+    const listed = manifest.files as { path: string; sha256: string; size: number }[];
+    expect(listed.map((f) => f.path).sort()).toEqual(names.filter((n) => n !== 'manifest.json').sort());
+    for (const file of listed) {
+      const entry = entries.find((e) => e.name === file.path)!;
+      expect({ path: file.path, sha256: entry.sha256, size: entry.content.length }).toEqual({ path: file.path, sha256: file.sha256, size: file.size });
+    }
+    const entitlements = JSON.parse(entries.find((e) => e.name === 'entitlements.json')!.content.toString());
+    expect(entitlements.map((e: { class: string }) => e.class).sort()).toEqual(['ENV', 'PLG', 'SVC']);
+    const csv = entries.find((e) => e.name === 'entitlements.csv')!.content.toString().trim().split('\n');
+    expect(csv[0]).toMatch(/^documentId,name,class,status,price,currency/);
+    expect(csv).toHaveLength(4);
+    const audit = JSON.parse(entries.find((e) => e.name === 'audit-trail.json')!.content.toString());
+    expect(audit.length).toBe(manifest.counts.auditEvents);
+    expect(audit.some((e: { action: string; after: { email?: string } }) => e.action === 'organization.created' && e.after.email === 'dpo@export.test')).toBe(true);
+    const organization = JSON.parse(entries.find((e) => e.name === 'organization.json')!.content.toString());
+    expect(organization).toMatchObject({ name: 'Export Co', taxId: 'EX-1' });
+    expect(organization.legalHoldReason).toBeUndefined();
+  });
+
+  it('serves the signed link without login, and refuses a tampered one without saying whether an export exists', async () => {
+    const server = strapi.server.httpServer;
+    const ok = await request(server).get(downloadUrl).buffer(true).parse(binary);
+    expect(ok.status).toBe(200);
+    expect((ok.body as Buffer).length).toBe(Number((await read(exportId)).size));
+
+    const token = new URL(downloadUrl, 'http://x').searchParams.get('token')!;
+    const [payload, signature] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ e: exportId, x: Date.parse('2099-01-01') })).toString('base64url');
+    const flipped = signature.slice(0, -2) + (signature.endsWith('AA') ? 'BB' : 'AA');
+    for (const bad of [`${forged}.${signature}`, `${payload}.${flipped}`, payload, 'garbage', `${payload}.${signature}.x`]) {
+      const res = await request(server).get(`/api/offboarding/exports/download?token=${encodeURIComponent(bad)}`);
+      expect(res.status).toBe(403);
+      expect(JSON.stringify(res.body)).not.toContain(exportId);
+    }
+    expect((await request(server).get('/api/offboarding/exports/download')).status).toBe(400);
+  });
+
+  it('expires: the link answers 410, then the sweep deletes the file', async () => {
+    const clock = strapi.plugin('offboarding').service('clock');
+    clock.freeze(new Date(Date.parse(T0) + 7 * DAY + 1000));
+    const server = strapi.server.httpServer;
+    expect((await request(server).get(downloadUrl)).status).toBe(410);
+    expect((await run()).performed).toBe(1);
+    expect((await read(exportId)).state).toBe('expired');
+    expect(fs.readdirSync(path.resolve('.tmp/test-exports', org))).toHaveLength(0);
+    expect((await api.get(`/offboarding/exports/${exportId}/download`)).status).toBe(410);
+    clock.freeze(T0);
+  });
+
+  it('refuses bad requests with 4xx and queues nothing', async () => {
+    expect((await api.post('/offboarding/organizations/nope/exports')).status).toBe(404);
+    expect((await api.post(`/offboarding/organizations/${org}/exports`, { format: 'tar' })).status).toBe(400);
+    expect((await api.get('/offboarding/exports/nope')).status).toBe(404);
+    const fresh = await api.post(`/offboarding/organizations/${org}/exports`);
+    const notReady = await api.get(`/offboarding/exports/${fresh.body.data.documentId}/download`);
+    expect(notReady.status).toBe(409);
+    expect(notReady.body.error.message).toMatch(/not ready.*queued/);
+  });
+});

@@ -1,0 +1,363 @@
+/**
+ * Cancellation policies and reasons as the settings pages edit them, and how they reach the
+ * lifecycle: which policy governs an entitlement (organization override, else its class, else
+ * the default), what its settings do to grace periods, refunds, reactivation and retention, and
+ * which reasons a cancellation or suspension may record. Clock frozen at NOW.
+ */
+import type { CancellationPolicy, CancellationReason } from '../../src/plugins/offboarding/shared/contracts/entities';
+import {
+  DAY,
+  NOW,
+  auditOf,
+  boot,
+  cancelNow,
+  createEntitlement,
+  createOrg,
+  createPolicy,
+  expectStatus,
+  getOrg,
+  monthly,
+  plusDays,
+  unique,
+  type Harness,
+} from './lifecycle-fixtures';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await boot('lifecycle-policies');
+}, 60_000);
+
+afterAll(async () => {
+  await h.cleanup();
+});
+
+beforeEach(() => {
+  h.clock.freeze(NOW);
+});
+
+const policies = async (): Promise<CancellationPolicy[]> => {
+  const res = await h.api.get('/offboarding/policies');
+  expectStatus(res, 200);
+  return res.body.data;
+};
+
+const reasons = async (query = ''): Promise<CancellationReason[]> => {
+  const res = await h.api.get(`/offboarding/reasons${query}`);
+  expectStatus(res, 200);
+  return res.body.data;
+};
+
+const entitlementPolicy = async (org: string, entitlement: string) =>
+  (await getOrg(h.api, org)).entitlements.find((e) => e.documentId === entitlement)?.policy;
+
+describe('cancellation policies', () => {
+  let defaultPolicy: CancellationPolicy;
+  let envPolicy: CancellationPolicy;
+
+  it('seeds exactly one default policy with the documented settings', async () => {
+    const defaults = (await policies()).filter((p) => p.isDefault);
+    expect(defaults).toHaveLength(1);
+    [defaultPolicy] = defaults;
+    expect(defaultPolicy).toMatchObject({
+      name: 'Default',
+      isDefault: true,
+      entitlementClass: null,
+      portalVisibilityDays: 90,
+      dataRetentionDays: 365,
+      allowReactivation: true,
+      reactivationWindowDays: 90,
+      refundEligible: false,
+      gracePeriodDays: 30,
+      purgeReviewDays: 7,
+    });
+  });
+
+  it('creates a class policy (201, unset settings defaulted) that governs that class only', async () => {
+    const res = await h.api.post('/offboarding/policies', {
+      name: 'Hosted environments',
+      entitlementClass: 'ENV',
+      refundEligible: true,
+      gracePeriodDays: 14,
+    });
+    expectStatus(res, 201);
+    envPolicy = res.body.data;
+    expect(envPolicy).toMatchObject({
+      name: 'Hosted environments',
+      isDefault: false,
+      entitlementClass: 'ENV',
+      refundEligible: true,
+      gracePeriodDays: 14,
+      dataRetentionDays: 365,
+      reactivationWindowDays: 90,
+      allowReactivation: true,
+    });
+
+    const org = await createOrg(h.api);
+    const env = await createEntitlement(h.api, org.documentId, monthly({ class: 'ENV' }));
+    const plg = await createEntitlement(h.api, org.documentId, monthly({ class: 'PLG' }));
+    expect(await entitlementPolicy(org.documentId, env.documentId)).toMatchObject({
+      source: 'class',
+      documentId: envPolicy.documentId,
+      name: 'Hosted environments',
+      settings: { refundEligible: true, gracePeriodDays: 14 },
+    });
+    expect(await entitlementPolicy(org.documentId, plg.documentId)).toMatchObject({
+      source: 'default',
+      documentId: defaultPolicy.documentId,
+    });
+    // The organization-wide policy skips the class step.
+    expect((await getOrg(h.api, org.documentId)).policy.source).toBe('default');
+  });
+
+  it('applies the class settings: grace period of 14 days and refunds for ENV, none for PLG', async () => {
+    const org = await createOrg(h.api);
+    const env = await createEntitlement(h.api, org.documentId, monthly({ class: 'ENV' }));
+    const env2 = await createEntitlement(h.api, org.documentId, monthly({ class: 'ENV' }));
+    const plg = await createEntitlement(h.api, org.documentId, monthly({ class: 'PLG' }));
+
+    const suspended = await h.api.post(`/offboarding/entitlements/${env.documentId}/suspend`, { reason: 'non_payment' });
+    expectStatus(suspended, 200);
+    expect(suspended.body.data.graceEndsAt).toBe(plusDays(NOW, 14));
+
+    const refunded = await h.api.post(`/offboarding/entitlements/${env2.documentId}/cancel`, {
+      reason: 'customer_request',
+      timing: 'immediate',
+      refund: 'prorated',
+    });
+    expectStatus(refunded, 200);
+    expect(refunded.body.data).toMatchObject({ refundMode: 'prorated', refundAmount: 2000 });
+
+    const refused = await h.api.post(`/offboarding/entitlements/${plg.documentId}/cancel`, {
+      reason: 'customer_request',
+      timing: 'immediate',
+      refund: 'prorated',
+    });
+    expectStatus(refused, 400);
+    expect(refused.body.error.details.errors[0].path).toEqual(['refund']);
+  });
+
+  it('refuses a second policy for the same class, or a duplicate name, with a 409 and creates nothing', async () => {
+    const count = (await policies()).length;
+    const sameClass = await h.api.post('/offboarding/policies', { name: unique('Another env'), entitlementClass: 'ENV' });
+    expectStatus(sameClass, 409);
+    expect(sameClass.body.error.message).toContain('ENV');
+    const sameName = await h.api.post('/offboarding/policies', { name: 'Hosted environments', entitlementClass: 'SVC' });
+    expectStatus(sameName, 409);
+    expect((await policies()).length).toBe(count);
+  });
+
+  it('an organization override wins over the class policy, and is audited', async () => {
+    const override = await createPolicy(h.api, { allowReactivation: false, dataRetentionDays: 30 });
+    const org = await createOrg(h.api);
+    const env = await createEntitlement(h.api, org.documentId, monthly({ class: 'ENV' }));
+    expect((await entitlementPolicy(org.documentId, env.documentId))?.source).toBe('class');
+
+    const res = await h.api.put(`/offboarding/organizations/${org.documentId}`, { cancellationPolicy: override.documentId });
+    expectStatus(res, 200);
+    expect(res.body.data.cancellationPolicy).toEqual({ documentId: override.documentId, name: override.name });
+    expect(res.body.data.policy).toMatchObject({ source: 'organization', documentId: override.documentId });
+    expect(await entitlementPolicy(org.documentId, env.documentId)).toMatchObject({
+      source: 'organization',
+      documentId: override.documentId,
+      settings: { allowReactivation: false, refundEligible: false, dataRetentionDays: 30 },
+    });
+    const { events } = await auditOf(h.api, org.documentId);
+    expect(events[0]).toMatchObject({
+      action: 'organization.updated',
+      before: { cancellationPolicy: null },
+      after: { cancellationPolicy: override.documentId },
+    });
+
+    // The override forbids win-back.
+    expectStatus(await cancelNow(h.api, env.documentId), 200);
+    const reactivate = await h.api.post(`/offboarding/entitlements/${env.documentId}/reactivate`);
+    expectStatus(reactivate, 409);
+    expect(reactivate.body.error.message).toMatch(/does not allow reactivation/);
+
+    // Its 30-day retention now governs the organization's retention date.
+    const detail = await getOrg(h.api, org.documentId);
+    expect(detail.retentionUntil).toBe(plusDays(NOW, 30));
+
+    const cleared = await h.api.put(`/offboarding/organizations/${org.documentId}`, { cancellationPolicy: null });
+    expectStatus(cleared, 200);
+    expect(cleared.body.data.cancellationPolicy).toBeNull();
+    expect((await entitlementPolicy(org.documentId, env.documentId))?.source).toBe('class');
+    // Back under the ENV class policy: 365 days.
+    expect(cleared.body.data.retentionUntil).toBe(plusDays(NOW, 365));
+  });
+
+  it('editing the dataRetentionDays of the governing policy moves retentionUntil of an organization already cancelled', async () => {
+    // SPEC §2: retentionUntil = last cancellation + dataRetentionDays. The purge sweep reads the
+    // stored date, so a stale one would purge data the policy now says to keep.
+    const policy = await createPolicy(h.api, { dataRetentionDays: 30 });
+    const org = await createOrg(h.api, { cancellationPolicy: policy.documentId });
+    const ent = await createEntitlement(h.api, org.documentId);
+    expectStatus(await cancelNow(h.api, ent.documentId), 200);
+    expect((await getOrg(h.api, org.documentId)).retentionUntil).toBe(plusDays(NOW, 30));
+
+    expectStatus(await h.api.put(`/offboarding/policies/${policy.documentId}`, { dataRetentionDays: 365 }), 200);
+    const detail = await getOrg(h.api, org.documentId);
+    expect(detail.retention.dataRetentionDays).toBe(365);
+    expect(detail.retentionUntil).toBe(plusDays(NOW, 365));
+    expect(detail.retention.retentionUntil).toBe(plusDays(NOW, 365));
+  });
+
+  it('created with an override, the organization reports it at once', async () => {
+    const override = await createPolicy(h.api, { refundEligible: true });
+    const org = await createOrg(h.api, { cancellationPolicy: override.documentId });
+    expect(org.cancellationPolicy).toEqual({ documentId: override.documentId, name: override.name });
+    expect(org.policy).toMatchObject({ source: 'organization', settings: { refundEligible: true } });
+  });
+
+  it('refuses an unknown policy id on an organization with a 400 naming cancellationPolicy', async () => {
+    const created = await h.api.post('/offboarding/organizations', { name: unique('Org'), cancellationPolicy: 'no-such-policy' });
+    expectStatus(created, 400);
+    expect(created.body.error.details.errors[0].path).toEqual(['cancellationPolicy']);
+    const org = await createOrg(h.api);
+    const updated = await h.api.put(`/offboarding/organizations/${org.documentId}`, { cancellationPolicy: 'no-such-policy' });
+    expectStatus(updated, 400);
+    expect(updated.body.error.details.errors[0].path).toEqual(['cancellationPolicy']);
+    expect((await getOrg(h.api, org.documentId)).cancellationPolicy).toBeNull();
+  });
+
+  it('updating a class policy changes what its entitlements get from then on', async () => {
+    const res = await h.api.put(`/offboarding/policies/${envPolicy.documentId}`, { gracePeriodDays: 7 });
+    expectStatus(res, 200);
+    expect(res.body.data).toMatchObject({ documentId: envPolicy.documentId, gracePeriodDays: 7, entitlementClass: 'ENV' });
+    const org = await createOrg(h.api);
+    const env = await createEntitlement(h.api, org.documentId, monthly({ class: 'ENV' }));
+    const suspended = await h.api.post(`/offboarding/entitlements/${env.documentId}/suspend`, { reason: 'non_payment' });
+    expectStatus(suspended, 200);
+    expect(suspended.body.data.graceEndsAt).toBe(plusDays(NOW, 7));
+  });
+
+  it('a reactivation window of the class policy closes on cancelledAt + its days', async () => {
+    const policy = await createPolicy(h.api, { entitlementClass: 'EDU', reactivationWindowDays: 10 });
+    const org = await createOrg(h.api);
+    const edu = await createEntitlement(h.api, org.documentId, monthly({ class: 'EDU' }));
+    expectStatus(await cancelNow(h.api, edu.documentId), 200);
+    h.clock.advance(10 * DAY + 1000);
+    const res = await h.api.post(`/offboarding/entitlements/${edu.documentId}/reactivate`);
+    expectStatus(res, 409);
+    expect(res.body.error.message).toContain(plusDays(NOW, 10));
+    expect(policy.reactivationWindowDays).toBe(10);
+  });
+
+  it('a second default takes over from the first; the only default cannot be made non-default', async () => {
+    const second = await createPolicy(h.api, { isDefault: true, gracePeriodDays: 45 });
+    expect(second.isDefault).toBe(true);
+    const all = await policies();
+    expect(all.filter((p) => p.isDefault).map((p) => p.documentId)).toEqual([second.documentId]);
+    expect(all.find((p) => p.documentId === defaultPolicy.documentId)?.isDefault).toBe(false);
+
+    const org = await createOrg(h.api);
+    expect(org.policy).toMatchObject({ source: 'default', documentId: second.documentId, settings: { gracePeriodDays: 45 } });
+
+    const refused = await h.api.put(`/offboarding/policies/${second.documentId}`, { isDefault: false });
+    expectStatus(refused, 409);
+    expect((await policies()).filter((p) => p.isDefault).map((p) => p.documentId)).toEqual([second.documentId]);
+
+    const back = await h.api.put(`/offboarding/policies/${defaultPolicy.documentId}`, { isDefault: true });
+    expectStatus(back, 200);
+    expect((await policies()).filter((p) => p.isDefault).map((p) => p.documentId)).toEqual([defaultPolicy.documentId]);
+  });
+
+  it('answers 404 for an unknown policy and 400 for an invalid setting', async () => {
+    expectStatus(await h.api.put('/offboarding/policies/no-such-policy', { gracePeriodDays: 1 }), 404);
+    const bad = await h.api.post('/offboarding/policies', { name: unique('Bad'), gracePeriodDays: -1 });
+    expectStatus(bad, 400);
+    expect(bad.body.error.details.errors[0].path).toEqual(['gracePeriodDays']);
+  });
+});
+
+describe('cancellation reasons', () => {
+  it('seeds the six documented reasons; only payment_failure and other apply to suspensions', async () => {
+    const all = await reasons();
+    const seeded = ['customer_request', 'business_closure', 'switching_provider', 'too_expensive', 'payment_failure', 'other'];
+    expect(all.filter((r) => seeded.includes(r.code)).map((r) => [r.code, r.appliesToCancel, r.appliesToSuspend, r.active])).toEqual([
+      ['customer_request', true, false, true],
+      ['business_closure', true, false, true],
+      ['switching_provider', true, false, true],
+      ['too_expensive', true, false, true],
+      ['payment_failure', true, true, true],
+      ['other', true, true, true],
+    ]);
+    const forSuspend = (await reasons('?appliesTo=suspend&active=true')).map((r) => r.code);
+    expect(forSuspend).toEqual(expect.arrayContaining(['payment_failure', 'other']));
+    expect(forSuspend).not.toContain('customer_request');
+  });
+
+  it('creates a reason (201, defaults), refuses a duplicate code (409) and a changed code (400)', async () => {
+    const res = await h.api.post('/offboarding/reasons', { code: 'budget_cut', label: 'Budget cut' });
+    expectStatus(res, 201);
+    const reason: CancellationReason = res.body.data;
+    expect(reason).toMatchObject({ code: 'budget_cut', label: 'Budget cut', appliesToCancel: true, appliesToSuspend: false, active: true });
+
+    const duplicate = await h.api.post('/offboarding/reasons', { code: 'budget_cut', label: 'Again' });
+    expectStatus(duplicate, 409);
+    expect((await reasons()).filter((r) => r.code === 'budget_cut')).toHaveLength(1);
+
+    const renamed = await h.api.put(`/offboarding/reasons/${reason.documentId}`, { code: 'budget_cuts' });
+    expectStatus(renamed, 400);
+    expect(renamed.body.error.details.errors[0].path).toEqual(['code']);
+
+    const relabelled = await h.api.put(`/offboarding/reasons/${reason.documentId}`, { label: 'Budget cuts' });
+    expectStatus(relabelled, 200);
+    expect(relabelled.body.data).toMatchObject({ code: 'budget_cut', label: 'Budget cuts' });
+
+    const badCode = await h.api.post('/offboarding/reasons', { code: 'Not Snake', label: 'x' });
+    expectStatus(badCode, 400);
+    expect(badCode.body.error.details.errors[0].path).toEqual(['code']);
+  });
+
+  it('a deactivated reason is refused when cancelling (400 naming reason) and usable again once reactivated', async () => {
+    const created = await h.api.post('/offboarding/reasons', { code: 'merger', label: 'Merger' });
+    expectStatus(created, 201);
+    const id = created.body.data.documentId;
+    expectStatus(await h.api.put(`/offboarding/reasons/${id}`, { active: false }), 200);
+
+    const org = await createOrg(h.api);
+    const ent = await createEntitlement(h.api, org.documentId);
+    const refused = await cancelNow(h.api, ent.documentId, 'merger');
+    expectStatus(refused, 400);
+    expect(refused.body.error.details.errors[0].path).toEqual(['reason']);
+    expect(refused.body.error.message).toContain('merger');
+    expect((await getOrg(h.api, org.documentId)).entitlements[0].status).toBe('active');
+    expect((await reasons('?active=true')).map((r) => r.code)).not.toContain('merger');
+
+    expectStatus(await h.api.put(`/offboarding/reasons/${id}`, { active: true }), 200);
+    const ok = await cancelNow(h.api, ent.documentId, 'merger');
+    expectStatus(ok, 200);
+    expect(ok.body.data).toMatchObject({ status: 'cancelled', cancellationReason: 'merger' });
+  });
+
+  it('a reason applies only to the uses it is marked for', async () => {
+    const created = await h.api.post('/offboarding/reasons', {
+      code: 'fraud_review',
+      label: 'Fraud review',
+      appliesToCancel: false,
+      appliesToSuspend: true,
+    });
+    expectStatus(created, 201);
+    const org = await createOrg(h.api);
+    const ent = await createEntitlement(h.api, org.documentId);
+    const cancel = await cancelNow(h.api, ent.documentId, 'fraud_review');
+    expectStatus(cancel, 400);
+    expect(cancel.body.error.details.errors[0].path).toEqual(['reason']);
+    const suspend = await h.api.post(`/offboarding/entitlements/${ent.documentId}/suspend`, { reason: 'manual', reasonCode: 'fraud_review' });
+    expectStatus(suspend, 200);
+    expect(suspend.body.data).toMatchObject({ status: 'suspended', suspensionReasonCode: 'fraud_review' });
+    const { events } = await auditOf(h.api, org.documentId);
+    expect(events[0]).toMatchObject({ action: 'entitlement.suspended', reason: 'fraud_review' });
+  });
+
+  it('an unknown reason is a 400 naming reason', async () => {
+    const org = await createOrg(h.api);
+    const ent = await createEntitlement(h.api, org.documentId);
+    const res = await cancelNow(h.api, ent.documentId, 'no_such_reason');
+    expectStatus(res, 400);
+    expect(res.body.error.details.errors[0].path).toEqual(['reason']);
+    expect(res.body.error.message).toContain('no_such_reason');
+  });
+});
