@@ -10,11 +10,12 @@ import { readZip } from '../helpers/zip';
 const T0 = '2027-01-11T00:00:00.000Z';
 const DAY = 86_400_000;
 
-/** supertest collects a binary body into a Buffer with this parser. */
-const binary = (res: NodeJS.ReadableStream & { setEncoding: (e: string) => void }, done: (err: Error | null, body: Buffer) => void) => {
+/** supertest collects a binary body into a Buffer with this parser (the response is a stream). */
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 describe('data export', () => {

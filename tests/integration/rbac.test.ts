@@ -27,7 +27,7 @@ interface RouteCase {
   /** Method and path as the plugin declares the route (without the /offboarding prefix). */
   route: string;
   action: ActionKey;
-  success: 200 | 201;
+  success: 200 | 201 | 202;
   /** Builds fresh fixtures (as the super admin) and returns a valid request. */
   prepare: () => Promise<Prepared>;
 }
