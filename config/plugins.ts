@@ -16,6 +16,7 @@ export default ({ env }) => ({
         retention: env('OFFBOARDING_CRON_RETENTION', '0 3 * * *'),
         purge: env('OFFBOARDING_CRON_PURGE', '30 * * * *'),
         exports: env('OFFBOARDING_CRON_EXPORTS', '*/1 * * * *'),
+        provisioning: env('OFFBOARDING_CRON_PROVISIONING', '*/1 * * * *'),
       },
       sweeps: {
         batchSize: env.int('OFFBOARDING_SWEEP_BATCH', 100),
@@ -30,6 +31,15 @@ export default ({ env }) => ({
         pageSize: env.int('OFFBOARDING_EXPORT_PAGE_SIZE', 1000),
         staleAfterMs: env.int('OFFBOARDING_EXPORT_STALE_MS', 1800000),
       },
+      // The app's content types that belong to an organization (src/api): exported, purged with
+      // it, and — orders and quotes — refused while it is archived.
+      ownedData: [
+        { uid: 'api::order.order', relation: 'organization', export: true, purge: true, refuseWhileArchived: true },
+        { uid: 'api::quote.quote', relation: 'organization', export: true, purge: true, refuseWhileArchived: true },
+        { uid: 'api::invoice.invoice', relation: 'organization', export: true, purge: true, refuseWhileArchived: false },
+        { uid: 'api::contract.contract', relation: 'organization', export: true, purge: true, refuseWhileArchived: false },
+        { uid: 'api::document.document', relation: 'organization', export: true, purge: true, refuseWhileArchived: false },
+      ],
     },
   },
 });

@@ -145,4 +145,51 @@ describe('data export', () => {
     expect(notReady.status).toBe(409);
     expect(notReady.body.error.message).toMatch(/not ready.*queued/);
   });
+
+  describe('through the collaborator portal', () => {
+    const signIn = async (name: string) => {
+      const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+      const email = `${name}@customer.test`;
+      await strapi.plugin('users-permissions').service('user').add({
+        username: name, email, password: 'Customer-Pass-1', provider: 'local', confirmed: true, blocked: false, role: role.id,
+      });
+      const login = await request(strapi.server.httpServer).post('/api/auth/local').send({ identifier: email, password: 'Customer-Pass-1' });
+      expect(login.status).toBe(200);
+      return { email, auth: { Authorization: `Bearer ${login.body.jwt as string}` } };
+    };
+
+    it('lets a collaborator ask for an export, follow it and download it through its signed link; others see nothing', async () => {
+      strapi.config.set('plugin::users-permissions.ratelimit', { enabled: true, interval: { min: 5 }, max: 200 });
+      const server = strapi.server.httpServer;
+      const owner = await signIn('exporter');
+      const stranger = await signIn('stranger');
+      expect((await api.post(`/offboarding/organizations/${org}/collaborators`, { email: owner.email, role: 'owner' })).status).toBe(201);
+
+      const asked = await request(server).post(`/api/offboarding/portal/organizations/${org}/exports`).set(owner.auth).send({});
+      expect(asked.status).toBe(202);
+      expect(asked.body.data).toMatchObject({ state: 'queued', requestedByType: 'collaborator' });
+      const id = asked.body.data.documentId as string;
+      expect((await request(server).post(`/api/offboarding/portal/organizations/${org}/exports`).set(stranger.auth).send({})).status).toBe(404);
+      expect((await request(server).get(`/api/offboarding/portal/exports/${id}`).set(stranger.auth)).status).toBe(404);
+      expect((await request(server).post(`/api/offboarding/portal/organizations/${org}/exports`).send({})).status).toBe(403);
+
+      await run();
+      const followed = await request(server).get(`/api/offboarding/portal/exports/${id}`).set(owner.auth);
+      expect(followed.status).toBe(200);
+      expect(followed.body.data.state).toBe('ready');
+      expect(followed.body.data.requestedByName).toBeUndefined();
+      const zip = await request(server).get(followed.body.data.downloadUrl).buffer(true).parse(binary);
+      expect(zip.status).toBe(200);
+      expect((await readZip(zip.body as Buffer)).some((e) => e.name === 'manifest.json')).toBe(true);
+
+      // Still possible once archived (during retention), not while access is disabled.
+      await api.post(`/offboarding/organizations/${org}/disable`, { reason: 'unpaid' });
+      const disabled = await request(server).post(`/api/offboarding/portal/organizations/${org}/exports`).set(owner.auth).send({});
+      expect(disabled.status).toBe(403);
+      await api.post(`/offboarding/organizations/${org}/enable`, {});
+      await api.post(`/offboarding/organizations/${org}/cancel-all`, { reason: 'customer_request', timing: 'immediate' });
+      expect((await api.post(`/offboarding/organizations/${org}/archive`)).status).toBe(200);
+      expect((await request(server).post(`/api/offboarding/portal/organizations/${org}/exports`).set(owner.auth).send({})).status).toBe(202);
+    });
+  });
 });

@@ -219,6 +219,33 @@ const MUTATING: RouteCase[] = [
     },
   },
   { route: 'POST /jobs/:name/run', action: 'settings', success: 200, prepare: async () => ({ url: '/offboarding/jobs/transitions/run', body: {} }) },
+  {
+    route: 'POST /entitlements/:id/resources',
+    action: 'manage',
+    success: 201,
+    prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}/resources`, body: { kind: 'license', name: 'LIC-1' } }),
+  },
+  {
+    route: 'POST /entitlements/:id/provisioning/retry',
+    action: 'manage',
+    success: 200,
+    prepare: async () => {
+      // A deprovisioning that failed: an app handler that throws.
+      strapi.plugin('offboarding').service('provisioning').register('PLG', {
+        deprovision: () => {
+          throw new Error('downstream unavailable');
+        },
+      });
+      // Another row switches PLG's deprovisionOnCancel off: on again for this one.
+      await data(su.put(`/offboarding/provisioning-policies/${await firstOf('/offboarding/provisioning-policies')}`, { deprovisionOnCancel: true }), 200);
+      const ent = await newEntitlement();
+      await data(su.post(`${ENTS}/${ent}/cancel`, cancelNow), 200);
+      await data(su.post('/offboarding/jobs/provisioning/run', {}), 200);
+      const state = await data(su.get(`${ENTS}/${ent}`), 200);
+      if (state.provisioningState !== 'failed') throw new Error(`fixture: provisioning is ${String(state.provisioningState)}, not failed`);
+      return { url: `${ENTS}/${ent}/provisioning/retry`, body: {} };
+    },
+  },
   { route: 'POST /organizations/:id/exports', action: 'export', success: 202, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/exports`, body: {} }) },
   {
     route: 'GET /exports/:id/download',
@@ -245,6 +272,7 @@ const READS: RouteCase[] = [
   { route: 'GET /retention/queue', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/retention/queue' }) },
   { route: 'GET /jobs', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/jobs' }) },
   { route: 'GET /tasks', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/tasks' }) },
+  { route: 'GET /entitlements/:id/resources', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}/resources` }) },
   { route: 'GET /organizations/:id/exports', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/exports` }) },
   {
     route: 'GET /exports/:id',

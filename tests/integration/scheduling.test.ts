@@ -307,7 +307,7 @@ describe('scheduled work: transitions, retention, purge', () => {
   it('reports the sweeps, refuses an unknown job, and skips a sweep whose lease another instance holds', async () => {
     const jobs = await api.get('/offboarding/jobs');
     expect(jobs.status).toBe(200);
-    expect((jobs.body.data as { name: string }[]).map((j) => j.name)).toEqual(['transitions', 'retention', 'purge']);
+    expect((jobs.body.data as { name: string }[]).map((j) => j.name)).toEqual(['transitions', 'retention', 'purge', 'exports', 'provisioning']);
     const unknown = await api.post('/offboarding/jobs/nightly/run');
     expect(unknown.status).toBe(404);
 

@@ -2,11 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { SWEEP_NAMES } from '../../shared/contracts/constants';
 import type { OffboardingConfig } from './config';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from './constants';
+import contentApi from './routes/content-api';
+import { collaboratorActions } from './services/portal';
 import { getService } from './utils';
 
 export const cronJobName = (sweep: string) => `offboarding:${sweep}`;
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Fails the start-up with a clear message when ownedData names an unknown type or relation.
+  getService(strapi, 'owned-data').list();
+
   await strapi
     .service('admin::permission')
     .actionProvider.registerMany(
@@ -16,6 +21,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Idempotent: only what is missing is created, admins' edits are kept.
   await getService(strapi, 'policy').seed();
   await getService(strapi, 'reason').seed();
+  // Collaborators sign in through users-permissions: its authenticated role may use the portal.
+  await getService(strapi, 'portal').grantToAuthenticatedRole(collaboratorActions(contentApi.routes));
 
   // Strapi's server.cron.enabled does not gate jobs added here: the plugin has its own switch.
   const config = strapi.config.get(`plugin::${PLUGIN_ID}`) as OffboardingConfig;

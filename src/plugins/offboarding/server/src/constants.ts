@@ -11,6 +11,7 @@ export const UID = {
   task: 'plugin::offboarding.scheduled-task',
   lease: 'plugin::offboarding.lease',
   dataExport: 'plugin::offboarding.data-export',
+  resource: 'plugin::offboarding.resource',
   user: 'plugin::users-permissions.user',
 } as const;
 

@@ -1,7 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { getService } from './utils';
 
-const register = (_: { strapi: Core.Strapi }) => {
-  // Content types, services and routes are declared; nothing to wire before bootstrap yet.
+const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // The archive guard (SPEC §3) as a Document Service middleware: the content manager, the REST
+  // API and plugin code all write through the Document Service, so one check covers every path.
+  strapi.documents.use(async (context, next) => {
+    await getService(strapi, 'archive-guard').check(context);
+    return next();
+  });
 };
 
 export default register;

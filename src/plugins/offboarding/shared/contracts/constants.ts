@@ -85,7 +85,7 @@ export const SEEDED_REASONS: readonly SeedReason[] = [
 ];
 
 /** Work the durable queue does later; each kind belongs to one sweep. */
-export const TASK_KINDS = ['complete_cancellation', 'expire_grace', 'flag_retention', 'purge', 'generate_export', 'expire_export'] as const;
+export const TASK_KINDS = ['complete_cancellation', 'expire_grace', 'flag_retention', 'purge', 'generate_export', 'expire_export', 'deprovision', 'reprovision'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TASK_STATES = ['pending', 'done', 'cancelled', 'failed'] as const;
@@ -96,6 +96,7 @@ export const SWEEPS = {
   retention: ['flag_retention'],
   purge: ['purge'],
   exports: ['generate_export', 'expire_export'],
+  provisioning: ['deprovision', 'reprovision'],
 } as const satisfies Record<string, readonly TaskKind[]>;
 export type SweepName = keyof typeof SWEEPS;
 export const SWEEP_NAMES = Object.keys(SWEEPS) as SweepName[];
@@ -105,3 +106,7 @@ export type ExportState = (typeof EXPORT_STATES)[number];
 
 /** The ZIP's manifest format; bumped when its layout changes. */
 export const EXPORT_FORMAT_VERSION = 1;
+
+export const PROVISIONING_STATES = ['none', 'pending', 'done', 'failed'] as const;
+export type ProvisioningState = (typeof PROVISIONING_STATES)[number];
+export type ProvisioningOperation = 'deprovision' | 'reprovision';

@@ -1,3 +1,4 @@
 export * from './constants';
 export * from './entities';
 export * from './api';
+export * from './portal';

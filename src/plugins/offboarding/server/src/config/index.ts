@@ -23,18 +23,52 @@ export interface OffboardingConfig {
     /** A "running" export untouched this long belonged to an instance that died: it restarts. */
     staleAfterMs: number;
   };
+  /** The app's content types that belong to an organization (SPEC §3), checked against the schema at bootstrap. */
+  ownedData: OwnedDataConfig[];
+}
+
+export interface OwnedDataConfig {
+  /** Content type uid, e.g. `api::order.order`. */
+  uid: string;
+  /** Its manyToOne (or oneToOne) relation to `plugin::offboarding.organization`. */
+  relation: string;
+  /** Included in data exports. */
+  export: boolean;
+  /** Deleted when the organization is purged or deleted. */
+  purge: boolean;
+  /** Creating or re-assigning one for an archived organization is refused. */
+  refuseWhileArchived: boolean;
 }
 
 export const DEFAULT_CONFIG: OffboardingConfig = {
   // node-schedule rule syntax (Strapi's cron). Every instance runs every job; leases pick one.
-  cron: { enabled: true, transitions: '*/1 * * * *', retention: '0 3 * * *', purge: '30 * * * *', exports: '*/1 * * * *' },
+  cron: { enabled: true, transitions: '*/1 * * * *', retention: '0 3 * * *', purge: '30 * * * *', exports: '*/1 * * * *', provisioning: '*/1 * * * *' },
   sweeps: { batchSize: 100, maxTasksPerRun: 10_000, leaseTtlMs: 120_000, maxAttempts: 5 },
   purge: { batchSize: 1000 },
   exports: { dir: 'exports', expiresInDays: 7, pageSize: 1000, staleAfterMs: 30 * 60_000 },
+  ownedData: [],
 };
 
 const positiveInteger = (value: unknown, path: string) => {
   if (!Number.isInteger(value) || (value as number) < 1) throw new Error(`plugin offboarding: ${path} must be a positive integer`);
+};
+
+const OWNED_DATA_FLAGS = ['export', 'purge', 'refuseWhileArchived'] as const;
+
+/** Shape only; that each uid and relation exist is checked at bootstrap (owned-data service). */
+const validateOwnedData = (list: unknown) => {
+  if (!Array.isArray(list)) throw new Error('plugin offboarding: ownedData must be a list of { uid, relation, export, purge, refuseWhileArchived }');
+  const seen = new Set<string>();
+  list.forEach((entry: unknown, i) => {
+    const item = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+    if (typeof item.uid !== 'string' || !item.uid.trim()) throw new Error(`plugin offboarding: ownedData[${i}].uid must be a content type uid such as "api::order.order"`);
+    if (seen.has(item.uid)) throw new Error(`plugin offboarding: ownedData lists "${item.uid}" twice`);
+    seen.add(item.uid);
+    if (typeof item.relation !== 'string' || !item.relation.trim()) throw new Error(`plugin offboarding: ownedData[${i}].relation must be the name of the relation to the organization`);
+    for (const flag of OWNED_DATA_FLAGS) {
+      if (typeof item[flag] !== 'boolean') throw new Error(`plugin offboarding: ownedData[${i}].${flag} must be a boolean`);
+    }
+  });
 };
 
 export default {
@@ -60,5 +94,6 @@ export default {
     positiveInteger(config.exports.expiresInDays, 'exports.expiresInDays');
     positiveInteger(config.exports.pageSize, 'exports.pageSize');
     positiveInteger(config.exports.staleAfterMs, 'exports.staleAfterMs');
+    validateOwnedData(config.ownedData);
   },
 };

@@ -8,6 +8,7 @@ import scheduledTask from './scheduled-task';
 import entitlement from './entitlement';
 import organization from './organization';
 import provisioningPolicy from './provisioning-policy';
+import resource from './resource';
 
 export default {
   organization,
@@ -20,4 +21,5 @@ export default {
   'scheduled-task': scheduledTask,
   lease,
   'data-export': dataExport,
+  resource,
 };

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { getService } from '../utils';
 import { adminActor } from '../utils/actor';
 import { emptyBody, noQuery } from './validation/common';
-import { validateCancel, validateCreateEntitlement, validateSuspend } from './validation/entitlement';
+import { validateCancel, validateCreateEntitlement, validateResource, validateSuspend } from './validation/entitlement';
 
 const createEntitlementController = ({ strapi }: { strapi: Core.Strapi }) => {
   const entitlements = () => getService(strapi, 'entitlement');
@@ -43,6 +43,22 @@ const createEntitlementController = ({ strapi }: { strapi: Core.Strapi }) => {
     async resume(ctx: Context) {
       await emptyBody(ctx.request.body);
       ctx.body = { data: await entitlements().resume(ctx.params.id, adminActor(ctx)) };
+    },
+
+    async listResources(ctx: Context) {
+      await noQuery(ctx.query);
+      ctx.body = { data: await getService(strapi, 'provisioning').listResources(ctx.params.id) };
+    },
+
+    async addResource(ctx: Context) {
+      const body = await validateResource(ctx.request.body);
+      ctx.status = 201;
+      ctx.body = { data: await getService(strapi, 'provisioning').addResource(ctx.params.id, body, adminActor(ctx)) };
+    },
+
+    async retryProvisioning(ctx: Context) {
+      await emptyBody(ctx.request.body);
+      ctx.body = { data: await getService(strapi, 'provisioning').retry(ctx.params.id, adminActor(ctx)) };
     },
 
     async reactivate(ctx: Context) {

@@ -1,7 +1,9 @@
 import entitlement from './entitlement';
 import dataExport from './export';
+import portalExport from './portal-export';
 import organization from './organization';
+import portal from './portal';
 import retention from './retention';
 import settings from './settings';
 
-export default { export: dataExport, organization, entitlement, settings, retention };
+export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, settings, retention, portal };

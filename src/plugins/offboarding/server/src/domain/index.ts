@@ -6,3 +6,4 @@ export * from './policy';
 export * from './retention';
 export * from './organization-status';
 export * from './schedule';
+export * from './portal';

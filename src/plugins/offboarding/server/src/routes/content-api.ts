@@ -9,5 +9,30 @@ export default {
       handler: 'export.downloadSigned',
       config: { auth: false },
     },
+    // Collaborators (users-permissions login); bootstrap opens them to the authenticated role.
+    {
+      method: 'GET',
+      path: '/portal/organizations',
+      handler: 'portal.find',
+      config: { middlewares: ['plugin::offboarding.valid-ids'] },
+    },
+    {
+      method: 'GET',
+      path: '/portal/organizations/:id',
+      handler: 'portal.findOne',
+      config: { middlewares: ['plugin::offboarding.valid-ids'] },
+    },
+    {
+      method: 'POST',
+      path: '/portal/organizations/:id/exports',
+      handler: 'portal-export.create',
+      config: { middlewares: ['plugin::offboarding.valid-ids'] },
+    },
+    {
+      method: 'GET',
+      path: '/portal/exports/:id',
+      handler: 'portal-export.findOne',
+      config: { middlewares: ['plugin::offboarding.valid-ids'] },
+    },
   ],
 };

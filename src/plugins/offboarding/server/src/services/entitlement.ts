@@ -86,6 +86,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     const changedKeys = Object.keys(result.patch);
     const updated = await query().update({ where: { id: ctx.entitlement.id }, data: result.patch });
     await getService(strapi, 'scheduler').syncEntitlement(updated);
+    await getService(strapi, 'provisioning').onTransition(ctx.entitlement, updated);
     await organizations().refreshDerived(ctx.organization.id);
     await getService(strapi, 'audit').record({
       action: result.action,

@@ -2,7 +2,6 @@ import { createHmac, timingSafeEqual } from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import createHttpError from 'http-errors';
 import type { DataExport } from '../../../shared/contracts/entities';
 import type { OffboardingConfig } from '../config';
@@ -10,7 +9,7 @@ import { PLUGIN_ID, UID } from '../constants';
 import { addDays, toDate } from '../domain/dates';
 import { getService } from '../utils';
 import { selectForUpdate, toApi, type Row } from '../utils/db';
-import { conflictError, notFound } from '../utils/errors';
+import { conflictError, forbiddenError, notFound } from '../utils/errors';
 import { JOB_ACTOR, type Actor } from './audit';
 import { writeExportArchive, type OwnedType } from './export-archive';
 import type { OrganizationRow } from './organization';
@@ -212,17 +211,47 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
         Boolean(payload && signature) &&
         signature.length === expected.length &&
         timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
-      if (!valid) throw new errors.ForbiddenError('This download link is not valid');
+      if (!valid) throw forbiddenError('This download link is not valid');
       let claims: { e?: unknown; x?: unknown };
       try {
         claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { e?: unknown; x?: unknown };
       } catch {
-        throw new errors.ForbiddenError('This download link is not valid');
+        throw forbiddenError('This download link is not valid');
       }
-      if (typeof claims.e !== 'string' || typeof claims.x !== 'number') throw new errors.ForbiddenError('This download link is not valid');
+      if (typeof claims.e !== 'string' || typeof claims.x !== 'number') throw forbiddenError('This download link is not valid');
       if (claims.x <= now().getTime()) throw createHttpError(410, 'This download link has expired');
       const row = (await query().findOne({ where: { documentId: claims.e } })) as ExportRow | null;
       if (!row) throw createHttpError(410, 'This download link has expired');
+      return row;
+    },
+
+    /**
+     * A collaborator's own organization, for export requests: they may ask at any time during
+     * retention (even archived), not once it is purged, nor while its access is disabled.
+     */
+    async collaboratorOrganization(userId: number, organizationDocumentId: string) {
+      const link = (await strapi.db.query(UID.collaborator).findOne({
+        where: { organization: { documentId: organizationDocumentId }, user: { id: userId } },
+        populate: { organization: { select: ['documentId', 'purgeState', 'accessStatus'] } },
+      })) as (Row & { organization: Row | null }) | null;
+      const org = link?.organization;
+      // Another tenant's organization, an unknown one and a purged one look the same: not found.
+      if (!org || org.purgeState === 'purged') throw notFound('Organization', organizationDocumentId);
+      if (org.accessStatus === 'disabled') {
+        throw forbiddenError("This organization's portal access is disabled; contact your account manager", { reason: 'disabled' });
+      }
+      return org;
+    },
+
+    /** An export the collaborator may see: one of an organization they belong to. */
+    async findForCollaborator(userId: number, documentId: string) {
+      const row = (await query().findOne({ where: { documentId } })) as ExportRow | null;
+      if (!row) throw notFound('Export', documentId);
+      const member = await strapi.db.query(UID.collaborator).findOne({
+        where: { organization: { documentId: row.organization }, user: { id: userId } },
+        select: ['id'],
+      });
+      if (!member) throw notFound('Export', documentId);
       return row;
     },
 

@@ -1,3 +1,4 @@
+import archiveGuard from './archive-guard';
 import audit from './audit';
 import clock from './clock';
 import collaborator from './collaborator';
@@ -6,7 +7,10 @@ import dataExport from './export';
 import lease from './lease';
 import organization from './organization';
 import organizationLifecycle from './organization-lifecycle';
+import ownedData from './owned-data';
 import policy from './policy';
+import portal from './portal';
+import provisioning from './provisioning';
 import purge from './purge';
 import reason from './reason';
 import retention from './retention';
@@ -28,6 +32,10 @@ const services = {
   retention,
   purge,
   export: dataExport,
+  provisioning,
+  portal,
+  'owned-data': ownedData,
+  'archive-guard': archiveGuard,
 };
 
 export type Services = typeof services;

@@ -119,7 +119,8 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         await audit().redactOrganizations([documentId], at);
         await recordOrgEvent('organization.deleted', org, actor, {
           before: { name: org.name, taxId: org.taxId ?? null },
-          after: { deleted: { entitlements: counts.entitlements, collaborators: counts.collaborators } },
+          // Entitlements, collaborators and the app's owned data (orders, invoices…): what went.
+          after: { deleted: Object.fromEntries(Object.entries(counts).filter(([kind]) => kind !== 'auditEventsRedacted')) },
         });
         return { documentId, name: org.name, deletedAt: at.toISOString(), deleted: counts };
       });

@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { UID, type ModelUid } from '../constants';
+import { UID } from '../constants';
 import { canPurge } from '../domain/schedule';
 import { getService } from '../utils';
 import { supportsRowLocks } from '../utils/db';
-import { linkTableOf, tableOf } from '../utils/links';
+import { linkedAttributes, linkTableOf, tableOf } from '../utils/links';
+import { mediaLinkTable, UPLOAD_FILE_UID, type UploadFile, type UploadService } from '../utils/media';
 import { JOB_ACTOR, type AuditInput } from './audit';
 import { retentionStateOf } from './scheduler';
 
@@ -28,13 +29,26 @@ const TOMBSTONE = {
   purge_state: 'purged',
 };
 
-/** Children deleted with an organization, by the relation that links them to it. */
-const CHILDREN: { uid: ModelUid; attribute: string; otherLinks: string[] }[] = [
-  { uid: UID.collaborator, attribute: 'organization', otherLinks: ['user'] },
-  { uid: UID.entitlement, attribute: 'organization', otherLinks: [] },
+/** A kind of row deleted with an organization, by the relation that links it to it. */
+interface Child {
+  uid: string;
+  attribute: string;
+  /** Its other relations whose link rows go with it. */
+  otherLinks: string[];
+  /** Its media attributes, whose files go with it. */
+  media: string[];
+  /** Rows that hang off it (not off the organization) and go with it: uid and their relation to it. */
+  dependents?: { uid: string; attribute: string }[];
+}
+
+/** The plugin's own children; the app's owned data (config `ownedData`, `purge: true`) follows them. */
+const CHILDREN: Child[] = [
+  { uid: UID.collaborator, attribute: 'organization', otherLinks: ['user'], media: [] },
+  // An entitlement's downstream resources go with it.
+  { uid: UID.entitlement, attribute: 'organization', otherLinks: [], media: [], dependents: [{ uid: UID.resource, attribute: 'entitlement' }] },
 ];
 
-type BatchHook = (uid: ModelUid, count: number) => Promise<void>;
+type BatchHook = (uid: string, count: number) => Promise<void>;
 export type PurgeOutcome = 'performed' | 'noop';
 
 interface OrganizationRecord {
@@ -59,10 +73,47 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
   let batchHook: BatchHook | undefined;
   const batchSize = () => Number(strapi.config.get('plugin::offboarding.purge.batchSize', 1000));
 
+  const ownedPurged = () => getService(strapi, 'owned-data').list().filter((type) => type.purge);
+
+  const children = (): Child[] => [
+    ...CHILDREN,
+    ...ownedPurged().map((type) => ({
+      uid: type.uid,
+      attribute: type.relation,
+      otherLinks: linkedAttributes(strapi, type.uid).filter((attribute) => attribute !== type.relation),
+      media: getService(strapi, 'owned-data').mediaAttributes(type.uid),
+    })),
+  ];
+
+  /**
+   * Removes the files attached to the rows through the upload plugin (provider file and upload
+   * row), before the rows go: a purge killed in between finds the rows again, and the provider
+   * treats an already missing file as removed. A file also attached to something else stays.
+   */
+  const removeFiles = async (trx: Core.Strapi['db']['connection'], uid: string, ids: number[]) => {
+    const morph = mediaLinkTable(strapi);
+    const attached = trx(morph.table).where(morph.typeColumn, uid).whereIn(morph.idColumn, ids);
+    const fileIds = (await attached.clone().distinct(morph.fileColumn).pluck(morph.fileColumn)) as number[];
+    if (!fileIds.length) return;
+    const shared = new Set(
+      ((await trx(morph.table)
+        .whereIn(morph.fileColumn, fileIds)
+        .where((q) => q.whereNot(morph.typeColumn, uid).orWhereNotIn(morph.idColumn, ids))
+        .distinct(morph.fileColumn)
+        .pluck(morph.fileColumn)) as number[]).map(Number)
+    );
+    await attached.clone().del();
+    const own = fileIds.map(Number).filter((id) => !shared.has(id));
+    if (!own.length) return;
+    const files = (await strapi.db.query(UPLOAD_FILE_UID).findMany({ where: { id: { $in: own } } })) as UploadFile[];
+    const upload = strapi.plugin('upload').service('upload') as UploadService;
+    for (const file of files) await upload.remove(file);
+  };
+
   /** Deletes the children linked to the organizations, `batchSize` rows per transaction. */
   const deleteChildren = async (organizationIds: number[], onBatch?: BatchHook) => {
     if (!organizationIds.length) return;
-    for (const child of CHILDREN) {
+    for (const child of children()) {
       const link = linkTableOf(strapi, child.uid, child.attribute);
       const table = tableOf(strapi, child.uid);
       const others = child.otherLinks.map((attribute) => linkTableOf(strapi, child.uid, attribute));
@@ -78,6 +129,13 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
               .where('state', 'pending')
               .update({ state: 'cancelled', outcome: 'target purged', finished_at: now() });
           }
+          if (child.media.length) await removeFiles(trx, child.uid, ids);
+          for (const dependent of child.dependents ?? []) {
+            const dependentLink = linkTableOf(strapi, dependent.uid, dependent.attribute);
+            const dependentIds = (await trx(dependentLink.table).whereIn(dependentLink.relatedColumn, ids).pluck(dependentLink.ownColumn)) as number[];
+            await trx(dependentLink.table).whereIn(dependentLink.relatedColumn, ids).del();
+            if (dependentIds.length) await trx(tableOf(strapi, dependent.uid)).whereIn('id', dependentIds).del();
+          }
           for (const other of others) await trx(other.table).whereIn(other.ownColumn, ids).del();
           await trx(link.table).whereIn(link.ownColumn, ids).del();
           await trx(table).whereIn('id', ids).del();
@@ -90,8 +148,8 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Per organization id: how many rows of a child hang off it (only those that have some). */
-  const countLinked = async (trx: Core.Strapi['db']['connection'], uid: ModelUid, organizationIds: number[]) => {
-    const link = linkTableOf(strapi, uid, 'organization');
+  const countLinked = async (trx: Core.Strapi['db']['connection'], uid: string, organizationIds: number[], relation = 'organization') => {
+    const link = linkTableOf(strapi, uid, relation);
     const rows = (await trx(link.table)
       .whereIn(link.relatedColumn, organizationIds)
       .groupBy(link.relatedColumn)
@@ -145,6 +203,10 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
           await countLinked(trx, UID.entitlement, freshIds),
           await countLinked(trx, UID.collaborator, freshIds),
         ];
+        const owned: [string, Map<number, number>][] = [];
+        for (const type of ownedPurged()) {
+          owned.push([getService(strapi, 'owned-data').pluralName(type.uid), await countLinked(trx, type.uid, freshIds, type.relation)]);
+        }
         const auditRows = (await trx(tableOf(strapi, UID.auditEvent))
           .whereIn('organization', fresh.map((r) => r.document_id))
           .groupBy('organization')
@@ -167,6 +229,7 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
             deleted: {
               entitlements: entitlements.get(r.id) ?? 0,
               collaborators: collaborators.get(r.id) ?? 0,
+              ...Object.fromEntries(owned.map(([name, counts]) => [name, counts.get(r.id) ?? 0])),
               auditEventsRedacted: audits.get(r.document_id) ?? 0,
             },
           },

@@ -54,15 +54,21 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const purgeCounts = (organizationId: number, documentId: string) =>
     strapi.db.transaction(async ({ trx }) => {
-      const linked = async (uid: typeof UID.entitlement | typeof UID.collaborator) => {
-        const link = linkTableOf(strapi, uid, 'organization');
+      const linked = async (uid: string, relation = 'organization') => {
+        const link = linkTableOf(strapi, uid, relation);
         const [row] = await trx(link.table).where(link.relatedColumn, organizationId).count({ n: '*' });
         return Number(row.n);
       };
       const [audit] = await trx(tableOf(strapi, UID.auditEvent)).where({ organization: documentId }).count({ n: '*' });
+      // The app's owned data deleted with it (config ownedData, purge: true), by plural name: `orders`.
+      const owned: Record<string, number> = {};
+      for (const type of getService(strapi, 'owned-data').list().filter((t) => t.purge)) {
+        owned[getService(strapi, 'owned-data').pluralName(type.uid)] = await linked(type.uid, type.relation);
+      }
       return {
         entitlements: await linked(UID.entitlement),
         collaborators: await linked(UID.collaborator),
+        ...owned,
         auditEventsRedacted: Number(audit.n),
       };
     });

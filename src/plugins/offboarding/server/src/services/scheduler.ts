@@ -9,6 +9,9 @@ import { entitlementState } from './entitlement-state';
 
 export type TaskRow = Row & { kind: TaskKind; targetType: string; targetId: string; dueAt: DateInput; state: string; attempts: number };
 
+/** Kinds whose pending tasks are re-derived from their row's state after every change. */
+const DERIVED_KINDS: readonly TaskKind[] = ['complete_cancellation', 'expire_grace', 'flag_retention', 'purge', 'generate_export', 'expire_export'];
+
 const sameTime = (a: DateInput, b: Date) => toDate(a)?.getTime() === b.getTime();
 
 /**
@@ -18,8 +21,14 @@ const sameTime = (a: DateInput, b: Date) => toDate(a)?.getTime() === b.getTime()
 const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const tasks = () => strapi.db.query(UID.task);
 
+  /**
+   * Makes the target's pending tasks of the kinds derived from its state match `desired`.
+   * Other kinds (the provisioning outbox's) are events, not state: they are left alone.
+   */
   const sync = async (targetType: string, targetId: string, desired: DesiredTask[]) => {
-    const pending = (await tasks().findMany({ where: { targetId, targetType, state: 'pending' } })) as TaskRow[];
+    const pending = (await tasks().findMany({
+      where: { targetId, targetType, state: 'pending', kind: { $in: [...DERIVED_KINDS] } },
+    })) as TaskRow[];
     const keep = new Set<number>();
     for (const want of desired) {
       const match = pending.find((t) => t.kind === want.kind && sameTime(t.dueAt, want.dueAt) && !keep.has(t.id));
@@ -62,6 +71,11 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { targetId: { $in: targetIds }, state: 'pending' },
         data: { state: 'cancelled', outcome: 'target removed', finishedAt: now },
       });
+    },
+
+    /** Queues one outbox task (an event to act on), due now. */
+    async enqueue(kind: TaskKind, targetType: string, targetId: string, dueAt: Date) {
+      return (await tasks().create({ data: { kind, targetType, targetId, dueAt, state: 'pending', attempts: 0 } })) as TaskRow;
     },
 
     /** Cancels every pending task of a target (it is being deleted). */

@@ -38,6 +38,8 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     flag_retention: (id) => getService(strapi, 'retention').flag(id),
     generate_export: (id) => getService(strapi, 'export').generate(id),
     expire_export: (id) => getService(strapi, 'export').expire(id),
+    deprovision: (id) => getService(strapi, 'provisioning').run(id, 'deprovision'),
+    reprovision: (id) => getService(strapi, 'provisioning').run(id, 'reprovision'),
   };
   /** A whole batch at once, where per-row work would dominate (purge deletes in bulk). */
   const groupHandlers: Partial<Record<TaskKind, (targetIds: string[]) => Promise<Record<string, TaskOutcome>>>> = {

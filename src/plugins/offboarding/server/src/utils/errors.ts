@@ -6,6 +6,14 @@ import { DomainError } from '../domain/errors';
 export const conflictError = (message: string, details: Record<string, unknown> = {}) =>
   createHttpError(409, message, { details });
 
+/**
+ * 403 with its message kept: on content-API routes Strapi's authorize step turns any
+ * `errors.ForbiddenError` thrown behind it into a bare "Forbidden", so a refusal that explains
+ * itself travels as an HTTP error instead.
+ */
+export const forbiddenError = (message: string, details: Record<string, unknown> = {}) =>
+  createHttpError(403, message, { details });
+
 export const notFound = (what: string, id: string) =>
   new errors.NotFoundError(`${what} "${id}" was not found`, { id });
 

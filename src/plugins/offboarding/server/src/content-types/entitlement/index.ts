@@ -1,6 +1,7 @@
 import {
   BILLING_PERIODS,
   CANCEL_TIMINGS,
+  PROVISIONING_STATES,
   ENTITLEMENT_CLASSES,
   ENTITLEMENT_STATUSES,
   REFUND_MODES,
@@ -57,6 +58,11 @@ export default {
       suspensionNotes: { type: 'text' },
       graceEndsAt: { type: 'datetime' },
       reactivatedAt: { type: 'datetime' },
+      // Downstream work after a cancellation or reactivation (the outbox's state, visible here).
+      provisioningState: { type: 'enumeration', enum: [...PROVISIONING_STATES], default: 'none' },
+      provisioningOperation: { type: 'enumeration', enum: ['deprovision', 'reprovision'] },
+      provisioningError: { type: 'text' },
+      provisionedAt: { type: 'datetime' },
     },
     indexes: [{ name: 'offboarding_entitlements_status', columns: ['status'] }],
   },

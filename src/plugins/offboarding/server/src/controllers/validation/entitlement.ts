@@ -47,3 +47,15 @@ export const validateSuspend = validateBody<SuspendRequest>(
     notes: yup.string().nullable().max(5000),
   })
 );
+
+export const validateResource = validateBody<{ kind: string; name?: string | null; status?: string; data?: Record<string, unknown> | null }>(
+  strictObject({
+    kind: yup
+      .string()
+      .matches(/^[a-z][a-z0-9_]{0,63}$/, '${path} must be lower_snake_case, such as "license" or "site_activation"')
+      .required(),
+    name: yup.string().nullable().max(255),
+    status: yup.string().matches(/^[a-z][a-z0-9_]{0,63}$/, '${path} must be lower_snake_case'),
+    data: yup.object().nullable(),
+  })
+);

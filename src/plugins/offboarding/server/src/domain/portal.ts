@@ -1,0 +1,46 @@
+import type { EntitlementStatus } from '../../../shared/contracts/constants';
+import { addDays } from './dates';
+
+/**
+ * What the collaborator portal shows (SPEC §5), as plain rules: a cancelled entitlement for
+ * `portalVisibilityDays` after its cancellation, the organization for `portalVisibilityDays`
+ * after its last cancellation.
+ */
+
+/** The last instant a cancelled entitlement is shown; null while it is not cancelled (always shown). */
+export const entitlementVisibleUntil = (
+  entitlement: { status: EntitlementStatus; cancelledAt: Date | null },
+  portalVisibilityDays: number
+): Date | null => {
+  if (entitlement.status !== 'cancelled') return null;
+  // A cancelled entitlement without a cancellation time has no window to be shown in.
+  return entitlement.cancelledAt ? addDays(entitlement.cancelledAt, portalVisibilityDays) : new Date(0);
+};
+
+export const isEntitlementVisible = (
+  entitlement: { status: EntitlementStatus; cancelledAt: Date | null },
+  portalVisibilityDays: number,
+  now: Date
+): boolean => {
+  const until = entitlementVisibleUntil(entitlement, portalVisibilityDays);
+  return until === null || now.getTime() <= until.getTime();
+};
+
+/** The last instant the organization is open in the portal; null while anything is not cancelled. */
+export const organizationVisibleUntil = (lastCancelledAt: Date | null, portalVisibilityDays: number): Date | null =>
+  lastCancelledAt ? addDays(lastCancelledAt, portalVisibilityDays) : null;
+
+export type PortalClosure = 'purged' | 'disabled' | 'archived' | 'period_ended';
+
+/** Why the portal is closed for an organization, or null when it is open. */
+export const portalClosure = (
+  organization: { purgeState: string; accessStatus: string; archivedAt: Date | null },
+  visibleUntil: Date | null,
+  now: Date
+): PortalClosure | null => {
+  if (organization.purgeState === 'purged') return 'purged';
+  if (organization.accessStatus === 'disabled') return 'disabled';
+  if (organization.archivedAt) return 'archived';
+  if (visibleUntil && now.getTime() > visibleUntil.getTime()) return 'period_ended';
+  return null;
+};

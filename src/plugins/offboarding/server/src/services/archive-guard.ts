@@ -1,0 +1,83 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../constants';
+import { hasRefs, relationRefs, type RelationRefs } from '../domain/relation-refs';
+import { getService } from '../utils';
+import { conflictError } from '../utils/errors';
+
+/** The Document Service actions that can attach a row to an organization. */
+const GUARDED_ACTIONS = new Set(['create', 'update', 'clone']);
+
+export interface DocumentCall {
+  uid: string;
+  action: string;
+  params?: unknown;
+}
+
+interface OrganizationRef {
+  id: number;
+  documentId: string;
+  name: string;
+  archivedAt: unknown;
+  purgeState: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * SPEC §3: an owned row with `refuseWhileArchived` (orders, quotes) is never created for, or
+ * moved to, an archived or purged organization. It runs as a Document Service middleware
+ * (registered in register()), so the content manager, the REST API and any code calling
+ * `strapi.documents()` all pass through this one check.
+ */
+const createArchiveGuardService = ({ strapi }: { strapi: Core.Strapi }) => {
+  /** The organization a clone inherits when its data does not name one. */
+  const sourceOrganization = async (uid: string, relation: string, documentId: unknown): Promise<RelationRefs> => {
+    if (typeof documentId !== 'string' || !documentId) return { ids: [], documentIds: [] };
+    const source = (await strapi.db.query(uid).findOne({
+      where: { documentId },
+      select: ['id'],
+      populate: { [relation]: { select: ['id'] } },
+    })) as Record<string, { id: number } | null> | null;
+    const linked = source?.[relation];
+    return { ids: linked ? [linked.id] : [], documentIds: [] };
+  };
+
+  const closedOrganization = async (refs: RelationRefs): Promise<OrganizationRef | undefined> => {
+    const or: Record<string, unknown>[] = [];
+    if (refs.ids.length) or.push({ id: { $in: refs.ids } });
+    if (refs.documentIds.length) or.push({ documentId: { $in: refs.documentIds } });
+    const organizations = (await strapi.db.query(UID.organization).findMany({
+      where: { $or: or },
+      select: ['id', 'documentId', 'name', 'archivedAt', 'purgeState'],
+    })) as OrganizationRef[];
+    return organizations.find((org) => org.archivedAt || org.purgeState === 'purged');
+  };
+
+  return {
+    /** Throws a 409 naming the organization when the call would attach the row to a closed one. */
+    async check({ uid, action, params }: DocumentCall): Promise<void> {
+      if (!GUARDED_ACTIONS.has(action)) return;
+      const owned = getService(strapi, 'owned-data').get(uid);
+      if (!owned?.refuseWhileArchived) return;
+      const input = isRecord(params) ? params : {};
+      const data = isRecord(input.data) ? input.data : {};
+      let refs = relationRefs(data[owned.relation]);
+      if (action === 'clone' && !(owned.relation in data)) refs = await sourceOrganization(uid, owned.relation, input.documentId);
+      if (!hasRefs(refs)) return;
+      const closed = await closedOrganization(refs);
+      if (!closed) return;
+      const what = getService(strapi, 'owned-data').displayName(uid).toLowerCase();
+      const state = closed.purgeState === 'purged' ? 'archived and purged' : 'archived';
+      throw conflictError(
+        `Organization "${closed.name}" is ${state}: no ${what} can be created for it or moved to it${
+          closed.purgeState === 'purged' ? '' : ' until it is unarchived'
+        }`,
+        { organization: closed.documentId, archived: true, purgeState: closed.purgeState, relation: owned.relation }
+      );
+    },
+  };
+};
+
+export type ArchiveGuardService = ReturnType<typeof createArchiveGuardService>;
+export default createArchiveGuardService;

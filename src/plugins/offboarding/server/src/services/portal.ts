@@ -1,0 +1,260 @@
+import type { Core } from '@strapi/strapi';
+import type {
+  BillingPeriod,
+  CollaboratorRole,
+  EntitlementClass,
+  EntitlementStatus,
+  OrganizationStatus,
+  RefundMode,
+} from '../../../shared/contracts/constants';
+import type { Pagination } from '../../../shared/contracts/entities';
+import type {
+  PortalEntitlement,
+  PortalListQuery,
+  PortalOrganization,
+  PortalOrganizationDetail,
+} from '../../../shared/contracts/portal';
+import { PLUGIN_ID, UID } from '../constants';
+import { toDate, type DateInput } from '../domain/dates';
+import type { ResolvedPolicy } from '../domain/policy';
+import {
+  entitlementVisibleUntil,
+  isEntitlementVisible,
+  organizationVisibleUntil,
+  portalClosure,
+  type PortalClosure,
+} from '../domain/portal';
+import { getService } from '../utils';
+import { iso, type Row } from '../utils/db';
+import { forbiddenError, notFound } from '../utils/errors';
+import type { OrganizationRow } from './organization';
+
+const ROLE_UID = 'plugin::users-permissions.role';
+const PERMISSION_UID = 'plugin::users-permissions.permission';
+
+type PortalOrganizationRow = OrganizationRow & {
+  taxId: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  status: OrganizationStatus;
+  lastCancelledAt: DateInput;
+};
+
+type CollaboratorLink = Row & { role: CollaboratorRole; organization: PortalOrganizationRow | null };
+
+type EntitlementRow = Row & {
+  name: string | null;
+  class: EntitlementClass;
+  status: EntitlementStatus;
+  price: number;
+  currency: string;
+  billingPeriod: BillingPeriod;
+  currentPeriodStart: DateInput;
+  currentPeriodEnd: DateInput;
+  creditBalance: number | null;
+  suspendedAt: DateInput;
+  graceEndsAt: DateInput;
+  cancelEffectiveAt: DateInput;
+  cancelledAt: DateInput;
+  refundMode: RefundMode | null;
+  refundAmount: number | null;
+  organization: { id: number } | null;
+};
+
+/** Where the portal stands for one organization, computed once for the list and the detail. */
+interface Assessment {
+  link: CollaboratorLink & { organization: PortalOrganizationRow };
+  entitlements: EntitlementRow[];
+  resolve: (entitlementClass: EntitlementClass | null) => ResolvedPolicy;
+  visibleUntil: Date | null;
+  visibilityDays: number;
+  closure: PortalClosure | null;
+}
+
+const isoOf = (value: DateInput) => iso(toDate(value));
+
+/**
+ * Every content-API route that needs a login is a collaborator route: the action ids
+ * users-permissions derives for them (`plugin::<plugin>.<controller>.<handler>`).
+ */
+export const collaboratorActions = (routes: readonly { handler: string; config?: { auth?: unknown } }[]) =>
+  routes.filter((route) => route.config?.auth !== false).map((route) => `plugin::${PLUGIN_ID}.${route.handler}`);
+
+/** The collaborator portal (SPEC §5): a user's own organizations, as much as they may still see. */
+const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const now = () => getService(strapi, 'clock').now();
+
+  const linksOf = async (userId: number, organizationDocumentId?: string) => {
+    const rows = (await strapi.db.query(UID.collaborator).findMany({
+      where: {
+        user: { id: userId },
+        ...(organizationDocumentId ? { organization: { documentId: organizationDocumentId } } : {}),
+      },
+      populate: { organization: { populate: { cancellationPolicy: true } } },
+      orderBy: [{ id: 'asc' }],
+    })) as CollaboratorLink[];
+    return rows.filter((link): link is Assessment['link'] => link.organization !== null);
+  };
+
+  const entitlementsOf = async (organizationIds: number[]) => {
+    if (!organizationIds.length) return new Map<number, EntitlementRow[]>();
+    const rows = (await strapi.db.query(UID.entitlement).findMany({
+      where: { organization: { id: { $in: organizationIds } } },
+      populate: { organization: { select: ['id'] } },
+      orderBy: [{ id: 'asc' }],
+    })) as EntitlementRow[];
+    const byOrganization = new Map<number, EntitlementRow[]>();
+    for (const row of rows) {
+      if (!row.organization) continue;
+      const list = byOrganization.get(row.organization.id) ?? [];
+      list.push(row);
+      byOrganization.set(row.organization.id, list);
+    }
+    return byOrganization;
+  };
+
+  const assess = async (links: Assessment['link'][], at: Date): Promise<Assessment[]> => {
+    const byOrganization = await entitlementsOf(links.map((link) => link.organization.id));
+    const assessments: Assessment[] = [];
+    for (const link of links) {
+      const org = link.organization;
+      const entitlements = byOrganization.get(org.id) ?? [];
+      const resolve = await getService(strapi, 'policy').resolver(org);
+      // The longest window among the policies governing the organization (as for retention), so
+      // the organization never closes while one of its cancelled entitlements is still to be shown.
+      const visibilityDays = Math.max(
+        resolve(null).settings.portalVisibilityDays,
+        ...entitlements.map((e) => resolve(e.class).settings.portalVisibilityDays)
+      );
+      const visibleUntil = organizationVisibleUntil(toDate(org.lastCancelledAt), visibilityDays);
+      const closure = portalClosure(
+        { purgeState: org.purgeState, accessStatus: org.accessStatus, archivedAt: toDate(org.archivedAt) },
+        visibleUntil,
+        at
+      );
+      assessments.push({ link, entitlements, resolve, visibleUntil, visibilityDays, closure });
+    }
+    return assessments;
+  };
+
+  const closedError = ({ link, closure, visibleUntil, visibilityDays }: Assessment) => {
+    const name = JSON.stringify(link.organization.name);
+    const details = { reason: closure };
+    switch (closure) {
+      case 'purged':
+        return forbiddenError(`The data of organization ${name} was purged: its portal is closed`, details);
+      case 'disabled':
+        return forbiddenError(`Portal access to organization ${name} is disabled`, details);
+      case 'archived':
+        return forbiddenError(`Organization ${name} is archived: its portal is closed`, details);
+      default:
+        return forbiddenError(
+          `The portal access period of organization ${name} ended on ${iso(visibleUntil)}, ${visibilityDays} days after its last cancellation`,
+          { ...details, portalAccessUntil: iso(visibleUntil) }
+        );
+    }
+  };
+
+  const organizationView = ({ link, visibleUntil }: Assessment): PortalOrganization => {
+    const org = link.organization;
+    return {
+      documentId: org.documentId,
+      name: org.name,
+      taxId: org.taxId ?? null,
+      email: org.email ?? null,
+      phone: org.phone ?? null,
+      address: org.address ?? null,
+      status: org.status,
+      role: link.role,
+      lastCancelledAt: isoOf(org.lastCancelledAt),
+      portalAccessUntil: iso(visibleUntil),
+    };
+  };
+
+  const entitlementView = (row: EntitlementRow, visibilityDays: number): PortalEntitlement => ({
+    documentId: row.documentId,
+    name: row.name ?? null,
+    class: row.class,
+    status: row.status,
+    price: row.price,
+    currency: row.currency,
+    billingPeriod: row.billingPeriod,
+    currentPeriodStart: isoOf(row.currentPeriodStart),
+    currentPeriodEnd: isoOf(row.currentPeriodEnd),
+    creditBalance: row.creditBalance ?? null,
+    suspendedAt: isoOf(row.suspendedAt),
+    graceEndsAt: isoOf(row.graceEndsAt),
+    cancelEffectiveAt: isoOf(row.cancelEffectiveAt),
+    cancelledAt: isoOf(row.cancelledAt),
+    refundMode: row.refundMode ?? null,
+    refundAmount: row.refundAmount ?? null,
+    visibleUntil: iso(entitlementVisibleUntil({ status: row.status, cancelledAt: toDate(row.cancelledAt) }, visibilityDays)),
+  });
+
+  return {
+    /** The caller's organizations that are open to them; closed ones are left out. */
+    async list(userId: number, { page, pageSize }: PortalListQuery): Promise<{ results: PortalOrganization[]; pagination: Pagination }> {
+      const open = (await assess(await linksOf(userId), now()))
+        .filter((assessment) => assessment.closure === null)
+        .map(organizationView)
+        .sort((a, b) => a.name.localeCompare(b.name) || a.documentId.localeCompare(b.documentId));
+      const total = open.length;
+      return {
+        results: open.slice((page - 1) * pageSize, page * pageSize),
+        pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total },
+      };
+    },
+
+    /**
+     * One organization of the caller's, with the entitlements they may still see. Another
+     * organization's id is an unknown id: the portal never confirms that it exists.
+     */
+    async detail(userId: number, documentId: string): Promise<PortalOrganizationDetail> {
+      const at = now();
+      const [assessment] = await assess(await linksOf(userId, documentId), at);
+      if (!assessment) throw notFound('Organization', documentId);
+      if (assessment.closure) throw closedError(assessment);
+      const entitlements = assessment.entitlements
+        .map((row) => ({ row, days: assessment.resolve(row.class).settings.portalVisibilityDays }))
+        .filter(({ row, days }) => isEntitlementVisible({ status: row.status, cancelledAt: toDate(row.cancelledAt) }, days, at))
+        .map(({ row, days }) => entitlementView(row, days));
+      return { ...organizationView(assessment), entitlements };
+    },
+
+    /**
+     * Opens the portal routes to users-permissions' `authenticated` role, so no admin has to tick
+     * them in Settings. Only what is missing is created: a repeat boot changes nothing.
+     */
+    async grantToAuthenticatedRole(actions: string[]) {
+      const usersPermissions = strapi.plugin('users-permissions');
+      if (!usersPermissions) {
+        strapi.log.warn('[offboarding] users-permissions is not enabled: the collaborator portal has no login');
+        return [];
+      }
+      const findRole = () => strapi.db.query(ROLE_UID).findOne({ where: { type: 'authenticated' }, select: ['id'] });
+      let role = (await findRole()) as { id: number } | null;
+      if (!role) {
+        // users-permissions bootstraps after this plugin when the app's config lists it later;
+        // its initialize() is idempotent and creates the default roles.
+        await usersPermissions.service('users-permissions').initialize();
+        role = (await findRole()) as { id: number } | null;
+      }
+      if (!role) {
+        strapi.log.warn(`[offboarding] users-permissions has no "authenticated" role: grant ${actions.join(', ')} to the collaborators' role`);
+        return [];
+      }
+      const granted: string[] = [];
+      for (const action of actions) {
+        const existing = await strapi.db.query(PERMISSION_UID).findOne({ where: { action, role: { id: role.id } }, select: ['id'] });
+        if (existing) continue;
+        await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
+        granted.push(action);
+      }
+      return granted;
+    },
+  };
+};
+
+export type PortalService = ReturnType<typeof createPortalService>;
+export default createPortalService;

@@ -1,0 +1,189 @@
+import type { Core } from '@strapi/strapi';
+import type { EntitlementClass, ProvisioningOperation } from '../../../shared/contracts/constants';
+import { UID } from '../constants';
+import { addDays, toDate, type DateInput } from '../domain/dates';
+import { planResource, type ResourceState } from '../domain/provisioning';
+import { getService } from '../utils';
+import { selectForUpdate, toApi, type Row } from '../utils/db';
+import { conflictError, notFound } from '../utils/errors';
+import { JOB_ACTOR, type Actor } from './audit';
+
+export interface ProvisioningHandlerContext {
+  strapi: Core.Strapi;
+  operation: ProvisioningOperation;
+  entitlement: Row;
+  organization: Row | null;
+  resources: Row[];
+  now: Date;
+}
+
+/** An app's own downstream work for a class; it runs inside the outbox task's transaction. */
+export interface ProvisioningHandler {
+  deprovision?: (ctx: ProvisioningHandlerContext) => Promise<void> | void;
+  reprovision?: (ctx: ProvisioningHandlerContext) => Promise<void> | void;
+}
+
+export interface ResourceInput {
+  kind: string;
+  name?: string | null;
+  status?: string;
+  data?: Record<string, unknown> | null;
+}
+
+/**
+ * Downstream deprovisioning and re-provisioning. A cancellation or reactivation queues an
+ * outbox task in its own transaction; the provisioning sweep runs the class's handler (the
+ * app's, or the default one of SPEC §1) in a transaction of its own, with retries and backoff.
+ * A handler that throws changes nothing and leaves its failure on the entitlement.
+ */
+const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const handlers = new Map<EntitlementClass, ProvisioningHandler>();
+  const now = () => getService(strapi, 'clock').now();
+  const resourcesOf = (entitlementId: number) =>
+    strapi.db.query(UID.resource).findMany({ where: { entitlement: { id: entitlementId } }, orderBy: [{ id: 'asc' }] }) as Promise<Row[]>;
+
+  const deprovisionOnCancel = async (entitlementClass: EntitlementClass) => {
+    const policy = await strapi.db.query(UID.provisioningPolicy).findOne({ where: { entitlementClass }, select: ['deprovisionOnCancel'] });
+    return policy ? Boolean(policy.deprovisionOnCancel) : true;
+  };
+
+  /** The default handler: each resource patched as domain/provisioning plans it. */
+  const runDefault = async (ctx: ProvisioningHandlerContext) => {
+    // Teardown follows the data retention of the policy governing this entitlement.
+    const policy = ctx.organization
+      ? await getService(strapi, 'policy').resolve(
+          (await getService(strapi, 'organization').findRowById(Number(ctx.organization.id))) ?? {},
+          ctx.entitlement.class as EntitlementClass
+        )
+      : null;
+    const cancelledAt = toDate((ctx.entitlement.cancelledAt as DateInput) ?? null) ?? ctx.now;
+    const teardownAt = policy ? addDays(cancelledAt, policy.settings.dataRetentionDays) : null;
+    for (const resource of ctx.resources) {
+      const patch = planResource(ctx.entitlement.class as EntitlementClass, ctx.operation, resource as unknown as ResourceState, {
+        now: ctx.now,
+        teardownAt,
+      });
+      if (patch) await strapi.db.query(UID.resource).update({ where: { id: resource.id }, data: patch });
+    }
+  };
+
+  const service = {
+    /** `strapi.plugin('offboarding').service('provisioning').register('ENV', { deprovision, reprovision })` */
+    register(entitlementClass: EntitlementClass, handler: ProvisioningHandler) {
+      handlers.set(entitlementClass, handler);
+    },
+
+    /**
+     * Called in the transaction of every entitlement transition: becoming cancelled queues a
+     * deprovision (when the class's provisioning policy says so), coming back from cancelled
+     * queues a reprovision.
+     */
+    async onTransition(before: Row, after: Row) {
+      let operation: ProvisioningOperation | null = null;
+      if (before.status !== 'cancelled' && after.status === 'cancelled') {
+        operation = (await deprovisionOnCancel(after.class as EntitlementClass)) ? 'deprovision' : null;
+      } else if (before.status === 'cancelled' && after.status !== 'cancelled') {
+        operation = 'reprovision';
+      }
+      if (!operation) return;
+      await strapi.db.query(UID.entitlement).update({
+        where: { id: after.id },
+        data: { provisioningState: 'pending', provisioningOperation: operation, provisioningError: null },
+      });
+      await getService(strapi, 'scheduler').enqueue(operation, 'entitlement', after.documentId, now());
+    },
+
+    /** The provisioning sweep's task; locked and re-checked, so a repeat is a no-op. */
+    async run(documentId: string, operation: ProvisioningOperation): Promise<'performed' | 'noop'> {
+      try {
+        return await strapi.db.transaction(async () => {
+          const ent = await selectForUpdate<Row>(strapi, UID.entitlement, { documentId });
+          if (!ent || !['pending', 'failed'].includes(String(ent.provisioningState)) || ent.provisioningOperation !== operation) return 'noop';
+          const withOrg = (await strapi.db.query(UID.entitlement).findOne({ where: { id: ent.id }, populate: { organization: true } })) as Row;
+          const organization = (withOrg.organization as Row | null) ?? null;
+          const ctx: ProvisioningHandlerContext = { strapi, operation, entitlement: ent, organization, resources: await resourcesOf(ent.id), now: now() };
+          const custom = handlers.get(ent.class as EntitlementClass)?.[operation];
+          if (custom) await custom(ctx);
+          else await runDefault(ctx);
+          await strapi.db.query(UID.entitlement).update({
+            where: { id: ent.id },
+            data: { provisioningState: 'done', provisioningError: null, provisionedAt: ctx.now },
+          });
+          await getService(strapi, 'audit').record({
+            action: operation === 'deprovision' ? 'entitlement.deprovisioned' : 'entitlement.reprovisioned',
+            actor: JOB_ACTOR,
+            targetType: 'entitlement',
+            targetId: documentId,
+            organization: organization ? String(organization.documentId) : null,
+            after: { resources: ctx.resources.length, handler: custom ? 'app' : 'default' },
+          });
+          return 'performed' as const;
+        });
+      } catch (error) {
+        // The handler's work rolled back; its failure stays visible on the entitlement.
+        const message = error instanceof Error ? error.message : String(error);
+        await strapi.db.query(UID.entitlement).updateMany({
+          where: { documentId, provisioningOperation: operation },
+          data: { provisioningState: 'failed', provisioningError: message.slice(0, 2000) },
+        });
+        throw error;
+      }
+    },
+
+    /** An admin's retry of a failed deprovision or reprovision: queued again at once. */
+    async retry(documentId: string, actor: Actor) {
+      return strapi.db.transaction(async () => {
+        const ent = await selectForUpdate<Row>(strapi, UID.entitlement, { documentId });
+        if (!ent) throw notFound('Entitlement', documentId);
+        const operation = ent.provisioningOperation as ProvisioningOperation | null;
+        if (ent.provisioningState !== 'failed' || !operation) {
+          throw conflictError(`Nothing to retry: provisioning is "${ent.provisioningState ?? 'none'}"`, { provisioningState: ent.provisioningState });
+        }
+        await getService(strapi, 'scheduler').cancelForMany([documentId]);
+        await getService(strapi, 'scheduler').enqueue(operation, 'entitlement', documentId, now());
+        await strapi.db.query(UID.entitlement).update({ where: { id: ent.id }, data: { provisioningState: 'pending' } });
+        const withOrg = (await strapi.db.query(UID.entitlement).findOne({ where: { id: ent.id }, populate: { organization: { select: ['documentId'] } } })) as Row;
+        await getService(strapi, 'audit').record({
+          action: 'entitlement.provisioning_retried',
+          actor,
+          targetType: 'entitlement',
+          targetId: documentId,
+          organization: ((withOrg.organization as Row | null)?.documentId as string) ?? null,
+          before: { provisioningState: 'failed', provisioningError: ent.provisioningError ?? null },
+          after: { provisioningState: 'pending' },
+        });
+        return getService(strapi, 'entitlement').findOne(documentId);
+      });
+    },
+
+    async listResources(documentId: string) {
+      const ent = await strapi.db.query(UID.entitlement).findOne({ where: { documentId }, select: ['id'] });
+      if (!ent) throw notFound('Entitlement', documentId);
+      return (await resourcesOf(ent.id)).map((row) => toApi<Record<string, unknown>>(row));
+    },
+
+    /** Records a resource the app provisioned for an entitlement. */
+    async addResource(documentId: string, input: ResourceInput, actor: Actor) {
+      return strapi.db.transaction(async () => {
+        const ent = (await strapi.db.query(UID.entitlement).findOne({ where: { documentId }, populate: { organization: { select: ['documentId'] } } })) as Row | null;
+        if (!ent) throw notFound('Entitlement', documentId);
+        const row = (await strapi.db.query(UID.resource).create({
+          data: { entitlement: ent.id, kind: input.kind, name: input.name ?? null, status: input.status ?? 'active', data: input.data ?? null },
+        })) as Row;
+        await getService(strapi, 'audit').record({
+          action: 'resource.added',
+          actor,
+          targetType: 'resource',
+          targetId: row.documentId,
+          organization: ((ent.organization as Row | null)?.documentId as string) ?? null,
+          after: { entitlement: documentId, kind: input.kind, name: input.name ?? null, status: row.status },
+        });
+        return toApi<Record<string, unknown>>(row);
+      });
+    },
+  };
+  return service;
+};
+
+export type ProvisioningService = ReturnType<typeof createProvisioningService>;
+export default createProvisioningService;
