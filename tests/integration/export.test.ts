@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
@@ -144,6 +145,42 @@ describe('data export', () => {
     const notReady = await api.get(`/offboarding/exports/${fresh.body.data.documentId}/download`);
     expect(notReady.status).toBe(409);
     expect(notReady.body.error.message).toMatch(/not ready.*queued/);
+  });
+
+  it("carries the app's owned data as JSON and CSV and the documents' files, all in the manifest", async () => {
+    await strapi.documents('api::invoice.invoice').create({
+      data: { number: 'INV-0042', total: 12900, currency: 'EUR', issuedAt: '2027-01-05T00:00:00.000Z', organization: org },
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-test-'));
+    const filepath = path.join(dir, 'letter.txt');
+    fs.writeFileSync(filepath, 'Dear customer, here is your data.\n');
+    const [file] = await strapi.plugin('upload').service('upload').upload({
+      data: { fileInfo: { name: 'letter.txt' } },
+      files: { filepath, originalFilename: 'letter.txt', mimetype: 'text/plain', size: fs.statSync(filepath).size },
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    const document = await strapi.documents('api::document.document').create({ data: { title: 'Welcome letter', file: file.id, organization: org } });
+
+    const queued = await api.post(`/offboarding/organizations/${org}/exports`);
+    await run();
+    const res = await api.get(`/offboarding/exports/${queued.body.data.documentId}/download`).buffer(true).parse(binary);
+    expect(res.status).toBe(200);
+    const entries = await readZip(res.body as Buffer);
+    const text = (name: string) => entries.find((e) => e.name === name)?.content.toString();
+    const manifest = JSON.parse(text('manifest.json')!);
+    expect(manifest.counts).toMatchObject({ invoices: 1, documents: 1, 'documents.files': 1 });
+    expect(JSON.parse(text('data/invoices.json')!)).toEqual([
+      expect.objectContaining({ number: 'INV-0042', total: 12900, currency: 'EUR', issuedAt: '2027-01-05T00:00:00.000Z' }),
+    ]);
+    const csv = text('data/invoices.csv')!.trim().split('\n');
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain('INV-0042');
+    expect(JSON.parse(text('data/documents.json')!)[0]).toMatchObject({ title: 'Welcome letter', file: 'letter.txt' });
+    expect(text(`files/documents/${document.documentId}-letter.txt`)).toBe('Dear customer, here is your data.\n');
+    for (const listed of manifest.files as { path: string; sha256: string }[]) {
+      expect(entries.find((e) => e.name === listed.path)?.sha256).toBe(listed.sha256);
+    }
+    await strapi.plugin('upload').service('upload').remove(file);
   });
 
   describe('through the collaborator portal', () => {
