@@ -147,6 +147,28 @@ describe('data export', () => {
     expect(notReady.body.error.message).toMatch(/not ready.*queued/);
   });
 
+  it('records a failed generation with its error, leaves no partial file, and lets a new export succeed', async () => {
+    const other = (await api.post('/offboarding/organizations', { name: 'Broken Disk Co' })).body.data.documentId as string;
+    // A plain file where the organization's export folder must go: the write fails.
+    const blocker = path.resolve('.tmp/test-exports', other);
+    fs.mkdirSync(path.dirname(blocker), { recursive: true });
+    fs.writeFileSync(blocker, 'not a folder');
+    const queued = await api.post(`/offboarding/organizations/${other}/exports`);
+    // Generation failing is the export's outcome, not the task's: the task is done.
+    expect((await run()).failed).toBe(0);
+    const failed = await read(queued.body.data.documentId);
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toMatch(/EEXIST|ENOTDIR|not a directory|exists/i);
+    expect((await api.get(`/offboarding/exports/${failed.documentId}/download`)).status).toBe(409);
+    const events = (await api.get(`/offboarding/organizations/${other}/audit`)).body.data as { action: string }[];
+    expect(events.map((e) => e.action)).toContain('export.failed');
+
+    fs.rmSync(blocker);
+    const retry = await api.post(`/offboarding/organizations/${other}/exports`);
+    await run();
+    expect((await read(retry.body.data.documentId)).state).toBe('ready');
+  });
+
   it("carries the app's owned data as JSON and CSV and the documents' files, all in the manifest", async () => {
     await strapi.documents('api::invoice.invoice').create({
       data: { number: 'INV-0042', total: 12900, currency: 'EUR', issuedAt: '2027-01-05T00:00:00.000Z', organization: org },

@@ -149,7 +149,8 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         return 'performed';
       } catch (error) {
-        fs.rmSync(target, { force: true });
+        // A partial file must not stay; the failure itself may be that its folder cannot exist.
+        if (fs.existsSync(target)) fs.rmSync(target, { force: true });
         const message = error instanceof Error ? error.message : String(error);
         const failed = (await query().update({ where: { id: claimed.id }, data: { state: 'failed', error: message.slice(0, 2000), finishedAt: now() } })) as ExportRow;
         await record('export.failed', failed, JOB_ACTOR, { state: 'failed', error: message.slice(0, 500) });
