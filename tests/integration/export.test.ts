@@ -50,7 +50,7 @@ describe('data export', () => {
     await instance.cleanup();
   });
 
-  const run = async () => (await api.post('/offboarding/jobs/exports/run')).body.data as { performed: number };
+  const run = async () => (await api.post('/offboarding/jobs/exports/run')).body.data as { performed: number; failed: number };
   const read = async (id: string) => (await api.get(`/offboarding/exports/${id}`)).body.data;
 
   it('queues an export and the exports sweep streams it to a private ZIP', async () => {
