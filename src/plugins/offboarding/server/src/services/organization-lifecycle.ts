@@ -112,7 +112,7 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         }
         const counts = await getService(strapi, 'retention').purgeCounts(org.id, documentId);
         await getService(strapi, 'purge').deleteChildren([org.id]);
-        await getService(strapi, 'scheduler').cancelFor(documentId);
+        await getService(strapi, 'scheduler').cancelForMany([documentId]);
         await getService(strapi, 'export').removeForOrganizations([documentId]);
         await query().delete({ where: { id: org.id } });
         const at = now();

@@ -231,7 +231,10 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
         Object.assign(data, { purgeState: 'none', purgeAfter: null });
       }
       await query().update({ where: { id: organizationId }, data });
-      await getService(strapi, 'scheduler').syncOrganization(organizationId);
+      await getService(strapi, 'scheduler').syncOrganization(organizationId, {
+        org: { ...org, ...data },
+        allCancelled: ents.every((e) => e.status === 'cancelled'),
+      });
     },
 
     /**

@@ -256,9 +256,6 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     purgeMany,
 
-    async purge(documentId: string): Promise<PurgeOutcome> {
-      return (await purgeMany([documentId]))[documentId];
-    },
 
     /** Test seam: called after each deleted batch (a test throws here to kill a purge half way). */
     setBatchHook(hook: BatchHook | undefined) {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import { toDate } from '../domain/dates';
-import { planRetentionFlag, purgeBlockers } from '../domain/schedule';
+import { planRetentionFlag } from '../domain/schedule';
 import { getService } from '../utils';
 import { iso, selectForUpdate, type Row } from '../utils/db';
 import { conflictError, fieldError, notFound } from '../utils/errors';
@@ -158,7 +158,6 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    blockersOf: async (org: OrganizationRow) => purgeBlockers(retentionStateOf(org, (await openEntitlements(org.id)) === 0)),
   };
 };
 

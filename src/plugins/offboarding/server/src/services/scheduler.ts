@@ -47,13 +47,19 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
       await sync('entitlement', row.documentId, desiredEntitlementTasks(entitlementState(row)));
     },
 
-    async syncOrganization(organizationId: number) {
-      const org = (await strapi.db.query(UID.organization).findOne({ where: { id: organizationId } })) as Row | null;
+    /**
+     * `known`: the organization as the caller has just written it and whether every
+     * entitlement is cancelled, so nothing is read again; otherwise both are read here.
+     */
+    async syncOrganization(organizationId: number, known?: { org: Row; allCancelled: boolean }) {
+      const org = known?.org ?? ((await strapi.db.query(UID.organization).findOne({ where: { id: organizationId } })) as Row | null);
       if (!org) return;
-      const open = (await strapi.db.query(UID.entitlement).count({
-        where: { organization: { id: organizationId }, status: { $ne: 'cancelled' } },
-      })) as number;
-      await sync('organization', org.documentId, desiredOrganizationTasks(retentionStateOf(org, open === 0)));
+      const allCancelled =
+        known?.allCancelled ??
+        (await strapi.db.query(UID.entitlement).count({
+          where: { organization: { id: organizationId }, status: { $ne: 'cancelled' } },
+        })) === 0;
+      await sync('organization', org.documentId, desiredOrganizationTasks(retentionStateOf(org, allCancelled)));
     },
 
     /** An export is generated as soon as a sweep runs, and expires when its time comes. */
@@ -65,6 +71,7 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
       await sync('data-export', row.documentId, desired);
     },
 
+    /** Cancels every pending task of these targets (they are being deleted). */
     async cancelForMany(targetIds: string[]) {
       const now = getService(strapi, 'clock').now();
       await tasks().updateMany({
@@ -78,14 +85,6 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await tasks().create({ data: { kind, targetType, targetId, dueAt, state: 'pending', attempts: 0 } })) as TaskRow;
     },
 
-    /** Cancels every pending task of a target (it is being deleted). */
-    async cancelFor(targetId: string) {
-      const now = getService(strapi, 'clock').now();
-      await tasks().updateMany({
-        where: { targetId, state: 'pending' },
-        data: { state: 'cancelled', outcome: 'target removed', finishedAt: now },
-      });
-    },
 
     /** Oldest due first, through the (state, kind, due_at) index. */
     async due(kinds: readonly TaskKind[], now: Date, limit: number) {
