@@ -1,0 +1,86 @@
+import * as React from 'react';
+import { isFetchError, useAPIErrorHandler, useFetchClient, useNotification } from '@strapi/strapi/admin';
+
+/** Every admin route of the plugin is mounted under this prefix. */
+export const API = '/offboarding';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  /** The API's own message, shown as it is. */
+  error: string | null;
+  isLoading: boolean;
+  refetch: () => Promise<void>;
+}
+
+/**
+ * Loads `url` (null: nothing to load) and keeps the last answer while it reloads, so a page
+ * does not flash empty after every action.
+ */
+export const useApiQuery = <T>(url: string | null, params?: Record<string, unknown>): QueryState<T> => {
+  const { get } = useFetchClient();
+  const { formatAPIError } = useAPIErrorHandler();
+  const [data, setData] = React.useState<T | undefined>(undefined);
+  const [error, setError] = React.useState<string | null>(null);
+  const [isLoading, setLoading] = React.useState(url !== null);
+  const key = JSON.stringify(params ?? {});
+  const latest = React.useRef(0);
+
+  const refetch = React.useCallback(async () => {
+    if (url === null) return;
+    const call = ++latest.current;
+    setLoading(true);
+    try {
+      const response = await get<T>(url, { params: JSON.parse(key) });
+      if (call === latest.current) {
+        setData(response.data);
+        setError(null);
+      }
+    } catch (err) {
+      if (call === latest.current) setError(isFetchError(err) ? formatAPIError(err) : String(err));
+    } finally {
+      if (call === latest.current) setLoading(false);
+    }
+    // formatAPIError changes identity on every render; the url and params are what matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [url, key, get]);
+
+  React.useEffect(() => {
+    void refetch();
+  }, [refetch]);
+
+  return { data, error, isLoading, refetch };
+};
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/**
+ * Sends one change to the API. A refusal is returned (for the dialog to show) and also
+ * raised as a notification, with the API's message as it is: nothing is swallowed.
+ */
+export const useApiAction = () => {
+  const { post, put, del } = useFetchClient();
+  const { formatAPIError } = useAPIErrorHandler();
+  const { toggleNotification } = useNotification();
+  const [isSubmitting, setSubmitting] = React.useState(false);
+
+  const run = React.useCallback(
+    async <T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, options?: { silent?: boolean }): Promise<ActionResult<T>> => {
+      setSubmitting(true);
+      try {
+        const response =
+          method === 'POST' ? await post<T>(url, body) : method === 'PUT' ? await put<T>(url, body) : await del<T>(url);
+        return { ok: true, data: response.data };
+      } catch (err) {
+        const message = isFetchError(err) ? formatAPIError(err) : String(err);
+        if (!options?.silent) toggleNotification({ type: 'danger', message });
+        return { ok: false, error: message };
+      } finally {
+        setSubmitting(false);
+      }
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [post, put, del, toggleNotification],
+  );
+
+  return { run, isSubmitting };
+};

@@ -1,0 +1,58 @@
+import { Archive } from '@strapi/icons';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { PLUGIN_ID } from './pluginId';
+import { PERMISSIONS } from './permissions';
+import { getTranslation, prefixPluginTranslations } from './utils/translations';
+import { registerDocumentActions } from './content-manager/register';
+
+const settingsLink = (id: string, defaultMessage: string, load: () => Promise<{ default: React.ComponentType }>) => ({
+  id: `${PLUGIN_ID}-${id}`,
+  to: `${PLUGIN_ID}-${id}`,
+  intlLabel: { id: getTranslation(`settings.${id}.title`), defaultMessage },
+  permissions: PERMISSIONS.read,
+  Component: load,
+});
+
+export default {
+  register(app: StrapiApp) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Archive,
+      intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Offboarding' },
+      permissions: PERMISSIONS.read,
+      Component: () => import('./pages/App').then((mod) => ({ default: mod.App })),
+    });
+
+    app.addSettingsLink(
+      { id: PLUGIN_ID, intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Offboarding' } },
+      [
+        settingsLink('policies', 'Cancellation policies', () =>
+          import('./pages/settings/PoliciesSettingsPage').then((mod) => ({ default: mod.PoliciesSettingsPage })),
+        ),
+        settingsLink('provisioning', 'Provisioning policies', () =>
+          import('./pages/settings/ProvisioningSettingsPage').then((mod) => ({ default: mod.ProvisioningSettingsPage })),
+        ),
+        settingsLink('reasons', 'Cancellation reasons', () =>
+          import('./pages/settings/ReasonsSettingsPage').then((mod) => ({ default: mod.ReasonsSettingsPage })),
+        ),
+      ],
+    );
+
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    registerDocumentActions(app);
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = await import(`./translations/${locale}.json`);
+          return { data: prefixPluginTranslations(data), locale };
+        } catch {
+          // A locale we do not translate falls back to the English default messages.
+          return { data: {}, locale };
+        }
+      }),
+    );
+  },
+};

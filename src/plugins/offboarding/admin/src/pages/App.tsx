@@ -1,0 +1,18 @@
+import { Page } from '@strapi/strapi/admin';
+import { Route, Routes } from 'react-router-dom';
+import { PERMISSIONS } from '../permissions';
+import { OrganizationsPage } from './OrganizationsPage';
+import { OrganizationPage } from './OrganizationPage';
+import { RetentionPage } from './RetentionPage';
+
+/** The plugin's pages under /admin/plugins/offboarding. */
+export const App = () => (
+  <Page.Protect permissions={PERMISSIONS.read}>
+    <Routes>
+      <Route index element={<OrganizationsPage />} />
+      <Route path="organizations/:id" element={<OrganizationPage />} />
+      <Route path="retention" element={<RetentionPage />} />
+      <Route path="*" element={<Page.Error />} />
+    </Routes>
+  </Page.Protect>
+);

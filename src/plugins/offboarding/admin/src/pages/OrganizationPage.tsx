@@ -1,0 +1,1 @@
+export const OrganizationPage = () => <p>OrganizationPage</p>;

@@ -1,0 +1,1 @@
+export const OrganizationsPage = () => <p>OrganizationsPage</p>;

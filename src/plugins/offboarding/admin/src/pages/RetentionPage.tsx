@@ -1,0 +1,1 @@
+export const RetentionPage = () => <p>RetentionPage</p>;

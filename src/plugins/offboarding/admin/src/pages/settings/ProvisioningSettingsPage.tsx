@@ -1,0 +1,1 @@
+export const ProvisioningSettingsPage = () => <p>ProvisioningSettingsPage</p>;

@@ -1,0 +1,1 @@
+export const ReasonsSettingsPage = () => <p>ReasonsSettingsPage</p>;

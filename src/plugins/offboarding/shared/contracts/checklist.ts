@@ -1,0 +1,62 @@
+import type { IsoDate } from './entities';
+
+/**
+ * The offboarding checklist (SPEC §6): an ordered runbook per organization. Shared by the
+ * server, which decides every state, and the admin panel, which only shows it.
+ */
+export const CHECKLIST_STEPS = [
+  'review_entitlements',
+  'cancel_entitlements',
+  'downstream_cleanup',
+  'data_export',
+  'notify_customer',
+  'archive',
+] as const;
+export type ChecklistStepKey = (typeof CHECKLIST_STEPS)[number];
+
+/** Steps whose completion the plugin observes itself; the others an admin ticks. */
+export const AUTOMATIC_CHECKLIST_STEPS: readonly ChecklistStepKey[] = [
+  'cancel_entitlements',
+  'downstream_cleanup',
+  'data_export',
+  'archive',
+];
+
+/**
+ * - `waiting`: an earlier step is still open.
+ * - `current`: the first open step: the one to work on now.
+ * - `done`: completed (by an admin, or by itself when automatic).
+ * - `skipped`: passed over by an admin, with a reason.
+ */
+export type ChecklistStepState = 'waiting' | 'current' | 'done' | 'skipped';
+
+export interface ChecklistStep {
+  key: ChecklistStepKey;
+  automatic: boolean;
+  state: ChecklistStepState;
+  /** For an automatic step: whether its condition holds right now. */
+  conditionMet: boolean;
+  completedAt: IsoDate | null;
+  /** Display name of the admin who completed or skipped it; null for an automatic tick. */
+  completedBy: string | null;
+  note: string | null;
+  skipReason: string | null;
+}
+
+export interface Checklist {
+  organization: string;
+  startedAt: IsoDate | null;
+  startedBy: string | null;
+  /** Set when the last step is done or skipped: "offboarding complete". */
+  completedAt: IsoDate | null;
+  current: ChecklistStepKey | null;
+  steps: ChecklistStep[];
+}
+
+export interface CompleteChecklistStepRequest {
+  note?: string | null;
+}
+
+export interface SkipChecklistStepRequest {
+  reason: string;
+}
