@@ -97,8 +97,17 @@ export const seedDemo = async (strapi: Core.Strapi) => {
     currentPeriodEnd: new Date(now + (30 - offsetDays) * DAY).toISOString(),
   });
 
+  // Acme signed a contract that allows refunds: its cancellations can refund the unused part.
+  const refundable = await plugin.service('policy').create({ name: 'Contract with refunds', refundEligible: true, dataRetentionDays: 180 }, actor);
   const acme = await organizations.create(
-    { name: 'Acme Analytics GmbH', taxId: 'DE811907980', email: 'billing@acme.example', phone: '+49 30 1234567', address: 'Friedrichstr. 1, 10117 Berlin' },
+    {
+      name: 'Acme Analytics GmbH',
+      taxId: 'DE811907980',
+      email: 'billing@acme.example',
+      phone: '+49 30 1234567',
+      address: 'Friedrichstr. 1, 10117 Berlin',
+      cancellationPolicy: refundable.documentId,
+    },
     actor
   );
   await entitlements.create(acme.documentId, { class: 'PLG', name: 'Analytics plugin license', price: 4900, currency: 'EUR', ...monthly(10) }, actor);

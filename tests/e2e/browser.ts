@@ -1,0 +1,46 @@
+import fs from 'fs';
+import path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+interface ServerState {
+  baseURL: string;
+}
+// The server module is plain JavaScript: Jest's global setup loads it before any transform.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { server, CHROMIUM } = require('./server') as { server: () => ServerState; CHROMIUM: string };
+
+export const DEMO_ADMIN = { email: 'admin@offboarding.local', password: 'Offboarding-Demo-1' };
+/** Git-ignored: one picture of every page the suite visits. */
+export const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
+
+/** Debian's Chromium, headless, kept off the network (this machine refuses outside connections). */
+export const openBrowser = async (): Promise<{ browser: Browser; page: Page }> => {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ baseURL: server().baseURL, viewport: { width: 1440, height: 960 }, acceptDownloads: true });
+  // The first visit compiles the admin panel (Vite in development): be patient with navigations.
+  context.setDefaultNavigationTimeout(300_000);
+  context.setDefaultTimeout(30_000);
+  return { browser, page: await context.newPage() };
+};
+
+export const screenshot = async (page: Page, name: string) => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+};
+
+export const apiBase = () => server().baseURL;
+
+/** Reads `read()` until `accept` holds (the page updates after the server answers). */
+export const eventually = async <T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value)) {
+    if (Date.now() > deadline) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    value = await read();
+  }
+  return value;
+};

@@ -1,0 +1,185 @@
+/**
+ * The whole offboarding of a demo organization, clicked through the admin panel in Debian's
+ * Chromium against the app started with `npm run develop` (fresh demo data): log in, find Acme,
+ * cancel an entitlement with a prorated refund, cancel the rest, archive, find it again with
+ * "Show archived", export and download its data, extend its retention, finish the checklist.
+ * The steps share one browser page and run in order.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { readZip } from '../helpers/zip';
+import { DEMO_ADMIN, eventually, openBrowser, screenshot } from './browser';
+
+const ORG = 'Acme Analytics GmbH';
+const PLUGIN = '/admin/plugins/offboarding';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  ({ browser, page } = await openBrowser());
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const dialog = () => page.getByRole('dialog');
+const entitlementRow = (name: string) => page.getByRole('row').filter({ hasText: name });
+
+/** Picks an option of a design-system select (a combobox, not a native <select>). */
+const choose = async (combobox: Locator, option: string) => {
+  await combobox.click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+};
+
+/** The amount shown in the preview, in major units ("€22.87" → 22.87). */
+const amountOf = (text: string) => Number(text.replace(/[^0-9.,-]/g, '').replace(/,(?=\d{2}$)/, '.').replace(/,/g, ''));
+
+const openOrganization = async () => {
+  await page.goto(PLUGIN);
+  await page.getByRole('link', { name: ORG }).click();
+  await page.getByRole('heading', { name: ORG, level: 1 }).waitFor();
+};
+
+describe('offboarding a demo organization from the admin panel', () => {
+  test('an admin logs in', async () => {
+    await page.goto('/admin/auth/login');
+    await page.getByLabel('Email').fill(DEMO_ADMIN.email);
+    await page.getByLabel('Password').fill(DEMO_ADMIN.password);
+    await screenshot(page, '01-login');
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+    await page.getByRole('link', { name: 'Offboarding' }).first().waitFor();
+  });
+
+  test('the organizations list shows the counts and hides archived organizations', async () => {
+    await page.goto(PLUGIN);
+    await page.getByRole('link', { name: ORG }).waitFor();
+    await expect(page.getByRole('link', { name: 'Borealis Foods Ltd' }).isVisible()).resolves.toBe(true);
+    // Driftwood is archived: not listed until "Show archived" is on.
+    await expect(page.getByRole('link', { name: 'Driftwood Studio' }).count()).resolves.toBe(0);
+    await screenshot(page, '02-organizations');
+  });
+
+  test('the organization page shows its entitlements, retention facts, exports and audit trail', async () => {
+    await openOrganization();
+    for (const section of ['Entitlements', 'Retention', 'Data exports', 'Audit trail', 'Offboarding checklist']) {
+      await page.getByRole('heading', { name: section }).first().waitFor();
+    }
+    await entitlementRow('Analytics plugin license').waitFor();
+    await entitlementRow('Hosted production environment').waitFor();
+    await screenshot(page, '03-organization');
+  });
+
+  test('the checklist is started before anything changes', async () => {
+    await page.getByRole('button', { name: 'Start offboarding' }).click();
+    await page.getByRole('button', { name: 'Mark as done' }).first().waitFor();
+    await page.getByRole('button', { name: 'Mark as done' }).first().click();
+    const confirm = dialog().getByRole('button', { name: 'Mark as done' });
+    if (await confirm.count()) await confirm.click();
+    await page.getByText('Review entitlements').first().waitFor();
+  });
+
+  test('an entitlement is cancelled through the dialog with a prorated refund preview', async () => {
+    await entitlementRow('Analytics plugin license').getByRole('button', { name: 'Cancel entitlement' }).click();
+    await dialog().waitFor();
+    await choose(dialog().getByRole('combobox', { name: /reason/i }), 'Customer request');
+    await dialog().getByRole('radio', { name: 'Immediately' }).check();
+    await dialog().getByRole('radio', { name: 'Prorated' }).check();
+    const refund = dialog().getByTestId('cancel-preview-refund');
+    // The preview comes from the server: a positive part of the €49.00 monthly price.
+    const previewed = await eventually(async () => amountOf((await refund.textContent()) ?? ''), (amount) => amount > 0);
+    expect(previewed).toBeLessThan(49);
+    await screenshot(page, '04-cancel-dialog');
+    await dialog().getByRole('button', { name: 'Cancel entitlement' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await entitlementRow('Analytics plugin license').getByText('Cancelled').first().waitFor();
+    await expect(entitlementRow('Analytics plugin license').textContent()).resolves.toContain(String(previewed.toFixed(2)).split('.')[0]);
+  });
+
+  test('the other entitlement is cancelled and the organization archived', async () => {
+    await page.getByRole('button', { name: 'Cancel all entitlements' }).click();
+    await dialog().waitFor();
+    await choose(dialog().getByRole('combobox', { name: /reason/i }), 'Business closure');
+    await dialog().getByRole('radio', { name: 'Immediately' }).check();
+    await dialog().getByRole('button', { name: 'Cancel all entitlements' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await entitlementRow('Hosted production environment').getByText('Cancelled').first().waitFor();
+
+    await page.getByRole('button', { name: 'Archive', exact: true }).click();
+    await dialog().getByRole('button', { name: 'Archive', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Unarchive' }).waitFor();
+    await screenshot(page, '05-archived');
+  });
+
+  test('an archived organization is found again with "Show archived"', async () => {
+    await page.goto(PLUGIN);
+    await page.getByRole('link', { name: 'Borealis Foods Ltd' }).waitFor();
+    await expect(page.getByRole('link', { name: ORG }).count()).resolves.toBe(0);
+    await page.getByLabel('Show archived').click();
+    await page.getByRole('link', { name: ORG }).waitFor();
+    await page.getByRole('link', { name: 'Driftwood Studio' }).waitFor();
+    await screenshot(page, '06-show-archived');
+  });
+
+  test('a data export is generated and downloaded', async () => {
+    await page.getByRole('link', { name: ORG }).click();
+    await page.getByRole('heading', { name: ORG, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Generate data export' }).first().click();
+    await dialog().getByRole('button', { name: 'Generate data export' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    // The exports sweep (on cron) builds the ZIP; the page follows its progress.
+    const download = page.getByRole('button', { name: 'Download' }).first();
+    await download.waitFor({ timeout: 120_000 });
+    await screenshot(page, '07-export-ready');
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    expect(file.suggestedFilename()).toMatch(/\.zip$/);
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const entries = await readZip(Buffer.concat(chunks));
+    const names = entries.map((entry) => entry.name);
+    expect(names).toContain('manifest.json');
+    const manifest = JSON.parse(entries.find((entry) => entry.name === 'manifest.json')!.content.toString('utf8'));
+    expect(JSON.stringify(manifest)).toContain(ORG);
+  });
+
+  test('the checklist ticks its automatic steps and ends "offboarding complete"', async () => {
+    await page.getByRole('button', { name: 'Mark as done' }).first().waitFor({ timeout: 60_000 });
+    await screenshot(page, '08-checklist');
+    await page.getByRole('button', { name: 'Mark as done' }).first().click();
+    const confirm = dialog().getByRole('button', { name: 'Mark as done' });
+    if (await confirm.count()) await confirm.click();
+    await page.getByText('Offboarding complete').first().waitFor({ timeout: 60_000 });
+  });
+
+  test('retention is extended from the Data Retention queue', async () => {
+    await page.goto(`${PLUGIN}/retention`);
+    const row = page.getByRole('row').filter({ hasText: ORG });
+    await row.waitFor();
+    const before = await row.textContent();
+    await row.getByRole('button', { name: 'Extend' }).click();
+    await dialog().waitFor();
+    const until = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+    await dialog().getByLabel(/until|date/i).first().fill(until);
+    await dialog().getByLabel(/reason/i).first().fill('Tax audit requested by the customer');
+    await screenshot(page, '09-extend-dialog');
+    await dialog().getByRole('button', { name: 'Extend' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    await eventually(() => row.textContent(), (text) => text !== before);
+    await screenshot(page, '10-retention');
+  });
+
+  test('the settings pages list policies, provisioning policies and reasons', async () => {
+    await page.goto('/admin/settings/offboarding-policies');
+    await page.getByText('Contract with refunds').first().waitFor();
+    await screenshot(page, '11-settings-policies');
+    await page.goto('/admin/settings/offboarding-provisioning');
+    await page.getByText('PLG').first().waitFor();
+    await screenshot(page, '12-settings-provisioning');
+    await page.goto('/admin/settings/offboarding-reasons');
+    await page.getByText('Switching provider').first().waitFor();
+    await screenshot(page, '13-settings-reasons');
+  });
+});
