@@ -37,7 +37,6 @@ module.exports = {
       transform,
       globalSetup: '<rootDir>/tests/e2e/global-setup.js',
       globalTeardown: '<rootDir>/tests/e2e/global-teardown.js',
-      testTimeout: 300000,
       slowTestThreshold: 120,
     },
   ],

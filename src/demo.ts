@@ -123,12 +123,19 @@ export const seedDemo = async (strapi: Core.Strapi) => {
   const cobaltEnv = await entitlements.create(cobalt.documentId, { class: 'ENV', name: 'Staging environment', price: 9900, currency: 'USD', ...monthly(5) }, actor);
   await entitlements.suspend(cobaltEnv.documentId, { reason: 'non_payment', notes: 'Invoice INV-2041 unpaid after 3 reminders' }, actor);
 
-  const driftwood = await organizations.create({ name: 'Driftwood Studio', taxId: 'FR40303265045', email: 'hello@driftwood.example' }, actor);
+  // Driftwood's contract keeps no data after cancellation: once archived it is due for review at
+  // once, so the Data Retention page has an organization in its purge queue (purge in 14 days).
+  const noRetention = await plugin.service('policy').create({ name: 'No retention after closure', dataRetentionDays: 0, purgeReviewDays: 14 }, actor);
+  const driftwood = await organizations.create(
+    { name: 'Driftwood Studio', taxId: 'FR40303265045', email: 'hello@driftwood.example', cancellationPolicy: noRetention.documentId },
+    actor
+  );
   // Its data predates the archive: orders and quotes are refused once it is archived.
   await seedOwnedData(strapi, driftwood.documentId, 'DRIFT', 'EUR', now);
   const course = await entitlements.create(driftwood.documentId, { class: 'EDU', name: 'Onboarding training', price: 50000, currency: 'EUR', billingPeriod: 'none' }, actor);
   await entitlements.cancel(course.documentId, { reason: 'business_closure', timing: 'immediate', refund: 'none' }, actor);
   await plugin.service('organization-lifecycle').archive(driftwood.documentId, actor);
+  await plugin.service('sweeps').run('retention');
 
   strapi.log.info('[offboarding demo] seeded 4 demo organizations');
 };

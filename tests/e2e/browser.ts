@@ -10,8 +10,11 @@ interface ServerState {
 const { server, CHROMIUM } = require('./server') as { server: () => ServerState; CHROMIUM: string };
 
 export const DEMO_ADMIN = { email: 'admin@offboarding.local', password: 'Offboarding-Demo-1' };
-/** Git-ignored: one picture of every page the suite visits. */
-export const SCREENSHOTS = path.resolve(__dirname, 'screenshots');
+/**
+ * One picture of every page the suite visits, in the git-ignored .tmp/. Not under tests/:
+ * `strapi develop` restarts the server on any new file outside the folders it ignores.
+ */
+export const SCREENSHOTS = path.resolve(__dirname, '../../.tmp/e2e-screenshots');
 
 /** Debian's Chromium, headless, kept off the network (this machine refuses outside connections). */
 export const openBrowser = async (): Promise<{ browser: Browser; page: Page }> => {

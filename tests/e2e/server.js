@@ -72,11 +72,46 @@ const start = async () => {
   const deadline = Date.now() + 6 * 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    if (await healthy()) return;
+    if (await healthy()) {
+      await warmUp();
+      return;
+    }
     await new Promise((r) => setTimeout(r, 1000));
   }
   stop();
   throw new Error(`the app did not start (see ${logFile}):\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
+};
+
+/**
+ * In development Vite discovers a page's dependencies the first time the page is opened and
+ * then reloads the browser once to use the optimized bundle. Opening every page once before
+ * the tests keeps those reloads out of them.
+ */
+const warmUp = async () => {
+  const { chromium } = require('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'] });
+  try {
+    const page = await browser.newPage({ baseURL: `http://127.0.0.1:${port}` });
+    page.setDefaultTimeout(300_000);
+    await page.goto('/admin/auth/login');
+    await page.getByLabel('Email').fill('admin@offboarding.local');
+    await page.getByLabel('Password').fill('Offboarding-Demo-1');
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+    const paths = ['/admin/plugins/offboarding', '/admin/plugins/offboarding/retention', '/admin/settings/offboarding-policies', '/admin/settings/offboarding-provisioning', '/admin/settings/offboarding-reasons', '/admin/plugins/offboarding'];
+    for (const target of paths) {
+      await page.goto(target);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(2000);
+    }
+    // An organization's page (its components load on demand).
+    await page.getByRole('link', { name: 'Borealis Foods Ltd' }).click();
+    await page.getByRole('heading', { name: 'Borealis Foods Ltd', level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(2000);
+  } finally {
+    await browser.close();
+  }
 };
 
 const stop = () => {

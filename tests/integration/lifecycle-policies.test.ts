@@ -147,6 +147,22 @@ describe('cancellation policies', () => {
     expect((await policies()).length).toBe(count);
   });
 
+  it('a class policy loses its class with entitlementClass: null (the settings page clears it) and stops governing that class', async () => {
+    const created = await h.api.post('/offboarding/policies', { name: unique('Affiliates'), entitlementClass: 'AFL', gracePeriodDays: 3 });
+    expectStatus(created, 201);
+    const org = await createOrg(h.api);
+    const afl = await createEntitlement(h.api, org.documentId, monthly({ class: 'AFL' }));
+    expect((await entitlementPolicy(org.documentId, afl.documentId))?.source).toBe('class');
+
+    const cleared = await h.api.put(`/offboarding/policies/${created.body.data.documentId}`, { entitlementClass: null });
+    expectStatus(cleared, 200);
+    expect(cleared.body.data.entitlementClass).toBeNull();
+    expect((await entitlementPolicy(org.documentId, afl.documentId))?.source).toBe('default');
+
+    const wrong = await h.api.put(`/offboarding/policies/${created.body.data.documentId}`, { entitlementClass: 'XYZ' });
+    expectStatus(wrong, 400);
+  });
+
   it('an organization override wins over the class policy, and is audited', async () => {
     const override = await createPolicy(h.api, { allowReactivation: false, dataRetentionDays: 30 });
     const org = await createOrg(h.api);

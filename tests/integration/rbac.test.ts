@@ -257,6 +257,27 @@ const MUTATING: RouteCase[] = [
       return { url: `/offboarding/exports/${queued.documentId}/download` };
     },
   },
+  { route: 'POST /organizations/:id/checklist/start', action: 'manage', success: 201, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/checklist/start`, body: {} }) },
+  {
+    route: 'POST /organizations/:id/checklist/steps/:step/complete',
+    action: 'manage',
+    success: 200,
+    prepare: async () => {
+      const org = await newOrg();
+      await data(su.post(`${ORGS}/${org}/checklist/start`, {}), 201);
+      return { url: `${ORGS}/${org}/checklist/steps/review_entitlements/complete`, body: { note: 'reviewed' } };
+    },
+  },
+  {
+    route: 'POST /organizations/:id/checklist/steps/:step/skip',
+    action: 'manage',
+    success: 200,
+    prepare: async () => {
+      const org = await newOrg();
+      await data(su.post(`${ORGS}/${org}/checklist/start`, {}), 201);
+      return { url: `${ORGS}/${org}/checklist/steps/review_entitlements/skip`, body: { reason: 'reviewed elsewhere' } };
+    },
+  },
 ];
 
 const READS: RouteCase[] = [
@@ -274,6 +295,7 @@ const READS: RouteCase[] = [
   { route: 'GET /tasks', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/tasks' }) },
   { route: 'GET /entitlements/:id/resources', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}/resources` }) },
   { route: 'GET /organizations/:id/exports', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/exports` }) },
+  { route: 'GET /organizations/:id/checklist', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/checklist` }) },
   {
     route: 'GET /exports/:id',
     action: 'read',

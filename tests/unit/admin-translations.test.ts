@@ -19,17 +19,29 @@ const sources = (dir: string): string[] =>
 /** `getTranslation('a.b')` with an optional `defaultMessage: '…'` right after it. */
 const USE = /getTranslation\(\s*'([^']+)'\s*\)\s*,?\s*(?:defaultMessage:\s*(['"])((?:\\.|(?!\2).)*)\2)?/g;
 
-const uses = sources(ADMIN).flatMap((file) =>
-  [...fs.readFileSync(file, 'utf8').matchAll(USE)].map((match) => ({
-    file: path.relative(ADMIN, file),
-    id: match[1],
-    defaultMessage: match[3]?.replace(/\\(['"\\])/g, '$1'),
-  })),
-);
+/** A component's shorthand: `const t = (id, …) => formatMessage({ id: getTranslation(`prefix.${id}`) … })`. */
+const SHORTHAND = /getTranslation\(`([\w.]+)\.\$\{id\}`\)/;
+/** …called as `t('key', 'Default text')`. */
+const SHORTHAND_USE = /\bt\(\s*'([^']+)'\s*,\s*(['"])((?:\\.|(?!\2).)*)\2/g;
+
+const unescape = (text: string | undefined) => text?.replace(/\\(['"\\])/g, '$1');
+
+const uses = sources(ADMIN).flatMap((file) => {
+  const text = fs.readFileSync(file, 'utf8');
+  const relative = path.relative(ADMIN, file);
+  const literal = [...text.matchAll(USE)].map((match) => ({ file: relative, id: match[1], defaultMessage: unescape(match[3]) }));
+  const prefix = SHORTHAND.exec(text)?.[1];
+  const shorthand = prefix
+    ? [...text.matchAll(SHORTHAND_USE)].map((match) => ({ file: relative, id: `${prefix}.${match[1]}`, defaultMessage: unescape(match[3]) }))
+    : [];
+  return [...literal, ...shorthand];
+});
 
 describe('admin panel translations', () => {
   test('the admin source uses translated messages', () => {
-    expect(uses.length).toBeGreaterThan(50);
+    expect(uses.length).toBeGreaterThan(300);
+    // The shorthand form is recognised too (one id it must find).
+    expect(uses.map((use) => use.id)).toContain('organization.details.taxId');
   });
 
   test('every message id used in the admin panel is in translations/en.json', () => {

@@ -12,6 +12,7 @@ export const UID = {
   lease: 'plugin::offboarding.lease',
   dataExport: 'plugin::offboarding.data-export',
   resource: 'plugin::offboarding.resource',
+  checklistRun: 'plugin::offboarding.checklist-run',
   user: 'plugin::users-permissions.user',
 } as const;
 

@@ -18,6 +18,7 @@ import type {
   Organization,
   Pagination,
 } from './entities';
+import type { Checklist } from './checklist';
 
 /** Request and response shapes of the admin API (SPEC §7). */
 export interface ListOrganizationsQuery {
@@ -123,6 +124,8 @@ export interface OrganizationDetail extends Organization {
   cancellationPolicy: Pick<CancellationPolicy, 'documentId' | 'name'> | null;
   retention: RetentionFacts;
   collaborators: Collaborator[];
+  /** The offboarding checklist (SPEC §6); not started until an admin starts it. */
+  checklist: Checklist;
 }
 
 export interface CollaboratorInput {

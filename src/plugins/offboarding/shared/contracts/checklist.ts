@@ -34,8 +34,11 @@ export interface ChecklistStep {
   key: ChecklistStepKey;
   automatic: boolean;
   state: ChecklistStepState;
-  /** For an automatic step: whether its condition holds right now. */
-  conditionMet: boolean;
+  /**
+   * For an automatic step: whether its condition holds right now (shown even while the step
+   * waits, or after it was done: a done step stays done). Null for a manual step.
+   */
+  conditionMet: boolean | null;
   completedAt: IsoDate | null;
   /** Display name of the admin who completed or skipped it; null for an automatic tick. */
   completedBy: string | null;
@@ -52,6 +55,9 @@ export interface Checklist {
   current: ChecklistStepKey | null;
   steps: ChecklistStep[];
 }
+
+/** Longest note or skip reason accepted (characters). */
+export const CHECKLIST_TEXT_MAX = 2000;
 
 export interface CompleteChecklistStepRequest {
   note?: string | null;

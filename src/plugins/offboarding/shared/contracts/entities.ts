@@ -9,6 +9,8 @@ import type {
   EntitlementStatus,
   OrganizationStatus,
   PolicySettings,
+  ProvisioningOperation,
+  ProvisioningState,
   PurgeState,
   RefundMode,
   SuspensionReason,
@@ -75,6 +77,10 @@ export interface Entitlement {
   suspensionNotes: string | null;
   graceEndsAt: IsoDate | null;
   reactivatedAt: IsoDate | null;
+  /** The downstream provisioning outbox (SPEC §1): what is owed to other systems, and its last error. */
+  provisioningState: ProvisioningState | null;
+  provisioningOperation: ProvisioningOperation | null;
+  provisioningError: string | null;
   createdAt: IsoDate;
   updatedAt: IsoDate;
 }

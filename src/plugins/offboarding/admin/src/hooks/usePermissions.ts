@@ -1,6 +1,9 @@
 import { useRBAC } from '@strapi/strapi/admin';
 import { PERMISSIONS } from '../permissions';
 
+// One stable list: useRBAC compares it between renders and names each result `can<Action>`.
+const ALL_PERMISSIONS = Object.values(PERMISSIONS).flat();
+
 export interface PluginAbilities {
   canRead: boolean;
   canManage: boolean;
@@ -17,7 +20,7 @@ export interface PluginAbilities {
 
 /** What the signed-in admin may do; buttons for anything else are not rendered. */
 export const usePermissions = (): { abilities: PluginAbilities; isLoading: boolean } => {
-  const { allowedActions, isLoading } = useRBAC(PERMISSIONS);
+  const { allowedActions, isLoading } = useRBAC(ALL_PERMISSIONS);
   const can = (name: string) => Boolean(allowedActions[name]);
   return {
     isLoading,

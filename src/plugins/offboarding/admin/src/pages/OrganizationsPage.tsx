@@ -1,1 +1,90 @@
-export const OrganizationsPage = () => <p>OrganizationsPage</p>;
+import { EmptyStateLayout, Flex, LinkButton } from '@strapi/design-system';
+import { Clock } from '@strapi/icons';
+import { EmptyDocuments } from '@strapi/icons/symbols';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
+import type { ListResponse, Stats } from '../../../shared/contracts/api';
+import type { Organization } from '../../../shared/contracts/entities';
+import { ApiErrorAlert } from '../components/organizations/ApiErrorAlert';
+import { ListPagination } from '../components/organizations/ListPagination';
+import { OrganizationFilters } from '../components/organizations/OrganizationFilters';
+import { OrganizationsTable } from '../components/organizations/OrganizationsTable';
+import { RETENTION_PATH } from '../components/organizations/paths';
+import { StatsCards } from '../components/organizations/StatsCards';
+import { useOrganizationListParams } from '../components/organizations/useOrganizationListParams';
+import { API, useApiQuery } from '../hooks/useApi';
+import { getTranslation } from '../utils/translations';
+
+/** The plugin's home: counts by status, then the organizations, searchable and filtered through the URL. */
+export const OrganizationsPage = () => {
+  const { formatMessage } = useIntl();
+  const params = useOrganizationListParams();
+  const stats = useApiQuery<{ data: Stats }>(`${API}/stats`);
+  const list = useApiQuery<ListResponse<Organization>>(`${API}/organizations`, params.apiQuery);
+  const organizations = list.data?.data;
+  const filtered = Boolean(params.q || params.status);
+
+  return (
+    <Page.Main>
+      <Page.Title>
+        {formatMessage({
+          id: getTranslation('organizations.pageTitle'),
+          defaultMessage: 'Organizations | Offboarding',
+        })}
+      </Page.Title>
+      <Layouts.Header
+        title={formatMessage({ id: getTranslation('organizations.title'), defaultMessage: 'Organizations' })}
+        subtitle={formatMessage({
+          id: getTranslation('organizations.subtitle'),
+          defaultMessage: 'Customer accounts and where they stand in offboarding',
+        })}
+        primaryAction={
+          <LinkButton tag={Link} to={RETENTION_PATH} variant="secondary" startIcon={<Clock />}>
+            {formatMessage({ id: getTranslation('organizations.retentionLink'), defaultMessage: 'Data retention' })}
+          </LinkButton>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6} paddingBottom={10}>
+          <ApiErrorAlert error={stats.error} />
+          <StatsCards stats={stats.data?.data} />
+          <OrganizationFilters
+            q={params.q}
+            status={params.status}
+            showArchived={params.showArchived}
+            onSearch={params.setSearch}
+            onStatus={params.setStatus}
+            onShowArchived={params.setShowArchived}
+          />
+          <ApiErrorAlert error={list.error} />
+          {organizations === undefined ? (
+            list.isLoading ? (
+              <Page.Loading />
+            ) : null
+          ) : organizations.length ? (
+            <Flex direction="column" alignItems="stretch">
+              <OrganizationsTable organizations={organizations} />
+              <ListPagination pagination={list.data?.meta.pagination} />
+            </Flex>
+          ) : (
+            <EmptyStateLayout
+              icon={<EmptyDocuments width="16rem" />}
+              content={
+                filtered
+                  ? formatMessage({
+                      id: getTranslation('organizations.empty.filtered'),
+                      defaultMessage: 'No organization matches this search and filter.',
+                    })
+                  : formatMessage({
+                      id: getTranslation('organizations.empty.none'),
+                      defaultMessage: 'No organizations to show.',
+                    })
+              }
+            />
+          )}
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};

@@ -1,6 +1,7 @@
 import auditEvent from './audit-event';
 import cancellationPolicy from './cancellation-policy';
 import cancellationReason from './cancellation-reason';
+import checklistRun from './checklist-run';
 import collaborator from './collaborator';
 import dataExport from './data-export';
 import lease from './lease';
@@ -22,4 +23,5 @@ export default {
   lease,
   'data-export': dataExport,
   resource,
+  'checklist-run': checklistRun,
 };

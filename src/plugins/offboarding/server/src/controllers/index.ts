@@ -1,3 +1,4 @@
+import checklist from './checklist';
 import entitlement from './entitlement';
 import dataExport from './export';
 import portalExport from './portal-export';
@@ -6,4 +7,4 @@ import portal from './portal';
 import retention from './retention';
 import settings from './settings';
 
-export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, settings, retention, portal };
+export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, settings, retention, portal, checklist };

@@ -58,5 +58,9 @@ export default {
     route('GET', '/jobs', 'retention.jobs', 'read'),
     route('POST', '/jobs/:name/run', 'retention.runJob', 'settings'),
     route('GET', '/tasks', 'retention.tasks', 'read'),
+    route('GET', '/organizations/:id/checklist', 'checklist.find', 'read'),
+    route('POST', '/organizations/:id/checklist/start', 'checklist.start', 'manage'),
+    route('POST', '/organizations/:id/checklist/steps/:step/complete', 'checklist.complete', 'manage'),
+    route('POST', '/organizations/:id/checklist/steps/:step/skip', 'checklist.skip', 'manage'),
   ],
 };

@@ -98,6 +98,8 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
       notes: result.notes ?? null,
       ...changes(ctx.entitlement, updated, changedKeys),
     });
+    // A cancellation may be what the checklist's current automatic step waits for.
+    await getService(strapi, 'checklist').reevaluate(ctx.organization.documentId);
     return view(ctx.entitlement.id);
   };
 

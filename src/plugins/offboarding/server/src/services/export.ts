@@ -146,6 +146,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
           })) as ExportRow;
           await getService(strapi, 'scheduler').syncExport(ready, now());
           await record('export.ready', ready, JOB_ACTOR, { state: 'ready', size: result.size, sha256: result.sha256, counts: result.counts });
+          await getService(strapi, 'checklist').reevaluate(ready.organization);
         });
         return 'performed';
       } catch (error) {

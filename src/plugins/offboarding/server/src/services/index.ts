@@ -1,5 +1,6 @@
 import archiveGuard from './archive-guard';
 import audit from './audit';
+import checklist from './checklist';
 import clock from './clock';
 import collaborator from './collaborator';
 import entitlement from './entitlement';
@@ -36,6 +37,7 @@ const services = {
   portal,
   'owned-data': ownedData,
   'archive-guard': archiveGuard,
+  checklist,
 };
 
 export type Services = typeof services;

@@ -53,6 +53,7 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         await organizations().refreshDerived(org.id);
         const after = await organizations().findRowById(org.id);
         await recordOrgEvent('organization.archived', org, actor, changes(org, after, ARCHIVE_FIELDS));
+        await getService(strapi, 'checklist').reevaluate(documentId);
         return organizations().detail(documentId);
       });
     },
@@ -114,6 +115,7 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         await getService(strapi, 'purge').deleteChildren([org.id]);
         await getService(strapi, 'scheduler').cancelForMany([documentId]);
         await getService(strapi, 'export').removeForOrganizations([documentId]);
+        await getService(strapi, 'checklist').removeForOrganizations([documentId]);
         await query().delete({ where: { id: org.id } });
         const at = now();
         await audit().redactOrganizations([documentId], at);

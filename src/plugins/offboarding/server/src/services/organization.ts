@@ -156,6 +156,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
         entitlements,
         retention,
         collaborators,
+        checklist: await getService(strapi, 'checklist').forOrganization(org),
       };
     },
 

@@ -117,6 +117,8 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
             organization: organization ? String(organization.documentId) : null,
             after: { resources: ctx.resources.length, handler: custom ? 'app' : 'default' },
           });
+          // Downstream cleanup done may be what the checklist's current step waits for.
+          if (organization) await getService(strapi, 'checklist').reevaluate(String(organization.documentId));
           return 'performed' as const;
         });
       } catch (error) {

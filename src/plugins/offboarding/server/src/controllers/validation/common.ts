@@ -29,6 +29,8 @@ export const nonBlank = (max: number) =>
     .test('non-blank', '${path} must not be blank', (value) => value === undefined || value.trim().length > 0);
 
 export const oneOf = <T extends string>(values: readonly T[]) => yup.mixed<T>().oneOf([...values]);
+/** One of `values`, or null to clear the field (yup's oneOf refuses null unless listed). */
+export const oneOfOrNull = <T extends string>(values: readonly T[]) => yup.mixed<T>().nullable().oneOf([...values, null]);
 
 export const strictObject = <S extends Record<string, yup.AnySchema>>(shape: S) =>
   yup.object(shape).noUnknown(true, 'unknown field(s): ${unknown}');

@@ -2,14 +2,14 @@ import { yup } from '@strapi/utils';
 import { ENTITLEMENT_CLASSES } from '../../../../shared/contracts/constants';
 import type { PolicyInput } from '../../services/policy';
 import type { ReasonInput } from '../../services/reason';
-import { nonBlank, oneOf, strictObject, validateBody, validateQuery } from './common';
+import { nonBlank, oneOf, oneOfOrNull, strictObject, validateBody, validateQuery } from './common';
 
 const days = () => yup.number().integer('${path} must be a whole number of days').min(0).max(36_500);
 
 const policyShape = {
   name: nonBlank(120),
   isDefault: yup.boolean(),
-  entitlementClass: oneOf(ENTITLEMENT_CLASSES).nullable(),
+  entitlementClass: oneOfOrNull(ENTITLEMENT_CLASSES),
   portalVisibilityDays: days(),
   dataRetentionDays: days(),
   allowReactivation: yup.boolean(),

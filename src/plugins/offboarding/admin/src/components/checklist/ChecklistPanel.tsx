@@ -1,0 +1,148 @@
+import * as React from 'react';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { CheckCircle, Play } from '@strapi/icons';
+import { useIntl } from 'react-intl';
+import type { OrganizationDetail } from '../../../../shared/contracts/api';
+import type { Checklist, ChecklistStepKey } from '../../../../shared/contracts/checklist';
+import { API, useApiAction } from '../../hooks/useApi';
+import { usePermissions } from '../../hooks/usePermissions';
+import { getTranslation } from '../../utils/translations';
+import { ChecklistStepItem } from './ChecklistStepItem';
+import { STEP_MESSAGES } from './messages';
+import { StepDialog, type StepDialogKind } from './StepDialog';
+import { useChecklistFollow } from './useChecklistFollow';
+
+interface ChecklistPanelProps {
+  organization: OrganizationDetail;
+  /** Called after every change the API accepted, so the page reloads the organization. */
+  onChanged: () => void;
+}
+
+interface OpenDialog {
+  kind: StepDialogKind;
+  step: ChecklistStepKey;
+}
+
+/**
+ * The offboarding checklist of an organization (SPEC §6): the ordered steps and their state,
+ * "Start offboarding" before it runs, "Mark as done" and "Skip" on the current step, and the
+ * "Offboarding complete" banner at the end. The server decides every state; this only shows it.
+ */
+export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps) => {
+  const { formatMessage, formatDate } = useIntl();
+  const { abilities, isLoading: permissionsLoading } = usePermissions();
+  const { run, isSubmitting } = useApiAction();
+  const [dialog, setDialog] = React.useState<OpenDialog | null>(null);
+  const [dialogError, setDialogError] = React.useState<string | null>(null);
+  const [startError, setStartError] = React.useState<string | null>(null);
+
+  const checklist: Checklist = organization.checklist;
+  const base = `${API}/organizations/${organization.documentId}/checklist`;
+  const canManage = !permissionsLoading && abilities.canManage;
+  const purged = organization.purgeState === 'purged';
+  const dateTime = (value: string) => formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
+  const followError = useChecklistFollow(organization.documentId, checklist, onChanged);
+  const panelError = startError ?? followError;
+
+  const start = async () => {
+    setStartError(null);
+    const result = await run<{ data: Checklist }>('POST', `${base}/start`, {});
+    if (result.ok) onChanged();
+    else setStartError(result.error);
+  };
+
+  const openDialog = (step: ChecklistStepKey, kind: StepDialogKind) => {
+    setDialogError(null);
+    setDialog({ step, kind });
+  };
+
+  const confirm = async (text: string) => {
+    if (!dialog) return;
+    const body = dialog.kind === 'skip' ? { reason: text } : { note: text === '' ? null : text };
+    const result = await run<{ data: Checklist }>('POST', `${base}/steps/${dialog.step}/${dialog.kind}`, body);
+    if (result.ok) {
+      setDialog(null);
+      onChanged();
+    } else {
+      setDialogError(result.error);
+    }
+  };
+
+  return (
+    <Box tag="section" background="neutral0" padding={6} hasRadius shadow="tableShadow">
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Flex justifyContent="space-between" alignItems="flex-start" gap={4} wrap="wrap">
+          <Flex direction="column" alignItems="flex-start" gap={1}>
+            <Typography tag="h2" variant="delta">
+              {formatMessage({ id: getTranslation('checklist.title'), defaultMessage: 'Offboarding checklist' })}
+            </Typography>
+            <Typography variant="pi" textColor="neutral600">
+              {checklist.startedAt
+                ? formatMessage(
+                    { id: getTranslation('checklist.startedBy'), defaultMessage: 'Started on {when} by {who}' },
+                    { when: dateTime(checklist.startedAt), who: checklist.startedBy ?? '' },
+                  )
+                : formatMessage({
+                    id: getTranslation('checklist.notStarted'),
+                    defaultMessage: 'Not started. Steps complete in order; automatic steps tick themselves when their condition holds.',
+                  })}
+            </Typography>
+          </Flex>
+          {!checklist.startedAt && canManage && !purged ? (
+            <Button startIcon={<Play />} onClick={start} loading={isSubmitting}>
+              {formatMessage({ id: getTranslation('checklist.action.start'), defaultMessage: 'Start offboarding' })}
+            </Button>
+          ) : null}
+        </Flex>
+
+        {panelError ? (
+          <Typography role="alert" variant="pi" textColor="danger600">
+            {panelError}
+          </Typography>
+        ) : null}
+
+        {checklist.completedAt ? (
+          <Flex role="status" gap={3} padding={4} hasRadius background="success100" borderColor="success200">
+            <Box color="success600">
+              <CheckCircle aria-hidden />
+            </Box>
+            <Flex direction="column" alignItems="flex-start" gap={1}>
+              <Typography variant="omega" fontWeight="bold" textColor="success700">
+                {formatMessage({ id: getTranslation('checklist.complete.title'), defaultMessage: 'Offboarding complete' })}
+              </Typography>
+              <Typography variant="pi" textColor="success700">
+                {formatMessage(
+                  { id: getTranslation('checklist.complete.description'), defaultMessage: 'Every step was done or skipped on {when}.' },
+                  { when: dateTime(checklist.completedAt) },
+                )}
+              </Typography>
+            </Flex>
+          </Flex>
+        ) : null}
+
+        <Flex tag="ol" direction="column" alignItems="stretch" gap={2}>
+          {checklist.steps.map((step, index) => (
+            <ChecklistStepItem
+              key={step.key}
+              step={step}
+              position={index + 1}
+              canAct={canManage && step.state === 'current'}
+              onAction={(kind) => openDialog(step.key, kind)}
+            />
+          ))}
+        </Flex>
+      </Flex>
+
+      {dialog ? (
+        <StepDialog
+          kind={dialog.kind}
+          stepTitle={formatMessage(STEP_MESSAGES[dialog.step].title)}
+          isSubmitting={isSubmitting}
+          error={dialogError}
+          onConfirm={confirm}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </Box>
+  );
+};

@@ -1,0 +1,106 @@
+import * as React from 'react';
+import { Badge, Box, Flex, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { CancelPreview } from '../../../../shared/contracts/api';
+import { getTranslation } from '../../utils/translations';
+import { InlineError } from './ActionModal';
+import { formatDateTime, formatDays, formatMinorUnits, policyLabel } from './format';
+import { refundModeMessages, statusMessages } from './messages';
+
+const messages = {
+  title: { id: getTranslation('entitlement.preview.title'), defaultMessage: 'Preview' },
+  updating: { id: getTranslation('entitlement.preview.updating'), defaultMessage: 'Updating…' },
+  effectiveAt: { id: getTranslation('entitlement.preview.effectiveAt'), defaultMessage: 'Takes effect' },
+  resultingStatus: { id: getTranslation('entitlement.preview.resultingStatus'), defaultMessage: 'Resulting status' },
+  refund: { id: getTranslation('entitlement.preview.refund'), defaultMessage: 'Refund' },
+  unused: { id: getTranslation('entitlement.preview.unused'), defaultMessage: 'Unused period' },
+  unusedDays: { id: getTranslation('entitlement.preview.unusedDays'), defaultMessage: '{unused} of {total} days unused' },
+  asOf: { id: getTranslation('entitlement.preview.asOf'), defaultMessage: 'as of {date}' },
+  policy: { id: getTranslation('entitlement.preview.policy'), defaultMessage: 'Policy applied' },
+};
+
+const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
+  <Flex justifyContent="space-between" alignItems="flex-start" gap={4}>
+    <Typography variant="omega" textColor="neutral600">
+      {label}
+    </Typography>
+    <Box textAlign="right">{children}</Box>
+  </Flex>
+);
+
+const Figures = ({ preview }: { preview: CancelPreview }) => {
+  const intl = useIntl();
+  const { formatMessage } = intl;
+  const { refund } = preview;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Row label={formatMessage(messages.effectiveAt)}>
+        <Typography fontWeight="semiBold">{formatDateTime(intl, preview.effectiveAt)}</Typography>
+      </Row>
+      <Row label={formatMessage(messages.resultingStatus)}>
+        <Badge variant={preview.resultingStatus === 'cancelled' ? 'danger' : 'warning'}>
+          {formatMessage(statusMessages[preview.resultingStatus])}
+        </Badge>
+      </Row>
+      <Row label={formatMessage(messages.refund)}>
+        <Typography fontWeight="bold" data-testid="cancel-preview-refund">
+          {formatMinorUnits(intl, refund.amount, refund.currency)}
+        </Typography>{' '}
+        <Typography variant="pi" textColor="neutral600">
+          ({formatMessage(refundModeMessages[refund.mode])}
+          {refund.mode === 'prorated' ? `, ${formatMessage(messages.asOf, { date: formatDateTime(intl, refund.asOf) })}` : ''})
+        </Typography>
+      </Row>
+      {refund.unusedSeconds !== null && refund.periodSeconds !== null ? (
+        <Row label={formatMessage(messages.unused)}>
+          <Typography>
+            {formatMessage(messages.unusedDays, {
+              unused: formatDays(intl, refund.unusedSeconds),
+              total: formatDays(intl, refund.periodSeconds),
+            })}
+          </Typography>
+        </Row>
+      ) : null}
+      <Row label={formatMessage(messages.policy)}>
+        <Typography>{policyLabel(intl, preview.policy)}</Typography>
+      </Row>
+    </Flex>
+  );
+};
+
+/**
+ * What the cancellation would do, as the server computed it. `hint` explains why there is
+ * nothing to show yet (a field still to fill, or no permission to preview).
+ */
+export const CancelPreviewPanel = ({
+  preview,
+  error,
+  isLoading,
+  hint,
+}: {
+  preview: CancelPreview | null;
+  error: string | null;
+  isLoading: boolean;
+  hint: string | null;
+}) => {
+  const { formatMessage } = useIntl();
+  let body: React.ReactNode = null;
+  if (hint) body = <Typography textColor="neutral600">{hint}</Typography>;
+  else if (error) body = <InlineError message={error} />;
+  else if (preview) body = <Figures preview={preview} />;
+  return (
+    <Box data-testid="cancel-preview" aria-live="polite" aria-busy={isLoading} background="neutral100" hasRadius padding={4}>
+      <Flex justifyContent="space-between" paddingBottom={3}>
+        <Typography variant="sigma" textColor="neutral600" tag="h3">
+          {formatMessage(messages.title)}
+        </Typography>
+        {isLoading ? (
+          <Typography variant="pi" textColor="neutral500">
+            {formatMessage(messages.updating)}
+          </Typography>
+        ) : null}
+      </Flex>
+      {body}
+    </Box>
+  );
+};

@@ -1,0 +1,74 @@
+import type * as React from 'react';
+import type { ButtonProps } from '@strapi/design-system';
+import type { MessageDescriptor } from 'react-intl';
+import type { EntitlementStatus } from '../../../../shared/contracts/constants';
+import type { PluginAbilities } from '../../hooks/usePermissions';
+import { CancelEntitlementDialog, CancelEntitlementForm } from './CancelEntitlementDialog';
+import { actionMessages } from './messages';
+import { ReactivateDialog, ReactivateForm } from './ReactivateDialog';
+import { ResumeDialog, ResumeForm } from './ResumeDialog';
+import { SuspendDialog, SuspendForm } from './SuspendDialog';
+import type { EntitlementDialogProps, EntitlementFormProps } from './types';
+import { UndoCancellationDialog, UndoCancellationForm } from './UndoCancellationDialog';
+
+export type EntitlementActionKey = 'cancel' | 'undoCancel' | 'suspend' | 'resume' | 'reactivate';
+
+export interface EntitlementActionDefinition {
+  label: MessageDescriptor;
+  /** The statuses the server's state machine accepts the action from (SPEC §1). */
+  from: readonly EntitlementStatus[];
+  /** The admin permission the API route checks. */
+  ability: keyof PluginAbilities;
+  variant: ButtonProps['variant'];
+  Form: React.ComponentType<EntitlementFormProps>;
+  Dialog: React.ComponentType<EntitlementDialogProps>;
+}
+
+export const ENTITLEMENT_ACTIONS: Record<EntitlementActionKey, EntitlementActionDefinition> = {
+  cancel: {
+    label: actionMessages.cancel,
+    from: ['active', 'suspended'],
+    ability: 'canCancel',
+    variant: 'danger-light',
+    Form: CancelEntitlementForm,
+    Dialog: CancelEntitlementDialog,
+  },
+  undoCancel: {
+    label: actionMessages.undoCancel,
+    from: ['pending_cancellation'],
+    ability: 'canCancel',
+    variant: 'secondary',
+    Form: UndoCancellationForm,
+    Dialog: UndoCancellationDialog,
+  },
+  suspend: {
+    label: actionMessages.suspend,
+    from: ['active'],
+    ability: 'canSuspend',
+    variant: 'secondary',
+    Form: SuspendForm,
+    Dialog: SuspendDialog,
+  },
+  resume: {
+    label: actionMessages.resume,
+    from: ['suspended'],
+    ability: 'canSuspend',
+    variant: 'secondary',
+    Form: ResumeForm,
+    Dialog: ResumeDialog,
+  },
+  reactivate: {
+    label: actionMessages.reactivate,
+    from: ['cancelled'],
+    ability: 'canReactivate',
+    variant: 'secondary',
+    Form: ReactivateForm,
+    Dialog: ReactivateDialog,
+  },
+};
+
+export const ENTITLEMENT_ACTION_KEYS = Object.keys(ENTITLEMENT_ACTIONS) as EntitlementActionKey[];
+
+/** Whether an action applies to this status and the admin's role allows it. */
+export const isActionAvailable = (key: EntitlementActionKey, status: EntitlementStatus, abilities: PluginAbilities) =>
+  ENTITLEMENT_ACTIONS[key].from.includes(status) && abilities[ENTITLEMENT_ACTIONS[key].ability];

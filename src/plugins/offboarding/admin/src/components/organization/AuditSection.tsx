@@ -1,0 +1,156 @@
+import * as React from 'react';
+import { Badge, Box, Button, Divider, Flex, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { AuditList, OrganizationDetail } from '../../../../shared/contracts/api';
+import type { AuditEvent } from '../../../../shared/contracts/entities';
+import { API, useApiQuery } from '../../hooks/useApi';
+import { getTranslation } from '../../utils/translations';
+import { AuditChanges } from './AuditChanges';
+import { useFormat } from './format';
+import { humanize, useLabels } from './labels';
+import { Section } from './Section';
+import type { ReasonLabel } from './useReasonLabels';
+
+const PAGE_SIZE = 10;
+
+interface AuditSectionProps {
+  organization: OrganizationDetail;
+  reasonLabel: ReasonLabel;
+  /** Changes after every action of the page, so the newest event shows up at once. */
+  refreshKey: number;
+}
+
+const AuditItem = ({ event, organization, reasonLabel }: { event: AuditEvent } & Omit<AuditSectionProps, 'refreshKey'>) => {
+  const { formatMessage } = useIntl();
+  const format = useFormat();
+  const labels = useLabels();
+  const entitlement =
+    event.targetType === 'entitlement' ? organization.entitlements.find((e) => e.documentId === event.targetId) : undefined;
+  const target = entitlement
+    ? `${entitlement.name ?? labels.entitlementClass(entitlement.class)} (${entitlement.class})`
+    : event.targetType === 'organization'
+      ? null
+      : `${humanize(event.targetType)} ${event.targetId ?? ''}`.trim();
+
+  return (
+    <Flex tag="li" direction="column" alignItems="stretch" gap={1} paddingTop={3} paddingBottom={3}>
+      <Flex justifyContent="space-between" alignItems="flex-start" gap={4} wrap="wrap">
+        <Flex gap={2} wrap="wrap">
+          <Typography fontWeight="bold" textColor="neutral800">
+            {labels.auditAction(event.action)}
+          </Typography>
+          {target ? (
+            <Typography variant="pi" textColor="neutral600">
+              {target}
+            </Typography>
+          ) : null}
+          {event.redactedAt ? (
+            <Badge variant="neutral">
+              {formatMessage({ id: getTranslation('organization.audit.redacted'), defaultMessage: 'Personal data redacted' })}
+            </Badge>
+          ) : null}
+        </Flex>
+        <Typography variant="pi" textColor="neutral600" tag="time" dateTime={event.createdAt}>
+          {format.dateTime(event.createdAt)}
+        </Typography>
+      </Flex>
+      <Typography variant="pi" textColor="neutral700">
+        {formatMessage(
+          { id: getTranslation('organization.audit.by'), defaultMessage: 'By {actorType}: {actor}' },
+          { actorType: labels.actorType(event.actorType), actor: event.actorName ?? event.actorId ?? format.none },
+        )}
+      </Typography>
+      {event.reason ? (
+        <Typography variant="pi" textColor="neutral700">
+          {formatMessage(
+            { id: getTranslation('organization.audit.reason'), defaultMessage: 'Reason: {reason}' },
+            { reason: reasonLabel(event.reason) },
+          )}
+        </Typography>
+      ) : null}
+      {event.notes ? (
+        <Typography variant="pi" textColor="neutral700" style={{ whiteSpace: 'pre-wrap' }}>
+          {formatMessage(
+            { id: getTranslation('organization.audit.notes'), defaultMessage: 'Notes: {notes}' },
+            { notes: event.notes },
+          )}
+        </Typography>
+      ) : null}
+      <AuditChanges event={event} currency={entitlement?.currency ?? null} reasonLabel={reasonLabel} />
+    </Flex>
+  );
+};
+
+/** The organization's audit trail, newest first, a page at a time. */
+export const AuditSection = ({ organization, reasonLabel, refreshKey }: AuditSectionProps) => {
+  const { formatMessage } = useIntl();
+  const [page, setPage] = React.useState(1);
+  const { data, error, isLoading, refetch } = useApiQuery<AuditList>(`${API}/organizations/${organization.documentId}/audit`, {
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  const t = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`organization.audit.${id}`), defaultMessage });
+
+  const firstRender = React.useRef(true);
+  React.useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    void refetch();
+    // Only a new refreshKey reloads; page changes reload through the query's own params.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refreshKey]);
+
+  const pagination = data?.meta.pagination;
+  const events = data?.data ?? [];
+
+  const body = () => {
+    if (error) return <Typography textColor="danger600">{error}</Typography>;
+    if (!data) return <Typography textColor="neutral600">{t('loading', 'Loading the audit trail…')}</Typography>;
+    if (events.length === 0) return <Typography textColor="neutral600">{t('empty', 'No event recorded yet.')}</Typography>;
+    return (
+      <Box tag="ol" style={{ listStyle: 'none' }}>
+        {events.map((event, index) => (
+          <React.Fragment key={event.documentId}>
+            {index > 0 ? <Divider /> : null}
+            <AuditItem event={event} organization={organization} reasonLabel={reasonLabel} />
+          </React.Fragment>
+        ))}
+      </Box>
+    );
+  };
+
+  return (
+    <Section title={t('title', 'Audit timeline')}>
+      {body()}
+      {pagination && pagination.pageCount > 1 ? (
+        <Flex justifyContent="space-between" alignItems="center">
+          <Typography variant="pi" textColor="neutral600">
+            {formatMessage(
+              {
+                id: getTranslation('organization.audit.page'),
+                defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# event} other {# events}}',
+              },
+              { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total },
+            )}
+          </Typography>
+          <Flex gap={2}>
+            <Button variant="tertiary" size="S" disabled={page <= 1 || isLoading} onClick={() => setPage((p) => p - 1)}>
+              {t('newer', 'Newer')}
+            </Button>
+            <Button
+              variant="tertiary"
+              size="S"
+              disabled={page >= pagination.pageCount || isLoading}
+              onClick={() => setPage((p) => p + 1)}
+            >
+              {t('older', 'Older')}
+            </Button>
+          </Flex>
+        </Flex>
+      ) : null}
+    </Section>
+  );
+};

@@ -1,0 +1,207 @@
+import * as React from 'react';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { useNotification } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import type { CollaboratorInput } from '../../../../shared/contracts/api';
+import { COLLABORATOR_ROLES, type CollaboratorRole } from '../../../../shared/contracts/constants';
+import type { Collaborator } from '../../../../shared/contracts/entities';
+import { API, useApiAction } from '../../hooks/useApi';
+import { getTranslation } from '../../utils/translations';
+import { ConfirmAction } from './ConfirmAction';
+import { useLabels } from './labels';
+import { Section } from './Section';
+import type { OrganizationActionProps } from './types';
+
+interface CollaboratorsSectionProps extends OrganizationActionProps {
+  canManage: boolean;
+}
+
+const AddCollaboratorForm = ({ organization, onChanged }: OrganizationActionProps) => {
+  const { formatMessage } = useIntl();
+  const { toggleNotification } = useNotification();
+  const labels = useLabels();
+  const { run, isSubmitting } = useApiAction();
+  const [email, setEmail] = React.useState('');
+  const [role, setRole] = React.useState<CollaboratorRole>('member');
+  const [error, setError] = React.useState<string | null>(null);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const body: CollaboratorInput = { email: email.trim(), role };
+    const result = await run<unknown>('POST', `${API}/organizations/${organization.documentId}/collaborators`, body);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setEmail('');
+    toggleNotification({
+      type: 'success',
+      message: formatMessage({ id: getTranslation('organization.collaborators.added'), defaultMessage: 'Collaborator added' }),
+    });
+    await onChanged();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Flex gap={4} alignItems="flex-start" wrap="wrap">
+        <Box flex="1" minWidth="240px">
+          <Field.Root
+            name="collaboratorEmail"
+            error={error ?? undefined}
+            hint={formatMessage({
+              id: getTranslation('organization.collaborators.emailHint'),
+              defaultMessage: 'An existing user of the customer portal.',
+            })}
+          >
+            <Field.Label>
+              {formatMessage({ id: getTranslation('organization.collaborators.email'), defaultMessage: 'Email' })}
+            </Field.Label>
+            <Field.Input
+              type="email"
+              value={email}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEmail(e.target.value)}
+            />
+            <Field.Error />
+            <Field.Hint />
+          </Field.Root>
+        </Box>
+        <Box minWidth="160px">
+          <Field.Root name="collaboratorRole">
+            <Field.Label>
+              {formatMessage({ id: getTranslation('organization.collaborators.role'), defaultMessage: 'Role' })}
+            </Field.Label>
+            <SingleSelect value={role} onChange={(value: string | number) => setRole(String(value) as CollaboratorRole)}>
+              {COLLABORATOR_ROLES.map((value) => (
+                <SingleSelectOption key={value} value={value}>
+                  {labels.role(value)}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+          </Field.Root>
+        </Box>
+        <Box paddingTop={6}>
+          <Button type="submit" variant="secondary" loading={isSubmitting} disabled={email.trim() === ''}>
+            {formatMessage({ id: getTranslation('organization.collaborators.add'), defaultMessage: 'Add collaborator' })}
+          </Button>
+        </Box>
+      </Flex>
+    </form>
+  );
+};
+
+const RemoveCollaborator = ({
+  organization,
+  collaborator,
+  onChanged,
+}: OrganizationActionProps & { collaborator: Collaborator }) => {
+  const { formatMessage } = useIntl();
+  const user = collaborator.user;
+  if (!user) return null;
+  return (
+    <ConfirmAction
+      label={formatMessage({ id: getTranslation('organization.collaborators.remove'), defaultMessage: 'Remove' })}
+      variant="danger-light"
+      confirmVariant="danger"
+      title={formatMessage({
+        id: getTranslation('organization.collaborators.removeTitle'),
+        defaultMessage: 'Remove this collaborator?',
+      })}
+      description={formatMessage(
+        {
+          id: getTranslation('organization.collaborators.removeDescription'),
+          defaultMessage: '{email} will no longer see this organization in the customer portal. Their user account is kept.',
+        },
+        { email: user.email },
+      )}
+      request={{ method: 'DELETE', url: `${API}/organizations/${organization.documentId}/collaborators/${user.documentId}` }}
+      successMessage={formatMessage({
+        id: getTranslation('organization.collaborators.removed'),
+        defaultMessage: 'Collaborator removed',
+      })}
+      onSuccess={onChanged}
+    />
+  );
+};
+
+/** The customer's users who see the organization in the portal. */
+export const CollaboratorsSection = ({ organization, onChanged, canManage }: CollaboratorsSectionProps) => {
+  const { formatMessage } = useIntl();
+  const labels = useLabels();
+  const t = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`organization.collaborators.${id}`), defaultMessage });
+  const { collaborators } = organization;
+  const purged = organization.purgeState === 'purged';
+
+  return (
+    <Section title={t('title', 'Collaborators')}>
+      {collaborators.length === 0 ? (
+        <Typography textColor="neutral600">{t('empty', 'No collaborator has access to this organization.')}</Typography>
+      ) : (
+        <Table colCount={canManage ? 4 : 3} rowCount={collaborators.length + 1}>
+          <Thead>
+            <Tr>
+              <Th>
+                <Typography variant="sigma" textColor="neutral600">
+                  {t('email', 'Email')}
+                </Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma" textColor="neutral600">
+                  {t('username', 'Username')}
+                </Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma" textColor="neutral600">
+                  {t('role', 'Role')}
+                </Typography>
+              </Th>
+              {canManage ? (
+                <Th>
+                  <Typography variant="sigma" textColor="neutral600">
+                    {t('actions', 'Actions')}
+                  </Typography>
+                </Th>
+              ) : null}
+            </Tr>
+          </Thead>
+          <Tbody>
+            {collaborators.map((collaborator) => (
+              <Tr key={collaborator.documentId}>
+                <Td>
+                  <Typography textColor="neutral800">{collaborator.user?.email ?? t('deletedUser', 'Deleted user')}</Typography>
+                </Td>
+                <Td>
+                  <Typography textColor="neutral800">{collaborator.user?.username ?? ''}</Typography>
+                </Td>
+                <Td>
+                  <Typography textColor="neutral800">{labels.role(collaborator.role)}</Typography>
+                </Td>
+                {canManage ? (
+                  <Td>
+                    <RemoveCollaborator organization={organization} collaborator={collaborator} onChanged={onChanged} />
+                  </Td>
+                ) : null}
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      )}
+      {canManage && !purged ? <AddCollaboratorForm organization={organization} onChanged={onChanged} /> : null}
+    </Section>
+  );
+};

@@ -1,0 +1,92 @@
+import { Flex, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { OrganizationDetail } from '../../../../shared/contracts/api';
+import { getTranslation } from '../../utils/translations';
+import { Facts } from './Facts';
+import { useFormat } from './format';
+import { useLabels } from './labels';
+import { PolicyAssignment } from './PolicyAssignment';
+import { Section } from './Section';
+
+/** Contact details, access and archive state, and the cancellation policy in effect. */
+export const DetailsSection = ({
+  organization: org,
+  canManage,
+  onChanged,
+}: {
+  organization: OrganizationDetail;
+  canManage: boolean;
+  onChanged: () => void | Promise<void>;
+}) => {
+  const { formatMessage } = useIntl();
+  const format = useFormat();
+  const labels = useLabels();
+  const t = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`organization.details.${id}`), defaultMessage });
+  const { policy } = org;
+
+  const access =
+    org.accessStatus === 'enabled'
+      ? t('accessEnabled', 'Enabled')
+      : formatMessage(
+          {
+            id: getTranslation('organization.details.accessDisabledSince'),
+            defaultMessage: 'Disabled since {date}{reason, select, none {} other {: {reason}}}',
+          },
+          { date: format.dateTime(org.accessChangedAt), reason: org.accessReason ?? 'none' },
+        );
+
+  const archived = org.archivedAt
+    ? formatMessage(
+        { id: getTranslation('organization.details.archivedOn'), defaultMessage: '{date} by {by}' },
+        { date: format.dateTime(org.archivedAt), by: org.archivedBy ?? format.none },
+      )
+    : t('notArchived', 'Not archived');
+
+  const policyValue = (
+    <Flex direction="column" alignItems="flex-start" gap={1}>
+      <Typography textColor="neutral800">
+        {formatMessage(
+          { id: getTranslation('organization.details.policyName'), defaultMessage: '{name} ({source})' },
+          { name: policy.name ?? t('policyUnnamed', 'Built-in'), source: labels.policySource(policy.source) },
+        )}
+      </Typography>
+      <Typography variant="pi" textColor="neutral600">
+        {formatMessage(
+          {
+            id: getTranslation('organization.details.policySettings'),
+            defaultMessage:
+              'Data kept {retention} days · portal {visibility} days · reactivation {reactivation, select, true {within {window} days} other {not allowed}} · grace {grace} days · refunds {refund, select, true {allowed} other {not allowed}}',
+          },
+          {
+            retention: policy.settings.dataRetentionDays,
+            visibility: policy.settings.portalVisibilityDays,
+            reactivation: String(policy.settings.allowReactivation),
+            window: policy.settings.reactivationWindowDays,
+            grace: policy.settings.gracePeriodDays,
+            refund: String(policy.settings.refundEligible),
+          },
+        )}
+      </Typography>
+      {canManage ? <PolicyAssignment organization={org} onChanged={onChanged} /> : null}
+    </Flex>
+  );
+
+  return (
+    <Section title={t('title', 'Details')}>
+      <Facts
+        facts={[
+          { label: t('taxId', 'Tax ID'), value: format.text(org.taxId) },
+          { label: t('email', 'Email'), value: format.text(org.email) },
+          { label: t('phone', 'Phone'), value: format.text(org.phone) },
+          { label: t('created', 'Created'), value: format.dateTime(org.createdAt) },
+          { label: t('access', 'Portal access'), value: access },
+          { label: t('archived', 'Archived'), value: archived },
+          { label: t('address', 'Address'), value: format.text(org.address), wide: true },
+          { label: t('notes', 'Notes'), value: format.text(org.notes), wide: true },
+          { label: t('policy', 'Cancellation policy'), value: policyValue, wide: true },
+        ]}
+      />
+    </Section>
+  );
+};

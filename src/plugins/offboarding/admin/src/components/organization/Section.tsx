@@ -1,0 +1,42 @@
+import * as React from 'react';
+import { Box, Flex, Typography } from '@strapi/design-system';
+
+interface SectionProps {
+  title: string;
+  /** Buttons shown on the right of the title. */
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+}
+
+/** One card of the organization page, headed by an h2 (the page's landmarks for screen readers and tests). */
+export const Section = ({ title, actions, children }: SectionProps) => {
+  const headingId = React.useId();
+  return (
+    <Box
+      tag="section"
+      aria-labelledby={headingId}
+      background="neutral0"
+      hasRadius
+      shadow="tableShadow"
+      paddingTop={6}
+      paddingBottom={6}
+      paddingLeft={7}
+      paddingRight={7}
+      height="100%"
+    >
+      <Flex direction="column" alignItems="stretch" gap={4}>
+        <Flex justifyContent="space-between" alignItems="center" gap={2} wrap="wrap">
+          <Typography id={headingId} tag="h2" variant="delta">
+            {title}
+          </Typography>
+          {actions ? (
+            <Flex gap={2} wrap="wrap">
+              {actions}
+            </Flex>
+          ) : null}
+        </Flex>
+        {children}
+      </Flex>
+    </Box>
+  );
+};

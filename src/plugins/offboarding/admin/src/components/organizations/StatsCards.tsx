@@ -1,0 +1,69 @@
+import { Box, Flex, Grid, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { Stats } from '../../../../shared/contracts/api';
+import { getTranslation } from '../../utils/translations';
+import { useStatusLabel } from './labels';
+
+const StatCard = ({ label, value, hint }: { label: string; value: number | undefined; hint?: string }) => {
+  const { formatNumber, formatMessage } = useIntl();
+  return (
+    <Box background="neutral0" shadow="tableShadow" hasRadius padding={4} height="100%">
+      <Flex direction="column" alignItems="flex-start" gap={1}>
+        <Typography variant="sigma" textColor="neutral600">
+          {label}
+        </Typography>
+        <Typography variant="alpha" tag="p" textColor="neutral800">
+          {value === undefined
+            ? formatMessage({ id: getTranslation('organizations.value.none'), defaultMessage: '—' })
+            : formatNumber(value)}
+        </Typography>
+        {hint ? (
+          <Typography variant="pi" textColor="neutral500">
+            {hint}
+          </Typography>
+        ) : null}
+      </Flex>
+    </Box>
+  );
+};
+
+/** Counts by status of the organizations not archived, then archived ones and the purge queue. */
+export const StatsCards = ({ stats }: { stats: Stats | undefined }) => {
+  const { formatMessage } = useIntl();
+  const statusLabel = useStatusLabel();
+  const byStatus = stats?.organizations.byStatus;
+  const cards = [
+    { key: 'active', label: statusLabel('active'), value: byStatus?.active },
+    { key: 'suspended', label: statusLabel('suspended'), value: byStatus?.suspended },
+    { key: 'pending', label: statusLabel('pending_cancellation'), value: byStatus?.pending_cancellation },
+    { key: 'cancelled', label: statusLabel('cancelled'), value: byStatus?.cancelled },
+    {
+      key: 'archived',
+      label: formatMessage({ id: getTranslation('organizations.stats.archived'), defaultMessage: 'Archived' }),
+      value: stats?.organizations.archived,
+      hint: formatMessage({
+        id: getTranslation('organizations.stats.archivedHint'),
+        defaultMessage: 'Not counted by status',
+      }),
+    },
+    {
+      key: 'purgeQueue',
+      label: formatMessage({ id: getTranslation('organizations.stats.purgeQueue'), defaultMessage: 'Purge queue' }),
+      value: stats?.purgeQueue,
+      hint: formatMessage({
+        id: getTranslation('organizations.stats.purgeQueueHint'),
+        defaultMessage: 'Awaiting review',
+      }),
+    },
+  ];
+
+  return (
+    <Grid.Root gap={4}>
+      {cards.map((card) => (
+        <Grid.Item key={card.key} col={2} s={4} xs={6} direction="column" alignItems="stretch">
+          <StatCard label={card.label} value={card.value} hint={card.hint} />
+        </Grid.Item>
+      ))}
+    </Grid.Root>
+  );
+};

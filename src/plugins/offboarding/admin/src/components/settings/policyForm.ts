@@ -1,0 +1,62 @@
+import { DEFAULT_POLICY_SETTINGS, type EntitlementClass } from '../../../../shared/contracts/constants';
+import type { CancellationPolicy } from '../../../../shared/contracts/entities';
+
+export const DAY_SETTINGS = [
+  'portalVisibilityDays',
+  'dataRetentionDays',
+  'reactivationWindowDays',
+  'gracePeriodDays',
+  'purgeReviewDays',
+] as const;
+export type DaySetting = (typeof DAY_SETTINGS)[number];
+
+export const FLAG_SETTINGS = ['allowReactivation', 'refundEligible'] as const;
+export type FlagSetting = (typeof FLAG_SETTINGS)[number];
+
+/** What `POST /policies` and `PUT /policies/:id` take. */
+export type PolicyBody = Partial<Omit<CancellationPolicy, 'documentId' | 'createdAt' | 'updatedAt'>>;
+
+/** The form; a number field the admin emptied is undefined until filled again. */
+export type PolicyFormValues = {
+  name: string;
+  isDefault: boolean;
+  entitlementClass: EntitlementClass | null;
+} & { [K in DaySetting]: number | undefined } & { [K in FlagSetting]: boolean };
+
+export const initialPolicyValues = (policy: CancellationPolicy | null): PolicyFormValues => {
+  const source = policy ?? { ...DEFAULT_POLICY_SETTINGS, name: '', isDefault: false, entitlementClass: null };
+  return {
+    name: source.name,
+    isDefault: source.isDefault,
+    entitlementClass: source.entitlementClass,
+    portalVisibilityDays: source.portalVisibilityDays,
+    dataRetentionDays: source.dataRetentionDays,
+    reactivationWindowDays: source.reactivationWindowDays,
+    gracePeriodDays: source.gracePeriodDays,
+    purgeReviewDays: source.purgeReviewDays,
+    allowReactivation: source.allowReactivation,
+    refundEligible: source.refundEligible,
+  };
+};
+
+export const isPolicyComplete = (values: PolicyFormValues) =>
+  values.name.trim().length > 0 && DAY_SETTINGS.every((key) => values[key] !== undefined);
+
+/**
+ * A new policy sends every field; an edit sends only what changed, so that saving the default
+ * policy never asks the server to unset its default flag by accident.
+ */
+export const policyRequestBody = (values: PolicyFormValues, policy: CancellationPolicy | null): PolicyBody => {
+  const body: PolicyBody = { name: values.name.trim(), isDefault: values.isDefault };
+  // A new policy without a class leaves the field out: the server's validation refuses an explicit null.
+  if (values.entitlementClass !== null || policy) body.entitlementClass = values.entitlementClass;
+  for (const key of DAY_SETTINGS) {
+    const value = values[key];
+    if (value !== undefined) body[key] = value;
+  }
+  for (const key of FLAG_SETTINGS) body[key] = values[key];
+  if (!policy) return body;
+  return Object.fromEntries(
+    Object.entries(body).filter(([key, value]) => policy[key as keyof CancellationPolicy] !== value),
+  ) as PolicyBody;
+};

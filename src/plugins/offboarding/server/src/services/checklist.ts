@@ -1,0 +1,246 @@
+import type { Core } from '@strapi/strapi';
+import type { Checklist, ChecklistStepKey } from '../../../shared/contracts/checklist';
+import type { EntitlementStatus } from '../../../shared/contracts/constants';
+import { UID } from '../constants';
+import {
+  currentStep,
+  describeChecklist,
+  isAutomaticStep,
+  isFinished,
+  planAutomaticTicks,
+  planComplete,
+  planSkip,
+  readProgress,
+  refuseAutomaticStep,
+  type ChecklistFacts,
+  type ChecklistProgress,
+  type ChecklistRunState,
+  type StepRecord,
+} from '../domain/checklist';
+import { toDate, type DateInput } from '../domain/dates';
+import { getService } from '../utils';
+import { iso, selectForUpdate, type Row } from '../utils/db';
+import { conflictError, notFound, withDomainErrors } from '../utils/errors';
+import type { Actor } from './audit';
+import type { OrganizationRow } from './organization';
+
+/** Who ticks an automatic step: the checklist itself, on whichever change made its condition hold. */
+export const CHECKLIST_ACTOR: Actor = { type: 'job', id: null, name: 'checklist' };
+
+type RunRow = Row & { organization: string; startedAt: DateInput; startedBy: string | null; completedAt: DateInput; steps: unknown };
+
+/** What the checklist needs of its organization. */
+type OrganizationRef = Pick<OrganizationRow, 'id' | 'documentId' | 'archivedAt' | 'purgeState'>;
+
+interface StepChange {
+  step: ChecklistStepKey;
+  record: StepRecord;
+}
+
+const runStateOf = (row: RunRow): ChecklistRunState => ({
+  startedAt: iso(toDate(row.startedAt)),
+  startedBy: row.startedBy ?? null,
+  completedAt: iso(toDate(row.completedAt)),
+  progress: readProgress(row.steps),
+});
+
+/**
+ * The offboarding checklist (SPEC §6): one run per organization, started by an admin. Manual
+ * steps are completed or skipped by an admin; automatic ones tick themselves, in order, when
+ * their condition holds. Every change to a run is made on its locked row and written with its
+ * audit events in one transaction, so two instances reaching the same tick make it once.
+ * Lock order, as everywhere: organization, then entitlement, then the run.
+ */
+const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const runs = () => strapi.db.query(UID.checklistRun);
+  const audit = () => getService(strapi, 'audit');
+  const now = () => getService(strapi, 'clock').now();
+
+  const findRun = async (organization: string) => ((await runs().findOne({ where: { organization } })) as RunRow | null) ?? null;
+
+  const findOrganization = async (documentId: string) =>
+    ((await strapi.db.query(UID.organization).findOne({
+      where: { documentId },
+      select: ['id', 'documentId', 'archivedAt', 'purgeState'],
+    })) as OrganizationRef | null) ?? null;
+
+  const factsOf = async (org: OrganizationRef, since: Date | null): Promise<ChecklistFacts> => {
+    const entitlements = (await strapi.db.query(UID.entitlement).findMany({
+      where: { organization: { id: org.id } },
+      select: ['status', 'provisioningState'],
+    })) as { status: EntitlementStatus; provisioningState: string | null }[];
+    // finishedAt is written with the plugin clock, so "since the run started" holds under a moved clock too.
+    const ready = (await strapi.db.query(UID.dataExport).count({
+      where: { organization: org.documentId, state: 'ready', ...(since ? { finishedAt: { $gte: since } } : {}) },
+    })) as number;
+    return {
+      entitlements: entitlements.map((e) => ({ status: e.status, provisioningState: e.provisioningState ?? null })),
+      exportReady: ready > 0,
+      archived: Boolean(org.archivedAt),
+    };
+  };
+
+  const recordStep = (row: RunRow, step: ChecklistStepKey, record: StepRecord, actor: Actor) =>
+    audit().record({
+      action: record.state === 'done' ? 'checklist.step_completed' : 'checklist.step_skipped',
+      actor,
+      targetType: 'checklist',
+      targetId: row.documentId,
+      organization: row.organization,
+      // Free text (an admin's note, a skip's reason) goes where the trail keeps notes: redacted on purge.
+      notes: record.state === 'done' ? record.note : record.reason,
+      after: { step, state: record.state, automatic: isAutomaticStep(step) },
+    });
+
+  /**
+   * Writes onto a locked run: an admin's `change` first, then every automatic step that now
+   * holds, then completion once nothing is left, each with its audit event. Nothing is written
+   * when there is nothing to record.
+   */
+  const commit = async (row: RunRow, run: ChecklistRunState, org: OrganizationRef, actor: Actor, change: StepChange | null) => {
+    const progress: ChecklistProgress = { ...run.progress };
+    if (change) {
+      progress[change.step] = change.record;
+      await recordStep(row, change.step, change.record, actor);
+    }
+    const facts = await factsOf(org, toDate(run.startedAt));
+    const at = now();
+    const ticks = planAutomaticTicks(progress, facts);
+    for (const step of ticks) {
+      const record: StepRecord = { state: 'done', at: at.toISOString(), by: null, note: null, reason: null };
+      progress[step] = record;
+      await recordStep(row, step, record, CHECKLIST_ACTOR);
+    }
+    if (!change && !ticks.length) return { run, facts };
+    const completedAt = isFinished(progress) ? at : null;
+    await runs().update({ where: { id: row.id }, data: { steps: progress, completedAt } });
+    if (completedAt) {
+      const records = Object.values(progress);
+      await audit().record({
+        action: 'checklist.completed',
+        actor: ticks.length ? CHECKLIST_ACTOR : actor,
+        targetType: 'checklist',
+        targetId: row.documentId,
+        organization: row.organization,
+        after: {
+          completedAt: completedAt.toISOString(),
+          done: records.filter((r) => r.state === 'done').length,
+          skipped: records.filter((r) => r.state === 'skipped').length,
+        },
+      });
+    }
+    return { run: { ...run, progress, completedAt: iso(completedAt) }, facts };
+  };
+
+  /** An admin's change to the current step: organization and run locked, re-checked, then written. */
+  const act = (documentId: string, actor: Actor, plan: (run: ChecklistRunState) => StepChange) =>
+    strapi.db.transaction(async () => {
+      const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId });
+      if (!org) throw notFound('Organization', documentId);
+      if (org.purgeState === 'purged') throw conflictError('The organization was purged', { purgeState: 'purged' });
+      const row = await selectForUpdate<RunRow>(strapi, UID.checklistRun, { organization: documentId });
+      if (!row) throw conflictError('The offboarding checklist has not been started', { startedAt: null });
+      const before = runStateOf(row);
+      const change = withDomainErrors(() => plan(before));
+      const { run, facts } = await commit(row, before, org, actor, change);
+      return describeChecklist(documentId, run, facts);
+    });
+
+  const service = {
+    /** The organization's checklist (404 when unknown), after ticking whatever is due. */
+    async read(documentId: string): Promise<Checklist> {
+      const org = await findOrganization(documentId);
+      if (!org) throw notFound('Organization', documentId);
+      return service.forOrganization(org);
+    },
+
+    /** For the organization detail: the caller has read the organization already. */
+    async forOrganization(org: OrganizationRef): Promise<Checklist> {
+      await service.reevaluate(org.documentId);
+      const row = await findRun(org.documentId);
+      const run = row ? runStateOf(row) : null;
+      return describeChecklist(org.documentId, run, await factsOf(org, run ? toDate(run.startedAt) : null));
+    },
+
+    /**
+     * Ticks the automatic steps whose condition now holds. Called after every change that can
+     * make one hold (entitlement transitions, deprovisioning done, an export ready, archive) in
+     * that change's transaction, and before a checklist is shown. Costs one indexed read when
+     * there is no open run or its current step is manual; locks the run only when a tick is due.
+     */
+    async reevaluate(organization: string) {
+      const peek = await findRun(organization);
+      if (!peek || peek.completedAt) return;
+      const progress = readProgress(peek.steps);
+      const current = currentStep(progress);
+      if (!current || !isAutomaticStep(current)) return;
+      const org = await findOrganization(organization);
+      if (!org || org.purgeState === 'purged') return;
+      if (!planAutomaticTicks(progress, await factsOf(org, toDate(peek.startedAt))).length) return;
+      await strapi.db.transaction(async () => {
+        // Another instance may have ticked it meanwhile: re-read under the lock, which commit re-plans from.
+        const row = await selectForUpdate<RunRow>(strapi, UID.checklistRun, { id: peek.id });
+        if (!row || row.completedAt) return;
+        await commit(row, runStateOf(row), org, CHECKLIST_ACTOR, null);
+      });
+    },
+
+    /** 201 with the new run; 409 once started (one run per organization) or for a purged organization. */
+    async start(documentId: string, actor: Actor): Promise<Checklist> {
+      return strapi.db.transaction(async () => {
+        const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId });
+        if (!org) throw notFound('Organization', documentId);
+        if (org.purgeState === 'purged') {
+          throw conflictError('The organization was purged: there is nothing left to offboard', { purgeState: 'purged' });
+        }
+        const existing = await findRun(documentId);
+        if (existing) {
+          const startedAt = iso(toDate(existing.startedAt));
+          throw conflictError(`The offboarding checklist was already started on ${startedAt}`, { startedAt });
+        }
+        const row = (await runs().create({
+          data: { organization: documentId, startedAt: now(), startedBy: actor.name ?? actor.id, completedAt: null, steps: {} },
+        })) as RunRow;
+        const run = runStateOf(row);
+        await audit().record({
+          action: 'checklist.started',
+          actor,
+          targetType: 'checklist',
+          targetId: row.documentId,
+          organization: documentId,
+          after: { startedAt: run.startedAt, current: currentStep(run.progress) },
+        });
+        const settled = await commit(row, run, org, actor, null);
+        return describeChecklist(documentId, settled.run, settled.facts);
+      });
+    },
+
+    /** Ticks the current step when it is a manual one (400 for an automatic step, 409 out of order). */
+    async complete(documentId: string, step: ChecklistStepKey, note: string | null, actor: Actor): Promise<Checklist> {
+      withDomainErrors(() => refuseAutomaticStep(step));
+      return act(documentId, actor, (run) => ({
+        step,
+        record: planComplete(run, step, actor.name ?? actor.id, note, now().toISOString()),
+      }));
+    },
+
+    /** Passes over the current step, automatic or manual, with the admin's reason. */
+    async skip(documentId: string, step: ChecklistStepKey, reason: string, actor: Actor): Promise<Checklist> {
+      return act(documentId, actor, (run) => ({
+        step,
+        record: planSkip(run, step, actor.name ?? actor.id, reason, now().toISOString()),
+      }));
+    },
+
+    /** Runs of organizations being purged or deleted: their steps name admins and hold notes. */
+    async removeForOrganizations(organizations: string[]) {
+      if (!organizations.length) return 0;
+      const { count } = (await runs().deleteMany({ where: { organization: { $in: organizations } } })) as { count: number };
+      return count;
+    },
+  };
+  return service;
+};
+
+export type ChecklistService = ReturnType<typeof createChecklistService>;
+export default createChecklistService;
