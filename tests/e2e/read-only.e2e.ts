@@ -1,0 +1,79 @@
+/**
+ * An admin whose role only reads the plugin sees every page but no button for what the role
+ * does not allow (the API refuses those too: tests/integration/rbac.test.ts).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_ADMIN, apiBase, openBrowser, screenshot } from './browser';
+
+const READER = { email: 'reader@offboarding.local', password: 'Reader-Demo-1', firstname: 'Read', lastname: 'Only' };
+
+let browser: Browser;
+let page: Page;
+
+/** Admin API call as the demo super admin. */
+const adminApi = async <T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> => {
+  const response = await fetch(`${apiBase()}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await response.json()) as T;
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+};
+
+beforeAll(async () => {
+  // A role holding only plugin::offboarding.read, and an admin with that role.
+  const { data: session } = await adminApi<{ data: { token: string } }>(null, 'POST', '/admin/login', DEMO_ADMIN);
+  const { data: role } = await adminApi<{ data: { id: number } }>(session.token, 'POST', '/admin/roles', { name: 'Offboarding reader', description: 'reads the offboarding plugin' });
+  await adminApi(session.token, 'PUT', `/admin/roles/${role.id}/permissions`, {
+    permissions: [{ action: 'plugin::offboarding.read', subject: null, properties: {}, conditions: [] }],
+  });
+  const { data: user } = await adminApi<{ data: { registrationToken: string } }>(session.token, 'POST', '/admin/users', {
+    firstname: READER.firstname,
+    lastname: READER.lastname,
+    email: READER.email,
+    roles: [role.id],
+  });
+  await adminApi(null, 'POST', '/admin/register', {
+    registrationToken: user.registrationToken,
+    userInfo: { firstname: READER.firstname, lastname: READER.lastname, password: READER.password },
+  });
+  ({ browser, page } = await openBrowser());
+  await page.goto('/admin/auth/login');
+  await page.getByLabel('Email').fill(READER.email);
+  await page.getByLabel('Password').fill(READER.password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const buttonCount = (name: string) => page.getByRole('button', { name, exact: true }).count();
+
+describe('a read-only admin', () => {
+  test('sees an organization and its entitlements but no action buttons', async () => {
+    await page.goto('/admin/plugins/offboarding');
+    await page.getByRole('link', { name: 'Borealis Foods Ltd' }).click();
+    await page.getByRole('heading', { name: 'Borealis Foods Ltd', level: 1 }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Premium support contract' }).waitFor();
+    await page.getByRole('heading', { name: 'Audit timeline' }).waitFor();
+    await screenshot(page, '20-read-only-organization');
+    // Borealis has a cancellation pending: an admin allowed to cancel would see "Undo cancellation".
+    for (const name of ['Undo cancellation', 'Cancel entitlement', 'Suspend', 'Cancel all entitlements', 'Archive', 'Disable access', 'Generate data export', 'Delete', 'Start offboarding', 'Change policy']) {
+      expect([name, await buttonCount(name)]).toEqual([name, 0]);
+    }
+  });
+
+  test('sees the retention queue without Extend or Legal hold', async () => {
+    await page.goto('/admin/plugins/offboarding/retention');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('heading', { name: /purge queue/i }).first().waitFor();
+    await screenshot(page, '21-read-only-retention');
+    for (const name of ['Extend', 'Legal hold', 'Lift hold', 'Run now']) {
+      expect([name, await buttonCount(name)]).toEqual([name, 0]);
+    }
+  });
+});
