@@ -1,8 +1,11 @@
+import { secret } from './lib/secrets';
+
 export default ({ env }) => ({
   'users-permissions': {
     config: {
-      // A fallback keeps users-permissions from writing a secret into .env on a fresh clone.
-      jwtSecret: env('JWT_SECRET', 'offboarding-dev-users-permissions-jwt-secret'),
+      // A fallback keeps users-permissions from writing a secret into .env on a fresh clone;
+      // production refuses it.
+      jwtSecret: secret(env, 'JWT_SECRET'),
     },
   },
   offboarding: {
@@ -30,15 +33,17 @@ export default ({ env }) => ({
         expiresInDays: env.int('OFFBOARDING_EXPORT_EXPIRY_DAYS', 7),
         pageSize: env.int('OFFBOARDING_EXPORT_PAGE_SIZE', 1000),
         staleAfterMs: env.int('OFFBOARDING_EXPORT_STALE_MS', 1800000),
+        customerDailyLimit: env.int('OFFBOARDING_EXPORT_CUSTOMER_DAILY_LIMIT', 5),
       },
       // The app's content types that belong to an organization (src/api): exported, purged with
-      // it, and — orders and quotes — refused while it is archived.
+      // it, and — orders and quotes — refused while it is archived. `customerFields` is what a
+      // customer export may hold of each (an allow-list; an unlisted field stays internal).
       ownedData: [
-        { uid: 'api::order.order', relation: 'organization', export: true, purge: true, refuseWhileArchived: true },
-        { uid: 'api::quote.quote', relation: 'organization', export: true, purge: true, refuseWhileArchived: true },
-        { uid: 'api::invoice.invoice', relation: 'organization', export: true, purge: true, refuseWhileArchived: false },
-        { uid: 'api::contract.contract', relation: 'organization', export: true, purge: true, refuseWhileArchived: false },
-        { uid: 'api::document.document', relation: 'organization', export: true, purge: true, refuseWhileArchived: false },
+        { uid: 'api::order.order', relation: 'organization', export: true, purge: true, refuseWhileArchived: true, customerFields: ['number', 'total', 'currency', 'orderedAt'] },
+        { uid: 'api::quote.quote', relation: 'organization', export: true, purge: true, refuseWhileArchived: true, customerFields: ['number', 'total', 'currency', 'validUntil'] },
+        { uid: 'api::invoice.invoice', relation: 'organization', export: true, purge: true, refuseWhileArchived: false, customerFields: ['number', 'total', 'currency', 'issuedAt', 'dueAt', 'paidAt'] },
+        { uid: 'api::contract.contract', relation: 'organization', export: true, purge: true, refuseWhileArchived: false, customerFields: ['title', 'startsAt', 'endsAt'] },
+        { uid: 'api::document.document', relation: 'organization', export: true, purge: true, refuseWhileArchived: false, customerFields: ['title', 'file'] },
       ],
     },
   },

@@ -31,3 +31,11 @@ export const readZip = (buffer: Buffer): Promise<ZipEntry[]> =>
       zip.readEntry();
     });
   });
+
+/** supertest collects a binary body into a Buffer with this parser (the response is a stream). */
+export const binary = (res: unknown, done: (err: Error | null, body: Buffer) => void) => {
+  const stream = res as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};

@@ -6,18 +6,10 @@ import type { Core } from '@strapi/strapi';
 import request from 'supertest';
 import { adminClient, createAdmin, type AdminClient } from '../helpers/admin';
 import { startStrapi } from '../helpers/strapi';
-import { readZip } from '../helpers/zip';
+import { binary, readZip } from '../helpers/zip';
 
 const T0 = '2027-01-11T00:00:00.000Z';
 const DAY = 86_400_000;
-
-/** supertest collects a binary body into a Buffer with this parser (the response is a stream). */
-const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('data export', () => {
   let instance: Awaited<ReturnType<typeof startStrapi>>;
@@ -56,22 +48,29 @@ describe('data export', () => {
   it('queues an export and the exports sweep streams it to a private ZIP', async () => {
     const queued = await api.post(`/offboarding/organizations/${org}/exports`);
     expect(queued.status).toBe(202);
-    expect(queued.body.data).toMatchObject({ organization: org, state: 'queued', progress: 0, requestedByType: 'admin' });
+    expect(queued.body.data).toMatchObject({ organization: org, profile: 'admin', state: 'queued', progress: 0, requestedByType: 'admin' });
     exportId = queued.body.data.documentId;
     expect(queued.body.data.filePath).toBeUndefined();
+    const forCustomer = await api.post(`/offboarding/organizations/${org}/exports`, { profile: 'customer' });
+    expect(forCustomer.status).toBe(202);
+    expect(forCustomer.body.data.profile).toBe('customer');
 
-    expect((await run()).performed).toBe(1);
+    expect((await run()).performed).toBe(2);
     const ready = await read(exportId);
     expect(ready).toMatchObject({ state: 'ready', progress: 100, counts: { entitlements: 3 } });
     expect(ready.expiresAt).toBe(new Date(Date.parse(T0) + 7 * DAY).toISOString());
-    expect(ready.downloadUrl).toMatch(/^\/api\/offboarding\/exports\/download\?token=/);
-    downloadUrl = ready.downloadUrl;
+    // An admin export holds everything: it never gets a link a customer could be handed.
+    expect(ready.downloadUrl).toBeUndefined();
+    const customerReady = await read(forCustomer.body.data.documentId);
+    expect(customerReady.downloadUrl).toMatch(/^\/api\/offboarding\/exports\/download\?token=/);
+    downloadUrl = customerReady.downloadUrl;
     // Written outside public/.
     const files = fs.readdirSync(path.resolve('.tmp/test-exports', org));
-    expect(files).toHaveLength(1);
+    expect(files).toHaveLength(2);
     expect((await run()).performed).toBe(0);
     const listed = await api.get(`/offboarding/organizations/${org}/exports`);
-    expect(listed.body.data.map((e: { documentId: string }) => e.documentId)).toEqual([exportId]);
+    expect(listed.body.data.map((e: { documentId: string }) => e.documentId)).toEqual([forCustomer.body.data.documentId, exportId]);
+    expect(listed.body.meta.pagination).toMatchObject({ page: 1, total: 2 });
   });
 
   it('holds the organization, entitlements, audit trail and a manifest whose hashes match every file', async () => {
@@ -86,7 +85,7 @@ describe('data export', () => {
     const names = entries.map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['manifest.json', 'organization.json', 'entitlements.json', 'entitlements.csv', 'audit-trail.json']));
     const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.content.toString());
-    expect(manifest).toMatchObject({ formatVersion: 1, organization: { documentId: org, name: 'Export Co' }, generatedAt: T0 });
+    expect(manifest).toMatchObject({ formatVersion: 2, profile: 'admin', organization: { documentId: org, name: 'Export Co' }, generatedAt: T0 });
     expect(manifest.counts.entitlements).toBe(3);
     const listed = manifest.files as { path: string; sha256: string; size: number }[];
     expect(listed.map((f) => f.path).sort()).toEqual(names.filter((n) => n !== 'manifest.json').sort());
@@ -104,16 +103,19 @@ describe('data export', () => {
     expect(audit.some((e: { action: string; after: { email?: string } }) => e.action === 'organization.created' && e.after.email === 'dpo@export.test')).toBe(true);
     const organization = JSON.parse(entries.find((e) => e.name === 'organization.json')!.content.toString());
     expect(organization).toMatchObject({ name: 'Export Co', taxId: 'EX-1' });
-    expect(organization.legalHoldReason).toBeUndefined();
+    // The admin profile keeps every field, internal ones included.
+    expect(organization).toHaveProperty('legalHoldReason');
+    expect(organization).toHaveProperty('notes');
   });
 
   it('serves the signed link without login, and refuses a tampered one without saying whether an export exists', async () => {
     const server = strapi.server.httpServer;
     const ok = await request(server).get(downloadUrl).buffer(true).parse(binary);
     expect(ok.status).toBe(200);
-    expect((ok.body as Buffer).length).toBe(Number((await read(exportId)).size));
-
     const token = new URL(downloadUrl, 'http://x').searchParams.get('token')!;
+    const customerExport = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()).e as string;
+    expect((ok.body as Buffer).length).toBe(Number((await read(customerExport)).size));
+
     const [payload, signature] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ e: exportId, x: Date.parse('2099-01-01') })).toString('base64url');
     const flipped = signature.slice(0, -2) + (signature.endsWith('AA') ? 'BB' : 'AA');
@@ -130,7 +132,7 @@ describe('data export', () => {
     clock.freeze(new Date(Date.parse(T0) + 7 * DAY + 1000));
     const server = strapi.server.httpServer;
     expect((await request(server).get(downloadUrl)).status).toBe(410);
-    expect((await run()).performed).toBe(1);
+    expect((await run()).performed).toBe(2);
     expect((await read(exportId)).state).toBe('expired');
     expect(fs.readdirSync(path.resolve('.tmp/test-exports', org))).toHaveLength(0);
     expect((await api.get(`/offboarding/exports/${exportId}/download`)).status).toBe(410);
@@ -241,14 +243,17 @@ describe('data export', () => {
       expect(zip.status).toBe(200);
       expect((await readZip(zip.body as Buffer)).some((e) => e.name === 'manifest.json')).toBe(true);
 
-      // Still possible once archived (during retention), not while access is disabled.
+      // Open exactly while the portal is (SPEC §12): not while access is disabled, not once archived.
       await api.post(`/offboarding/organizations/${org}/disable`, { reason: 'unpaid' });
       const disabled = await request(server).post(`/api/offboarding/portal/organizations/${org}/exports`).set(owner.auth).send({});
       expect(disabled.status).toBe(403);
       await api.post(`/offboarding/organizations/${org}/enable`, {});
       await api.post(`/offboarding/organizations/${org}/cancel-all`, { reason: 'customer_request', timing: 'immediate' });
-      expect((await api.post(`/offboarding/organizations/${org}/archive`)).status).toBe(200);
       expect((await request(server).post(`/api/offboarding/portal/organizations/${org}/exports`).set(owner.auth).send({})).status).toBe(202);
+      expect((await api.post(`/offboarding/organizations/${org}/archive`)).status).toBe(200);
+      const archived = await request(server).post(`/api/offboarding/portal/organizations/${org}/exports`).set(owner.auth).send({});
+      expect(archived.status).toBe(403);
+      expect(archived.body.error.details.reason).toBe('archived');
     });
   });
 });

@@ -7,9 +7,10 @@ const DAY = 86_400_000;
 const T0 = '2027-03-01T00:00:00.000Z';
 const at = (ms: number) => new Date(Date.parse(T0) + ms);
 
-/** The only fields the portal shows; anything else would be a leak of internal data. */
+/** The only fields the portal shows (domain/customer-view.ts); anything else would be a leak of internal data. */
 const ORGANIZATION_KEYS = [
   'address',
+  'createdAt',
   'documentId',
   'email',
   'lastCancelledAt',
@@ -25,6 +26,7 @@ const ENTITLEMENT_KEYS = [
   'cancelEffectiveAt',
   'cancelledAt',
   'class',
+  'createdAt',
   'creditBalance',
   'currency',
   'currentPeriodEnd',
@@ -33,10 +35,12 @@ const ENTITLEMENT_KEYS = [
   'graceEndsAt',
   'name',
   'price',
+  'reactivatedAt',
   'refundAmount',
   'refundMode',
   'status',
   'suspendedAt',
+  'suspensionReason',
   'visibleUntil',
 ].sort();
 

@@ -17,6 +17,10 @@ export type BillingPeriod = (typeof BILLING_PERIODS)[number];
 export const REFUND_MODES = ['none', 'prorated', 'full'] as const;
 export type RefundMode = (typeof REFUND_MODES)[number];
 
+/** A ledger row either grants money or takes back what an undone pending cancellation granted. */
+export const REFUND_ENTRY_KINDS = ['refund', 'reversal'] as const;
+export type RefundEntryKind = (typeof REFUND_ENTRY_KINDS)[number];
+
 export const CANCEL_TIMINGS = ['immediate', 'period_end', 'date'] as const;
 export type CancelTiming = (typeof CANCEL_TIMINGS)[number];
 
@@ -104,8 +108,15 @@ export const SWEEP_NAMES = Object.keys(SWEEPS) as SweepName[];
 export const EXPORT_STATES = ['queued', 'running', 'ready', 'failed', 'expired'] as const;
 export type ExportState = (typeof EXPORT_STATES)[number];
 
+/**
+ * `customer`: only the fields chosen for customers (portal requests, signed links);
+ * `admin`: everything, for staff only (SPEC §9).
+ */
+export const EXPORT_PROFILES = ['admin', 'customer'] as const;
+export type ExportProfile = (typeof EXPORT_PROFILES)[number];
+
 /** The ZIP's manifest format; bumped when its layout changes. */
-export const EXPORT_FORMAT_VERSION = 1;
+export const EXPORT_FORMAT_VERSION = 2;
 
 export const PROVISIONING_STATES = ['none', 'pending', 'done', 'failed'] as const;
 export type ProvisioningState = (typeof PROVISIONING_STATES)[number];

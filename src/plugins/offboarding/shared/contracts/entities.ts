@@ -1,5 +1,6 @@
 import type {
   AccessStatus,
+  ExportProfile,
   ExportState,
   ActorType,
   BillingPeriod,
@@ -12,6 +13,7 @@ import type {
   ProvisioningOperation,
   ProvisioningState,
   PurgeState,
+  RefundEntryKind,
   RefundMode,
   SuspensionReason,
 } from './constants';
@@ -126,6 +128,26 @@ export interface AuditEvent {
   createdAt: IsoDate;
 }
 
+/** A row of the refund ledger (SPEC §9): append-only; a reversal holds a negative amount. */
+export interface RefundEntry {
+  documentId: string;
+  /** The entitlement's documentId. */
+  entitlement: string;
+  /** The entitlement's name when it still exists, for display. */
+  entitlementName: string | null;
+  organization: string;
+  periodStart: IsoDate | null;
+  periodEnd: IsoDate | null;
+  amount: number;
+  currency: string;
+  mode: Exclude<RefundMode, 'none'>;
+  kind: RefundEntryKind;
+  actorType: ActorType;
+  actorId: string | null;
+  actorName: string | null;
+  createdAt: IsoDate;
+}
+
 export interface Collaborator {
   documentId: string;
   role: CollaboratorRole;
@@ -143,6 +165,8 @@ export interface DataExport {
   documentId: string;
   organization: string;
   organizationName: string | null;
+  /** `customer` exports hold only what customers may see, and only they get signed links. */
+  profile: ExportProfile;
   state: ExportState;
   progress: number;
   requestedByType: 'admin' | 'collaborator';

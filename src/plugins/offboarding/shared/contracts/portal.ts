@@ -5,13 +5,15 @@ import type {
   EntitlementStatus,
   OrganizationStatus,
   RefundMode,
+  SuspensionReason,
 } from './constants';
 import type { IsoDate, Pagination } from './entities';
 
 /**
  * Collaborator portal (content API, SPEC §5): what a customer may see of their own account.
- * Built field by field on the server, so an internal field added to the content types later
- * never leaks here by accident (no notes, audit, retention or legal-hold facts).
+ * Built on the server from the customers' allow-list (server/src/domain/customer-view.ts), the
+ * one customer exports use too, so an internal field added to the content types later never
+ * leaks here by accident (no notes, audit, retention or legal-hold facts).
  */
 export interface PortalOrganization {
   documentId: string;
@@ -25,6 +27,7 @@ export interface PortalOrganization {
   role: CollaboratorRole;
   /** When every entitlement is cancelled: the last cancellation. */
   lastCancelledAt: IsoDate | null;
+  createdAt: IsoDate | null;
   /** The portal closes after this instant (null while something is still running). */
   portalAccessUntil: IsoDate | null;
 }
@@ -41,6 +44,7 @@ export interface PortalEntitlement {
   currentPeriodEnd: IsoDate | null;
   creditBalance: number | null;
   suspendedAt: IsoDate | null;
+  suspensionReason: SuspensionReason | null;
   /** A suspension for non-payment turns into a cancellation at this instant. */
   graceEndsAt: IsoDate | null;
   /** A pending cancellation takes effect at this instant. */
@@ -48,6 +52,8 @@ export interface PortalEntitlement {
   cancelledAt: IsoDate | null;
   refundMode: RefundMode | null;
   refundAmount: number | null;
+  reactivatedAt: IsoDate | null;
+  createdAt: IsoDate | null;
   /** A cancelled entitlement disappears from the portal after this instant. */
   visibleUntil: IsoDate | null;
 }

@@ -22,6 +22,8 @@ export interface OffboardingConfig {
     pageSize: number;
     /** A "running" export untouched this long belonged to an instance that died: it restarts. */
     staleAfterMs: number;
+    /** Exports one organization's collaborators may request in any 24 hours (429 past it). */
+    customerDailyLimit: number;
   };
   /** The app's content types that belong to an organization (SPEC §3), checked against the schema at bootstrap. */
   ownedData: OwnedDataConfig[];
@@ -38,6 +40,11 @@ export interface OwnedDataConfig {
   purge: boolean;
   /** Creating or re-assigning one for an archived organization is refused. */
   refuseWhileArchived: boolean;
+  /**
+   * The fields a customer export may hold (SPEC §9: customer output is allow-listed). Without
+   * it, the type is left out of customer exports; admin exports hold every non-private field.
+   */
+  customerFields?: string[];
 }
 
 export const DEFAULT_CONFIG: OffboardingConfig = {
@@ -45,7 +52,7 @@ export const DEFAULT_CONFIG: OffboardingConfig = {
   cron: { enabled: true, transitions: '*/1 * * * *', retention: '0 3 * * *', purge: '30 * * * *', exports: '*/1 * * * *', provisioning: '*/1 * * * *' },
   sweeps: { batchSize: 100, maxTasksPerRun: 10_000, leaseTtlMs: 120_000, maxAttempts: 5 },
   purge: { batchSize: 1000 },
-  exports: { dir: 'exports', expiresInDays: 7, pageSize: 1000, staleAfterMs: 30 * 60_000 },
+  exports: { dir: 'exports', expiresInDays: 7, pageSize: 1000, staleAfterMs: 30 * 60_000, customerDailyLimit: 5 },
   ownedData: [],
 };
 
@@ -67,6 +74,9 @@ const validateOwnedData = (list: unknown) => {
     if (typeof item.relation !== 'string' || !item.relation.trim()) throw new Error(`plugin offboarding: ownedData[${i}].relation must be the name of the relation to the organization`);
     for (const flag of OWNED_DATA_FLAGS) {
       if (typeof item[flag] !== 'boolean') throw new Error(`plugin offboarding: ownedData[${i}].${flag} must be a boolean`);
+    }
+    if (item.customerFields !== undefined && (!Array.isArray(item.customerFields) || item.customerFields.some((f) => typeof f !== 'string' || !f.trim()))) {
+      throw new Error(`plugin offboarding: ownedData[${i}].customerFields must be a list of attribute names`);
     }
   });
 };
@@ -94,6 +104,7 @@ export default {
     positiveInteger(config.exports.expiresInDays, 'exports.expiresInDays');
     positiveInteger(config.exports.pageSize, 'exports.pageSize');
     positiveInteger(config.exports.staleAfterMs, 'exports.staleAfterMs');
+    positiveInteger(config.exports.customerDailyLimit, 'exports.customerDailyLimit');
     validateOwnedData(config.ownedData);
   },
 };

@@ -1,11 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { yup } from '@strapi/utils';
+import { ACTIONS } from '../constants';
 import { getService } from '../utils';
 import { adminActor } from '../utils/actor';
-import { emptyBody, noQuery, strictObject, validateQuery } from './validation/common';
+import { noQuery } from './validation/common';
+import { validateCreateExport, validateToken } from './validation/export';
+import { validatePagination } from './validation/organization';
 
-const validateToken = validateQuery<{ token: string }>(strictObject({ token: yup.string().max(2000).required('token is required') }));
+interface Ability {
+  can: (action: string) => boolean;
+}
 
 /** Data exports: request, follow, download (admin), and the signed public link. */
 const createExportController = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -20,23 +24,32 @@ const createExportController = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** 202 with a new export; 200 with the one already open for this organization and profile. */
     async create(ctx: Context) {
-      await emptyBody(ctx.request.body);
-      ctx.status = 202;
-      ctx.body = { data: await exports().request(ctx.params.id, adminActor(ctx)) };
+      const { profile = 'admin' } = await validateCreateExport(ctx.request.body);
+      const outcome = await exports().request(ctx.params.id, adminActor(ctx), profile);
+      if (outcome.kind === 'limited') throw new Error('admin export requests have no daily limit');
+      ctx.status = outcome.kind === 'created' ? 202 : 200;
+      ctx.body = { data: outcome.export };
     },
 
     async listForOrganization(ctx: Context) {
-      await noQuery(ctx.query);
+      const query = await validatePagination(ctx.query);
       await getService(strapi, 'organization').findRow(ctx.params.id);
-      ctx.body = { data: await exports().listForOrganization(ctx.params.id) };
+      const { results, pagination } = await exports().listForOrganization(ctx.params.id, query);
+      ctx.body = { data: results, meta: { pagination } };
     },
 
-    /** A ready export carries its signed link, for the admin to hand to the customer. */
+    /**
+     * A ready customer export carries its signed link, for the admin to hand to the customer —
+     * only to an admin allowed to download it (the link is as good as the download).
+     */
     async findOne(ctx: Context) {
       await noQuery(ctx.query);
       const row = await exports().findOne(ctx.params.id);
-      ctx.body = { data: { ...exports().view(row), ...(row.state === 'ready' ? { downloadUrl: exports().downloadUrl(row) } : {}) } };
+      const mayDownload = (ctx.state.userAbility as Ability | undefined)?.can(ACTIONS.export) === true;
+      const withLink = row.state === 'ready' && row.profile === 'customer' && mayDownload;
+      ctx.body = { data: { ...exports().view(row), ...(withLink ? { downloadUrl: exports().downloadUrl(row) } : {}) } };
     },
 
     async download(ctx: Context) {
@@ -44,7 +57,7 @@ const createExportController = ({ strapi }: { strapi: Core.Strapi }) => {
       sendFile(ctx, exports().openFile(await exports().findOne(ctx.params.id)));
     },
 
-    /** No login: the signed token is the credential. */
+    /** No login: the signed token is the credential, re-checked against the organization now. */
     async downloadSigned(ctx: Context) {
       const { token } = await validateToken(ctx.query);
       sendFile(ctx, exports().openFile(await exports().verifyToken(token)));

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { forbiddenError, getService } from '../utils';
 import { emptyBody, noQuery } from './validation/common';
@@ -17,25 +18,36 @@ const collaborator = (ctx: Context) => {
   return { id: user.id, actor: { type: 'collaborator' as const, id: user.documentId ?? String(user.id), name: user.email ?? null } };
 };
 
-/** A collaborator's data exports: ask for one, follow it, get its signed link when ready. */
+/**
+ * A collaborator's data exports: ask for one, follow it, get its signed link when ready. They
+ * are always customer exports (allow-listed), and each read re-checks the organization.
+ */
 const createPortalExportController = ({ strapi }: { strapi: Core.Strapi }) => {
   const exports = () => getService(strapi, 'export');
 
   return {
+    /** 202 with a new export; 200 with the one already open; 429 past the daily limit. */
     async create(ctx: Context) {
       const user = collaborator(ctx);
       await emptyBody(ctx.request.body);
       await exports().collaboratorOrganization(user.id, ctx.params.id);
-      ctx.status = 202;
-      ctx.body = { data: await exports().request(ctx.params.id, user.actor) };
+      const outcome = await exports().request(ctx.params.id, user.actor, 'customer');
+      if (outcome.kind === 'limited') {
+        ctx.set('Retry-After', String(outcome.retryAfterSeconds));
+        throw new errors.RateLimitError(
+          `At most ${outcome.limit} data exports per organization in 24 hours; try again in ${outcome.retryAfterSeconds} seconds`,
+          { limit: outcome.limit, retryAfterSeconds: outcome.retryAfterSeconds }
+        );
+      }
+      ctx.status = outcome.kind === 'created' ? 202 : 200;
+      ctx.body = { data: exports().customerView(await exports().findOne(outcome.export.documentId)) };
     },
 
     async findOne(ctx: Context) {
       const user = collaborator(ctx);
       await noQuery(ctx.query);
       const row = await exports().findForCollaborator(user.id, ctx.params.id);
-      const { requestedById: _id, requestedByName: _name, ...view } = exports().view(row);
-      ctx.body = { data: { ...view, ...(row.state === 'ready' ? { downloadUrl: exports().downloadUrl(row) } : {}) } };
+      ctx.body = { data: { ...exports().customerView(row), ...(row.state === 'ready' ? { downloadUrl: exports().downloadUrl(row) } : {}) } };
     },
   };
 };

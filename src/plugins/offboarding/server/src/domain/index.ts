@@ -7,3 +7,4 @@ export * from './retention';
 export * from './organization-status';
 export * from './schedule';
 export * from './portal';
+export * from './customer-view';

@@ -6,8 +6,15 @@ import { pipeline } from 'stream/promises';
 import archiver from 'archiver';
 import { stringify } from 'csv-stringify/sync';
 import type { Core } from '@strapi/strapi';
-import { EXPORT_FORMAT_VERSION } from '../../../shared/contracts/constants';
+import { EXPORT_FORMAT_VERSION, type ExportProfile } from '../../../shared/contracts/constants';
 import { UID, type ModelUid } from '../constants';
+import {
+  CUSTOMER_ENTITLEMENT_FIELDS,
+  CUSTOMER_ORGANIZATION_FIELDS,
+  customerAuditEvent,
+  neutralizeCsvCell,
+  pickFields,
+} from '../domain/customer-view';
 import { toApi, type Row } from '../utils/db';
 import { auditView } from './audit';
 
@@ -15,6 +22,8 @@ export interface OwnedType {
   uid: string;
   relation: string;
   export: boolean;
+  /** The fields a customer-profile export may hold; without it the type stays out of customer exports. */
+  customerFields?: string[];
 }
 
 export interface ArchiveResult {
@@ -66,7 +75,8 @@ async function* jsonArray(rows: AsyncIterable<Record<string, unknown>>) {
   yield '\n]\n';
 }
 
-const csvCell = (value: unknown) => (value !== null && typeof value === 'object' ? JSON.stringify(value) : value);
+/** Objects as JSON; text that a spreadsheet would run as a formula neutralised. */
+const csvCell = (value: unknown) => neutralizeCsvCell(value !== null && typeof value === 'object' ? JSON.stringify(value) : value);
 
 /**
  * CSV text, one line per row as rows arrive (a single generator, so a read error reaches the
@@ -86,6 +96,7 @@ export const writeExportArchive = async (
   strapi: Core.Strapi,
   input: {
     organization: Row;
+    profile: ExportProfile;
     owned: OwnedType[];
     target: string;
     pageSize: number;
@@ -93,7 +104,8 @@ export const writeExportArchive = async (
     onProgress: (done: number, total: number) => Promise<void>;
   }
 ): Promise<ArchiveResult> => {
-  const { organization, pageSize } = input;
+  const { organization, pageSize, profile } = input;
+  const forCustomer = profile === 'customer';
   const uploadsRoot = strapi.dirs.static.public;
   const files: ArchiveResult['files'] = [];
   const counts: Record<string, number> = {};
@@ -111,18 +123,24 @@ export const writeExportArchive = async (
       limit,
     }) as Promise<Row[]>;
 
+  // A customer export holds an owned type only when the app chose its customer fields.
   const ownedTypes = input.owned
     .filter((t) => t.export && strapi.contentTypes[t.uid as keyof typeof strapi.contentTypes])
+    .filter((t) => !forCustomer || (t.customerFields?.length ?? 0) > 0)
     .map((t) => {
       const schema = strapi.contentTypes[t.uid as keyof typeof strapi.contentTypes] as unknown as {
         info: { pluralName: string };
         attributes: Record<string, AttributeSchema>;
       };
-      const media = Object.entries(schema.attributes).filter(([, a]) => a.type === 'media').map(([name]) => name);
+      const allowed = (name: string) => !forCustomer || (t.customerFields ?? []).includes(name);
+      const media = Object.entries(schema.attributes)
+        .filter(([name, a]) => a.type === 'media' && allowed(name))
+        .map(([name]) => name);
       const columns = [
         'documentId',
         ...Object.entries(schema.attributes)
           .filter(([name, a]) => !a.private && a.type !== 'relation' && a.type !== 'media' && a.type !== 'password' && name !== t.relation)
+          .filter(([name]) => allowed(name))
           .map(([name]) => name),
         ...media,
       ];
@@ -182,17 +200,24 @@ export const writeExportArchive = async (
     }
   };
 
-  const { legalHold: _hold, legalHoldReason: _reason, legalHoldBy: _by, legalHoldAt: _at, ...organizationFields } = toApi<Record<string, unknown>>(organization);
+  // The admin profile holds every field; the customer profile only the allow-listed ones.
+  const organizationFields = forCustomer ? pickFields(organization, CUSTOMER_ORGANIZATION_FIELDS) : toApi<Record<string, unknown>>(organization);
   await addText('organization.json', `${JSON.stringify(organizationFields, null, 2)}\n`);
 
+  const entitlementView = (row: Row) => (forCustomer ? pickFields(row, CUSTOMER_ENTITLEMENT_FIELDS) : toApi<Record<string, unknown>>(row));
   await addJson('entitlements.json', counted('entitlements', (async function* () {
-    for await (const row of rowsOf(entitlementPage, pageSize, progress)) yield toApi<Record<string, unknown>>(row);
+    for await (const row of rowsOf(entitlementPage, pageSize, progress)) yield entitlementView(row);
   })()));
-  await add('entitlements.csv', entitlementsCsv(rowsOf(entitlementPage, pageSize, progress)));
+  await add('entitlements.csv', entitlementsCsv(rowsOf(entitlementPage, pageSize, progress), forCustomer ? CUSTOMER_ENTITLEMENT_FIELDS : ENTITLEMENT_COLUMNS));
   await addJson('audit-trail.json', counted('auditEvents', (async function* () {
     for await (const row of rowsOf(auditPage, pageSize, progress)) {
       const { redactedAt: _r, ...event } = auditView(row);
-      yield event as unknown as Record<string, unknown>;
+      if (!forCustomer) {
+        yield event as unknown as Record<string, unknown>;
+        continue;
+      }
+      const shown = customerAuditEvent(event as unknown as Parameters<typeof customerAuditEvent>[0]);
+      if (shown) yield shown as unknown as Record<string, unknown>;
     }
   })()));
 
@@ -221,6 +246,7 @@ export const writeExportArchive = async (
 
   const manifest = {
     formatVersion: EXPORT_FORMAT_VERSION,
+    profile,
     organization: { documentId: organization.documentId, name: organization.name, taxId: organization.taxId ?? null },
     generatedAt: input.generatedAt.toISOString(),
     counts,
@@ -238,14 +264,14 @@ const ENTITLEMENT_COLUMNS = [
   'suspendedAt', 'suspensionReason', 'graceEndsAt', 'reactivatedAt', 'createdAt', 'updatedAt',
 ];
 
-const entitlementsCsv = (rows: AsyncIterable<Row>) =>
+const entitlementsCsv = (rows: AsyncIterable<Row>, columns: readonly string[]) =>
   Readable.from(
     csvLines(
-      ENTITLEMENT_COLUMNS,
+      [...columns],
       (async function* () {
         for await (const row of rows) {
           const fields = toApi<Record<string, unknown>>(row);
-          yield ENTITLEMENT_COLUMNS.map((c) => csvCell(fields[c] ?? null));
+          yield columns.map((c) => csvCell(fields[c] ?? null));
         }
       })()
     )

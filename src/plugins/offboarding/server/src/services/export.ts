@@ -3,9 +3,11 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import createHttpError from 'http-errors';
-import type { DataExport } from '../../../shared/contracts/entities';
+import type { ExportProfile } from '../../../shared/contracts/constants';
+import type { DataExport, Pagination } from '../../../shared/contracts/entities';
 import type { OffboardingConfig } from '../config';
 import { PLUGIN_ID, UID } from '../constants';
+import { CUSTOMER_EXPORT_FIELDS, pickFields } from '../domain/customer-view';
 import { addDays, toDate } from '../domain/dates';
 import { getService } from '../utils';
 import { selectForUpdate, toApi, type Row } from '../utils/db';
@@ -14,7 +16,26 @@ import { JOB_ACTOR, type Actor } from './audit';
 import { writeExportArchive, type OwnedType } from './export-archive';
 import type { OrganizationRow } from './organization';
 
-type ExportRow = Row & { organization: string; state: string; filePath: string | null; fileName: string | null; startedAt: unknown; expiresAt: unknown };
+type ExportRow = Row & {
+  organization: string;
+  profile: ExportProfile;
+  state: string;
+  requestedByType: 'admin' | 'collaborator';
+  filePath: string | null;
+  fileName: string | null;
+  startedAt: unknown;
+  expiresAt: unknown;
+  createdAt: unknown;
+};
+
+/** What a request for an export came to: a new one, the one already open, or the daily quota. */
+export type ExportRequestOutcome =
+  | { kind: 'created'; export: DataExport }
+  | { kind: 'open'; export: DataExport }
+  | { kind: 'limited'; limit: number; retryAfterSeconds: number };
+
+const OPEN_STATES = ['queued', 'running'];
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const TOKEN_PURPOSE = 'offboarding-export-link:v1';
 
@@ -42,6 +63,12 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { ...fields, size: fields.size === null || fields.size === undefined ? null : Number(fields.size) };
   };
 
+  /** What a collaborator sees of an export: the customers' allow-list, nothing about who on the staff asked. */
+  const customerView = (row: Row) => {
+    const fields = pickFields(row, CUSTOMER_EXPORT_FIELDS);
+    return { ...fields, size: fields.size === null ? null : Number(fields.size) };
+  };
+
   const record = (action: string, row: ExportRow, actor: Actor, after: Record<string, unknown>) =>
     getService(strapi, 'audit').record({
       action,
@@ -62,25 +89,57 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     view,
 
-    async request(organizationDocumentId: string, actor: Actor): Promise<DataExport> {
+    /**
+     * Queues an export, at most one open (queued or running) per organization, requester kind
+     * and profile: a repeat answers the open one. Collaborators get `exports.customerDailyLimit`
+     * per organization in any 24 hours. The organization's row is locked first, so simultaneous
+     * requests are decided one after the other.
+     */
+    async request(organizationDocumentId: string, actor: Actor, profile: ExportProfile): Promise<ExportRequestOutcome> {
+      const requestedByType = actor.type === 'collaborator' ? 'collaborator' : 'admin';
+      if (requestedByType === 'collaborator' && profile !== 'customer') throw new Error('a collaborator may only request a customer export');
       return strapi.db.transaction(async () => {
         const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId: organizationDocumentId });
         if (!org) throw notFound('Organization', organizationDocumentId);
         if (org.purgeState === 'purged') throw conflictError('The organization was purged: there is nothing left to export', { purgeState: 'purged' });
+        const open = (await query().findOne({
+          where: { organization: org.documentId, requestedByType, profile, state: { $in: OPEN_STATES } },
+          orderBy: [{ id: 'desc' }],
+        })) as ExportRow | null;
+        if (open) return { kind: 'open' as const, export: view(open) };
+        if (requestedByType === 'collaborator') {
+          const limit = config().customerDailyLimit;
+          const since = new Date(now().getTime() - DAY_MS);
+          const recent = (await query().findMany({
+            where: { organization: org.documentId, requestedByType, createdAt: { $gt: since } },
+            select: ['createdAt'],
+            orderBy: [{ createdAt: 'desc' }],
+            limit,
+          })) as { createdAt: unknown }[];
+          if (recent.length >= limit) {
+            // The oldest of the last `limit` requests leaves the window first.
+            const oldest = toDate(recent[recent.length - 1].createdAt as string) ?? now();
+            const retryAfterSeconds = Math.max(1, Math.ceil((oldest.getTime() + DAY_MS - now().getTime()) / 1000));
+            return { kind: 'limited' as const, limit, retryAfterSeconds };
+          }
+        }
         const row = (await query().create({
           data: {
             organization: org.documentId,
             organizationName: org.name,
+            profile,
             state: 'queued',
             progress: 0,
-            requestedByType: actor.type === 'collaborator' ? 'collaborator' : 'admin',
+            requestedByType,
             requestedById: actor.id,
             requestedByName: actor.name,
+            // The plugin clock, so the daily window and the tests agree on what "now" is.
+            createdAt: now(),
           },
         })) as ExportRow;
         await getService(strapi, 'scheduler').syncExport(row, now());
-        await record('export.requested', row, actor, { state: 'queued' });
-        return view(row);
+        await record('export.requested', row, actor, { state: 'queued', profile });
+        return { kind: 'created' as const, export: view(row) };
       });
     },
 
@@ -90,9 +149,14 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       return row;
     },
 
-    async listForOrganization(organization: string) {
-      const rows = (await query().findMany({ where: { organization }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: 50 })) as Row[];
-      return rows.map(view);
+    async listForOrganization(organization: string, { page, pageSize }: { page: number; pageSize: number }): Promise<{ results: DataExport[]; pagination: Pagination }> {
+      const { results, pagination } = await query().findPage({
+        where: { organization },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        page,
+        pageSize,
+      });
+      return { results: (results as Row[]).map(view), pagination };
     },
 
     /** The exports sweep's task: generate once (a stale "running" one is restarted). */
@@ -117,6 +181,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
         let lastPercent = 0;
         const result = await writeExportArchive(strapi, {
           organization: org,
+          profile: claimed.profile ?? 'admin',
           owned: ownedTypes(),
           target,
           pageSize: config().pageSize,
@@ -191,6 +256,8 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A link anyone holding it can use until it expires: the export's id and expiry, signed. */
     signedToken(row: ExportRow) {
+      // An admin export holds everything: it never travels as a link a customer could hold.
+      if (row.profile !== 'customer') throw conflictError('Only a customer export has a download link; download an admin export from the admin panel', { profile: row.profile });
       const expiresAt = toDate(row.expiresAt as string);
       if (row.state !== 'ready' || !expiresAt) throw conflictError(`The export is not ready (state "${row.state}")`, { state: row.state });
       const payload = Buffer.from(JSON.stringify({ e: row.documentId, x: expiresAt.getTime() })).toString('base64url');
@@ -224,36 +291,43 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (claims.x <= now().getTime()) throw createHttpError(410, 'This download link has expired');
       const row = (await query().findOne({ where: { documentId: claims.e } })) as ExportRow | null;
       if (!row) throw createHttpError(410, 'This download link has expired');
+      if (row.profile !== 'customer') throw forbiddenError('This download link is not valid');
+      // The link outlives nothing: its organization must still be open to customers now.
+      await getService(strapi, 'portal').assertOpenToCustomers(row.organization);
       return row;
     },
 
+    customerView,
+
     /**
-     * A collaborator's own organization, for export requests: they may ask at any time during
-     * retention (even archived), not once it is purged, nor while its access is disabled.
+     * A collaborator's own organization, for export requests: open to them exactly when their
+     * portal is (SPEC §12: not disabled, archived, past its portal period or purged).
      */
     async collaboratorOrganization(userId: number, organizationDocumentId: string) {
       const link = (await strapi.db.query(UID.collaborator).findOne({
         where: { organization: { documentId: organizationDocumentId }, user: { id: userId } },
-        populate: { organization: { select: ['documentId', 'purgeState', 'accessStatus'] } },
+        populate: { organization: { select: ['documentId', 'purgeState'] } },
       })) as (Row & { organization: Row | null }) | null;
       const org = link?.organization;
       // Another tenant's organization, an unknown one and a purged one look the same: not found.
       if (!org || org.purgeState === 'purged') throw notFound('Organization', organizationDocumentId);
-      if (org.accessStatus === 'disabled') {
-        throw forbiddenError("This organization's portal access is disabled; contact your account manager", { reason: 'disabled' });
-      }
+      await getService(strapi, 'portal').assertOpenToCustomers(org.documentId);
       return org;
     },
 
-    /** An export the collaborator may see: one of an organization they belong to. */
+    /**
+     * An export the collaborator may see: a customer export of an organization they belong to
+     * that is still open to them. Admin exports do not exist for them.
+     */
     async findForCollaborator(userId: number, documentId: string) {
       const row = (await query().findOne({ where: { documentId } })) as ExportRow | null;
-      if (!row) throw notFound('Export', documentId);
+      if (!row || row.profile !== 'customer') throw notFound('Export', documentId);
       const member = await strapi.db.query(UID.collaborator).findOne({
         where: { organization: { documentId: row.organization }, user: { id: userId } },
         select: ['id'],
       });
       if (!member) throw notFound('Export', documentId);
+      await getService(strapi, 'portal').assertOpenToCustomers(row.organization);
       return row;
     },
 

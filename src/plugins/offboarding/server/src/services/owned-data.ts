@@ -42,12 +42,20 @@ const createOwnedDataService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       // The purge and the counts read the relation's link table; fail now rather than mid-purge.
       linkTableOf(strapi, entry.uid, entry.relation);
+      for (const field of entry.customerFields ?? []) {
+        const allowed = schema.attributes[field];
+        // A customer field is plain data of the type itself: never its owner or another relation.
+        if (!allowed || allowed.type === 'relation' || allowed.type === 'password' || field === entry.relation) {
+          throw new Error(`plugin offboarding: ownedData "${entry.uid}".customerFields names "${field}", which is not a plain attribute of it`);
+        }
+      }
       return {
         uid: entry.uid,
         relation: entry.relation,
         export: entry.export,
         purge: entry.purge,
         refuseWhileArchived: entry.refuseWhileArchived,
+        customerFields: entry.customerFields,
       };
     });
   };

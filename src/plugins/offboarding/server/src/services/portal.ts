@@ -24,6 +24,8 @@ import {
   portalClosure,
   type PortalClosure,
 } from '../domain/portal';
+import createHttpError from 'http-errors';
+import { CUSTOMER_ENTITLEMENT_FIELDS, CUSTOMER_ORGANIZATION_FIELDS, pickFields } from '../domain/customer-view';
 import { getService } from '../utils';
 import { iso, type Row } from '../utils/db';
 import { forbiddenError, notFound } from '../utils/errors';
@@ -62,9 +64,9 @@ type EntitlementRow = Row & {
   organization: { id: number } | null;
 };
 
-/** Where the portal stands for one organization, computed once for the list and the detail. */
-interface Assessment {
-  link: CollaboratorLink & { organization: PortalOrganizationRow };
+/** Where the portal stands for one organization, whoever asks. */
+interface Standing {
+  organization: PortalOrganizationRow;
   entitlements: EntitlementRow[];
   resolve: (entitlementClass: EntitlementClass | null) => ResolvedPolicy;
   visibleUntil: Date | null;
@@ -72,7 +74,10 @@ interface Assessment {
   closure: PortalClosure | null;
 }
 
-const isoOf = (value: DateInput) => iso(toDate(value));
+/** The standing as one collaborator sees it, computed once for the list and the detail. */
+interface Assessment extends Standing {
+  link: CollaboratorLink & { organization: PortalOrganizationRow };
+}
 
 /**
  * Every content-API route that needs a login is a collaborator route: the action ids
@@ -114,11 +119,10 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
     return byOrganization;
   };
 
-  const assess = async (links: Assessment['link'][], at: Date): Promise<Assessment[]> => {
-    const byOrganization = await entitlementsOf(links.map((link) => link.organization.id));
-    const assessments: Assessment[] = [];
-    for (const link of links) {
-      const org = link.organization;
+  const standings = async (organizations: PortalOrganizationRow[], at: Date): Promise<Standing[]> => {
+    const byOrganization = await entitlementsOf(organizations.map((org) => org.id));
+    const result: Standing[] = [];
+    for (const org of organizations) {
       const entitlements = byOrganization.get(org.id) ?? [];
       const resolve = await getService(strapi, 'policy').resolver(org);
       // The longest window among the policies governing the organization (as for retention), so
@@ -133,13 +137,16 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
         visibleUntil,
         at
       );
-      assessments.push({ link, entitlements, resolve, visibleUntil, visibilityDays, closure });
+      result.push({ organization: org, entitlements, resolve, visibleUntil, visibilityDays, closure });
     }
-    return assessments;
+    return result;
   };
 
-  const closedError = ({ link, closure, visibleUntil, visibilityDays }: Assessment) => {
-    const name = JSON.stringify(link.organization.name);
+  const assess = async (links: Assessment['link'][], at: Date): Promise<Assessment[]> =>
+    (await standings(links.map((link) => link.organization), at)).map((standing, i) => ({ ...standing, link: links[i] }));
+
+  const closedError = ({ organization, closure, visibleUntil, visibilityDays }: Standing) => {
+    const name = JSON.stringify(organization.name);
     const details = { reason: closure };
     switch (closure) {
       case 'purged':
@@ -156,43 +163,36 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const organizationView = ({ link, visibleUntil }: Assessment): PortalOrganization => {
-    const org = link.organization;
-    return {
-      documentId: org.documentId,
-      name: org.name,
-      taxId: org.taxId ?? null,
-      email: org.email ?? null,
-      phone: org.phone ?? null,
-      address: org.address ?? null,
-      status: org.status,
-      role: link.role,
-      lastCancelledAt: isoOf(org.lastCancelledAt),
-      portalAccessUntil: iso(visibleUntil),
-    };
-  };
+  // Built from the customers' allow-list (domain/customer-view), the same one customer exports use.
+  const organizationView = ({ link, visibleUntil }: Assessment): PortalOrganization => ({
+    ...(pickFields(link.organization, CUSTOMER_ORGANIZATION_FIELDS) as Omit<PortalOrganization, 'role' | 'portalAccessUntil'>),
+    role: link.role,
+    portalAccessUntil: iso(visibleUntil),
+  });
 
   const entitlementView = (row: EntitlementRow, visibilityDays: number): PortalEntitlement => ({
-    documentId: row.documentId,
-    name: row.name ?? null,
-    class: row.class,
-    status: row.status,
-    price: row.price,
-    currency: row.currency,
-    billingPeriod: row.billingPeriod,
-    currentPeriodStart: isoOf(row.currentPeriodStart),
-    currentPeriodEnd: isoOf(row.currentPeriodEnd),
-    creditBalance: row.creditBalance ?? null,
-    suspendedAt: isoOf(row.suspendedAt),
-    graceEndsAt: isoOf(row.graceEndsAt),
-    cancelEffectiveAt: isoOf(row.cancelEffectiveAt),
-    cancelledAt: isoOf(row.cancelledAt),
-    refundMode: row.refundMode ?? null,
-    refundAmount: row.refundAmount ?? null,
+    ...(pickFields(row, CUSTOMER_ENTITLEMENT_FIELDS) as Omit<PortalEntitlement, 'visibleUntil'>),
     visibleUntil: iso(entitlementVisibleUntil({ status: row.status, cancelledAt: toDate(row.cancelledAt) }, visibilityDays)),
   });
 
   return {
+    /**
+     * Re-checked on every customer path to an organization's data (its exports, signed links):
+     * a purged or deleted organization is gone (410); a disabled or archived one, or one past
+     * its portal period, is closed (403, saying why).
+     */
+    async assertOpenToCustomers(organizationDocumentId: string) {
+      const org = (await strapi.db.query(UID.organization).findOne({
+        where: { documentId: organizationDocumentId },
+        populate: { cancellationPolicy: true },
+      })) as PortalOrganizationRow | null;
+      if (!org || org.purgeState === 'purged') {
+        throw createHttpError(410, "This organization's data no longer exists", { details: { reason: 'purged' } });
+      }
+      const [standing] = await standings([org], now());
+      if (standing.closure) throw closedError(standing);
+    },
+
     /** The caller's organizations that are open to them; closed ones are left out. */
     async list(userId: number, { page, pageSize }: PortalListQuery): Promise<{ results: PortalOrganization[]; pagination: Pagination }> {
       const open = (await assess(await linksOf(userId), now()))

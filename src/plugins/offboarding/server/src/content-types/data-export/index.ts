@@ -1,4 +1,4 @@
-import { EXPORT_STATES } from '../../../../shared/contracts/constants';
+import { EXPORT_PROFILES, EXPORT_STATES } from '../../../../shared/contracts/constants';
 
 /** A data export of one organization: a ZIP streamed to a private folder by the exports sweep. */
 export default {
@@ -19,6 +19,8 @@ export default {
     attributes: {
       organization: { type: 'string', required: true },
       organizationName: { type: 'string' },
+      // What the ZIP may hold (SPEC §9): customer exports are allow-listed; only they get signed links.
+      profile: { type: 'enumeration', enum: [...EXPORT_PROFILES], default: 'admin', required: true },
       state: { type: 'enumeration', enum: [...EXPORT_STATES], default: 'queued', required: true },
       progress: { type: 'integer', default: 0 },
       requestedByType: { type: 'enumeration', enum: ['admin', 'collaborator'], required: true },
@@ -35,6 +37,10 @@ export default {
       finishedAt: { type: 'datetime' },
       expiresAt: { type: 'datetime' },
     },
-    indexes: [{ name: 'offboarding_exports_org', columns: ['organization', 'created_at'] }],
+    indexes: [
+      { name: 'offboarding_exports_org', columns: ['organization', 'created_at'] },
+      // The open-export check and the customers' daily quota read by requester kind.
+      { name: 'offboarding_exports_requester', columns: ['organization', 'requested_by_type', 'state'] },
+    ],
   },
 };

@@ -1,0 +1,157 @@
+/**
+ * What a customer may see (SPEC §9, README "What customers can see"): one allow-list, field by
+ * field, used by the portal responses and by customer-profile exports alike. A field added to a
+ * content type later is invisible to customers until it is named here.
+ *
+ * Never here: internal notes (organization `notes`, `cancellationNotes`, `suspensionNotes`,
+ * `accessReason`), the staff's classification of a cancellation (reason codes), legal-hold
+ * facts, retention and purge scheduling, provisioning internals, who on the staff did what (an
+ * admin is "staff"), numeric ids.
+ */
+
+export const CUSTOMER_ORGANIZATION_FIELDS = [
+  'documentId',
+  'name',
+  'taxId',
+  'email',
+  'phone',
+  'address',
+  'status',
+  'lastCancelledAt',
+  'createdAt',
+] as const;
+
+export const CUSTOMER_ENTITLEMENT_FIELDS = [
+  'documentId',
+  'name',
+  'class',
+  'status',
+  'price',
+  'currency',
+  'billingPeriod',
+  'currentPeriodStart',
+  'currentPeriodEnd',
+  'creditBalance',
+  'suspendedAt',
+  'suspensionReason',
+  'graceEndsAt',
+  'cancelEffectiveAt',
+  'cancelledAt',
+  'refundMode',
+  'refundAmount',
+  'reactivatedAt',
+  'createdAt',
+] as const;
+
+export const CUSTOMER_EXPORT_FIELDS = [
+  'documentId',
+  'organization',
+  'profile',
+  'state',
+  'progress',
+  'requestedByType',
+  'size',
+  'sha256',
+  'counts',
+  'createdAt',
+  'finishedAt',
+  'expiresAt',
+] as const;
+
+export const CUSTOMER_REFUND_FIELDS = ['documentId', 'entitlement', 'periodStart', 'periodEnd', 'amount', 'currency', 'mode', 'createdAt'] as const;
+
+/**
+ * Audit actions a customer sees, each with the `before`/`after` fields it may show. Anything not
+ * listed (legal holds, retention, purge scheduling, checklist, provisioning, settings) is left out.
+ */
+export const CUSTOMER_AUDIT_ACTIONS: Record<string, readonly string[]> = {
+  'organization.created': ['name', 'taxId', 'email', 'phone', 'address', 'status'],
+  'organization.updated': ['name', 'taxId', 'email', 'phone', 'address', 'status'],
+  'organization.access_disabled': ['accessStatus'],
+  'organization.access_enabled': ['accessStatus'],
+  'organization.archived': [],
+  'organization.unarchived': [],
+  'entitlement.created': CUSTOMER_ENTITLEMENT_FIELDS,
+  'entitlement.cancellation_scheduled': CUSTOMER_ENTITLEMENT_FIELDS,
+  'entitlement.cancellation_undone': CUSTOMER_ENTITLEMENT_FIELDS,
+  'entitlement.cancelled': CUSTOMER_ENTITLEMENT_FIELDS,
+  'entitlement.suspended': CUSTOMER_ENTITLEMENT_FIELDS,
+  'entitlement.resumed': CUSTOMER_ENTITLEMENT_FIELDS,
+  'entitlement.reactivated': CUSTOMER_ENTITLEMENT_FIELDS,
+  'refund.recorded': CUSTOMER_REFUND_FIELDS,
+  'collaborator.added': ['email', 'role'],
+  'collaborator.removed': ['email', 'role'],
+  'export.requested': ['state', 'profile'],
+  'export.ready': ['state', 'size', 'sha256'],
+  'export.expired': ['state'],
+  'export.failed': ['state'],
+};
+
+/** Targets whose documentIds a customer already sees; any other target's id is left out. */
+const CUSTOMER_TARGETS = new Set(['organization', 'entitlement', 'data-export', 'refund']);
+
+export type CustomerActor = 'staff' | 'system' | 'collaborator';
+
+export interface CustomerAuditEvent {
+  action: string;
+  createdAt: string | null;
+  actor: CustomerActor;
+  /** A collaborator's own e-mail (the customer's people); never an admin's. */
+  actorName: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const normalize = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value ?? null);
+
+/** Only the allowed keys, dates as ISO strings, missing ones as null. */
+export const pickFields = <K extends string>(row: Record<string, unknown>, fields: readonly K[]): Record<K, unknown> => {
+  const out = {} as Record<K, unknown>;
+  for (const field of fields) out[field] = normalize(row[field]);
+  return out;
+};
+
+const pickPresent = (values: Record<string, unknown> | null | undefined, fields: readonly string[]) => {
+  if (!values || typeof values !== 'object') return null;
+  const out: Record<string, unknown> = {};
+  for (const field of fields) if (field in values) out[field] = normalize(values[field]);
+  return Object.keys(out).length ? out : null;
+};
+
+/** An audit event as a customer may see it, or null when the event is not for customers. */
+export const customerAuditEvent = (event: {
+  action: string;
+  createdAt?: unknown;
+  actorType?: unknown;
+  actorName?: unknown;
+  targetType?: unknown;
+  targetId?: unknown;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}): CustomerAuditEvent | null => {
+  const fields = CUSTOMER_AUDIT_ACTIONS[event.action];
+  if (!fields) return null;
+  const actor: CustomerActor = event.actorType === 'collaborator' ? 'collaborator' : event.actorType === 'admin' ? 'staff' : 'system';
+  const targetType = typeof event.targetType === 'string' ? event.targetType : null;
+  return {
+    action: event.action,
+    createdAt: normalize(event.createdAt) as string | null,
+    actor,
+    actorName: actor === 'collaborator' && typeof event.actorName === 'string' ? event.actorName : null,
+    targetType,
+    targetId: targetType && CUSTOMER_TARGETS.has(targetType) && typeof event.targetId === 'string' ? event.targetId : null,
+    before: pickPresent(event.before, fields),
+    after: pickPresent(event.after, fields),
+  };
+};
+
+/**
+ * A spreadsheet opens a cell starting with =, +, -, @, tab or CR as a formula (OWASP CSV
+ * injection): such a text cell is prefixed with a quote so it stays text. Numbers are left alone.
+ */
+export const neutralizeCsvCell = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+};
