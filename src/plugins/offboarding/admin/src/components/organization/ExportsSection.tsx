@@ -91,6 +91,11 @@ export const ExportsSection = ({ exports, error, canDownload }: ExportsSectionPr
                   <Typography variant="pi" textColor="neutral600">
                     {e.requestedByName ?? format.none}
                   </Typography>
+                  <Typography variant="pi" textColor="neutral600">
+                    {e.profile === 'customer'
+                      ? t('profile.customer', 'Customer export (allow-listed)')
+                      : t('profile.admin', 'Admin export (everything)')}
+                  </Typography>
                 </Flex>
               </Td>
               <Td>
