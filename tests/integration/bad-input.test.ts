@@ -172,6 +172,9 @@ const ROWS: Row[] = [
   // GET /organizations/:id/audit
   { title: 'audit: pageSize 1000', method: 'get', url: (f) => `${ORGS}/${f.acme}/audit?pageSize=1000`, status: 400, error: 'ValidationError', names: v('pageSize') },
   { title: 'audit: unknown organization', method: 'get', url: () => `${ORGS}/${MISSING}/audit`, status: 404, error: 'NotFoundError', mentions: notFound() },
+  // GET /organizations/:id/refunds
+  { title: 'refunds: pageSize 1000', method: 'get', url: (f) => `${ORGS}/${f.acme}/refunds?pageSize=1000`, status: 400, error: 'ValidationError', names: v('pageSize') },
+  { title: 'refunds: unknown organization', method: 'get', url: () => `${ORGS}/${MISSING}/refunds`, status: 404, error: 'NotFoundError', mentions: notFound() },
 
   // collaborators
   { title: 'add collaborator: email of no user', method: 'post', url: (f) => `${ORGS}/${f.acme}/collaborators`, body: { email: 'nobody@test.local', role: 'member' }, status: 400, error: 'ValidationError', names: v('email') },

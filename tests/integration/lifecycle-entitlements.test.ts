@@ -325,6 +325,11 @@ describe('cancel preview', () => {
         asOf: NOW,
         unusedSeconds: 20 * 86_400,
         periodSeconds: 30 * 86_400,
+        // Nothing refunded in this period yet: the whole 3000 is refundable, nothing capped.
+        uncappedAmount: 2000,
+        alreadyRefunded: 0,
+        refundable: 3000,
+        cappedBy: 0,
       },
       refundEligible: true,
       policy: { source: 'organization', documentId: refundPolicy, name: refundPolicyName },

@@ -1,5 +1,6 @@
 import {
   addBillingPeriod,
+  capRefund,
   computeRefund,
   planCancel,
   type CancelInput,
@@ -253,5 +254,84 @@ describe('planCancel: refund and timing validation', () => {
       'invalid',
       { field: 'effectiveAt' }
     );
+  });
+});
+
+describe('capRefund: a period never refunds more than its price (SPEC §9)', () => {
+  const full = computeRefund(input({ mode: 'full', price: 10_000 }));
+  const prorated = computeRefund(input({ mode: 'prorated', price: 3000 }));
+
+  it('nothing refunded yet: the whole amount, nothing capped', () => {
+    expect(capRefund(full, { price: 10_000, alreadyRefunded: 0 })).toEqual({
+      ...full,
+      amount: 10_000,
+      uncappedAmount: 10_000,
+      alreadyRefunded: 0,
+      refundable: 10_000,
+      cappedBy: 0,
+    });
+  });
+
+  it('a period already refunded in full: a second full refund is clamped to 0, not refused', () => {
+    expect(capRefund(full, { price: 10_000, alreadyRefunded: 10_000 })).toMatchObject({
+      amount: 0,
+      uncappedAmount: 10_000,
+      alreadyRefunded: 10_000,
+      refundable: 0,
+      cappedBy: 10_000,
+    });
+  });
+
+  it('prorated 2000 of 3000 first, then full: the full one gets the 1000 left, the sum is the price', () => {
+    const first = capRefund(prorated, { price: 3000, alreadyRefunded: 0 });
+    expect(first.amount).toBe(2000);
+    const second = capRefund(computeRefund(input({ mode: 'full' })), { price: 3000, alreadyRefunded: first.amount });
+    expect(second).toMatchObject({ amount: 1000, refundable: 1000, cappedBy: 2000 });
+    expect(first.amount + second.amount).toBe(3000);
+  });
+
+  it('a prorated amount below what is left stays as computed', () => {
+    expect(capRefund(prorated, { price: 3000, alreadyRefunded: 500 })).toMatchObject({ amount: 2000, refundable: 2500, cappedBy: 0 });
+  });
+
+  it('a ledger holding more than the price (refunded before a price cut) leaves 0, never a negative amount', () => {
+    expect(capRefund(full, { price: 10_000, alreadyRefunded: 12_000 })).toMatchObject({ amount: 0, refundable: 0 });
+  });
+
+  it('a negative net (more reversed than granted) counts as nothing refunded, never more than the price', () => {
+    expect(capRefund(full, { price: 10_000, alreadyRefunded: -500 })).toMatchObject({ amount: 10_000, alreadyRefunded: 0, refundable: 10_000 });
+  });
+
+  it('mode none stays 0 and still says what was refunded', () => {
+    const none = computeRefund(input({ mode: 'none' }));
+    expect(capRefund(none, { price: 3000, alreadyRefunded: 1200 })).toMatchObject({ amount: 0, alreadyRefunded: 1200, refundable: 1800, cappedBy: 0 });
+  });
+});
+
+describe('planCancel: the period cap', () => {
+  const refundCancel = (overrides: Partial<CancelInput> = {}): CancelInput => ({
+    timing: 'immediate',
+    refund: 'full',
+    reason: 'customer_request',
+    requestedBy: 'admin@example.com',
+    now: at('2027-01-11T00:00:00Z'),
+    policy: { refundEligible: true },
+    ...overrides,
+  });
+
+  it('records the capped amount on the patch: 3000 already refunded of 3000 → refundAmount 0', () => {
+    const plan = planCancel(entitlement(), refundCancel({ alreadyRefunded: 3000 }));
+    expect(plan.refund).toMatchObject({ amount: 0, uncappedAmount: 3000, alreadyRefunded: 3000, cappedBy: 3000 });
+    expect(plan.patch).toMatchObject({ refundMode: 'full', refundAmount: 0 });
+  });
+
+  it('prorated after a partial refund: 2000 computed, 1500 left → 1500', () => {
+    const plan = planCancel(entitlement(), refundCancel({ refund: 'prorated', alreadyRefunded: 1500 }));
+    expect(plan.patch.refundAmount).toBe(1500);
+    expect(plan.refund.cappedBy).toBe(500);
+  });
+
+  it('without alreadyRefunded nothing is capped', () => {
+    expect(planCancel(entitlement(), refundCancel()).patch.refundAmount).toBe(3000);
   });
 });

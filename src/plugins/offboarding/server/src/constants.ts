@@ -13,6 +13,7 @@ export const UID = {
   dataExport: 'plugin::offboarding.data-export',
   resource: 'plugin::offboarding.resource',
   checklistRun: 'plugin::offboarding.checklist-run',
+  refund: 'plugin::offboarding.refund',
   user: 'plugin::users-permissions.user',
 } as const;
 

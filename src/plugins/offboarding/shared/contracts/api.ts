@@ -17,6 +17,7 @@ import type {
   IsoDate,
   Organization,
   Pagination,
+  RefundEntry,
 } from './entities';
 import type { Checklist } from './checklist';
 
@@ -76,6 +77,14 @@ export interface CancelPreview {
     asOf: IsoDate;
     unusedSeconds: number | null;
     periodSeconds: number | null;
+    /** The amount the mode alone would give, before the period's cap; `amount` is what is granted. */
+    uncappedAmount: number;
+    /** What the ledger already holds for the current period (SPEC §9, "Money is a ledger"). */
+    alreadyRefunded: number;
+    /** What is left to refund in the current period: its price minus alreadyRefunded. */
+    refundable: number;
+    /** How much the cap takes off: uncappedAmount − amount. */
+    cappedBy: number;
   };
   refundEligible: boolean;
   policy: { source: string; documentId: string | null; name: string | null };
@@ -103,6 +112,8 @@ export interface ResolvedPolicyView {
 
 export interface EntitlementView extends Entitlement {
   policy: ResolvedPolicyView;
+  /** Sum of the entitlement's refund ledger, all periods, in its currency. */
+  refundedTotal: number;
   reactivation: { allowed: boolean; until: IsoDate | null; refusal: string | null } | null;
 }
 
@@ -147,3 +158,4 @@ export interface Stats {
 }
 
 export type AuditList = ListResponse<AuditEvent>;
+export type RefundList = ListResponse<RefundEntry>;

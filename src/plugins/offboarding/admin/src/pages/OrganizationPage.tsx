@@ -13,6 +13,7 @@ import { ExportsSection } from '../components/organization/ExportsSection';
 import { useFormat } from '../components/organization/format';
 import { OrganizationActions } from '../components/organization/OrganizationActions';
 import { OrganizationBadges } from '../components/organization/OrganizationBadges';
+import { RefundsSection } from '../components/organization/RefundsSection';
 import { RetentionSection } from '../components/organization/RetentionSection';
 import { useOrganizationExports } from '../components/organization/useOrganizationExports';
 import { useReasonLabels } from '../components/organization/useReasonLabels';
@@ -39,7 +40,7 @@ const PurgedNotice = ({ organization }: { organization: OrganizationDetail }) =>
   );
 };
 
-/** One organization: its facts, entitlements, exports, checklist and audit trail, with the organization-level actions. */
+/** One organization: its facts, entitlements, refunds, exports, checklist and audit trail, with the organization-level actions. */
 export const OrganizationPage = () => {
   const { id = null } = useParams<{ id: string }>();
   const { formatMessage } = useIntl();
@@ -108,6 +109,7 @@ export const OrganizationPage = () => {
             </Grid.Item>
           </Grid.Root>
           <EntitlementsSection organization={organization} onChanged={onChanged} reasonLabel={reasonLabel} />
+          <RefundsSection organization={organization} refreshKey={refreshKey} />
           <ChecklistPanel organization={organization} onChanged={onChanged} />
           <ExportsSection exports={exportsQuery.data?.data} error={exportsQuery.error} canDownload={abilities.canExport} />
           <AuditSection organization={organization} reasonLabel={reasonLabel} refreshKey={refreshKey} />

@@ -9,6 +9,7 @@ import scheduledTask from './scheduled-task';
 import entitlement from './entitlement';
 import organization from './organization';
 import provisioningPolicy from './provisioning-policy';
+import refund from './refund';
 import resource from './resource';
 
 export default {
@@ -24,4 +25,5 @@ export default {
   'data-export': dataExport,
   resource,
   'checklist-run': checklistRun,
+  refund,
 };

@@ -80,6 +80,14 @@ const createOrganizationController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: results, meta: { pagination } };
     },
 
+    async refunds(ctx: Context) {
+      const { page, pageSize } = await validatePagination(ctx.query);
+      // 404 for an unknown organization rather than an empty ledger.
+      await organizations().findRow(ctx.params.id);
+      const { results, pagination } = await getService(strapi, 'refund').listForOrganization(ctx.params.id, { page, pageSize });
+      ctx.body = { data: results, meta: { pagination } };
+    },
+
     async addCollaborator(ctx: Context) {
       const body = await validateCollaborator(ctx.request.body);
       ctx.status = 201;

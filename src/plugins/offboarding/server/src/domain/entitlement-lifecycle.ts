@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/contracts/constants';
 import { addBillingPeriod, addDays } from './dates';
 import { conflict, invalid } from './errors';
-import { computeRefund, type Refund } from './refund';
+import { capRefund, computeRefund, type CappedRefund } from './refund';
 
 /** What the rules need to know about an entitlement; dates already parsed. */
 export interface EntitlementState {
@@ -170,12 +170,15 @@ export interface CancelInput {
   requestedBy: string;
   now: Date;
   policy: Pick<PolicySettings, 'refundEligible'>;
+  /** What the refund ledger already holds for the current period (0 when nothing). */
+  alreadyRefunded?: number;
 }
 
 export interface CancelPlan {
   patch: EntitlementPatch;
   effectiveAt: Date;
-  refund: Refund;
+  /** Capped by what the current period has left to refund. */
+  refund: CappedRefund;
   /** true when the cancellation takes effect at once, false when it becomes pending. */
   immediate: boolean;
 }
@@ -205,7 +208,8 @@ const effectiveTimeOf = (ent: EntitlementState, input: CancelInput): Date => {
 
 /**
  * Cancel now, at period end or on a date. The refund is computed for the effective time
- * (or `prorateAsOf`, "immediately, prorated as of a date") and recorded with the request.
+ * (or `prorateAsOf`, "immediately, prorated as of a date"), capped by what the period has
+ * left to refund, and recorded with the request.
  */
 export const planCancel = (ent: EntitlementState, input: CancelInput): CancelPlan => {
   assertTransition(ent.status, 'cancel');
@@ -213,7 +217,7 @@ export const planCancel = (ent: EntitlementState, input: CancelInput): CancelPla
     throw invalid('prorateAsOf', 'prorateAsOf is only accepted with refund "prorated"');
   }
   const effectiveAt = effectiveTimeOf(ent, input);
-  const refund = computeRefund({
+  const computed = computeRefund({
     mode: input.refund,
     price: ent.price,
     billingPeriod: ent.billingPeriod,
@@ -222,6 +226,7 @@ export const planCancel = (ent: EntitlementState, input: CancelInput): CancelPla
     asOf: input.prorateAsOf ?? effectiveAt,
     refundEligible: input.policy.refundEligible,
   });
+  const refund = capRefund(computed, { price: ent.price, alreadyRefunded: input.alreadyRefunded ?? 0 });
   const immediate = input.timing === 'immediate';
   const patch: EntitlementPatch = {
     status: immediate ? 'cancelled' : 'pending_cancellation',

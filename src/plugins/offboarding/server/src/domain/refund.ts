@@ -57,3 +57,32 @@ export const computeRefund = (input: RefundInput): Refund => {
   const amount = Number((BigInt(price) * BigInt(unusedSeconds)) / BigInt(periodSeconds));
   return { mode, amount, unusedSeconds, periodSeconds };
 };
+
+export interface PeriodRefunds {
+  /** Price of the period, integer minor units: the most its refunds may add up to. */
+  price: number;
+  /** What the ledger already holds for this period (its refunds net of reversals). */
+  alreadyRefunded: number;
+}
+
+export interface CappedRefund extends Refund {
+  /** The amount the mode alone would give, before the period's cap. */
+  uncappedAmount: number;
+  alreadyRefunded: number;
+  /** What is left to refund in this period before this refund: price − already refunded, never below 0. */
+  refundable: number;
+  /** How much the cap took off: uncappedAmount − amount. */
+  cappedBy: number;
+}
+
+/**
+ * The refunds of one billing period never add up to more than its price (SPEC §9, "Money
+ * is a ledger"): a later refund in the same period is clamped to what is left, never refused,
+ * so cancel → reactivate → cancel cannot refund a period twice.
+ */
+export const capRefund = (refund: Refund, period: PeriodRefunds): CappedRefund => {
+  const alreadyRefunded = Math.max(0, period.alreadyRefunded);
+  const refundable = Math.max(0, period.price - alreadyRefunded);
+  const amount = Math.min(refund.amount, refundable);
+  return { ...refund, amount, uncappedAmount: refund.amount, alreadyRefunded, refundable, cappedBy: refund.amount - amount };
+};

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { CancelAllRequest, CancelPreview, CancelRequest, EntitlementInput, SuspendRequest } from '../../../shared/contracts/api';
-import type { EntitlementClass } from '../../../shared/contracts/constants';
+import type { EntitlementClass, RefundMode } from '../../../shared/contracts/constants';
 import type { Entitlement } from '../../../shared/contracts/entities';
 import { UID } from '../constants';
 import { toDate } from '../domain/dates';
@@ -24,6 +24,7 @@ import { changes, JOB_ACTOR, type Actor } from './audit';
 import { entitlementState } from './entitlement-state';
 import type { OrganizationRow } from './organization';
 import { policyView } from './policy';
+import type { LedgerEntry, RefundPeriod } from './refund';
 
 type EntitlementRow = Row & { class: EntitlementClass; currency: string };
 
@@ -40,12 +41,27 @@ interface TransitionResult {
   patch: EntitlementPatch;
   reason?: string | null;
   notes?: string | null;
+  /** The refund ledger row the transition grants (or takes back), written in its transaction. */
+  ledger?: LedgerEntry | null;
 }
+
+/** The billing period a cancellation of this entitlement refunds: its current one. */
+const periodOf = (ctx: TransitionContext): RefundPeriod => ({
+  entitlement: ctx.entitlement.documentId,
+  periodStart: ctx.state.currentPeriodStart,
+  periodEnd: ctx.state.currentPeriodEnd,
+});
+
+const ledgerEntry = (ctx: TransitionContext, mode: RefundMode, amount: number, kind: LedgerEntry['kind']): LedgerEntry | null =>
+  mode === 'none' || !amount
+    ? null
+    : { ...periodOf(ctx), organization: ctx.organization.documentId, amount, currency: ctx.entitlement.currency, mode, kind };
 
 const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.entitlement);
   const organizations = () => getService(strapi, 'organization');
   const now = () => getService(strapi, 'clock').now();
+  const refunds = () => getService(strapi, 'refund');
 
   /** Loads an entitlement with what its rules need: its organization and resolved policy. */
   const load = async (documentId: string, { lockRows }: { lockRows: boolean }): Promise<TransitionContext> => {
@@ -77,8 +93,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const transition = (documentId: string, actor: Actor, decide: (ctx: TransitionContext) => Promise<TransitionResult> | TransitionResult) =>
     strapi.db.transaction(async () => {
       const ctx = await load(documentId, { lockRows: true });
-      const { action, patch, reason, notes } = await decide(ctx);
-      return apply(ctx, actor, { action, patch, reason, notes });
+      return apply(ctx, actor, await decide(ctx));
     });
 
   const apply = async (ctx: TransitionContext, actor: Actor, result: TransitionResult) => {
@@ -98,12 +113,13 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
       notes: result.notes ?? null,
       ...changes(ctx.entitlement, updated, changedKeys),
     });
+    if (result.ledger) await refunds().record(result.ledger, actor);
     // A cancellation may be what the checklist's current automatic step waits for.
     await getService(strapi, 'checklist').reevaluate(ctx.organization.documentId);
     return view(ctx.entitlement.id);
   };
 
-  const planCancelFor = (ctx: TransitionContext, body: CancelRequest, actor: Actor): CancelPlan =>
+  const planCancelFor = (ctx: TransitionContext, body: CancelRequest, actor: Actor, alreadyRefunded = 0): CancelPlan =>
     withDomainErrors(() =>
       planCancel(ctx.state, {
         timing: body.timing,
@@ -115,14 +131,20 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
         requestedBy: actor.name ?? actor.id ?? actor.type,
         now: ctx.now,
         policy: ctx.policy.settings,
+        alreadyRefunded,
       })
     );
 
-  const cancelResult = (plan: CancelPlan, body: CancelRequest): TransitionResult => ({
+  /**
+   * The money is granted when the cancellation is requested, as `refundAmount` always was:
+   * the ledger row is written with the request, a pending one included (undo takes it back).
+   */
+  const cancelResult = (ctx: TransitionContext, plan: CancelPlan, body: CancelRequest): TransitionResult => ({
     action: plan.immediate ? 'entitlement.cancelled' : 'entitlement.cancellation_scheduled',
     patch: plan.patch,
     reason: body.reason,
     notes: body.notes ?? null,
+    ledger: ledgerEntry(ctx, plan.refund.mode, plan.refund.amount, 'refund'),
   });
 
   const service = {
@@ -166,14 +188,18 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async cancel(documentId: string, body: CancelRequest, actor: Actor) {
       await getService(strapi, 'reason').assertUsable(body.reason, 'cancel');
-      return transition(documentId, actor, (ctx) => cancelResult(planCancelFor(ctx, body, actor), body));
+      return transition(documentId, actor, async (ctx) => {
+        // Read under the entitlement's lock: two cancellations of one period cannot both see it unrefunded.
+        const alreadyRefunded = await refunds().refundedInPeriod(periodOf(ctx));
+        return cancelResult(ctx, planCancelFor(ctx, body, actor, alreadyRefunded), body);
+      });
     },
 
     /** Everything the cancellation would do, computed and returned; nothing is written. */
     async preview(documentId: string, body: CancelRequest, actor: Actor): Promise<CancelPreview> {
       await getService(strapi, 'reason').assertUsable(body.reason, 'cancel');
       const ctx = await load(documentId, { lockRows: false });
-      const plan = planCancelFor(ctx, body, actor);
+      const plan = planCancelFor(ctx, body, actor, await refunds().refundedInPeriod(periodOf(ctx)));
       return {
         entitlement: documentId,
         timing: body.timing,
@@ -186,6 +212,10 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
           asOf: (toDate(body.prorateAsOf) ?? plan.effectiveAt).toISOString(),
           unusedSeconds: plan.refund.unusedSeconds,
           periodSeconds: plan.refund.periodSeconds,
+          uncappedAmount: plan.refund.uncappedAmount,
+          alreadyRefunded: plan.refund.alreadyRefunded,
+          refundable: plan.refund.refundable,
+          cappedBy: plan.refund.cappedBy,
         },
         refundEligible: ctx.policy.settings.refundEligible,
         policy: (({ source, documentId: id, name }) => ({ source, documentId: id, name }))(policyView(ctx.policy)),
@@ -193,10 +223,19 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async undoCancel(documentId: string, actor: Actor) {
-      return transition(documentId, actor, (ctx) => ({
-        action: 'entitlement.cancellation_undone',
-        patch: withDomainErrors(() => planUndoCancel(ctx.state)),
-      }));
+      return transition(documentId, actor, async (ctx) => {
+        const patch = withDomainErrors(() => planUndoCancel(ctx.state));
+        // The cancellation never took effect: take back what its request granted, never more
+        // than the ledger holds for the period (a request from before the ledger has no row).
+        const granted = Number(ctx.entitlement.refundAmount ?? 0);
+        const held = granted > 0 ? await refunds().refundedInPeriod(periodOf(ctx)) : 0;
+        const mode = (ctx.entitlement.refundMode as RefundMode | null) ?? 'none';
+        return {
+          action: 'entitlement.cancellation_undone',
+          patch,
+          ledger: ledgerEntry(ctx, mode, -Math.max(0, Math.min(granted, held)), 'reversal'),
+        };
+      });
     },
 
     async suspend(documentId: string, body: SuspendRequest, actor: Actor) {
@@ -280,7 +319,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
           const timing =
             body.timing === 'period_end' && (!end || end.getTime() <= ctx.now.getTime()) ? 'immediate' : body.timing;
           const request: CancelRequest = { ...body, timing, refund: 'none' };
-          const updated = await apply(ctx, actor, cancelResult(planCancelFor(ctx, request, actor), request));
+          const updated = await apply(ctx, actor, cancelResult(ctx, planCancelFor(ctx, request, actor), request));
           results.push({ documentId, status: updated.status, cancelEffectiveAt: updated.cancelEffectiveAt });
         }
         return { organization: await organizations().detail(organizationDocumentId), results };

@@ -14,6 +14,7 @@ import portal from './portal';
 import provisioning from './provisioning';
 import purge from './purge';
 import reason from './reason';
+import refund from './refund';
 import retention from './retention';
 import scheduler from './scheduler';
 import sweeps from './sweeps';
@@ -38,6 +39,7 @@ const services = {
   'owned-data': ownedData,
   'archive-guard': archiveGuard,
   checklist,
+  refund,
 };
 
 export type Services = typeof services;

@@ -116,6 +116,7 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         await getService(strapi, 'scheduler').cancelForMany([documentId]);
         await getService(strapi, 'export').removeForOrganizations([documentId]);
         await getService(strapi, 'checklist').removeForOrganizations([documentId]);
+        await getService(strapi, 'refund').removeForOrganizations([documentId]);
         await query().delete({ where: { id: org.id } });
         const at = now();
         await audit().redactOrganizations([documentId], at);

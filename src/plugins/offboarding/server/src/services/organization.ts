@@ -105,6 +105,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
       // A tombstone shows nothing it owned, even while the purge is still deleting rows.
       const ents = purged ? [] : await entitlementRows(org.id);
       const archived = Boolean(org.archivedAt);
+      const refunded = await getService(strapi, 'refund').totalsByEntitlement(ents.map((row) => row.documentId));
       const entitlements: EntitlementView[] = ents.map((row) => {
         const resolved = resolve(row.class);
         let reactivation: EntitlementView['reactivation'] = null;
@@ -122,7 +123,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
           }
           reactivation = { allowed: refusal === null, until: iso(until), refusal };
         }
-        return { ...toApi<Entitlement>(row), policy: policyView(resolved), reactivation };
+        return { ...toApi<Entitlement>(row), policy: policyView(resolved), refundedTotal: refunded.get(row.documentId) ?? 0, reactivation };
       });
       const collaboratorRows = purged ? [] : ((await strapi.db.query(UID.collaborator).findMany({
         where: { organization: { id: org.id } },

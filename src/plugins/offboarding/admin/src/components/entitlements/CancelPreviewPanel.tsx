@@ -13,6 +13,14 @@ const messages = {
   effectiveAt: { id: getTranslation('entitlement.preview.effectiveAt'), defaultMessage: 'Takes effect' },
   resultingStatus: { id: getTranslation('entitlement.preview.resultingStatus'), defaultMessage: 'Resulting status' },
   refund: { id: getTranslation('entitlement.preview.refund'), defaultMessage: 'Refund' },
+  alreadyRefunded: {
+    id: getTranslation('entitlement.preview.alreadyRefunded'),
+    defaultMessage: 'Already refunded in this period',
+  },
+  cappedBy: {
+    id: getTranslation('entitlement.preview.cappedBy'),
+    defaultMessage: '{uncapped} by the refund mode; at most {refundable} is left to refund in this period',
+  },
   unused: { id: getTranslation('entitlement.preview.unused'), defaultMessage: 'Unused period' },
   unusedDays: { id: getTranslation('entitlement.preview.unusedDays'), defaultMessage: '{unused} of {total} days unused' },
   asOf: { id: getTranslation('entitlement.preview.asOf'), defaultMessage: 'as of {date}' },
@@ -51,6 +59,21 @@ const Figures = ({ preview }: { preview: CancelPreview }) => {
           {refund.mode === 'prorated' ? `, ${formatMessage(messages.asOf, { date: formatDateTime(intl, refund.asOf) })}` : ''})
         </Typography>
       </Row>
+      {refund.alreadyRefunded > 0 ? (
+        <Row label={formatMessage(messages.alreadyRefunded)}>
+          <Typography data-testid="cancel-preview-already-refunded">
+            {formatMinorUnits(intl, refund.alreadyRefunded, refund.currency)}
+          </Typography>
+        </Row>
+      ) : null}
+      {refund.cappedBy > 0 ? (
+        <Typography variant="pi" textColor="warning600" data-testid="cancel-preview-capped">
+          {formatMessage(messages.cappedBy, {
+            uncapped: formatMinorUnits(intl, refund.uncappedAmount, refund.currency),
+            refundable: formatMinorUnits(intl, refund.refundable, refund.currency),
+          })}
+        </Typography>
+      ) : null}
       {refund.unusedSeconds !== null && refund.periodSeconds !== null ? (
         <Row label={formatMessage(messages.unused)}>
           <Typography>

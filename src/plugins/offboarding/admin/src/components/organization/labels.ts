@@ -113,6 +113,8 @@ const AUDIT_ACTION: Record<string, MessageDescriptor> = {
   'collaborator.removed': msg('organization.audit.action.collaborator.removed', 'Collaborator removed'),
   'entitlement.created': msg('organization.audit.action.entitlement.created', 'Entitlement created'),
   'entitlement.cancelled': msg('organization.audit.action.entitlement.cancelled', 'Entitlement cancelled'),
+  'refund.recorded': msg('organization.audit.action.refund.recorded', 'Refund recorded'),
+  'refund.reversed': msg('organization.audit.action.refund.reversed', 'Refund reversed'),
   'entitlement.cancellation_scheduled': msg(
     'organization.audit.action.entitlement.cancellation_scheduled',
     'Entitlement cancellation scheduled',
