@@ -36,7 +36,7 @@ const seedPurgeable = async (strapi, ORGS, ENTITLEMENTS_PER_ORG) => {
   for (let o = 0; o < ORGS; o += 1) {
     const [row] = await knex('offboarding_organizations')
       .insert({
-        document_id: docId(), name: `Bench ${o}`, status: 'cancelled', access_status: 'enabled', purge_state: 'scheduled',
+        document_id: docId(), name: `Bench ${o}`, lifecycle_status: 'cancelled', access_status: 'enabled', purge_state: 'scheduled',
         legal_hold: false, archived_at: now, purge_after: now, retention_until: now, created_at: now, updated_at: now,
       })
       .returning('id');
@@ -46,7 +46,7 @@ const seedPurgeable = async (strapi, ORGS, ENTITLEMENTS_PER_ORG) => {
   const ents = [];
   for (const org of orgDocs) {
     for (let e = 0; e < ENTITLEMENTS_PER_ORG; e += 1) {
-      ents.push({ document_id: docId(), class: 'PLG', status: 'cancelled', price: 100, currency: 'EUR', billing_period: 'month', cancelled_at: now, created_at: now, updated_at: now, _org: org.id, _orgDoc: org.document_id });
+      ents.push({ document_id: docId(), class: 'PLG', lifecycle_status: 'cancelled', price: 100, currency: 'EUR', billing_period: 'month', cancelled_at: now, created_at: now, updated_at: now, _org: org.id, _orgDoc: org.document_id });
     }
   }
   await insertChunks(knex, 'offboarding_entitlements', ents.map(({ _org, _orgDoc, ...r }) => r));
@@ -120,7 +120,7 @@ const seedIdle = async (strapi) => {
   const tasks = [];
   for (let i = 0; i < IDLE_ROWS; i += 1) {
     const doc = docId();
-    ents.push({ document_id: doc, class: 'ENV', status: 'pending_cancellation', price: 1, currency: 'EUR', billing_period: 'month', cancel_effective_at: future, created_at: now, updated_at: now });
+    ents.push({ document_id: doc, class: 'ENV', lifecycle_status: 'pending_cancellation', price: 1, currency: 'EUR', billing_period: 'month', cancel_effective_at: future, created_at: now, updated_at: now });
     tasks.push({ document_id: docId(), kind: 'complete_cancellation', target_type: 'entitlement', target_id: doc, due_at: future, state: 'pending', attempts: 0, created_at: now, updated_at: now });
   }
   await insertChunks(knex, 'offboarding_entitlements', ents, 500);

@@ -28,27 +28,32 @@ const withPg = async (sql: string) => {
 
 interface Instance {
   strapi: Core.Strapi;
+  /** Stops Strapi and drops its database. */
   cleanup: () => Promise<void>;
+  /** Stops Strapi and keeps its database, for `startStrapi(name, { reuse: true })`. */
+  stop: () => Promise<void>;
 }
 
 /**
  * Boots a real Strapi for one test file on a database of its own: a fresh SQLite file,
- * or a fresh PostgreSQL schema when DATABASE_CLIENT=postgres.
+ * or a fresh PostgreSQL schema when DATABASE_CLIENT=postgres. With `reuse`, the database a
+ * previous instance of the same name left (stopped with `stop`, not `cleanup`) is booted again,
+ * as an upgraded app would be.
  */
-export const startStrapi = async (name: string): Promise<Instance> => {
+export const startStrapi = async (name: string, { reuse = false }: { reuse?: boolean } = {}): Promise<Instance> => {
   const tag = `${name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}`;
   let dropDatabase = async () => {};
   if (client() === 'sqlite') {
     const file = path.join(appDir, '.tmp', `test-${tag}.db`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    if (!reuse) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     process.env.DATABASE_FILENAME = file;
     dropDatabase = async () => {
       for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     };
   } else if (client() === 'postgres') {
     const schema = `t_${tag}`;
-    await withPg(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; CREATE SCHEMA "${schema}"`);
+    if (!reuse) await withPg(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; CREATE SCHEMA "${schema}"`);
     process.env.DATABASE_SCHEMA = schema;
     dropDatabase = () => withPg(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   }
@@ -59,6 +64,9 @@ export const startStrapi = async (name: string): Promise<Instance> => {
     cleanup: async () => {
       await strapi.destroy();
       await dropDatabase();
+    },
+    stop: async () => {
+      await strapi.destroy();
     },
   };
 };

@@ -392,7 +392,7 @@ describe('automatic steps', () => {
   it('ticks a step that became due behind its back when read, exactly once however many read at the same time', async () => {
     const { org, ents } = await startedOrg(1);
     // A change that bypasses the plugin's services (a data fix, say): no hook ran.
-    await h.strapi.db.query('plugin::offboarding.entitlement').update({ where: { documentId: ents[0] }, data: { status: 'cancelled' } });
+    await h.strapi.db.query('plugin::offboarding.entitlement').update({ where: { documentId: ents[0] }, data: { lifecycleStatus: 'cancelled' } });
     const reads = await Promise.all(Array.from({ length: 6 }, () => h.api.get(url(org))));
     for (const res of reads) {
       expectStatus(res, 200);

@@ -96,7 +96,7 @@ describe('two Strapi instances sweeping one database', () => {
     expect(totalsA.performed + totalsB.performed + last.performed).toBe(COUNT);
 
     const cancelled = await strapi.db.query('plugin::offboarding.entitlement').count({
-      where: { documentId: { $in: ids }, status: 'cancelled' },
+      where: { documentId: { $in: ids }, lifecycleStatus: 'cancelled' },
     });
     expect(cancelled).toBe(COUNT);
     const events = (await strapi.db.query('plugin::offboarding.audit-event').findMany({

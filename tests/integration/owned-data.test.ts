@@ -113,11 +113,11 @@ describe('owned data and the archive guard', () => {
     it('lists the five owned types resolved against the schema', () => {
       const list = strapi.plugin('offboarding').service('owned-data').list();
       expect(list).toEqual([
-        { uid: 'api::order.order', relation: 'organization', export: true, purge: true, refuseWhileArchived: true },
-        { uid: 'api::quote.quote', relation: 'organization', export: true, purge: true, refuseWhileArchived: true },
-        { uid: 'api::invoice.invoice', relation: 'organization', export: true, purge: true, refuseWhileArchived: false },
-        { uid: 'api::contract.contract', relation: 'organization', export: true, purge: true, refuseWhileArchived: false },
-        { uid: 'api::document.document', relation: 'organization', export: true, purge: true, refuseWhileArchived: false },
+        { uid: 'api::order.order', relation: 'organization', export: true, purge: true, refuseWhileArchived: true, customerFields: ['number', 'total', 'currency', 'orderedAt'] },
+        { uid: 'api::quote.quote', relation: 'organization', export: true, purge: true, refuseWhileArchived: true, customerFields: ['number', 'total', 'currency', 'validUntil'] },
+        { uid: 'api::invoice.invoice', relation: 'organization', export: true, purge: true, refuseWhileArchived: false, customerFields: ['number', 'total', 'currency', 'issuedAt', 'dueAt', 'paidAt'] },
+        { uid: 'api::contract.contract', relation: 'organization', export: true, purge: true, refuseWhileArchived: false, customerFields: ['title', 'startsAt', 'endsAt'] },
+        { uid: 'api::document.document', relation: 'organization', export: true, purge: true, refuseWhileArchived: false, customerFields: ['title', 'file'] },
       ]);
     });
 
@@ -133,6 +133,11 @@ describe('owned data and the archive guard', () => {
         expect(() => factory({ strapi }).list()).toThrow('ownedData "api::order.order" has no attribute "customer"');
         strapi.config.set('plugin::offboarding.ownedData', [{ ...entry, uid: 'api::order.order', relation: 'currency' }]);
         expect(() => factory({ strapi }).list()).toThrow('must be a manyToOne (or oneToOne) relation to plugin::offboarding.organization');
+        // A customer field must be a plain attribute of the type: never a typo, never its owner.
+        strapi.config.set('plugin::offboarding.ownedData', [{ ...entry, uid: 'api::order.order', customerFields: ['total', 'secretMargin'] }]);
+        expect(() => factory({ strapi }).list()).toThrow('customerFields names "secretMargin", which is not a plain attribute of it');
+        strapi.config.set('plugin::offboarding.ownedData', [{ ...entry, uid: 'api::order.order', customerFields: ['organization'] }]);
+        expect(() => factory({ strapi }).list()).toThrow('customerFields names "organization"');
       } finally {
         strapi.config.set('plugin::offboarding.ownedData', original);
       }

@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { statusToLifecycleStatus } from './migrations/status-to-lifecycle-status';
 import { getService } from './utils';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Runs before Strapi's schema sync, which would otherwise drop the renamed column's values.
+  strapi.db.migrations.providers.internal.register(statusToLifecycleStatus);
   // The archive guard (SPEC §3) as a Document Service middleware: the content manager, the REST
   // API and plugin code all write through the Document Service, so one check covers every path.
   strapi.documents.use(async (context, next) => {

@@ -58,7 +58,7 @@ export const CUSTOMER_EXPORT_FIELDS = [
   'expiresAt',
 ] as const;
 
-export const CUSTOMER_REFUND_FIELDS = ['documentId', 'entitlement', 'periodStart', 'periodEnd', 'amount', 'currency', 'mode', 'createdAt'] as const;
+export const CUSTOMER_REFUND_FIELDS = ['documentId', 'entitlement', 'periodStart', 'periodEnd', 'amount', 'currency', 'mode', 'kind', 'createdAt'] as const;
 
 /**
  * Audit actions a customer sees, each with the `before`/`after` fields it may show. Anything not
@@ -79,6 +79,7 @@ export const CUSTOMER_AUDIT_ACTIONS: Record<string, readonly string[]> = {
   'entitlement.resumed': CUSTOMER_ENTITLEMENT_FIELDS,
   'entitlement.reactivated': CUSTOMER_ENTITLEMENT_FIELDS,
   'refund.recorded': CUSTOMER_REFUND_FIELDS,
+  'refund.reversed': CUSTOMER_REFUND_FIELDS,
   'collaborator.added': ['email', 'role'],
   'collaborator.removed': ['email', 'role'],
   'export.requested': ['state', 'profile'],
@@ -106,10 +107,13 @@ export interface CustomerAuditEvent {
 
 const normalize = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value ?? null);
 
-/** Only the allowed keys, dates as ISO strings, missing ones as null. */
+/**
+ * Only the allowed keys, dates as ISO strings, missing ones as null. A stored row's
+ * `lifecycleStatus` is its API `status` (server/src/utils/stored-status.ts).
+ */
 export const pickFields = <K extends string>(row: Record<string, unknown>, fields: readonly K[]): Record<K, unknown> => {
   const out = {} as Record<K, unknown>;
-  for (const field of fields) out[field] = normalize(row[field]);
+  for (const field of fields) out[field] = normalize(field === 'status' && 'lifecycleStatus' in row ? row.lifecycleStatus : row[field]);
   return out;
 };
 

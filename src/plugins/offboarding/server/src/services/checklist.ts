@@ -67,14 +67,14 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
   const factsOf = async (org: OrganizationRef, since: Date | null): Promise<ChecklistFacts> => {
     const entitlements = (await strapi.db.query(UID.entitlement).findMany({
       where: { organization: { id: org.id } },
-      select: ['status', 'provisioningState'],
-    })) as { status: EntitlementStatus; provisioningState: string | null }[];
+      select: ['lifecycleStatus', 'provisioningState'],
+    })) as { lifecycleStatus: EntitlementStatus; provisioningState: string | null }[];
     // finishedAt is written with the plugin clock, so "since the run started" holds under a moved clock too.
     const ready = (await strapi.db.query(UID.dataExport).count({
       where: { organization: org.documentId, state: 'ready', ...(since ? { finishedAt: { $gte: since } } : {}) },
     })) as number;
     return {
-      entitlements: entitlements.map((e) => ({ status: e.status, provisioningState: e.provisioningState ?? null })),
+      entitlements: entitlements.map((e) => ({ status: e.lifecycleStatus, provisioningState: e.provisioningState ?? null })),
       exportReady: ready > 0,
       archived: Boolean(org.archivedAt),
     };

@@ -18,6 +18,7 @@ import {
 } from '../domain/entitlement-lifecycle';
 import type { ResolvedPolicy } from '../domain/policy';
 import { getService } from '../utils';
+import { fromStored, toStored } from '../utils/stored-status';
 import { selectForUpdate, toApi, type Row } from '../utils/db';
 import { conflictError, fieldError, notFound, withDomainErrors } from '../utils/errors';
 import { changes, JOB_ACTOR, type Actor } from './audit';
@@ -99,9 +100,11 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const apply = async (ctx: TransitionContext, actor: Actor, result: TransitionResult) => {
     // Read the keys first: the query engine adds updatedAt to the data it is given.
     const changedKeys = Object.keys(result.patch);
-    const updated = await query().update({ where: { id: ctx.entitlement.id }, data: result.patch });
+    // Rows in API terms (`status`) on both sides of the write: see utils/stored-status.
+    const before = fromStored(ctx.entitlement);
+    const updated = fromStored(await query().update({ where: { id: ctx.entitlement.id }, data: toStored(result.patch) }));
     await getService(strapi, 'scheduler').syncEntitlement(updated);
-    await getService(strapi, 'provisioning').onTransition(ctx.entitlement, updated);
+    await getService(strapi, 'provisioning').onTransition(before, updated);
     await organizations().refreshDerived(ctx.organization.id);
     await getService(strapi, 'audit').record({
       action: result.action,
@@ -111,7 +114,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
       organization: ctx.organization.documentId,
       reason: result.reason ?? null,
       notes: result.notes ?? null,
-      ...changes(ctx.entitlement, updated, changedKeys),
+      ...changes(before, updated, changedKeys),
     });
     if (result.ledger) await refunds().record(result.ledger, actor);
     // A cancellation may be what the checklist's current automatic step waits for.
@@ -171,7 +174,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
           throw fieldError(start ? 'currentPeriodEnd' : 'currentPeriodStart', `a ${input.billingPeriod}ly entitlement needs currentPeriodStart and currentPeriodEnd`);
         }
         const row = await query().create({
-          data: { ...input, currency: input.currency, currentPeriodStart: start, currentPeriodEnd: end, status: 'active', organization: org.id },
+          data: { ...input, currency: input.currency, currentPeriodStart: start, currentPeriodEnd: end, lifecycleStatus: 'active', organization: org.id },
         });
         await organizations().refreshDerived(org.id);
         await getService(strapi, 'audit').record({
@@ -305,7 +308,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
         const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId: organizationDocumentId });
         if (!org) throw notFound('Organization', organizationDocumentId);
         const open = (await query().findMany({
-          where: { organization: { id: org.id }, status: { $in: ['active', 'suspended'] } },
+          where: { organization: { id: org.id }, lifecycleStatus: { $in: ['active', 'suspended'] } },
           select: ['documentId'],
           orderBy: [{ id: 'asc' }],
         })) as Row[];

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { AccessStatus } from '../../../shared/contracts/constants';
 import { UID } from '../constants';
 import { getService } from '../utils';
+import { fromStored } from '../utils/stored-status';
 import { selectForUpdate, type Row } from '../utils/db';
 import { conflictError, fieldError, notFound } from '../utils/errors';
 import { changes, type Actor } from './audit';
@@ -40,9 +41,9 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         refuseIfPurged(org, 'archive');
         if (org.archivedAt) throw conflictError('The organization is already archived', { archivedAt: org.archivedAt });
         const open = (await strapi.db.query(UID.entitlement).findMany({
-          where: { organization: { id: org.id }, status: { $ne: 'cancelled' } },
-          select: ['documentId', 'class', 'name', 'status'],
-        })) as Row[];
+          where: { organization: { id: org.id }, lifecycleStatus: { $ne: 'cancelled' } },
+          select: ['documentId', 'class', 'name', 'lifecycleStatus'],
+        })).map((row: Row) => fromStored(row)) as Row[];
         if (open.length) {
           throw conflictError(
             `Cannot archive: ${open.length} entitlement(s) are not cancelled (${open.map((e) => `${e.class} ${e.documentId} is ${e.status}`).join(', ')})`,

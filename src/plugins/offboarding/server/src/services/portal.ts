@@ -27,6 +27,7 @@ import {
 import createHttpError from 'http-errors';
 import { CUSTOMER_ENTITLEMENT_FIELDS, CUSTOMER_ORGANIZATION_FIELDS, pickFields } from '../domain/customer-view';
 import { getService } from '../utils';
+import { fromStored } from '../utils/stored-status';
 import { iso, type Row } from '../utils/db';
 import { forbiddenError, notFound } from '../utils/errors';
 import type { OrganizationRow } from './organization';
@@ -113,7 +114,8 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const row of rows) {
       if (!row.organization) continue;
       const list = byOrganization.get(row.organization.id) ?? [];
-      list.push(row);
+      // In API terms: the stored `lifecycleStatus` read as `status` (utils/stored-status).
+      list.push(fromStored(row));
       byOrganization.set(row.organization.id, list);
     }
     return byOrganization;

@@ -172,7 +172,7 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
       const openRows = (await trx(entitlementLink.table)
         .join(entitlementTable, `${entitlementTable}.id`, `${entitlementLink.table}.${entitlementLink.ownColumn}`)
         .whereIn(`${entitlementLink.table}.${entitlementLink.relatedColumn}`, ids)
-        .whereNot(`${entitlementTable}.status`, 'cancelled')
+        .whereNot(`${entitlementTable}.lifecycle_status`, 'cancelled')
         .distinct(`${entitlementLink.table}.${entitlementLink.relatedColumn}`)
         .pluck(`${entitlementLink.table}.${entitlementLink.relatedColumn}`)) as number[];
       const open = new Set(openRows.map(Number));

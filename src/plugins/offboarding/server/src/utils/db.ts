@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ModelUid } from '../constants';
+import { fromStored } from './stored-status';
 
 export type Row = Record<string, unknown> & { id: number; documentId: string };
 
@@ -24,10 +25,10 @@ export const selectForUpdate = async <T extends Row>(
 /** Columns Strapi adds to every row that mean nothing for types without draft & publish or i18n. */
 const INTERNAL_KEYS = new Set(['id', 'publishedAt', 'locale']);
 
-/** API shape of a row: ISO dates, no internal numeric id. */
+/** API shape of a row: ISO dates, no internal numeric id, the stored `lifecycleStatus` as `status`. */
 export const toApi = <T>(row: Record<string, unknown>): T => {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
+  for (const [key, value] of Object.entries(fromStored(row))) {
     if (INTERNAL_KEYS.has(key)) continue;
     out[key] = value instanceof Date ? value.toISOString() : value;
   }

@@ -33,7 +33,10 @@ export default {
       },
       name: { type: 'string', maxLength: 255 },
       class: { type: 'enumeration', enum: [...ENTITLEMENT_CLASSES], required: true },
-      status: { type: 'enumeration', enum: [...ENTITLEMENT_STATUSES], default: 'active', required: true },
+      // The API's `status`. Not named `status`: Strapi reads an attribute of that name as the
+      // draft & publish state, so the Content Manager showed "Published" for every entitlement
+      // (utils/stored-status.ts maps it; migrations/status-to-lifecycle-status.ts moved the data).
+      lifecycleStatus: { type: 'enumeration', enum: [...ENTITLEMENT_STATUSES], default: 'active', required: true },
       // Status before a pending cancellation, so undo restores it.
       previousStatus: { type: 'enumeration', enum: [...ENTITLEMENT_STATUSES] },
       price: { type: 'integer', default: 0, required: true, min: 0 },
@@ -64,6 +67,6 @@ export default {
       provisioningError: { type: 'text' },
       provisionedAt: { type: 'datetime' },
     },
-    indexes: [{ name: 'offboarding_entitlements_status', columns: ['status'] }],
+    indexes: [{ name: 'offboarding_entitlements_lifecycle_status', columns: ['lifecycle_status'] }],
   },
 };

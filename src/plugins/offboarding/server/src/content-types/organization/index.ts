@@ -23,8 +23,10 @@ export default {
       phone: { type: 'string', maxLength: 64 },
       address: { type: 'text' },
       notes: { type: 'text' },
-      // Derived from the entitlements in the same transaction as any change to them.
-      status: { type: 'enumeration', enum: [...ORGANIZATION_STATUSES], default: 'active', required: true },
+      // The API's `status`, derived from the entitlements in the same transaction as any change
+      // to them. Not named `status`: Strapi reads that name as the draft & publish state
+      // (see the entitlement's `lifecycleStatus`).
+      lifecycleStatus: { type: 'enumeration', enum: [...ORGANIZATION_STATUSES], default: 'active', required: true },
       accessStatus: { type: 'enumeration', enum: [...ACCESS_STATUSES], default: 'enabled', required: true },
       accessChangedAt: { type: 'datetime' },
       accessReason: { type: 'text' },
@@ -60,7 +62,7 @@ export default {
       },
     },
     indexes: [
-      { name: 'offboarding_orgs_list', columns: ['archived_at', 'status', 'name'] },
+      { name: 'offboarding_orgs_lifecycle_list', columns: ['archived_at', 'lifecycle_status', 'name'] },
       { name: 'offboarding_orgs_purge', columns: ['purge_state', 'purge_after'] },
     ],
   },
