@@ -144,6 +144,30 @@ describe('owned data and the archive guard', () => {
     });
   });
 
+  describe("the plugin's own types", () => {
+    it('change only through the plugin: a Content Manager or Document Service write is refused and changes nothing', async () => {
+      const org = await createOrg('Guarded Types');
+      const ent = await api.post(`/offboarding/organizations/${org.documentId}/entitlements`, {
+        class: 'PLG', price: 100, currency: 'EUR', billingPeriod: 'month', currentPeriodStart: T0, currentPeriodEnd: '2027-04-01T00:00:00Z',
+      });
+      const id = ent.body.data.documentId as string;
+      // Skipping the state machine (and the refund ledger and audit trail) by writing the row.
+      await expect(
+        strapi.documents('plugin::offboarding.entitlement').update({ documentId: id, data: { lifecycleStatus: 'cancelled' } as never })
+      ).rejects.toThrow(/changes only through the Offboarding plugin's actions/);
+      await expect(strapi.documents('plugin::offboarding.organization').delete({ documentId: org.documentId })).rejects.toThrow(/"delete" through the Document Service is refused/);
+      await expect(strapi.documents('plugin::offboarding.refund').create({ data: { amount: -5000 } as never })).rejects.toThrow(/refused/);
+      // The Content Manager's admin API, even for a super admin.
+      const viaCm = await cm.update('plugin::offboarding.entitlement', id, { lifecycleStatus: 'cancelled' });
+      expect(viaCm.status).toBeGreaterThanOrEqual(400);
+      expect(viaCm.status).toBeLessThan(500);
+      expect((await api.get(`/offboarding/entitlements/${id}`)).body.data.status).toBe('active');
+      expect((await api.get(`/offboarding/organizations/${org.documentId}`)).status).toBe(200);
+      // Reads stay open to host-app code.
+      expect((await strapi.documents('plugin::offboarding.entitlement').findOne({ documentId: id }))?.documentId).toBe(id);
+    });
+  });
+
   describe('the archive guard', () => {
     it('refuses an order or quote for an archived organization through the content manager (409 naming it)', async () => {
       const org = await createOrg('CM Archived');

@@ -7,7 +7,9 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.db.migrations.providers.internal.register(statusToLifecycleStatus);
   // The archive guard (SPEC §3) as a Document Service middleware: the content manager, the REST
   // API and plugin code all write through the Document Service, so one check covers every path.
+  // The same middleware keeps the plugin's own types out of Document Service writes.
   strapi.documents.use(async (context, next) => {
+    getService(strapi, 'archive-guard').assertNotPluginType(context);
     await getService(strapi, 'archive-guard').check(context);
     return next();
   });

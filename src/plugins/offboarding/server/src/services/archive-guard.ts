@@ -1,11 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../constants';
+import { PLUGIN_ID, UID } from '../constants';
 import { hasRefs, relationRefs, type RelationRefs } from '../domain/relation-refs';
 import { getService } from '../utils';
 import { conflictError } from '../utils/errors';
 
 /** The Document Service actions that can attach a row to an organization. */
 const GUARDED_ACTIONS = new Set(['create', 'update', 'clone']);
+
+/** Every Document Service action that writes. */
+const WRITE_ACTIONS = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);
 
 export interface DocumentCall {
   uid: string;
@@ -55,6 +58,20 @@ const createArchiveGuardService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * The plugin's own types change only through its actions, which pass the state machine, the
+     * refund ledger and the audit trail (the plugin itself writes with `strapi.db.query`). A
+     * write through the Document Service — the Content Manager of an app that shows these
+     * types, the REST API, host-app code — is refused, naming the way to do it.
+     */
+    assertNotPluginType({ uid, action }: DocumentCall): void {
+      if (!uid.startsWith(`plugin::${PLUGIN_ID}.`) || !WRITE_ACTIONS.has(action)) return;
+      throw conflictError(
+        `${uid} changes only through the Offboarding plugin's actions (admin API, panel or its services), so every change passes its rules and audit trail; "${action}" through the Document Service is refused`,
+        { uid, action }
+      );
+    },
+
     /** Throws a 409 naming the organization when the call would attach the row to a closed one. */
     async check({ uid, action, params }: DocumentCall): Promise<void> {
       if (!GUARDED_ACTIONS.has(action)) return;
