@@ -138,6 +138,29 @@ describe('customer trust (SPEC §9)', () => {
       expect(JSON.parse(adminEntries.find((e) => e.name === 'manifest.json')!.content.toString()).profile).toBe('admin');
     });
 
+    it('both profiles carry the refund ledger; only the admin one says who on the staff granted it', async () => {
+      const policy = await api.post('/offboarding/policies', { name: 'Refunds allowed', refundEligible: true });
+      expect(policy.status).toBe(201);
+      const { org, entitlement, owner } = await organization('Refunded Co', { cancellationPolicy: policy.body.data.documentId });
+      const cancelled = await api.post(`/offboarding/entitlements/${entitlement}/cancel`, { reason: 'customer_request', timing: 'immediate', refund: 'full' });
+      expect(cancelled.status).toBe(200);
+      // Cancelled, but inside its portal period: the customer may still take their data.
+      const { url } = await readyCustomerExport(org, owner.auth);
+      const customer = await readZip((await request(server).get(url).buffer(true).parse(binary)).body as Buffer);
+      const refunds = JSON.parse(customer.find((e) => e.name === 'refunds.json')!.content.toString());
+      expect(refunds).toEqual([expect.objectContaining({ entitlement, amount: 10000, currency: 'EUR', mode: 'full', kind: 'refund' })]);
+      expect(Object.keys(refunds[0])).not.toContain('actorName');
+      expect(JSON.parse(customer.find((e) => e.name === 'manifest.json')!.content.toString()).counts.refunds).toBe(1);
+      expect(customer.map((e) => e.content.toString()).join('\n')).not.toContain(adminEmail);
+
+      const adminExport = await api.post(`/offboarding/organizations/${org}/exports`);
+      await run();
+      const admin = await readZip((await api.get(`/offboarding/exports/${adminExport.body.data.documentId}/download`).buffer(true).parse(binary)).body as Buffer);
+      const adminCsv = admin.find((e) => e.name === 'refunds.csv')!.content.toString();
+      expect(adminCsv.split('\n')[0]).toBe('documentId,entitlement,periodStart,periodEnd,amount,currency,mode,kind,createdAt,actorType,actorId,actorName');
+      expect(adminCsv).toContain(adminEmail);
+    });
+
     it('neutralises formula cells in the admin CSVs too', async () => {
       const { org, entitlement } = await organization('Formula Co');
       await api.post(`/offboarding/entitlements/${entitlement}/cancel`, { reason: 'other', timing: 'period_end', refund: 'none' });

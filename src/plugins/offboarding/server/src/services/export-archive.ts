@@ -11,6 +11,7 @@ import { UID, type ModelUid } from '../constants';
 import {
   CUSTOMER_ENTITLEMENT_FIELDS,
   CUSTOMER_ORGANIZATION_FIELDS,
+  CUSTOMER_REFUND_FIELDS,
   customerAuditEvent,
   neutralizeCsvCell,
   pickFields,
@@ -116,6 +117,12 @@ export const writeExportArchive = async (
       orderBy: [{ id: 'asc' }],
       limit,
     }) as Promise<Row[]>;
+  const refundPage: Page = (afterId, limit) =>
+    strapi.db.query(UID.refund).findMany({
+      where: { organization: organization.documentId, id: { $gt: afterId } },
+      orderBy: [{ id: 'asc' }],
+      limit,
+    }) as Promise<Row[]>;
   const auditPage: Page = (afterId, limit) =>
     strapi.db.query(UID.auditEvent).findMany({
       where: { organization: organization.documentId, id: { $gt: afterId } },
@@ -159,12 +166,13 @@ export const writeExportArchive = async (
   const totals = {
     entitlements: await countWhere(UID.entitlement, { organization: { id: organization.id } }),
     auditEvents: await countWhere(UID.auditEvent, { organization: organization.documentId }),
+    refunds: await countWhere(UID.refund, { organization: organization.documentId }),
     ...Object.fromEntries(
       await Promise.all(ownedTypes.map(async (t) => [t.name, await countWhere(t.uid as ModelUid, { [t.relation]: { id: organization.id } })]))
     ),
   } as Record<string, number>;
   // Owned types are read twice (JSON and CSV).
-  const total = Math.max(1, totals.entitlements * 2 + totals.auditEvents + ownedTypes.reduce((n, t) => n + 2 * (totals[t.name] ?? 0), 0));
+  const total = Math.max(1, totals.entitlements * 2 + totals.refunds * 2 + totals.auditEvents + ownedTypes.reduce((n, t) => n + 2 * (totals[t.name] ?? 0), 0));
   let done = 0;
   const progress = async (n: number) => {
     done += n;
@@ -209,6 +217,18 @@ export const writeExportArchive = async (
     for await (const row of rowsOf(entitlementPage, pageSize, progress)) yield entitlementView(row);
   })()));
   await add('entitlements.csv', entitlementsCsv(rowsOf(entitlementPage, pageSize, progress), forCustomer ? CUSTOMER_ENTITLEMENT_FIELDS : ENTITLEMENT_COLUMNS));
+  // The refund ledger: what was granted, per billing period (admin rows name the actor).
+  const refundColumns = forCustomer ? [...CUSTOMER_REFUND_FIELDS] : [...CUSTOMER_REFUND_FIELDS, 'actorType', 'actorId', 'actorName'];
+  const refundView = (row: Row) => pickFields(row, refundColumns);
+  await addJson('refunds.json', counted('refunds', (async function* () {
+    for await (const row of rowsOf(refundPage, pageSize, progress)) yield refundView(row);
+  })()));
+  await add('refunds.csv', Readable.from(csvLines(refundColumns, (async function* () {
+    for await (const row of rowsOf(refundPage, pageSize, progress)) {
+      const fields = refundView(row);
+      yield refundColumns.map((c) => csvCell(fields[c as keyof typeof fields]));
+    }
+  })())));
   await addJson('audit-trail.json', counted('auditEvents', (async function* () {
     for await (const row of rowsOf(auditPage, pageSize, progress)) {
       const { redactedAt: _r, ...event } = auditView(row);
