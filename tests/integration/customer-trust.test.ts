@@ -105,6 +105,10 @@ describe('customer trust (SPEC §9)', () => {
       // A formula an attacker put in a field a customer controls.
       await strapi.documents('api::invoice.invoice').create({ data: { number: '=HYPERLINK("http://evil.test","x")', total: 100, currency: 'EUR', issuedAt: T0, organization: org } });
 
+      // Staff take a full export first: that is their business, not the customer's.
+      const staffExport = await api.post(`/offboarding/organizations/${org}/exports`);
+      expect(staffExport.status).toBe(202);
+      await run();
       const { url } = await readyCustomerExport(org, owner.auth);
       const zip = await request(server).get(url).buffer(true).parse(binary);
       expect(zip.status).toBe(200);
@@ -121,6 +125,9 @@ describe('customer trust (SPEC §9)', () => {
       expect(audit.map((e) => e.action)).not.toContain('organization.legal_hold_placed');
       expect(audit.find((e) => e.action === 'entitlement.suspended')!.actor).toBe('staff');
       expect(audit.find((e) => e.action === 'export.requested')!.actor).toBe('collaborator');
+      // Its own request only (the archive is written before its own export.ready): none of the staff export's events.
+      expect(audit.filter((e) => e.action.startsWith('export.')).map((e) => e.action)).toEqual(['export.requested']);
+      expect(all).not.toContain(staffExport.body.data.documentId);
       // The customer's own data is there, with formulas neutralised in every CSV.
       const invoices = entries.find((e) => e.name === 'data/invoices.csv')!.content.toString();
       expect(invoices).toContain(`"'=HYPERLINK(""http://evil.test"",""x"")"`);
@@ -128,9 +135,7 @@ describe('customer trust (SPEC §9)', () => {
       expect(Object.keys(organizationJson).sort()).toEqual(['address', 'createdAt', 'documentId', 'email', 'lastCancelledAt', 'name', 'phone', 'status', 'taxId']);
 
       // The admin profile of the same organization keeps everything, and says so.
-      const adminExport = await api.post(`/offboarding/organizations/${org}/exports`);
-      await run();
-      const adminZip = await api.get(`/offboarding/exports/${adminExport.body.data.documentId}/download`).buffer(true).parse(binary);
+      const adminZip = await api.get(`/offboarding/exports/${staffExport.body.data.documentId}/download`).buffer(true).parse(binary);
       const adminEntries = await readZip(adminZip.body as Buffer);
       const adminAll = adminEntries.map((e) => e.content.toString('utf8')).join('\n');
       expect(adminAll).toContain(PLANTED.orgNotes);
@@ -227,6 +232,20 @@ describe('customer trust (SPEC §9)', () => {
       expect(archived.status).toBe(403);
       expect(archived.body.error.details.reason).toBe('archived');
       expect((await request(server).get(`/api/offboarding/portal/exports/${id}`).set(owner.auth)).status).toBe(403);
+    });
+
+    it("a collaborator's link stops working once they leave the organization; an admin's handed-over link does not depend on them", async () => {
+      const { org, owner } = await organization('Leaver Co');
+      const { id, url } = await readyCustomerExport(org, owner.auth);
+      const adminLink = (await api.get(`/offboarding/exports/${id}`)).body.data.downloadUrl as string;
+      expect((await request(server).get(url)).status).toBe(200);
+      const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: owner.email } });
+      expect((await api.delete(`/offboarding/organizations/${org}/collaborators/${user.documentId}`)).status).toBe(200);
+      const refused = await request(server).get(url);
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.details.reason).toBe('not_a_collaborator');
+      expect((await request(server).get(`/api/offboarding/portal/exports/${id}`).set(owner.auth)).status).toBe(404);
+      expect((await request(server).get(adminLink)).status).toBe(200);
     });
 
     it('a signed link of a deleted organization is gone (410)', async () => {

@@ -166,6 +166,28 @@ describe('owned data and the archive guard', () => {
       // Reads stay open to host-app code.
       expect((await strapi.documents('plugin::offboarding.entitlement').findOne({ documentId: id }))?.documentId).toBe(id);
     });
+
+    it("a Content Manager read of them re-checks the plugin's read permission", async () => {
+      const org = await createOrg('CM Reader');
+      await api.put(`/offboarding/organizations/${org.documentId}`, { notes: 'internal: churn risk' });
+      const role = await strapi.service('admin::role').create({ name: `cm-only-${process.pid}`, description: 'Content Manager only' });
+      const cmRead = (uid: string) => ({ action: 'plugin::content-manager.explorer.read', subject: uid, properties: { fields: ['name', 'notes'] }, conditions: [] });
+      await strapi.service('admin::role').assignPermissions(role.id, [cmRead('plugin::offboarding.organization')]);
+      const email = `cm-only-${process.pid}@test.local`;
+      await strapi.service('admin::user').create({ email, firstname: 'CM', lastname: 'Only', password: 'Test-Password-123', isActive: true, registrationToken: null, roles: [role.id] });
+      const login = await request(server()).post('/admin/login').send({ email, password: 'Test-Password-123' });
+      const list = await request(server()).get('/content-manager/collection-types/plugin::offboarding.organization').set('Authorization', `Bearer ${login.body.data.token as string}`);
+      expect(list.status).toBe(403);
+      expect(list.body.error.message).toContain('plugin::offboarding.read');
+      expect(JSON.stringify(list.body)).not.toContain('churn risk');
+      // With the plugin's own read permission too, the Content Manager may show what the plugin's API shows.
+      await strapi.service('admin::role').assignPermissions(role.id, [
+        cmRead('plugin::offboarding.organization'),
+        { action: 'plugin::offboarding.read', subject: null, properties: {}, conditions: [] },
+      ]);
+      const allowed = await request(server()).get('/content-manager/collection-types/plugin::offboarding.organization').set('Authorization', `Bearer ${login.body.data.token as string}`);
+      expect(allowed.status).toBe(200);
+    });
   });
 
   describe('the archive guard', () => {

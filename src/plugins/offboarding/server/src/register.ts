@@ -9,7 +9,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // API and plugin code all write through the Document Service, so one check covers every path.
   // The same middleware keeps the plugin's own types out of Document Service writes.
   strapi.documents.use(async (context, next) => {
-    getService(strapi, 'archive-guard').assertNotPluginType(context);
+    getService(strapi, 'archive-guard').assertPluginTypeAccess(context);
     await getService(strapi, 'archive-guard').check(context);
     return next();
   });

@@ -47,7 +47,8 @@ const createPortalExportController = ({ strapi }: { strapi: Core.Strapi }) => {
       const user = collaborator(ctx);
       await noQuery(ctx.query);
       const row = await exports().findForCollaborator(user.id, ctx.params.id);
-      ctx.body = { data: { ...exports().customerView(row), ...(row.state === 'ready' ? { downloadUrl: exports().downloadUrl(row) } : {}) } };
+      // The link names the collaborator: it stops working if they leave the organization.
+      ctx.body = { data: { ...exports().customerView(row), ...(row.state === 'ready' ? { downloadUrl: exports().downloadUrl(row, user.id) } : {}) } };
     },
   };
 };

@@ -82,10 +82,11 @@ export const CUSTOMER_AUDIT_ACTIONS: Record<string, readonly string[]> = {
   'refund.reversed': CUSTOMER_REFUND_FIELDS,
   'collaborator.added': ['email', 'role'],
   'collaborator.removed': ['email', 'role'],
+  // Only for customer exports (see customerAuditEvent): staff-only exports are internal activity.
   'export.requested': ['state', 'profile'],
-  'export.ready': ['state', 'size', 'sha256'],
-  'export.expired': ['state'],
-  'export.failed': ['state'],
+  'export.ready': ['state', 'profile', 'size', 'sha256'],
+  'export.expired': ['state', 'profile'],
+  'export.failed': ['state', 'profile'],
 };
 
 /** Targets whose documentIds a customer already sees; any other target's id is left out. */
@@ -137,6 +138,8 @@ export const customerAuditEvent = (event: {
 }): CustomerAuditEvent | null => {
   const fields = CUSTOMER_AUDIT_ACTIONS[event.action];
   if (!fields) return null;
+  // An export event is the customer's only for a customer export (older events name no profile).
+  if (event.action.startsWith('export.') && event.after?.profile !== 'customer') return null;
   const actor: CustomerActor = event.actorType === 'collaborator' ? 'collaborator' : event.actorType === 'admin' ? 'staff' : 'system';
   const targetType = typeof event.targetType === 'string' ? event.targetType : null;
   return {

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID, UID } from '../constants';
+import { ACTIONS, PLUGIN_ID, UID } from '../constants';
 import { hasRefs, relationRefs, type RelationRefs } from '../domain/relation-refs';
 import { getService } from '../utils';
-import { conflictError } from '../utils/errors';
+import { conflictError, forbiddenError } from '../utils/errors';
 
 /** The Document Service actions that can attach a row to an organization. */
 const GUARDED_ACTIONS = new Set(['create', 'update', 'clone']);
@@ -64,8 +64,18 @@ const createArchiveGuardService = ({ strapi }: { strapi: Core.Strapi }) => {
      * write through the Document Service — the Content Manager of an app that shows these
      * types, the REST API, host-app code — is refused, naming the way to do it.
      */
-    assertNotPluginType({ uid, action }: DocumentCall): void {
-      if (!uid.startsWith(`plugin::${PLUGIN_ID}.`) || !WRITE_ACTIONS.has(action)) return;
+    assertPluginTypeAccess({ uid, action }: DocumentCall): void {
+      if (!uid.startsWith(`plugin::${PLUGIN_ID}.`)) return;
+      if (!WRITE_ACTIONS.has(action)) {
+        // A read through the Content Manager (a role may be granted its permissions on these
+        // hidden types) re-checks the plugin's own read permission: the raw rows hold internal
+        // fields the plugin shows only to admins allowed to read it. Host-app code reads freely.
+        const request = strapi.requestContext.get();
+        if (!request?.path.startsWith('/content-manager/')) return;
+        const ability = request.state?.userAbility as { can: (action: string) => boolean } | undefined;
+        if (ability?.can(ACTIONS.read)) return;
+        throw forbiddenError(`Reading ${uid} needs the Offboarding permission "Read" (${ACTIONS.read})`, { uid, action });
+      }
       throw conflictError(
         `${uid} changes only through the Offboarding plugin's actions (admin API, panel or its services), so every change passes its rules and audit trail; "${action}" through the Document Service is refused`,
         { uid, action }

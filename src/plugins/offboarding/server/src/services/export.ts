@@ -210,7 +210,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
             },
           })) as ExportRow;
           await getService(strapi, 'scheduler').syncExport(ready, now());
-          await record('export.ready', ready, JOB_ACTOR, { state: 'ready', size: result.size, sha256: result.sha256, counts: result.counts });
+          await record('export.ready', ready, JOB_ACTOR, { state: 'ready', profile: ready.profile, size: result.size, sha256: result.sha256, counts: result.counts });
           await getService(strapi, 'checklist').reevaluate(ready.organization);
         });
         return 'performed';
@@ -219,7 +219,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (fs.existsSync(target)) fs.rmSync(target, { force: true });
         const message = error instanceof Error ? error.message : String(error);
         const failed = (await query().update({ where: { id: claimed.id }, data: { state: 'failed', error: message.slice(0, 2000), finishedAt: now() } })) as ExportRow;
-        await record('export.failed', failed, JOB_ACTOR, { state: 'failed', error: message.slice(0, 500) });
+        await record('export.failed', failed, JOB_ACTOR, { state: 'failed', profile: failed.profile, error: message.slice(0, 500) });
         strapi.log.error(`[offboarding] export ${documentId} failed: ${message}`);
         return 'performed';
       }
@@ -233,7 +233,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!row || row.state !== 'ready' || !expiresAt || expiresAt.getTime() > now().getTime()) return 'noop';
         removeFile(row);
         const expired = (await query().update({ where: { id: row.id }, data: { state: 'expired', filePath: null } })) as ExportRow;
-        await record('export.expired', expired, JOB_ACTOR, { state: 'expired' });
+        await record('export.expired', expired, JOB_ACTOR, { state: 'expired', profile: expired.profile });
         return 'performed';
       });
     },
@@ -254,18 +254,23 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { stream: fs.createReadStream(file), fileName: row.fileName ?? 'export.zip', size: fs.statSync(file).size };
     },
 
-    /** A link anyone holding it can use until it expires: the export's id and expiry, signed. */
-    signedToken(row: ExportRow) {
+    /**
+     * A link its holder can use until it expires: the export's id and expiry, signed, and — when
+     * a collaborator obtained it — that collaborator, whose membership is re-checked at download.
+     * A link an admin obtained is a bearer link for the admin to hand over.
+     */
+    signedToken(row: ExportRow, collaboratorUserId: number | null = null) {
       // An admin export holds everything: it never travels as a link a customer could hold.
       if (row.profile !== 'customer') throw conflictError('Only a customer export has a download link; download an admin export from the admin panel', { profile: row.profile });
       const expiresAt = toDate(row.expiresAt as string);
       if (row.state !== 'ready' || !expiresAt) throw conflictError(`The export is not ready (state "${row.state}")`, { state: row.state });
-      const payload = Buffer.from(JSON.stringify({ e: row.documentId, x: expiresAt.getTime() })).toString('base64url');
+      const claims = { e: row.documentId, x: expiresAt.getTime(), ...(collaboratorUserId === null ? {} : { u: collaboratorUserId }) };
+      const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
       return `${payload}.${sign(payload)}`;
     },
 
-    downloadUrl(row: ExportRow) {
-      return `/api/${PLUGIN_ID}/exports/download?token=${service.signedToken(row)}`;
+    downloadUrl(row: ExportRow, collaboratorUserId: number | null = null) {
+      return `/api/${PLUGIN_ID}/exports/download?token=${service.signedToken(row, collaboratorUserId)}`;
     },
 
     /**
@@ -281,19 +286,29 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
         signature.length === expected.length &&
         timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
       if (!valid) throw forbiddenError('This download link is not valid');
-      let claims: { e?: unknown; x?: unknown };
+      let claims: { e?: unknown; x?: unknown; u?: unknown };
       try {
-        claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { e?: unknown; x?: unknown };
+        claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { e?: unknown; x?: unknown; u?: unknown };
       } catch {
         throw forbiddenError('This download link is not valid');
       }
-      if (typeof claims.e !== 'string' || typeof claims.x !== 'number') throw forbiddenError('This download link is not valid');
+      if (typeof claims.e !== 'string' || typeof claims.x !== 'number' || (claims.u !== undefined && typeof claims.u !== 'number')) {
+        throw forbiddenError('This download link is not valid');
+      }
       if (claims.x <= now().getTime()) throw createHttpError(410, 'This download link has expired');
       const row = (await query().findOne({ where: { documentId: claims.e } })) as ExportRow | null;
       if (!row) throw createHttpError(410, 'This download link has expired');
       if (row.profile !== 'customer') throw forbiddenError('This download link is not valid');
-      // The link outlives nothing: its organization must still be open to customers now.
+      // The link outlives nothing: its organization must still be open to customers now, and the
+      // collaborator it was issued to must still belong to it.
       await getService(strapi, 'portal').assertOpenToCustomers(row.organization);
+      if (typeof claims.u === 'number') {
+        const member = await strapi.db.query(UID.collaborator).findOne({
+          where: { organization: { documentId: row.organization }, user: { id: claims.u } },
+          select: ['id'],
+        });
+        if (!member) throw forbiddenError('This download link was issued to someone who no longer collaborates on the organization', { reason: 'not_a_collaborator' });
+      }
       return row;
     },
 
