@@ -138,8 +138,11 @@ describe('offboarding a demo organization from the admin panel', () => {
     await page.getByRole('link', { name: ORG }).click();
     await page.getByRole('heading', { name: ORG, level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Generate data export' }).first().click();
+    // The export the customer may be handed: only the allow-listed fields.
+    await dialog().getByRole('radio', { name: 'What the customer may see' }).click();
     await dialog().getByRole('button', { name: 'Generate data export' }).click();
     await dialog().waitFor({ state: 'detached' });
+    await page.getByText('Customer export (allow-listed)').first().waitFor();
     // The exports sweep (on cron) builds the ZIP; the page follows its progress.
     const download = page.getByRole('button', { name: 'Download' }).first();
     await download.waitFor({ timeout: 120_000 });
@@ -154,6 +157,7 @@ describe('offboarding a demo organization from the admin panel', () => {
     expect(names).toContain('manifest.json');
     const manifest = JSON.parse(entries.find((entry) => entry.name === 'manifest.json')!.content.toString('utf8'));
     expect(JSON.stringify(manifest)).toContain(ORG);
+    expect(manifest.profile).toBe('customer');
   });
 
   test('the checklist ticks its automatic steps and ends "offboarding complete"', async () => {
