@@ -1,16 +1,18 @@
-// Development-only fallbacks so a fresh clone starts with no .env; set real secrets in production.
+import { secret } from './lib/secrets';
+
+// Development-only fallbacks so a fresh clone starts with no .env; production refuses them (lib/secrets).
 export default ({ env }) => ({
   auth: {
-    secret: env('ADMIN_JWT_SECRET', 'offboarding-dev-admin-jwt-secret'),
+    secret: secret(env, 'ADMIN_JWT_SECRET'),
   },
   apiToken: {
-    salt: env('API_TOKEN_SALT', 'offboarding-dev-api-token-salt'),
+    salt: secret(env, 'API_TOKEN_SALT'),
   },
   transfer: {
-    token: { salt: env('TRANSFER_TOKEN_SALT', 'offboarding-dev-transfer-token-salt') },
+    token: { salt: secret(env, 'TRANSFER_TOKEN_SALT') },
   },
   secrets: {
-    encryptionKey: env('ENCRYPTION_KEY', 'offboarding-dev-encryption-key'),
+    encryptionKey: secret(env, 'ENCRYPTION_KEY'),
   },
   flags: {
     nps: false,

@@ -1,9 +1,11 @@
+import { secretArray } from './lib/secrets';
+
 export default ({ env }) => ({
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   app: {
-    // Development-only fallbacks so a fresh clone starts with no .env; set APP_KEYS in production.
-    keys: env.array('APP_KEYS', ['offboarding-dev-key-1', 'offboarding-dev-key-2']),
+    // A development-only fallback so a fresh clone starts with no .env; production refuses it.
+    keys: secretArray(env, 'APP_KEYS'),
   },
   // Keep Strapi off the network: no update check.
   logger: {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { SWEEP_NAMES } from '../../shared/contracts/constants';
 import type { OffboardingConfig } from './config';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from './constants';
+import redactTokens from './middlewares/redact-tokens';
 import contentApi from './routes/content-api';
 import { collaboratorActions } from './services/portal';
 import { getService } from './utils';
@@ -11,6 +12,10 @@ export const cronJobName = (sweep: string) => `offboarding:${sweep}`;
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Fails the start-up with a clear message when ownedData names an unknown type or relation.
   getService(strapi, 'owned-data').list();
+
+  // Added after the app's config middlewares (they are in place by bootstrap), so it runs inside
+  // strapi::logger and hides signed-link tokens from the request log.
+  strapi.server.use(redactTokens({}, { strapi }));
 
   await strapi
     .service('admin::permission')

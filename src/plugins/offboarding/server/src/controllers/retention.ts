@@ -67,9 +67,9 @@ const createRetentionController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async tasks(ctx: Context) {
-      const filter = await validateTaskQuery(ctx.query);
-      const rows = await getService(strapi, 'scheduler').list(filter);
-      ctx.body = { data: rows.map((row) => toApi(row)) };
+      const { page, pageSize, ...filter } = await validateTaskQuery(ctx.query);
+      const { results, pagination } = await getService(strapi, 'scheduler').list(filter, { page, pageSize });
+      ctx.body = { data: results.map((row) => toApi(row)), meta: { pagination } };
     },
   };
 };

@@ -7,7 +7,8 @@ const route = (method: string, path: string, handler: string, action: ActionKey)
   handler,
   config: {
     policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [ACTIONS[action]] } }],
-    middlewares: ['plugin::offboarding.valid-ids'],
+    // Hostile shapes first (SPEC §9): nothing else looks at a body nested past the limit.
+    middlewares: ['plugin::offboarding.bounded-input', 'plugin::offboarding.valid-ids'],
   },
 });
 

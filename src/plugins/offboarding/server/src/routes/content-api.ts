@@ -7,32 +7,32 @@ export default {
       method: 'GET',
       path: '/exports/download',
       handler: 'export.downloadSigned',
-      config: { auth: false },
+      config: { auth: false, middlewares: ['plugin::offboarding.bounded-input'] },
     },
     // Collaborators (users-permissions login); bootstrap opens them to the authenticated role.
     {
       method: 'GET',
       path: '/portal/organizations',
       handler: 'portal.find',
-      config: { middlewares: ['plugin::offboarding.valid-ids'] },
+      config: { middlewares: ['plugin::offboarding.bounded-input', 'plugin::offboarding.valid-ids'] },
     },
     {
       method: 'GET',
       path: '/portal/organizations/:id',
       handler: 'portal.findOne',
-      config: { middlewares: ['plugin::offboarding.valid-ids'] },
+      config: { middlewares: ['plugin::offboarding.bounded-input', 'plugin::offboarding.valid-ids'] },
     },
     {
       method: 'POST',
       path: '/portal/organizations/:id/exports',
       handler: 'portal-export.create',
-      config: { middlewares: ['plugin::offboarding.valid-ids'] },
+      config: { middlewares: ['plugin::offboarding.bounded-input', 'plugin::offboarding.valid-ids'] },
     },
     {
       method: 'GET',
       path: '/portal/exports/:id',
       handler: 'portal-export.findOne',
-      config: { middlewares: ['plugin::offboarding.valid-ids'] },
+      config: { middlewares: ['plugin::offboarding.bounded-input', 'plugin::offboarding.valid-ids'] },
     },
   ],
 };

@@ -3,6 +3,7 @@ import type { ActorType } from '../../../shared/contracts/constants';
 import type { AuditEvent } from '../../../shared/contracts/entities';
 import { UID } from '../constants';
 import { toApi } from '../utils/db';
+import { findPageBounded } from '../utils/paging';
 
 export interface Actor {
   type: ActorType;
@@ -135,7 +136,7 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Newest first; ties (same millisecond) broken by insertion order. */
   async listForOrganization(organization: string, { page, pageSize }: { page: number; pageSize: number }) {
-    const { results, pagination } = await strapi.db.query(UID.auditEvent).findPage({
+    const { results, pagination } = await findPageBounded(strapi.db.query(UID.auditEvent), {
       where: { organization },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       page,

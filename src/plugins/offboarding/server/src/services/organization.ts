@@ -24,6 +24,7 @@ import { computeRetentionUntil, lastCancellationOf } from '../domain/retention';
 import { getService } from '../utils';
 import { iso, toApi, type Row } from '../utils/db';
 import { conflictError, fieldError, notFound } from '../utils/errors';
+import { findPageBounded } from '../utils/paging';
 import type { Actor } from './audit';
 import { changes } from './audit';
 import { policyView } from './policy';
@@ -88,7 +89,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (params.status) where.push({ status: params.status });
       if (params.archived === 'exclude') where.push({ archivedAt: { $null: true } });
       if (params.archived === 'only') where.push({ archivedAt: { $notNull: true } });
-      const { results, pagination } = await query().findPage({
+      const { results, pagination } = await findPageBounded(query(), {
         where: { $and: where },
         orderBy: [{ name: 'asc' }, { id: 'asc' }],
         page: params.page,

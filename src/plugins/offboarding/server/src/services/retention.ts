@@ -6,6 +6,7 @@ import { getService } from '../utils';
 import { iso, selectForUpdate, type Row } from '../utils/db';
 import { conflictError, fieldError, notFound } from '../utils/errors';
 import { linkTableOf, tableOf } from '../utils/links';
+import { findPageBounded } from '../utils/paging';
 import { changes, JOB_ACTOR, type Actor } from './audit';
 import type { OrganizationRow } from './organization';
 import { retentionStateOf } from './scheduler';
@@ -78,7 +79,7 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Organizations queued for purge, soonest first, with what will be deleted. */
     async queue({ page, pageSize }: { page: number; pageSize: number }) {
-      const { results, pagination } = await strapi.db.query(UID.organization).findPage({
+      const { results, pagination } = await findPageBounded(strapi.db.query(UID.organization), {
         where: { purgeState: 'scheduled' },
         orderBy: [{ purgeAfter: 'asc' }, { id: 'asc' }],
         page,

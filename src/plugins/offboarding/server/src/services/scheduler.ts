@@ -5,6 +5,7 @@ import { toDate, type DateInput } from '../domain/dates';
 import { desiredEntitlementTasks, desiredOrganizationTasks, type DesiredTask, type OrganizationRetentionState } from '../domain/schedule';
 import { getService } from '../utils';
 import type { Row } from '../utils/db';
+import { findPageBounded, type PageRequest } from '../utils/paging';
 import { entitlementState } from './entitlement-state';
 
 export type TaskRow = Row & { kind: TaskKind; targetType: string; targetId: string; dueAt: DateInput; state: string; attempts: number };
@@ -95,8 +96,10 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
       })) as TaskRow[];
     },
 
-    async list(filter: { state?: string; targetId?: string }, limit = 100) {
-      return (await tasks().findMany({ where: filter, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], limit })) as TaskRow[];
+    /** Soonest due first; paginated, never capped (SPEC §9). */
+    async list(filter: { state?: string; targetId?: string }, page: PageRequest) {
+      const { results, pagination } = await findPageBounded(tasks(), { where: filter, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], ...page });
+      return { results: results as TaskRow[], pagination };
     },
   };
 };

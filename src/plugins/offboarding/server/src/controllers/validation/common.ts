@@ -1,4 +1,5 @@
 import { errors, validateYupSchema, yup } from '@strapi/utils';
+import { nulBytePath, refuseDeepInput } from '../../utils/shape';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -35,19 +36,13 @@ export const oneOfOrNull = <T extends string>(values: readonly T[]) => yup.mixed
 export const strictObject = <S extends Record<string, yup.AnySchema>>(shape: S) =>
   yup.object(shape).noUnknown(true, 'unknown field(s): ${unknown}');
 
-/** The first path holding a string with a NUL byte: no database stores one (PostgreSQL refuses it). */
-const nulBytePath = (value: unknown, path: string[] = []): string[] | null => {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      const found = nulBytePath(child, [...path, key]);
-      if (found) return found;
-    }
-  }
-  return null;
-};
-
-const refuseNulBytes = (input: unknown) => {
+/**
+ * Before any schema runs: input nested past the depth limit (also refused earlier by the
+ * bounded-input route middleware), then NUL bytes, which no database stores (PostgreSQL refuses
+ * them). Both walks are iterative and bounded.
+ */
+const refuseHostileInput = (input: unknown, where: 'body' | 'query') => {
+  refuseDeepInput(input, where);
   const path = nulBytePath(input);
   if (path) {
     const field = path.join('.') || 'body';
@@ -61,7 +56,7 @@ const refuseNulBytes = (input: unknown) => {
 export const validateBody = <T>(schema: yup.AnySchema) => {
   const run = validateYupSchema(schema, { strict: true, abortEarly: false });
   return async (body: unknown): Promise<T> => {
-    refuseNulBytes(body);
+    refuseHostileInput(body, 'body');
     return run(body ?? {}) as Promise<T>;
   };
 };
@@ -70,7 +65,7 @@ export const validateBody = <T>(schema: yup.AnySchema) => {
 export const validateQuery = <T>(schema: yup.AnySchema) => {
   const run = validateYupSchema(schema, { strict: false, abortEarly: false, stripUnknown: false });
   return async (query: unknown): Promise<T> => {
-    refuseNulBytes(query);
+    refuseHostileInput(query, 'query');
     return run(query ?? {}) as Promise<T>;
   };
 };
@@ -78,9 +73,35 @@ export const validateQuery = <T>(schema: yup.AnySchema) => {
 /** For routes that take no query parameters at all. */
 export const noQuery = validateQuery<Record<string, never>>(yup.object({}).noUnknown(true, 'unknown query parameter(s): ${unknown}'));
 
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * A page number or size from a query string: plain digits only. yup's number() would take
+ * `1e20` or `1.5e3` and hand the database an offset it cannot hold (knex turned 2.5e21 into 2,
+ * page 1's rows); a value that is not a safe integer cannot be an exact position either.
+ */
+const wholeNumber = (field: string, min: number, max: number, fallback: number) =>
+  yup
+    .mixed<number>()
+    .transform((value: unknown) => (typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value))
+    .test('whole-number', `${field} must be a whole number from ${min} to ${max}`, (value) =>
+      value === undefined || (typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max)
+    )
+    .default(fallback);
+
+/**
+ * The last page number whose offset, (page - 1) × pageSize, is still an exact (safe) integer
+ * for every page size: 90,071,992,547,410, far past any table, far below PostgreSQL's bigint.
+ */
+export const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE) + 1;
+
+/**
+ * Lists are paginated, never capped (SPEC §9): a page past the end is an empty page with the
+ * real totals; the services built on findPageBounded skip the row query for it altogether.
+ */
 export const paginationShape = {
-  page: yup.number().integer().min(1).default(1),
-  pageSize: yup.number().integer().min(1).max(100).default(25),
+  page: wholeNumber('page', 1, MAX_PAGE, 1),
+  pageSize: wholeNumber('pageSize', 1, MAX_PAGE_SIZE, 25),
 };
 
 export const emptyBody = validateBody<Record<string, never>>(strictObject({}));

@@ -1,0 +1,92 @@
+/**
+ * SPEC §9: signed-link tokens are never written to logs. Strapi's request log
+ * (`strapi::logger`, level http) prints each request's URL; the plugin rewrites the token
+ * out of it. Everything the logger emits during the requests is captured by a transport.
+ */
+import type { Core } from '@strapi/strapi';
+import request from 'supertest';
+import Transport from 'winston-transport';
+import { adminClient, createAdmin, type AdminClient } from '../helpers/admin';
+import { startStrapi } from '../helpers/strapi';
+
+class Capture extends Transport {
+  lines: string[] = [];
+
+  override log(info: unknown, done: () => void) {
+    this.lines.push(JSON.stringify(info));
+    done();
+  }
+}
+
+let strapi: Core.Strapi;
+let cleanup: () => Promise<void>;
+let api: AdminClient;
+let capture: Capture;
+let level: string;
+let muted: Transport[];
+
+beforeAll(async () => {
+  ({ strapi, cleanup } = await startStrapi('log-redaction'));
+  api = adminClient(strapi, await createAdmin(strapi));
+  // The app's own transports stay quiet; only the capture hears the http level.
+  muted = strapi.log.transports.filter((transport) => !transport.silent);
+  muted.forEach((transport) => (transport.silent = true));
+  capture = new Capture({ level: 'silly' });
+  strapi.log.add(capture);
+  level = strapi.log.level;
+  strapi.log.level = 'http';
+}, 120_000);
+
+afterAll(async () => {
+  strapi.log.level = level;
+  strapi.log.remove(capture);
+  muted.forEach((transport) => (transport.silent = false));
+  await cleanup();
+});
+
+beforeEach(() => {
+  capture.lines = [];
+});
+
+const requestLines = () => capture.lines.filter((line) => line.includes('/exports/download'));
+
+it('a valid signed link downloads, and the request log shows [redacted] instead of its token', async () => {
+  const org = (await api.post('/offboarding/organizations', { name: 'Log Co', email: 'dpo@log.test' })).body.data.documentId as string;
+  const queued = await api.post(`/offboarding/organizations/${org}/exports`, { profile: 'customer' });
+  expect(queued.status).toBe(202);
+  expect((await api.post('/offboarding/jobs/exports/run')).status).toBe(200);
+  const ready = (await api.get(`/offboarding/exports/${queued.body.data.documentId as string}`)).body.data as { downloadUrl?: string };
+  expect(ready.downloadUrl).toMatch(/^\/api\/offboarding\/exports\/download\?token=/);
+  const token = new URL(ready.downloadUrl!, 'http://x').searchParams.get('token')!;
+  capture.lines = [];
+
+  const res = await request(strapi.server.httpServer).get(ready.downloadUrl!).buffer(true).parse((r, cb) => {
+    r.on('data', () => undefined);
+    r.on('end', () => cb(null, null));
+  });
+  expect(res.status).toBe(200);
+
+  expect(requestLines()).toHaveLength(1);
+  expect(requestLines()[0]).toContain('/api/offboarding/exports/download?token=[redacted]');
+  expect(capture.lines.join('\n')).not.toContain(token);
+  expect(capture.lines.join('\n')).not.toContain(encodeURIComponent(token));
+});
+
+it.each([
+  ['an invalid token', 'token=forged-token-value-123.abcdef', 403, 'forged-token-value-123'],
+  ['a token given twice', 'token=first-secret-777&token=second-secret-888', 400, 'secret-'],
+  ['an encoded key', '%74oken=encoded-secret-999', 403, 'encoded-secret-999'],
+  ['an array token', 'token[]=array-secret-555', 400, 'array-secret-555'],
+  ['a token after another parameter', 'x=1&token=trailing-secret-444', 400, 'trailing-secret-444'],
+])('%s: refused, and the log shows no part of it', async (_title, query, status, secret) => {
+  const res = await request(strapi.server.httpServer).get(`/api/offboarding/exports/download?${query}`);
+  expect(res.status).toBe(status);
+  expect(requestLines()).toHaveLength(1);
+  expect(requestLines()[0]).toContain('[redacted]');
+  expect(capture.lines.join('\n')).not.toContain(secret);
+});
+
+it('the request log still shows other URLs as they were', async () => {
+  await api.get('/offboarding/organizations?page=1&pageSize=5');
+  expect(capture.lines.some((line) => line.includes('/offboarding/organizations?page=1&pageSize=5'))).toBe(true);
+});
