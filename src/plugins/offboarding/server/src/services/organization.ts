@@ -29,12 +29,14 @@ import type { Actor } from './audit';
 import { changes } from './audit';
 import { policyView } from './policy';
 import { entitlementState } from './entitlement-state';
+import { fromStored } from '../utils/stored-status';
 
 export const EDITABLE_FIELDS = ['name', 'taxId', 'email', 'phone', 'address', 'notes'] as const;
 
+/** A stored organization row: its status is the attribute `lifecycleStatus` (utils/stored-status). */
 export type OrganizationRow = Row & {
   name: string;
-  status: EntitlementStatus;
+  lifecycleStatus: string;
   archivedAt: Date | string | null;
   purgeState: string;
   accessStatus: string;
@@ -55,11 +57,12 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
     return policy.id as number;
   };
 
+  /** In API terms: the stored `lifecycleStatus` read as `status` (utils/stored-status). */
   const entitlementRows = async (organizationId: number) =>
-    (await strapi.db.query(UID.entitlement).findMany({
+    ((await strapi.db.query(UID.entitlement).findMany({
       where: { organization: { id: organizationId } },
       orderBy: [{ id: 'asc' }],
-    })) as (Row & { class: EntitlementClass; status: EntitlementStatus })[];
+    })) as Row[]).map((row) => fromStored(row) as Row & { class: EntitlementClass; status: EntitlementStatus });
 
   /** Retention counts from the longest data retention among the policies that govern the organization. */
   const retentionDaysOf = (resolve: (c: EntitlementClass | null) => ResolvedPolicy, classes: EntitlementClass[]) => {
@@ -86,7 +89,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
           $or: [{ name: { $containsi: params.q } }, { taxId: { $containsi: params.q } }, { email: { $containsi: params.q } }],
         });
       }
-      if (params.status) where.push({ status: params.status });
+      if (params.status) where.push({ lifecycleStatus: params.status });
       if (params.archived === 'exclude') where.push({ archivedAt: { $null: true } });
       if (params.archived === 'only') where.push({ archivedAt: { $notNull: true } });
       const { results, pagination } = await findPageBounded(query(), {
@@ -167,7 +170,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { cancellationPolicy, ...fields } = input;
         const policyId = await policyDocumentIdToId(cancellationPolicy);
         const row = await query().create({
-          data: { ...fields, cancellationPolicy: policyId ?? null, status: 'active', accessStatus: 'enabled', purgeState: 'none', legalHold: false },
+          data: { ...fields, cancellationPolicy: policyId ?? null, lifecycleStatus: 'active', accessStatus: 'enabled', purgeState: 'none', legalHold: false },
         });
         await getService(strapi, 'audit').record({
           action: 'organization.created',
@@ -228,7 +231,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
         retentionDaysOf(resolve, ents.map((e) => e.class)),
         retentionStart ? toDate(org.retentionExtendedUntil) : null
       );
-      const data: Record<string, unknown> = { status, lastCancelledAt, retentionUntil };
+      const data: Record<string, unknown> = { lifecycleStatus: status, lastCancelledAt, retentionUntil };
       // Retention pushed past now (a longer policy, say): out of the purge queue again.
       if (org.purgeState === 'scheduled' && (!retentionUntil || retentionUntil.getTime() > now().getTime())) {
         Object.assign(data, { purgeState: 'none', purgeAfter: null });
@@ -248,7 +251,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
       let afterId = 0;
       for (;;) {
         const rows = (await query().findMany({
-          where: { id: { $gt: afterId }, purgeState: { $ne: 'purged' }, $or: [{ status: 'cancelled' }, { archivedAt: { $notNull: true } }] },
+          where: { id: { $gt: afterId }, purgeState: { $ne: 'purged' }, $or: [{ lifecycleStatus: 'cancelled' }, { archivedAt: { $notNull: true } }] },
           select: ['id'],
           orderBy: [{ id: 'asc' }],
           limit: batchSize,
@@ -263,10 +266,10 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
       const count = (where: Record<string, unknown>) => query().count({ where }) as Promise<number>;
       const notArchived = { archivedAt: { $null: true } };
       const byStatus = {} as Stats['organizations']['byStatus'];
-      for (const status of ORGANIZATION_STATUSES) byStatus[status] = await count({ ...notArchived, status });
+      for (const status of ORGANIZATION_STATUSES) byStatus[status] = await count({ ...notArchived, lifecycleStatus: status });
       const entitlementsByStatus: Record<string, number> = {};
       for (const status of ENTITLEMENT_STATUSES) {
-        entitlementsByStatus[status] = (await strapi.db.query(UID.entitlement).count({ where: { status } })) as number;
+        entitlementsByStatus[status] = (await strapi.db.query(UID.entitlement).count({ where: { lifecycleStatus: status } })) as number;
       }
       return {
         organizations: {

@@ -27,7 +27,7 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const openEntitlements = async (organizationId: number) =>
     (await strapi.db.query(UID.entitlement).count({
-      where: { organization: { id: organizationId }, status: { $ne: 'cancelled' } },
+      where: { organization: { id: organizationId }, lifecycleStatus: { $ne: 'cancelled' } },
     })) as number;
 
   /** Change retention fields, refresh what derives from them, audit, answer with the organization. */

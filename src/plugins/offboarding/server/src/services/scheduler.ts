@@ -58,7 +58,7 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const allCancelled =
         known?.allCancelled ??
         (await strapi.db.query(UID.entitlement).count({
-          where: { organization: { id: organizationId }, status: { $ne: 'cancelled' } },
+          where: { organization: { id: organizationId }, lifecycleStatus: { $ne: 'cancelled' } },
         })) === 0;
       await sync('organization', org.documentId, desiredOrganizationTasks(retentionStateOf(org, allCancelled)));
     },
