@@ -15,6 +15,7 @@ import { conflictError, forbiddenError, notFound } from '../utils/errors';
 import { JOB_ACTOR, type Actor } from './audit';
 import { writeExportArchive, type OwnedType } from './export-archive';
 import type { OrganizationRow } from './organization';
+import { findPageBounded } from '../utils/paging';
 
 type ExportRow = Row & {
   organization: string;
@@ -150,7 +151,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async listForOrganization(organization: string, { page, pageSize }: { page: number; pageSize: number }): Promise<{ results: DataExport[]; pagination: Pagination }> {
-      const { results, pagination } = await query().findPage({
+      const { results, pagination } = await findPageBounded(query(), {
         where: { organization },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         page,

@@ -6,6 +6,7 @@ import { getService } from '../utils';
 import { iso, toApi } from '../utils/db';
 import { tableOf } from '../utils/links';
 import type { Actor } from './audit';
+import { findPageBounded } from '../utils/paging';
 
 /** One billing period of one entitlement: the unit the cap applies to. */
 export interface RefundPeriod {
@@ -87,7 +88,7 @@ const createRefundService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Newest first; ties (same millisecond) broken by insertion order. */
     async listForOrganization(organization: string, { page, pageSize }: { page: number; pageSize: number }) {
-      const { results, pagination } = await query().findPage({
+      const { results, pagination } = await findPageBounded(query(), {
         where: { organization },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         page,
