@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Box, Button, Divider, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Divider, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { AuditList, OrganizationDetail } from '../../../../shared/contracts/api';
 import type { AuditEvent } from '../../../../shared/contracts/entities';
@@ -10,6 +10,7 @@ import { useFormat } from './format';
 import { humanize, useLabels } from './labels';
 import { Section } from './Section';
 import type { ReasonLabel } from './useReasonLabels';
+import { SectionPager } from './SectionPager';
 
 const PAGE_SIZE = 10;
 
@@ -126,30 +127,18 @@ export const AuditSection = ({ organization, reasonLabel, refreshKey }: AuditSec
     <Section title={t('title', 'Audit timeline')}>
       {body()}
       {pagination && pagination.pageCount > 1 ? (
-        <Flex justifyContent="space-between" alignItems="center">
-          <Typography variant="pi" textColor="neutral600">
-            {formatMessage(
-              {
-                id: getTranslation('organization.audit.page'),
-                defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# event} other {# events}}',
-              },
-              { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total },
-            )}
-          </Typography>
-          <Flex gap={2}>
-            <Button variant="tertiary" size="S" disabled={page <= 1 || isLoading} onClick={() => setPage((p) => p - 1)}>
-              {t('newer', 'Newer')}
-            </Button>
-            <Button
-              variant="tertiary"
-              size="S"
-              disabled={page >= pagination.pageCount || isLoading}
-              onClick={() => setPage((p) => p + 1)}
-            >
-              {t('older', 'Older')}
-            </Button>
-          </Flex>
-        </Flex>
+        <SectionPager
+          summary={formatMessage(
+            { id: getTranslation('organization.audit.page'), defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# event} other {# events}}' },
+            { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total },
+          )}
+          page={page}
+          pageCount={pagination.pageCount}
+          isLoading={isLoading}
+          newerLabel={t('newer', 'Newer')}
+          olderLabel={t('older', 'Older')}
+          onPage={setPage}
+        />
       ) : null}
     </Section>
   );

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { OrganizationDetail, RefundList } from '../../../../shared/contracts/api';
 import type { RefundEntry } from '../../../../shared/contracts/entities';
@@ -8,6 +8,7 @@ import { getTranslation } from '../../utils/translations';
 import { useFormat } from './format';
 import { useLabels } from './labels';
 import { Section } from './Section';
+import { SectionPager } from './SectionPager';
 
 const PAGE_SIZE = 10;
 
@@ -128,30 +129,18 @@ export const RefundsSection = ({ organization, refreshKey }: RefundsSectionProps
     <Section title={t('title', 'Refunds')}>
       {body()}
       {pagination && pagination.pageCount > 1 ? (
-        <Flex justifyContent="space-between" alignItems="center">
-          <Typography variant="pi" textColor="neutral600">
-            {formatMessage(
-              {
-                id: getTranslation('organization.refunds.page'),
-                defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# refund} other {# refunds}}',
-              },
-              { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total },
-            )}
-          </Typography>
-          <Flex gap={2}>
-            <Button variant="tertiary" size="S" disabled={page <= 1 || isLoading} onClick={() => setPage((p) => p - 1)}>
-              {t('newer', 'Newer')}
-            </Button>
-            <Button
-              variant="tertiary"
-              size="S"
-              disabled={page >= pagination.pageCount || isLoading}
-              onClick={() => setPage((p) => p + 1)}
-            >
-              {t('older', 'Older')}
-            </Button>
-          </Flex>
-        </Flex>
+        <SectionPager
+          summary={formatMessage(
+            { id: getTranslation('organization.refunds.page'), defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# refund} other {# refunds}}' },
+            { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total },
+          )}
+          page={page}
+          pageCount={pagination.pageCount}
+          isLoading={isLoading}
+          newerLabel={t('newer', 'Newer')}
+          olderLabel={t('older', 'Older')}
+          onPage={setPage}
+        />
       ) : null}
     </Section>
   );
