@@ -25,7 +25,8 @@ afterAll(async () => {
 
 /** The open dialog: the design system's Modal is a `dialog`, its confirmation Dialog an `alertdialog`. */
 const dialog = () => page.locator('[role="dialog"], [role="alertdialog"]');
-const entitlementRow = (name: string) => page.getByRole('row').filter({ hasText: name });
+/** A row of the Entitlements section (the Refunds section lists entitlements by name too). */
+const entitlementRow = (name: string) => page.getByRole('region', { name: 'Entitlements' }).getByRole('row').filter({ hasText: name });
 
 /** Picks an option of a design-system select (a combobox, not a native <select>). */
 const choose = async (combobox: Locator, option: string) => {
@@ -104,8 +105,11 @@ describe('offboarding a demo organization from the admin panel', () => {
     await dialog().getByRole('button', { name: 'Cancel entitlement' }).click();
     await dialog().waitFor({ state: 'detached' });
     await entitlementRow('Analytics plugin license').getByText('Cancelled').first().waitFor();
-    // The refund recorded is the one previewed.
+    // The refund recorded is the one previewed, and the ledger shows it.
     await expect(entitlementRow('Analytics plugin license').textContent()).resolves.toContain(refundText);
+    const ledgerRow = page.getByRole('region', { name: 'Refunds' }).getByRole('row').filter({ hasText: 'Analytics plugin license' });
+    await ledgerRow.waitFor();
+    await expect(ledgerRow.textContent()).resolves.toContain(refundText);
   });
 
   test('the other entitlement is cancelled and the organization archived', async () => {
