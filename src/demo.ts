@@ -56,7 +56,7 @@ const uploadTextFile = async (strapi: Core.Strapi, name: string, text: string) =
   }
 };
 
-/** The app's own data for an organization (SPEC §3 "owned data"): orders, invoices, a quote, a contract, a document. */
+/** The app's own data for an organization (docs/spec.md §3 "owned data"): orders, invoices, a quote, a contract, a document. */
 const seedOwnedData = async (strapi: Core.Strapi, organization: string, prefix: string, currency: string, now: number) => {
   const at = (days: number) => new Date(now + days * DAY).toISOString();
   for (const [i, total] of [12900, 4900].entries()) {

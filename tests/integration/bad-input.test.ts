@@ -1,5 +1,5 @@
 /**
- * SPEC §8: bad input never yields a 500 and never changes data — a clear 4xx naming the
+ * docs/spec.md §8: bad input never yields a 500 and never changes data — a clear 4xx naming the
  * field or the rule. One row per refused request over every admin endpoint; each row
  * compares a dump of the plugin's tables before and after.
  */

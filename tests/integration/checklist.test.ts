@@ -1,5 +1,5 @@
 /**
- * The offboarding checklist (SPEC §6) over the admin API: an ordered runbook per organization
+ * The offboarding checklist (docs/spec.md §6) over the admin API: an ordered runbook per organization
  * whose manual steps an admin completes, whose automatic steps tick themselves when their
  * condition holds (after a cancellation, deprovisioning, an export becoming ready, archive, or
  * on reading), whose skips need a reason, and which ends "offboarding complete" — each change

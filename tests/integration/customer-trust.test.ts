@@ -5,7 +5,7 @@ import { startStrapi } from '../helpers/strapi';
 import { binary, readZip } from '../helpers/zip';
 
 /**
- * SPEC §9, tried as an attacker and a careless admin would: what a customer can obtain is
+ * docs/spec.md §9, tried as an attacker and a careless admin would: what a customer can obtain is
  * allow-listed, every path to an export re-checks permission and the organization, and export
  * requests are bounded per requester.
  */
@@ -22,7 +22,7 @@ const PLANTED = {
   accessReason: 'PLANTED-access-reason',
 };
 
-describe('customer trust (SPEC §9)', () => {
+describe('customer trust (docs/spec.md §9)', () => {
   let instance: Awaited<ReturnType<typeof startStrapi>>;
   let strapi: Core.Strapi;
   let api: AdminClient;

@@ -243,7 +243,7 @@ describe('data export', () => {
       expect(zip.status).toBe(200);
       expect((await readZip(zip.body as Buffer)).some((e) => e.name === 'manifest.json')).toBe(true);
 
-      // Open exactly while the portal is (SPEC §12): not while access is disabled, not once archived.
+      // Open exactly while the portal is (docs/spec.md §12): not while access is disabled, not once archived.
       await api.post(`/offboarding/organizations/${org}/disable`, { reason: 'unpaid' });
       const disabled = await request(server).post(`/api/offboarding/portal/organizations/${org}/exports`).set(owner.auth).send({});
       expect(disabled.status).toBe(403);

@@ -1,5 +1,5 @@
 /**
- * SPEC §9, hostile shapes are refused fast: JSON nested deeper than 32 levels is a 400 naming
+ * docs/spec.md §9, hostile shapes are refused fast: JSON nested deeper than 32 levels is a 400 naming
  * the rule before any validation looks at it, on admin and content-API routes alike; a page
  * number or size that is not a safe whole number is a 400 naming the field; a page far past
  * the end is an empty page with the real totals, never a 500 or another page's rows.

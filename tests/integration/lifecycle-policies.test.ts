@@ -204,7 +204,7 @@ describe('cancellation policies', () => {
   });
 
   it('editing the dataRetentionDays of the governing policy moves retentionUntil of an organization already cancelled', async () => {
-    // SPEC §2: retentionUntil = last cancellation + dataRetentionDays. The purge sweep reads the
+    // docs/spec.md §2: retentionUntil = last cancellation + dataRetentionDays. The purge sweep reads the
     // stored date, so a stale one would purge data the policy now says to keep.
     const policy = await createPolicy(h.api, { dataRetentionDays: 30 });
     const org = await createOrg(h.api, { cancellationPolicy: policy.documentId });

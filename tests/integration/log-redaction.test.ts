@@ -1,5 +1,5 @@
 /**
- * SPEC §9: signed-link tokens are never written to logs. Strapi's request log
+ * docs/spec.md §9: signed-link tokens are never written to logs. Strapi's request log
  * (`strapi::logger`, level http) prints each request's URL; the plugin rewrites the token
  * out of it. Everything the logger emits during the requests is captured by a transport.
  */

@@ -506,7 +506,7 @@ describe('audit trail', () => {
     expect(events[1].after).toEqual({ status: 'active', suspendedAt: null, suspensionReason: null, suspensionReasonCode: null, suspensionNotes: null });
   });
 
-  it('names the acting admin by documentId, like every id in the API (SPEC: ids are documentIds)', async () => {
+  it('names the acting admin by documentId, like every id in the API (docs/spec.md: ids are documentIds)', async () => {
     const admin = await h.strapi.db.query('admin::user').findOne({ where: { id: h.admin.userId }, select: ['documentId'] });
     const org = await createOrg(h.api);
     const { events } = await auditOf(h.api, org.documentId);

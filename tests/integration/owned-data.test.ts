@@ -1,5 +1,5 @@
 /**
- * SPEC §3, owned data and the archive guard: the app's orders, quotes, invoices, contracts and
+ * docs/spec.md §3, owned data and the archive guard: the app's orders, quotes, invoices, contracts and
  * documents belong to an organization; an order or quote is refused for an archived one
  * through the content manager, the REST API and the Document Service alike; purge and delete
  * remove the owned rows and the documents' files; the retention queue counts them.

@@ -1,5 +1,5 @@
 /**
- * SPEC §9: no development secret in production. With NODE_ENV=production the app refuses to
+ * docs/spec.md §9: no development secret in production. With NODE_ENV=production the app refuses to
  * start while a secret is unset or still its built-in development value, and names every such
  * variable. Each case boots the compiled app (dist/, as the global setup compiles it) in a child
  * process with an environment of its own and a SQLite file of its own.

@@ -1,5 +1,5 @@
 /**
- * Issue 9, "Refunds are a ledger" (SPEC §9, "Money is a ledger"): every refund is an
+ * Issue 9, "Refunds are a ledger" (docs/spec.md §9, "Money is a ledger"): every refund is an
  * append-only row, and the refunds of one billing period never add up to more than its price.
  * Played the way an attacker would: cancel → reactivate → cancel, in one period, over the admin
  * API. The clock is frozen at NOW (10 days into a 30-day period), so every amount is exact.

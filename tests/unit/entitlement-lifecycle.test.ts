@@ -39,7 +39,7 @@ const reactivateInput = (overrides: Partial<ReactivateInput> = {}): ReactivateIn
   ...overrides,
 });
 
-/** SPEC §1 transitions table, written out independently of ALLOWED_FROM. */
+/** docs/spec.md §1 transitions table, written out independently of ALLOWED_FROM. */
 const SPEC_ALLOWED_FROM: Record<EntitlementAction, EntitlementStatus[]> = {
   suspend: ['active'],
   resume: ['suspended'],
@@ -59,7 +59,7 @@ const REFUSED: [EntitlementAction, EntitlementStatus][] = (
 );
 
 describe('state machine table', () => {
-  it('ALLOWED_FROM matches the SPEC §1 transitions table', () => {
+  it('ALLOWED_FROM matches the docs/spec.md §1 transitions table', () => {
     expect(ALLOWED_FROM).toEqual(SPEC_ALLOWED_FROM);
   });
 

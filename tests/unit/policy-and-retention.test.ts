@@ -14,7 +14,7 @@ import {
 import { at } from './fixtures';
 
 describe('DEFAULT_POLICY_SETTINGS', () => {
-  it('matches the SPEC §1 defaults table', () => {
+  it('matches the docs/spec.md §1 defaults table', () => {
     expect(DEFAULT_POLICY_SETTINGS).toEqual({
       portalVisibilityDays: 90,
       dataRetentionDays: 365,

@@ -257,7 +257,7 @@ describe('planCancel: refund and timing validation', () => {
   });
 });
 
-describe('capRefund: a period never refunds more than its price (SPEC §9)', () => {
+describe('capRefund: a period never refunds more than its price (docs/spec.md §9)', () => {
   const full = computeRefund(input({ mode: 'full', price: 10_000 }));
   const prorated = computeRefund(input({ mode: 'prorated', price: 3000 }));
 

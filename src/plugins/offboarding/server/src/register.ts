@@ -5,7 +5,7 @@ import { getService } from './utils';
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Runs before Strapi's schema sync, which would otherwise drop the renamed column's values.
   strapi.db.migrations.providers.internal.register(statusToLifecycleStatus);
-  // The archive guard (SPEC §3) as a Document Service middleware: the content manager, the REST
+  // The archive guard (docs/spec.md §3) as a Document Service middleware: the content manager, the REST
   // API and plugin code all write through the Document Service, so one check covers every path.
   // The same middleware keeps the plugin's own types out of Document Service writes.
   strapi.documents.use(async (context, next) => {

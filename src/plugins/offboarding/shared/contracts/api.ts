@@ -21,7 +21,7 @@ import type {
 } from './entities';
 import type { Checklist } from './checklist';
 
-/** Request and response shapes of the admin API (SPEC §7). */
+/** Request and response shapes of the admin API (docs/spec.md §7). */
 export interface ListOrganizationsQuery {
   q?: string;
   status?: OrganizationStatus;
@@ -79,7 +79,7 @@ export interface CancelPreview {
     periodSeconds: number | null;
     /** The amount the mode alone would give, before the period's cap; `amount` is what is granted. */
     uncappedAmount: number;
-    /** What the ledger already holds for the current period (SPEC §9, "Money is a ledger"). */
+    /** What the ledger already holds for the current period (docs/spec.md §9, "Money is a ledger"). */
     alreadyRefunded: number;
     /** What is left to refund in the current period: its price minus alreadyRefunded. */
     refundable: number;
@@ -135,7 +135,7 @@ export interface OrganizationDetail extends Organization {
   cancellationPolicy: Pick<CancellationPolicy, 'documentId' | 'name'> | null;
   retention: RetentionFacts;
   collaborators: Collaborator[];
-  /** The offboarding checklist (SPEC §6); not started until an admin starts it. */
+  /** The offboarding checklist (docs/spec.md §6); not started until an admin starts it. */
   checklist: Checklist;
 }
 

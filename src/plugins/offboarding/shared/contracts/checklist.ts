@@ -1,7 +1,7 @@
 import type { IsoDate } from './entities';
 
 /**
- * The offboarding checklist (SPEC §6): an ordered runbook per organization. Shared by the
+ * The offboarding checklist (docs/spec.md §6): an ordered runbook per organization. Shared by the
  * server, which decides every state, and the admin panel, which only shows it.
  */
 export const CHECKLIST_STEPS = [

@@ -110,7 +110,7 @@ export type ExportState = (typeof EXPORT_STATES)[number];
 
 /**
  * `customer`: only the fields chosen for customers (portal requests, signed links);
- * `admin`: everything, for staff only (SPEC §9).
+ * `admin`: everything, for staff only (docs/spec.md §9).
  */
 export const EXPORT_PROFILES = ['admin', 'customer'] as const;
 export type ExportProfile = (typeof EXPORT_PROFILES)[number];

@@ -79,7 +79,7 @@ export interface Entitlement {
   suspensionNotes: string | null;
   graceEndsAt: IsoDate | null;
   reactivatedAt: IsoDate | null;
-  /** The downstream provisioning outbox (SPEC §1): what is owed to other systems, and its last error. */
+  /** The downstream provisioning outbox (docs/spec.md §1): what is owed to other systems, and its last error. */
   provisioningState: ProvisioningState | null;
   provisioningOperation: ProvisioningOperation | null;
   provisioningError: string | null;
@@ -128,7 +128,7 @@ export interface AuditEvent {
   createdAt: IsoDate;
 }
 
-/** A row of the refund ledger (SPEC §9): append-only; a reversal holds a negative amount. */
+/** A row of the refund ledger (docs/spec.md §9): append-only; a reversal holds a negative amount. */
 export interface RefundEntry {
   documentId: string;
   /** The entitlement's documentId. */

@@ -10,7 +10,7 @@ import type {
 import type { IsoDate, Pagination } from './entities';
 
 /**
- * Collaborator portal (content API, SPEC §5): what a customer may see of their own account.
+ * Collaborator portal (content API, docs/spec.md §5): what a customer may see of their own account.
  * Built on the server from the customers' allow-list (server/src/domain/customer-view.ts), the
  * one customer exports use too, so an internal field added to the content types later never
  * leaks here by accident (no notes, audit, retention or legal-hold facts).

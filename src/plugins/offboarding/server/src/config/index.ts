@@ -25,7 +25,7 @@ export interface OffboardingConfig {
     /** Exports one organization's collaborators may request in any 24 hours (429 past it). */
     customerDailyLimit: number;
   };
-  /** The app's content types that belong to an organization (SPEC §3), checked against the schema at bootstrap. */
+  /** The app's content types that belong to an organization (docs/spec.md §3), checked against the schema at bootstrap. */
   ownedData: OwnedDataConfig[];
 }
 
@@ -41,7 +41,7 @@ export interface OwnedDataConfig {
   /** Creating or re-assigning one for an archived organization is refused. */
   refuseWhileArchived: boolean;
   /**
-   * The fields a customer export may hold (SPEC §9: customer output is allow-listed). Without
+   * The fields a customer export may hold (docs/spec.md §9: customer output is allow-listed). Without
    * it, the type is left out of customer exports; admin exports hold every non-private field.
    */
   customerFields?: string[];

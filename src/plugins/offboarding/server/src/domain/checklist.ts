@@ -9,7 +9,7 @@ import type { IsoDate } from '../../../shared/contracts/entities';
 import { conflict, invalid } from './errors';
 
 /**
- * The offboarding checklist (SPEC §6) as plain rules: which step is current, what an admin may
+ * The offboarding checklist (docs/spec.md §6) as plain rules: which step is current, what an admin may
  * do to it, and which automatic steps tick themselves. The service feeds it stored values and
  * facts about the organization, and writes what it plans.
  */

@@ -1,5 +1,5 @@
 /**
- * What a customer may see (SPEC §9, README "What customers can see"): one allow-list, field by
+ * What a customer may see (docs/spec.md §9, README "What customers can see"): one allow-list, field by
  * field, used by the portal responses and by customer-profile exports alike. A field added to a
  * content type later is invisible to customers until it is named here.
  *

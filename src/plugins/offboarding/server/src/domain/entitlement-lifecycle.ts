@@ -57,7 +57,7 @@ export type EntitlementAction =
   | 'expire_grace'
   | 'complete_cancellation';
 
-/** Which statuses each action may start from (SPEC §1 transitions table). */
+/** Which statuses each action may start from (docs/spec.md §1 transitions table). */
 export const ALLOWED_FROM: Readonly<Record<EntitlementAction, readonly EntitlementStatus[]>> = {
   suspend: ['active'],
   resume: ['suspended'],

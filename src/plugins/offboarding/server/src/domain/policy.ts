@@ -31,7 +31,7 @@ export const settingsOf = (policy: Partial<PolicySettings> | null | undefined): 
 };
 
 /**
- * SPEC §1: the organization's override, else the policy for the entitlement's class, else the
+ * docs/spec.md §1: the organization's override, else the policy for the entitlement's class, else the
  * default policy. Without an entitlement class (an organization-wide question) the class step
  * is skipped.
  */

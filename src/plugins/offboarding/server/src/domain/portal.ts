@@ -2,7 +2,7 @@ import type { EntitlementStatus } from '../../../shared/contracts/constants';
 import { addDays } from './dates';
 
 /**
- * What the collaborator portal shows (SPEC §5), as plain rules: a cancelled entitlement for
+ * What the collaborator portal shows (docs/spec.md §5), as plain rules: a cancelled entitlement for
  * `portalVisibilityDays` after its cancellation, the organization for `portalVisibilityDays`
  * after its last cancellation.
  */

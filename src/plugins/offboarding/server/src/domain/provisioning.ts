@@ -22,7 +22,7 @@ const withData = (resource: ResourceState, changes: Record<string, unknown>) => 
 
 /**
  * What cancellation (deprovision) and reactivation (reprovision) do to each resource, per
- * class (SPEC §1). `null`: the resource is left as it is.
+ * class (docs/spec.md §1). `null`: the resource is left as it is.
  *  - PLG: the license is cancelled; site activations keep working on the installed version
  *    but stop receiving updates; download access is revoked.
  *  - ENV: the environment is deprovisioned, an export reminder recorded, teardown scheduled

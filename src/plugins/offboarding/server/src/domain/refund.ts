@@ -76,7 +76,7 @@ export interface CappedRefund extends Refund {
 }
 
 /**
- * The refunds of one billing period never add up to more than its price (SPEC §9, "Money
+ * The refunds of one billing period never add up to more than its price (docs/spec.md §9, "Money
  * is a ledger"): a later refund in the same period is clamped to what is left, never refused,
  * so cancel → reactivate → cancel cannot refund a period twice.
  */

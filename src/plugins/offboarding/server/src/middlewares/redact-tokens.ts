@@ -31,7 +31,7 @@ export const redactTokens = (url: string): string => {
 };
 
 /**
- * SPEC §9, signed-link tokens are never written to logs. Strapi's request log (`strapi::logger`)
+ * docs/spec.md §9, signed-link tokens are never written to logs. Strapi's request log (`strapi::logger`)
  * prints `ctx.url` once the response is done. Registered with `strapi.server.use` in bootstrap,
  * this runs inside every config middleware, the logger included, whatever the app's
  * config/middlewares says; once the plugin's route has answered (or thrown), it rewrites the URL

@@ -7,7 +7,7 @@ const route = (method: string, path: string, handler: string, action: ActionKey)
   handler,
   config: {
     policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [ACTIONS[action]] } }],
-    // Hostile shapes first (SPEC §9): nothing else looks at a body nested past the limit.
+    // Hostile shapes first (docs/spec.md §9): nothing else looks at a body nested past the limit.
     middlewares: ['plugin::offboarding.bounded-input', 'plugin::offboarding.valid-ids'],
   },
 });

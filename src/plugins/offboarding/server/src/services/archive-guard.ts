@@ -28,7 +28,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * SPEC §3: an owned row with `refuseWhileArchived` (orders, quotes) is never created for, or
+ * docs/spec.md §3: an owned row with `refuseWhileArchived` (orders, quotes) is never created for, or
  * moved to, an archived or purged organization. It runs as a Document Service middleware
  * (registered in register()), so the content manager, the REST API and any code calling
  * `strapi.documents()` all pass through this one check.

@@ -45,7 +45,7 @@ const runStateOf = (row: RunRow): ChecklistRunState => ({
 });
 
 /**
- * The offboarding checklist (SPEC §6): one run per organization, started by an admin. Manual
+ * The offboarding checklist (docs/spec.md §6): one run per organization, started by an admin. Manual
  * steps are completed or skipped by an admin; automatic ones tick themselves, in order, when
  * their condition holds. Every change to a run is made on its locked row and written with its
  * audit events in one transaction, so two instances reaching the same tick make it once.

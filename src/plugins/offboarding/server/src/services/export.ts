@@ -317,7 +317,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * A collaborator's own organization, for export requests: open to them exactly when their
-     * portal is (SPEC §12: not disabled, archived, past its portal period or purged).
+     * portal is (docs/spec.md §12: not disabled, archived, past its portal period or purged).
      */
     async collaboratorOrganization(userId: number, organizationDocumentId: string) {
       const link = (await strapi.db.query(UID.collaborator).findOne({

@@ -103,7 +103,7 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** SPEC §1 resolution for one entitlement class (or organization-wide when `entitlementClass` is null). */
+    /** docs/spec.md §1 resolution for one entitlement class (or organization-wide when `entitlementClass` is null). */
     async resolve(organization: { cancellationPolicy?: PolicyCandidate | null }, entitlementClass: EntitlementClass | null) {
       return resolvePolicy({
         organizationOverride: organization.cancellationPolicy ?? null,

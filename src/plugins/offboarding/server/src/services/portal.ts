@@ -87,7 +87,7 @@ interface Assessment extends Standing {
 export const collaboratorActions = (routes: readonly { handler: string; config?: { auth?: unknown } }[]) =>
   routes.filter((route) => route.config?.auth !== false).map((route) => `plugin::${PLUGIN_ID}.${route.handler}`);
 
-/** The collaborator portal (SPEC §5): a user's own organizations, as much as they may still see. */
+/** The collaborator portal (docs/spec.md §5): a user's own organizations, as much as they may still see. */
 const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => getService(strapi, 'clock').now();
 

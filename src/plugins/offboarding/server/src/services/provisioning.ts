@@ -33,7 +33,7 @@ export interface ResourceInput {
 /**
  * Downstream deprovisioning and re-provisioning. A cancellation or reactivation queues an
  * outbox task in its own transaction; the provisioning sweep runs the class's handler (the
- * app's, or the default one of SPEC §1) in a transaction of its own, with retries and backoff.
+ * app's, or the default one of docs/spec.md §1) in a transaction of its own, with retries and backoff.
  * A handler that throws changes nothing and leaves its failure on the entitlement.
  */
 const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {

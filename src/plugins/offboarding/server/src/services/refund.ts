@@ -109,7 +109,7 @@ const createRefundService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Purge and delete take the organization's ledger with its entitlements (the choice of
-     * SPEC §2: nothing it owned stays beside the tombstone). The amounts stay in the audit
+     * docs/spec.md §2: nothing it owned stays beside the tombstone). The amounts stay in the audit
      * trail's `refund.recorded` events. Batched, so a long ledger never holds one long lock.
      */
     async removeForOrganizations(organizations: string[], batchSize = 5000): Promise<number> {

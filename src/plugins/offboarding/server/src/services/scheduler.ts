@@ -96,7 +96,7 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
       })) as TaskRow[];
     },
 
-    /** Soonest due first; paginated, never capped (SPEC §9). */
+    /** Soonest due first; paginated, never capped (docs/spec.md §9). */
     async list(filter: { state?: string; targetId?: string }, page: PageRequest) {
       const { results, pagination } = await findPageBounded(tasks(), { where: filter, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], ...page });
       return { results: results as TaskRow[], pagination };

@@ -5,7 +5,7 @@ import { errors } from '@strapi/utils';
  * of levels deep must cost a bounded loop, not a deep call stack or quadratic path copies.
  */
 
-/** SPEC §9: JSON nested deeper than this is refused before any validation runs. */
+/** docs/spec.md §9: JSON nested deeper than this is refused before any validation runs. */
 export const MAX_DEPTH = 32;
 
 const childrenOf = (value: unknown): [string, unknown][] =>

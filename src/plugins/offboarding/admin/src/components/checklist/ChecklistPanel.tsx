@@ -24,7 +24,7 @@ interface OpenDialog {
 }
 
 /**
- * The offboarding checklist of an organization (SPEC §6): the ordered steps and their state,
+ * The offboarding checklist of an organization (docs/spec.md §6): the ordered steps and their state,
  * "Start offboarding" before it runs, "Mark as done" and "Skip" on the current step, and the
  * "Offboarding complete" banner at the end. The server decides every state; this only shows it.
  */

@@ -15,7 +15,7 @@ export type EntitlementActionKey = 'cancel' | 'undoCancel' | 'suspend' | 'resume
 
 export interface EntitlementActionDefinition {
   label: MessageDescriptor;
-  /** The statuses the server's state machine accepts the action from (SPEC §1). */
+  /** The statuses the server's state machine accepts the action from (docs/spec.md §1). */
   from: readonly EntitlementStatus[];
   /** The admin permission the API route checks. */
   ability: keyof PluginAbilities;

@@ -10,7 +10,7 @@ import { ConfirmAction } from './ConfirmAction';
 /** The value that clears the organization's own policy: its class or the default policy applies. */
 const NONE = '';
 
-/** Gives the organization a cancellation policy of its own (SPEC §1: the override), or removes it. */
+/** Gives the organization a cancellation policy of its own (docs/spec.md §1: the override), or removes it. */
 export const PolicyAssignment = ({ organization: org, onChanged }: { organization: OrganizationDetail; onChanged: () => void | Promise<void> }) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>

@@ -18,7 +18,7 @@ interface RefundsSectionProps {
   refreshKey: number;
 }
 
-/** The organization's refund ledger (SPEC §9): every refund granted, newest first, a page at a time. */
+/** The organization's refund ledger (docs/spec.md §9): every refund granted, newest first, a page at a time. */
 export const RefundsSection = ({ organization, refreshKey }: RefundsSectionProps) => {
   const { formatMessage } = useIntl();
   const format = useFormat();

@@ -9,7 +9,7 @@ import { getTranslation } from '../../utils/translations';
 import { ApiErrorAlert } from '../organizations/ApiErrorAlert';
 import { useClassLabel, useYesNo } from './labels';
 
-/** What cancelling does downstream for each class (SPEC §1), so the switch says what it turns off. */
+/** What cancelling does downstream for each class (docs/spec.md §1), so the switch says what it turns off. */
 const useEffectOfCancel = () => {
   const { formatMessage } = useIntl();
   return (entitlementClass: EntitlementClass) => {

@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import type { EntitlementClass } from '../../../../shared/contracts/constants';
 import { getTranslation } from '../../utils/translations';
 
-/** Readable names of the entitlement classes (SPEC §1). */
+/** Readable names of the entitlement classes (docs/spec.md §1). */
 export const useClassLabel = () => {
   const { formatMessage } = useIntl();
   return React.useMemo(() => {

@@ -1,5 +1,5 @@
 /**
- * One offboarding checklist run per organization (SPEC §6). `organization` is its documentId
+ * One offboarding checklist run per organization (docs/spec.md §6). `organization` is its documentId
  * as a plain string, like exports and audit events; a unique index keeps it to one run.
  * `steps` holds the finished steps by key (domain/checklist's ChecklistProgress): the runbook
  * itself is code, so only what happened is stored.

@@ -19,7 +19,7 @@ export default {
     attributes: {
       organization: { type: 'string', required: true },
       organizationName: { type: 'string' },
-      // What the ZIP may hold (SPEC §9): customer exports are allow-listed; only they get signed links.
+      // What the ZIP may hold (docs/spec.md §9): customer exports are allow-listed; only they get signed links.
       profile: { type: 'enumeration', enum: [...EXPORT_PROFILES], default: 'admin', required: true },
       state: { type: 'enumeration', enum: [...EXPORT_STATES], default: 'queued', required: true },
       progress: { type: 'integer', default: 0 },

@@ -1,7 +1,7 @@
 import { ACTOR_TYPES, REFUND_ENTRY_KINDS } from '../../../../shared/contracts/constants';
 
 /**
- * The refund ledger (SPEC §9, "Money is a ledger"): one row per refund granted, never updated,
+ * The refund ledger (docs/spec.md §9, "Money is a ledger"): one row per refund granted, never updated,
  * deleted only with its organization (purge or delete). `entitlement` and `organization` are
  * documentIds kept as plain strings, as the audit trail keeps them, so a row needs no join to be
  * summed and the cap's lookup is one index range.

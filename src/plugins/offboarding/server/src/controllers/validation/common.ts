@@ -96,7 +96,7 @@ const wholeNumber = (field: string, min: number, max: number, fallback: number) 
 export const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE) + 1;
 
 /**
- * Lists are paginated, never capped (SPEC §9): a page past the end is an empty page with the
+ * Lists are paginated, never capped (docs/spec.md §9): a page past the end is an empty page with the
  * real totals; the services built on findPageBounded skip the row query for it altogether.
  */
 export const paginationShape = {
