@@ -147,7 +147,7 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
 
   const service = {
-    /** The organization's checklist (404 when unknown), after ticking whatever is due. */
+    /** The organization's checklist (404 when unknown), as it stands: a read never writes. */
     async read(documentId: string): Promise<Checklist> {
       const org = await findOrganization(documentId);
       if (!org) throw notFound('Organization', documentId);
@@ -156,7 +156,6 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** For the organization detail: the caller has read the organization already. */
     async forOrganization(org: OrganizationRef): Promise<Checklist> {
-      await service.reevaluate(org.documentId);
       const row = await findRun(org.documentId);
       const run = row ? runStateOf(row) : null;
       return describeChecklist(org.documentId, run, await factsOf(org, run ? toDate(run.startedAt) : null));
@@ -165,7 +164,7 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Ticks the automatic steps whose condition now holds. Called after every change that can
      * make one hold (entitlement transitions, deprovisioning done, an export ready, archive) in
-     * that change's transaction, and before a checklist is shown. Costs one indexed read when
+     * that change's transaction — never on a read (docs/architecture.md). Costs one indexed read when
      * there is no open run or its current step is manual; locks the run only when a tick is due.
      */
     async reevaluate(organization: string) {
