@@ -29,10 +29,13 @@ import type { LedgerEntry, RefundPeriod } from './refund';
 
 type EntitlementRow = Row & { class: EntitlementClass; currency: string };
 
+/** What a transition loads once, under lock, and hands down to everything after the write. */
 interface TransitionContext {
   entitlement: EntitlementRow;
   state: EntitlementState;
   organization: OrganizationRow;
+  /** The policies governing the organization, for any class (read once per transition). */
+  resolve: (entitlementClass: EntitlementClass | null) => ResolvedPolicy;
   policy: ResolvedPolicy;
   now: Date;
 }
@@ -70,21 +73,27 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!found) throw notFound('Entitlement', documentId);
     const organizationId = (found.organization as Row | null)?.id;
     if (!organizationId) throw conflictError('The entitlement belongs to no organization', { documentId });
-    // Lock order everywhere: organization, then entitlement.
-    if (lockRows) await selectForUpdate(strapi, UID.organization, { id: organizationId });
+    // Lock order everywhere: organization, then entitlement. The locked organization row is the
+    // one handed down (with its policy override loaded), not read again.
+    const locked = lockRows ? await selectForUpdate<OrganizationRow>(strapi, UID.organization, { id: organizationId }) : null;
     const entitlement = (lockRows ? await selectForUpdate<EntitlementRow>(strapi, UID.entitlement, { id: found.id }) : found) as EntitlementRow;
-    const organization = await organizations().findRowById(organizationId);
-    const policy = await getService(strapi, 'policy').resolve(organization, entitlement.class);
-    return { entitlement, state: entitlementState(entitlement), organization, policy, now: now() };
+    const organization = locked
+      ? { ...locked, cancellationPolicy: await strapi.db.query(UID.organization).load(locked, 'cancellationPolicy') }
+      : await organizations().findRowById(organizationId);
+    const resolve = await getService(strapi, 'policy').resolver(organization);
+    return { entitlement, state: entitlementState(entitlement), organization, resolve, policy: resolve(entitlement.class), now: now() };
   };
+
+  /** The API shape of a stored entitlement row and its organization. */
+  const viewOf = (row: Row, organization: Row | null): Entitlement => ({
+    ...toApi<Entitlement>(row),
+    organization: organization ? { documentId: organization.documentId, name: String(organization.name) } : null,
+  });
 
   const view = async (id: number): Promise<Entitlement> => {
     const row = await query().findOne({ where: { id }, populate: { organization: { select: ['documentId', 'name'] } } });
     const { organization, ...fields } = row as Row & { organization: Row | null };
-    return {
-      ...toApi<Entitlement>(fields),
-      organization: organization ? { documentId: organization.documentId, name: String(organization.name) } : null,
-    };
+    return viewOf(fields as Row, organization);
   };
 
   /**
@@ -102,10 +111,12 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     const changedKeys = Object.keys(result.patch);
     // Rows in API terms (`status`) on both sides of the write: see utils/stored-status.
     const before = fromStored(ctx.entitlement);
-    const updated = fromStored(await query().update({ where: { id: ctx.entitlement.id }, data: toStored(result.patch) }));
+    const stored = (await query().update({ where: { id: ctx.entitlement.id }, data: toStored(result.patch) })) as Row;
+    const updated = fromStored(stored);
     await getService(strapi, 'scheduler').syncEntitlement(updated);
-    await getService(strapi, 'provisioning').onTransition(before, updated);
-    await organizations().refreshDerived(ctx.organization.id);
+    // The row as it finally stands (provisioning may have marked it), for the answer: no re-read.
+    const latest = (await getService(strapi, 'provisioning').onTransition(before, updated)) ?? stored;
+    await organizations().refreshDerived(ctx.organization.id, { org: ctx.organization, resolve: ctx.resolve });
     await getService(strapi, 'audit').record({
       action: result.action,
       actor,
@@ -119,7 +130,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (result.ledger) await refunds().record(result.ledger, actor);
     // A cancellation may be what the checklist's current automatic step waits for.
     await getService(strapi, 'checklist').reevaluate(ctx.organization.documentId);
-    return view(ctx.entitlement.id);
+    return viewOf(latest, ctx.organization);
   };
 
   const planCancelFor = (ctx: TransitionContext, body: CancelRequest, actor: Actor, alreadyRefunded = 0): CancelPlan =>

@@ -217,12 +217,16 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Keeps the stored status, last cancellation and retention date in step with the
-     * entitlements; called in the transaction of every change to them.
+     * entitlements; called in the transaction of every change to them. A caller that loaded the
+     * organization (under its lock) and its policies hands them down instead of a re-read.
      */
-    async refreshDerived(organizationId: number) {
-      const org = await service.findRowById(organizationId);
+    async refreshDerived(
+      organizationId: number,
+      known?: { org: OrganizationRow; resolve: (entitlementClass: EntitlementClass | null) => ResolvedPolicy }
+    ) {
+      const org = known?.org ?? (await service.findRowById(organizationId));
       const ents = await entitlementRows(organizationId);
-      const resolve = await getService(strapi, 'policy').resolver(org);
+      const resolve = known?.resolve ?? (await getService(strapi, 'policy').resolver(org));
       const status = deriveOrganizationStatus(ents.map((e) => e.status));
       const lastCancelledAt = lastCancellationOf(ents.map((e) => ({ status: e.status, cancelledAt: toDate(e.cancelledAt as string) })));
       const retentionStart = ents.length ? lastCancelledAt : toDate(org.archivedAt);

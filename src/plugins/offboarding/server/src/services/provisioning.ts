@@ -76,21 +76,23 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Called in the transaction of every entitlement transition: becoming cancelled queues a
      * deprovision (when the class's provisioning policy says so), coming back from cancelled
-     * queues a reprovision.
+     * queues a reprovision. Answers the entitlement row as it now stands when it changed it
+     * (null otherwise), so the caller needs no re-read.
      */
-    async onTransition(before: Row, after: Row) {
+    async onTransition(before: Row, after: Row): Promise<Row | null> {
       let operation: ProvisioningOperation | null = null;
       if (before.status !== 'cancelled' && after.status === 'cancelled') {
         operation = (await deprovisionOnCancel(after.class as EntitlementClass)) ? 'deprovision' : null;
       } else if (before.status === 'cancelled' && after.status !== 'cancelled') {
         operation = 'reprovision';
       }
-      if (!operation) return;
-      await strapi.db.query(UID.entitlement).update({
+      if (!operation) return null;
+      const updated = (await strapi.db.query(UID.entitlement).update({
         where: { id: after.id },
         data: { provisioningState: 'pending', provisioningOperation: operation, provisioningError: null },
-      });
+      })) as Row;
       await getService(strapi, 'scheduler').enqueue(operation, 'entitlement', after.documentId, now());
+      return updated;
     },
 
     /** The provisioning sweep's task; locked and re-checked, so a repeat is a no-op. */
