@@ -10,14 +10,12 @@ import type {
   SuspensionReason,
 } from './constants';
 import type {
-  AuditEvent,
   CancellationPolicy,
   Collaborator,
   Entitlement,
   IsoDate,
   Organization,
   Pagination,
-  RefundEntry,
 } from './entities';
 import type { Checklist } from './checklist';
 
@@ -157,5 +155,3 @@ export interface Stats {
   legalHolds: number;
 }
 
-export type AuditList = ListResponse<AuditEvent>;
-export type RefundList = ListResponse<RefundEntry>;

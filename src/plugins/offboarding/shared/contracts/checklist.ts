@@ -66,3 +66,46 @@ export interface CompleteChecklistStepRequest {
 export interface SkipChecklistStepRequest {
   reason: string;
 }
+
+/** GET /organizations/:id/checklist */
+export declare namespace GetChecklist {
+  export interface Request {
+    params: { id: string };
+  }
+  export interface Response {
+    data: Checklist;
+  }
+}
+
+/** POST /organizations/:id/checklist/start: no body. */
+export declare namespace StartChecklist {
+  export interface Request {
+    params: { id: string };
+    body: Record<string, never>;
+  }
+  export interface Response {
+    data: Checklist;
+  }
+}
+
+/** POST /organizations/:id/checklist/steps/:step/complete */
+export declare namespace CompleteChecklistStep {
+  export interface Request {
+    params: { id: string; step: ChecklistStepKey };
+    body: CompleteChecklistStepRequest;
+  }
+  export interface Response {
+    data: Checklist;
+  }
+}
+
+/** POST /organizations/:id/checklist/steps/:step/skip */
+export declare namespace SkipChecklistStep {
+  export interface Request {
+    params: { id: string; step: ChecklistStepKey };
+    body: SkipChecklistStepRequest;
+  }
+  export interface Response {
+    data: Checklist;
+  }
+}

@@ -3,3 +3,8 @@ export * from './entities';
 export * from './api';
 export * from './portal';
 export * from './checklist';
+export * from './organizations';
+export * from './entitlements';
+export * from './settings';
+export * from './exports';
+export * from './retention';

@@ -3,9 +3,8 @@ import { getFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { DocumentActionComponent, DocumentActionDescription, DocumentActionProps } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
 import type { EntitlementView, OrganizationDetail } from '../../../shared/contracts/api';
-import type { Entitlement } from '../../../shared/contracts/entities';
 import { ENTITLEMENT_ACTIONS, isActionAvailable, type EntitlementActionKey } from '../components/entitlements/actions';
-import { API } from '../hooks/useApi';
+import { api, fetchQuery } from '../api';
 import { usePermissions } from '../hooks/usePermissions';
 import { MODELS, savedDocumentId, type EditedDocument, type ModalContent } from './models';
 import { useRefreshEditView } from './useRefreshEditView';
@@ -22,11 +21,11 @@ interface EntitlementContext {
  * null: the entitlement belongs to no organization, so no action can apply to it.
  */
 const loadEntitlement = async (documentId: string): Promise<EntitlementContext | null> => {
-  const { get } = getFetchClient();
-  const { data: found } = await get<{ data: Entitlement }>(`${API}/entitlements/${documentId}`);
+  const client = getFetchClient();
+  const found = await fetchQuery(client, api.entitlements.get(documentId));
   const organizationId = found.data.organization?.documentId;
   if (!organizationId) return null;
-  const { data: detail } = await get<{ data: OrganizationDetail }>(`${API}/organizations/${organizationId}`);
+  const detail = await fetchQuery(client, api.organizations.get(organizationId));
   const entitlement = detail.data.entitlements.find((candidate) => candidate.documentId === documentId);
   return entitlement ? { entitlement, organization: detail.data } : null;
 };

@@ -5,7 +5,7 @@ import type { DocumentActionComponent, DocumentActionDescription, DocumentAction
 import { useIntl, type MessageDescriptor } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import type { OrganizationDetail } from '../../../shared/contracts/api';
-import { API } from '../hooks/useApi';
+import { api, fetchQuery } from '../api';
 import { usePermissions, type PluginAbilities } from '../hooks/usePermissions';
 import { PLUGIN_ID } from '../pluginId';
 import { getTranslation } from '../utils/translations';
@@ -51,9 +51,8 @@ const ORGANIZATION_ACTIONS: Record<OrganizationActionKey, OrganizationActionDefi
 };
 
 const loadOrganization = async (documentId: string) => {
-  const { get } = getFetchClient();
-  const { data } = await get<{ data: OrganizationDetail }>(`${API}/organizations/${documentId}`);
-  return data.data;
+  const { data } = await fetchQuery(getFetchClient(), api.organizations.get(documentId));
+  return data;
 };
 
 const OrganizationModalContent = ({

@@ -1,8 +1,6 @@
 import * as React from 'react';
 import { isFetchError, useAPIErrorHandler, useFetchClient, useNotification } from '@strapi/strapi/admin';
-
-/** Every admin route of the plugin is mounted under this prefix. */
-export const API = '/offboarding';
+import type { ApiAction, ApiQuery } from '../api';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -13,16 +11,17 @@ export interface QueryState<T> {
 }
 
 /**
- * Loads `url` (null: nothing to load) and keeps the last answer while it reloads, so a page
- * does not flash empty after every action.
+ * Loads a query of `api` (null: nothing to load) and keeps the last answer while it reloads, so
+ * a page does not flash empty after every action.
  */
-export const useApiQuery = <T>(url: string | null, params?: Record<string, unknown>): QueryState<T> => {
+export const useApiQuery = <T>(request: ApiQuery<T> | null): QueryState<T> => {
+  const url = request?.url ?? null;
   const { get } = useFetchClient();
   const { formatAPIError } = useAPIErrorHandler();
   const [data, setData] = React.useState<T | undefined>(undefined);
   const [error, setError] = React.useState<string | null>(null);
   const [isLoading, setLoading] = React.useState(url !== null);
-  const key = JSON.stringify(params ?? {});
+  const key = JSON.stringify(request?.params ?? {});
   const latest = React.useRef(0);
 
   const refetch = React.useCallback(async () => {
@@ -54,7 +53,7 @@ export const useApiQuery = <T>(url: string | null, params?: Record<string, unkno
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
 
 /**
- * Sends one change to the API. A refusal is returned (for the dialog to show) and also
+ * Sends one change of `api` to the server. A refusal is returned (for the dialog to show) and also
  * raised as a notification, with the API's message as it is: nothing is swallowed.
  */
 export const useApiAction = () => {
@@ -64,7 +63,8 @@ export const useApiAction = () => {
   const [isSubmitting, setSubmitting] = React.useState(false);
 
   const run = React.useCallback(
-    async <T>(method: 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, options?: { silent?: boolean }): Promise<ActionResult<T>> => {
+    async <T>(request: ApiAction<T>, options?: { silent?: boolean }): Promise<ActionResult<T>> => {
+      const { method, url, body } = request;
       setSubmitting(true);
       try {
         const response =

@@ -17,7 +17,8 @@ import { RefundsSection } from '../components/organization/RefundsSection';
 import { RetentionSection } from '../components/organization/RetentionSection';
 import { useOrganizationExports } from '../components/organization/useOrganizationExports';
 import { useReasonLabels } from '../components/organization/useReasonLabels';
-import { API, useApiQuery } from '../hooks/useApi';
+import { api } from '../api';
+import { useApiQuery } from '../hooks/useApi';
 import { usePermissions } from '../hooks/usePermissions';
 import { getTranslation } from '../utils/translations';
 
@@ -45,7 +46,7 @@ export const OrganizationPage = () => {
   const { id = null } = useParams<{ id: string }>();
   const { formatMessage } = useIntl();
   const { abilities } = usePermissions();
-  const detail = useApiQuery<{ data: OrganizationDetail }>(id ? `${API}/organizations/${id}` : null);
+  const detail = useApiQuery(id ? api.organizations.get(id) : null);
   const exportsQuery = useOrganizationExports(id);
   const reasonLabel = useReasonLabels();
   const [refreshKey, setRefreshKey] = React.useState(0);

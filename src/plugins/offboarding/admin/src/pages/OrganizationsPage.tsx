@@ -4,8 +4,6 @@ import { EmptyDocuments } from '@strapi/icons/symbols';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import type { ListResponse, Stats } from '../../../shared/contracts/api';
-import type { Organization } from '../../../shared/contracts/entities';
 import { ApiErrorAlert } from '../components/organizations/ApiErrorAlert';
 import { ListPagination } from '../components/organizations/ListPagination';
 import { OrganizationFilters } from '../components/organizations/OrganizationFilters';
@@ -13,15 +11,16 @@ import { OrganizationsTable } from '../components/organizations/OrganizationsTab
 import { RETENTION_PATH } from '../components/organizations/paths';
 import { StatsCards } from '../components/organizations/StatsCards';
 import { useOrganizationListParams } from '../components/organizations/useOrganizationListParams';
-import { API, useApiQuery } from '../hooks/useApi';
+import { api } from '../api';
+import { useApiQuery } from '../hooks/useApi';
 import { getTranslation } from '../utils/translations';
 
 /** The plugin's home: counts by status, then the organizations, searchable and filtered through the URL. */
 export const OrganizationsPage = () => {
   const { formatMessage } = useIntl();
   const params = useOrganizationListParams();
-  const stats = useApiQuery<{ data: Stats }>(`${API}/stats`);
-  const list = useApiQuery<ListResponse<Organization>>(`${API}/organizations`, params.apiQuery);
+  const stats = useApiQuery(api.organizations.stats());
+  const list = useApiQuery(api.organizations.list(params.apiQuery));
   const organizations = list.data?.data;
   const filtered = Boolean(params.q || params.status);
 

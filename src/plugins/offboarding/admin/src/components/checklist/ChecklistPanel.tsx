@@ -4,7 +4,8 @@ import { CheckCircle, Play } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
 import type { Checklist, ChecklistStepKey } from '../../../../shared/contracts/checklist';
-import { API, useApiAction } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiAction } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { getTranslation } from '../../utils/translations';
 import { ChecklistStepItem } from './ChecklistStepItem';
@@ -37,7 +38,6 @@ export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps)
   const [startError, setStartError] = React.useState<string | null>(null);
 
   const checklist: Checklist = organization.checklist;
-  const base = `${API}/organizations/${organization.documentId}/checklist`;
   const canManage = !permissionsLoading && abilities.canManage;
   const purged = organization.purgeState === 'purged';
   const dateTime = (value: string) => formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
@@ -46,7 +46,7 @@ export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps)
 
   const start = async () => {
     setStartError(null);
-    const result = await run<{ data: Checklist }>('POST', `${base}/start`, {});
+    const result = await run(api.organizations.checklist.start(organization.documentId));
     if (result.ok) onChanged();
     else setStartError(result.error);
   };
@@ -58,8 +58,12 @@ export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps)
 
   const confirm = async (text: string) => {
     if (!dialog) return;
-    const body = dialog.kind === 'skip' ? { reason: text } : { note: text === '' ? null : text };
-    const result = await run<{ data: Checklist }>('POST', `${base}/steps/${dialog.step}/${dialog.kind}`, body);
+    const { checklist: steps } = api.organizations;
+    const result = await run(
+      dialog.kind === 'skip'
+        ? steps.skip(organization.documentId, dialog.step, { reason: text })
+        : steps.complete(organization.documentId, dialog.step, { note: text === '' ? null : text }),
+    );
     if (result.ok) {
       setDialog(null);
       onChanged();

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import type { Checklist } from '../../../../shared/contracts/checklist';
-import { API, useApiQuery } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiQuery } from '../../hooks/useApi';
 
 const POLL_MS = 5000;
 
@@ -15,7 +16,7 @@ const signature = (checklist: Checklist) => JSON.stringify([checklist.completedA
 export const useChecklistFollow = (organization: string, checklist: Checklist, onChanged: () => void): string | null => {
   const current = checklist.steps.find((step) => step.state === 'current');
   const waiting = Boolean(current?.automatic);
-  const { data, error, refetch } = useApiQuery<{ data: Checklist }>(waiting ? `${API}/organizations/${organization}/checklist` : null);
+  const { data, error, refetch } = useApiQuery(waiting ? api.organizations.checklist.get(organization) : null);
 
   React.useEffect(() => {
     if (!waiting) return undefined;

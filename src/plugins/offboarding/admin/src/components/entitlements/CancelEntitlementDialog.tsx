@@ -3,8 +3,8 @@ import { Box, DateTimePicker, Field, Flex, Modal, SingleSelect, SingleSelectOpti
 import { useIntl } from 'react-intl';
 import type { CancelRequest } from '../../../../shared/contracts/api';
 import type { CancelTiming, RefundMode } from '../../../../shared/contracts/constants';
-import type { CancellationReason } from '../../../../shared/contracts/entities';
-import { API, useApiQuery } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiQuery } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { getTranslation } from '../../utils/translations';
 import { ActionFooter, ActionModal, InlineError } from './ActionModal';
@@ -53,7 +53,7 @@ const messages = {
   successLater: { id: getTranslation('entitlement.cancel.success.later'), defaultMessage: 'Cancellation scheduled for {date}.' },
 };
 
-const REASON_QUERY = { active: true, appliesTo: 'cancel' };
+const REASON_QUERY = { active: true, appliesTo: 'cancel' } as const;
 
 interface Values {
   reason: string;
@@ -82,7 +82,7 @@ export const CancelEntitlementForm = ({ entitlement, organization, onClose, onDo
   const intl = useIntl();
   const { formatMessage } = intl;
   const { abilities } = usePermissions();
-  const reasons = useApiQuery<{ data: CancellationReason[] }>(`${API}/reasons`, REASON_QUERY);
+  const reasons = useApiQuery(api.reasons.list(REASON_QUERY));
   const reasonOptions = (reasons.data?.data ?? []).filter((reason) => reason.active && reason.appliesToCancel);
   const [values, setValues] = React.useState<Values>({
     reason: '',
@@ -121,7 +121,7 @@ export const CancelEntitlementForm = ({ entitlement, organization, onClose, onDo
       setShowErrors(true);
       return;
     }
-    void submit(`${API}/entitlements/${entitlement.documentId}/cancel`, request, (updated) =>
+    void submit(api.entitlements.cancel(entitlement.documentId, request), (updated) =>
       updated.status === 'cancelled' || !updated.cancelEffectiveAt
         ? formatMessage(messages.successNow)
         : formatMessage(messages.successLater, { date: formatDateTime(intl, updated.cancelEffectiveAt) }),

@@ -1,6 +1,6 @@
 import { Flex, Modal, Typography } from '@strapi/design-system';
 import { useIntl, type IntlShape } from 'react-intl';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ActionFooter, ActionModal, InlineError } from './ActionModal';
 import { entitlementLabel, formatDateTime } from './format';
@@ -55,7 +55,7 @@ export const ReactivateForm = ({ entitlement, organization, onClose, onDone }: E
       </Modal.Body>
       <ActionFooter
         onClose={onClose}
-        onConfirm={() => void submit(`${API}/entitlements/${entitlement.documentId}/reactivate`, {}, formatMessage(messages.success))}
+        onConfirm={() => void submit(api.entitlements.reactivate(entitlement.documentId), formatMessage(messages.success))}
         confirmLabel={formatMessage(actionMessages.reactivate)}
         disabled={refusal !== null}
         loading={isSubmitting}

@@ -1,6 +1,6 @@
 import { Flex, Modal, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ActionFooter, ActionModal, InlineError } from './ActionModal';
 import { entitlementLabel, formatDateTime } from './format';
@@ -40,7 +40,7 @@ export const ResumeForm = ({ entitlement, organization, onClose, onDone }: Entit
       </Modal.Body>
       <ActionFooter
         onClose={onClose}
-        onConfirm={() => void submit(`${API}/entitlements/${entitlement.documentId}/resume`, {}, formatMessage(messages.success))}
+        onConfirm={() => void submit(api.entitlements.resume(entitlement.documentId), formatMessage(messages.success))}
         confirmLabel={formatMessage(actionMessages.resume)}
         loading={isSubmitting}
       />

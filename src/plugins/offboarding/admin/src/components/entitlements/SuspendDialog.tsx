@@ -3,8 +3,8 @@ import { Field, Flex, Modal, SingleSelect, SingleSelectOption, Textarea, Typogra
 import { useIntl } from 'react-intl';
 import type { SuspendRequest } from '../../../../shared/contracts/api';
 import type { SuspensionReason } from '../../../../shared/contracts/constants';
-import type { CancellationReason } from '../../../../shared/contracts/entities';
-import { API, useApiQuery } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiQuery } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { ActionFooter, ActionModal, InlineError } from './ActionModal';
 import { entitlementLabel } from './format';
@@ -28,7 +28,7 @@ const messages = {
   success: { id: getTranslation('entitlement.suspend.success'), defaultMessage: 'Entitlement suspended.' },
 };
 
-const REASON_QUERY = { active: true, appliesTo: 'suspend' };
+const REASON_QUERY = { active: true, appliesTo: 'suspend' } as const;
 
 /** The reason the server records when none is chosen. */
 const DEFAULT_REASON_CODE: Record<SuspensionReason, string> = { non_payment: 'payment_failure', manual: 'other' };
@@ -36,7 +36,7 @@ const DEFAULT_REASON_CODE: Record<SuspensionReason, string> = { non_payment: 'pa
 export const SuspendForm = ({ entitlement, organization, onClose, onDone }: EntitlementFormProps) => {
   const intl = useIntl();
   const { formatMessage } = intl;
-  const reasons = useApiQuery<{ data: CancellationReason[] }>(`${API}/reasons`, REASON_QUERY);
+  const reasons = useApiQuery(api.reasons.list(REASON_QUERY));
   const reasonOptions = (reasons.data?.data ?? []).filter((reason) => reason.active && reason.appliesToSuspend);
   const [kind, setKind] = React.useState<SuspensionReason>('non_payment');
   const [reasonCode, setReasonCode] = React.useState('');
@@ -49,7 +49,7 @@ export const SuspendForm = ({ entitlement, organization, onClose, onDone }: Enti
   const confirm = () => {
     const trimmed = notes.trim();
     const body: SuspendRequest = { reason: kind, ...(reasonCode ? { reasonCode } : {}), ...(trimmed ? { notes: trimmed } : {}) };
-    void submit(`${API}/entitlements/${entitlement.documentId}/suspend`, body, formatMessage(messages.success));
+    void submit(api.entitlements.suspend(entitlement.documentId, body), formatMessage(messages.success));
   };
 
   return (

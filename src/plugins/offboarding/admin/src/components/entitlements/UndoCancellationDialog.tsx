@@ -1,6 +1,6 @@
 import { Flex, Modal, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ActionFooter, ActionModal, InlineError } from './ActionModal';
 import { entitlementLabel, formatDateTime } from './format';
@@ -40,7 +40,7 @@ export const UndoCancellationForm = ({ entitlement, organization, onClose, onDon
       </Modal.Body>
       <ActionFooter
         onClose={onClose}
-        onConfirm={() => void submit(`${API}/entitlements/${entitlement.documentId}/undo-cancel`, {}, formatMessage(messages.success))}
+        onConfirm={() => void submit(api.entitlements.undoCancel(entitlement.documentId), formatMessage(messages.success))}
         confirmLabel={formatMessage(actionMessages.undoCancel)}
         loading={isSubmitting}
       />

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import type { CancelPreview, CancelRequest } from '../../../../shared/contracts/api';
-import { API, useApiAction } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiAction } from '../../hooks/useApi';
 
 const DEBOUNCE_MS = 300;
 
@@ -30,12 +31,7 @@ export const useCancelPreview = (entitlementId: string, request: CancelRequest |
     let current = true;
     setState((previous) => ({ ...previous, isLoading: true }));
     const timer = window.setTimeout(async () => {
-      const result = await run<{ data: CancelPreview }>(
-        'POST',
-        `${API}/entitlements/${entitlementId}/cancel/preview`,
-        JSON.parse(body) as CancelRequest,
-        { silent: true },
-      );
+      const result = await run(api.entitlements.previewCancel(entitlementId, JSON.parse(body) as CancelRequest), { silent: true });
       if (!current) return;
       setState(result.ok ? { preview: result.data.data, error: null, isLoading: false } : { preview: null, error: result.error, isLoading: false });
     }, DEBOUNCE_MS);

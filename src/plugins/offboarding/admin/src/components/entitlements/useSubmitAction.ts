@@ -1,9 +1,10 @@
 import * as React from 'react';
 import { useNotification } from '@strapi/strapi/admin';
+import type { ApiAction } from '../../api';
 import { useApiAction } from '../../hooks/useApi';
 
 /**
- * One confirmed change: POSTs it, keeps the API's refusal for the dialog to show (the
+ * One confirmed change: sends it, keeps the API's refusal for the dialog to show (the
  * notification is raised by useApiAction), and on success notifies and hands the answer on.
  */
 export const useSubmitAction = <T>(onDone: (data: T) => void) => {
@@ -11,9 +12,9 @@ export const useSubmitAction = <T>(onDone: (data: T) => void) => {
   const { toggleNotification } = useNotification();
   const [error, setError] = React.useState<string | null>(null);
 
-  const submit = async (url: string, body: object, successMessage: string | ((data: T) => string)) => {
+  const submit = async (request: ApiAction<{ data: T }>, successMessage: string | ((data: T) => string)) => {
     setError(null);
-    const result = await run<{ data: T }>('POST', url, body);
+    const result = await run(request);
     if (!result.ok) {
       setError(result.error);
       return;

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Field, Textarea } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ConfirmAction } from './ConfirmAction';
 import type { OrganizationActionProps } from './types';
@@ -47,11 +47,7 @@ export const AccessAction = ({ organization: org, onChanged }: OrganizationActio
               defaultMessage: 'Collaborators can open the portal again.',
             })
       }
-      request={{
-        method: 'POST',
-        url: `${API}/organizations/${org.documentId}/${disabling ? 'disable' : 'enable'}`,
-        body: trimmed ? { reason: trimmed } : {},
-      }}
+      request={(disabling ? api.organizations.disable : api.organizations.enable)(org.documentId, trimmed ? { reason: trimmed } : {})}
       successMessage={
         disabling
           ? formatMessage({ id: getTranslation('organization.access.disabled'), defaultMessage: 'Portal access disabled' })

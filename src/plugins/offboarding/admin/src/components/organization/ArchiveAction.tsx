@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ConfirmAction } from './ConfirmAction';
 import type { OrganizationActionProps } from './types';
@@ -7,7 +7,6 @@ import type { OrganizationActionProps } from './types';
 /** Archive (every entitlement cancelled) or unarchive (not once purged). */
 export const ArchiveAction = ({ organization: org, onChanged }: OrganizationActionProps) => {
   const { formatMessage } = useIntl();
-  const url = `${API}/organizations/${org.documentId}`;
   const purged = org.purgeState === 'purged';
   const purgedReason = formatMessage({
     id: getTranslation('organization.actions.purgedHint'),
@@ -27,7 +26,7 @@ export const ArchiveAction = ({ organization: org, onChanged }: OrganizationActi
           id: getTranslation('organization.unarchive.description'),
           defaultMessage: 'The portal opens again to its collaborators and the organization leaves the purge queue.',
         })}
-        request={{ method: 'POST', url: `${url}/unarchive`, body: {} }}
+        request={api.organizations.unarchive(org.documentId)}
         successMessage={formatMessage({
           id: getTranslation('organization.unarchive.success'),
           defaultMessage: 'Organization unarchived',
@@ -62,7 +61,7 @@ export const ArchiveAction = ({ organization: org, onChanged }: OrganizationActi
         defaultMessage:
           'The portal closes to its collaborators and no new order or quote can be created for it. Its data is kept until the end of the retention period, then purged.',
       })}
-      request={{ method: 'POST', url: `${url}/archive`, body: {} }}
+      request={api.organizations.archive(org.documentId)}
       successMessage={formatMessage({
         id: getTranslation('organization.archive.success'),
         defaultMessage: 'Organization archived',

@@ -1,9 +1,10 @@
 import * as React from 'react';
 import { Badge, Box, Divider, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { AuditList, OrganizationDetail } from '../../../../shared/contracts/api';
+import type { OrganizationDetail } from '../../../../shared/contracts/api';
 import type { AuditEvent } from '../../../../shared/contracts/entities';
-import { API, useApiQuery } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiQuery } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { AuditChanges } from './AuditChanges';
 import { useFormat } from './format';
@@ -86,10 +87,9 @@ const AuditItem = ({ event, organization, reasonLabel }: { event: AuditEvent } &
 export const AuditSection = ({ organization, reasonLabel, refreshKey }: AuditSectionProps) => {
   const { formatMessage } = useIntl();
   const [page, setPage] = React.useState(1);
-  const { data, error, isLoading, refetch } = useApiQuery<AuditList>(`${API}/organizations/${organization.documentId}/audit`, {
-    page,
-    pageSize: PAGE_SIZE,
-  });
+  const { data, error, isLoading, refetch } = useApiQuery(
+    api.organizations.audit(organization.documentId, { page, pageSize: PAGE_SIZE }),
+  );
   const t = (id: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(`organization.audit.${id}`), defaultMessage });
 

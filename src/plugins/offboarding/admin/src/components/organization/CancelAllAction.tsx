@@ -3,8 +3,8 @@ import { DatePicker, Field, Flex, Radio, SingleSelect, SingleSelectOption, Texta
 import { useIntl } from 'react-intl';
 import type { CancelAllRequest } from '../../../../shared/contracts/api';
 import { CANCEL_TIMINGS, type CancelTiming } from '../../../../shared/contracts/constants';
-import type { CancellationReason } from '../../../../shared/contracts/entities';
-import { API, useApiQuery } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiQuery } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { ConfirmAction } from './ConfirmAction';
 import { useLabels } from './labels';
@@ -29,10 +29,7 @@ export const CancelAllAction = ({ organization: org, onChanged }: OrganizationAc
   const [effectiveAt, setEffectiveAt] = React.useState<Date | undefined>(undefined);
 
   // The reasons are loaded the first time the dialog opens, not with the page.
-  const reasons = useApiQuery<{ data: CancellationReason[] }>(hasOpened ? `${API}/reasons` : null, {
-    appliesTo: 'cancel',
-    active: true,
-  });
+  const reasons = useApiQuery(hasOpened ? api.reasons.list({ appliesTo: 'cancel', active: true }) : null);
   const options = (reasons.data?.data ?? []).filter((r) => r.appliesToCancel && r.active);
   const cancellable = org.entitlements.filter((e) => e.status === 'active' || e.status === 'suspended');
 
@@ -88,7 +85,7 @@ export const CancelAllAction = ({ organization: org, onChanged }: OrganizationAc
         },
       )}
       canConfirm={complete}
-      request={{ method: 'POST', url: `${API}/organizations/${org.documentId}/cancel-all`, body }}
+      request={api.organizations.cancelAll(org.documentId, body)}
       successMessage={formatMessage({
         id: getTranslation('organization.cancelAll.success'),
         defaultMessage: 'Entitlements cancelled',

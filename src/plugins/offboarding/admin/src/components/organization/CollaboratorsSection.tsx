@@ -19,7 +19,8 @@ import { useIntl } from 'react-intl';
 import type { CollaboratorInput } from '../../../../shared/contracts/api';
 import { COLLABORATOR_ROLES, type CollaboratorRole } from '../../../../shared/contracts/constants';
 import type { Collaborator } from '../../../../shared/contracts/entities';
-import { API, useApiAction } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiAction } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { ConfirmAction } from './ConfirmAction';
 import { useLabels } from './labels';
@@ -43,7 +44,7 @@ const AddCollaboratorForm = ({ organization, onChanged }: OrganizationActionProp
     event.preventDefault();
     setError(null);
     const body: CollaboratorInput = { email: email.trim(), role };
-    const result = await run<unknown>('POST', `${API}/organizations/${organization.documentId}/collaborators`, body);
+    const result = await run(api.organizations.collaborators.add(organization.documentId, body));
     if (!result.ok) {
       setError(result.error);
       return;
@@ -128,7 +129,7 @@ const RemoveCollaborator = ({
         },
         { email: user.email },
       )}
-      request={{ method: 'DELETE', url: `${API}/organizations/${organization.documentId}/collaborators/${user.documentId}` }}
+      request={api.organizations.collaborators.remove({ id: organization.documentId, userId: user.documentId })}
       successMessage={formatMessage({
         id: getTranslation('organization.collaborators.removed'),
         defaultMessage: 'Collaborator removed',

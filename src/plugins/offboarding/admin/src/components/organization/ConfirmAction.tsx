@@ -2,14 +2,9 @@ import * as React from 'react';
 import { Box, Button, Dialog, Tooltip, Typography, type ButtonProps } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import type { ApiAction } from '../../api';
 import { useApiAction } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
-
-export interface ActionRequest {
-  method: 'POST' | 'PUT' | 'DELETE';
-  url: string;
-  body?: unknown;
-}
 
 export interface ConfirmActionProps {
   /** The trigger's visible text, which is also its accessible name. */
@@ -27,7 +22,8 @@ export interface ConfirmActionProps {
   confirmVariant?: ButtonProps['variant'];
   /** False while the form is incomplete. */
   canConfirm?: boolean;
-  request: ActionRequest;
+  /** The change to send: one function of `api`. */
+  request: ApiAction<unknown>;
   successMessage: string;
   onSuccess: () => void | Promise<void>;
   /** Called when the dialog opens, to start from a clean form. */
@@ -78,7 +74,7 @@ export const ConfirmAction = ({
     event.preventDefault();
     if (!canConfirm || isSubmitting) return;
     setError(null);
-    const result = await run<unknown>(request.method, request.url, request.body);
+    const result = await run(request);
     if (!result.ok) {
       // useApiAction has raised the notification; the dialog stays open with the same message.
       setError(result.error);

@@ -3,7 +3,7 @@ import { Field } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ConfirmAction } from './ConfirmAction';
 import type { OrganizationActionProps } from './types';
@@ -36,7 +36,7 @@ export const DeleteAction = ({ organization: org, onChanged }: OrganizationActio
           'Everything the organization holds is removed now: entitlements, resources, owned data and their files, exports and collaborator links. Only the audit trail stays. This cannot be undone.',
       })}
       canConfirm={matches}
-      request={{ method: 'DELETE', url: `${API}/organizations/${org.documentId}?confirm=${encodeURIComponent(typed)}` }}
+      request={api.organizations.delete(org.documentId, { confirm: typed })}
       successMessage={formatMessage(
         { id: getTranslation('organization.delete.success'), defaultMessage: '{name} was deleted' },
         { name: org.name },

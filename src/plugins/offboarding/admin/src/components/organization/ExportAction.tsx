@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import type { ExportProfile } from '../../../../shared/contracts/constants';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { OptionGroup } from '../entitlements/OptionGroup';
 import { ConfirmAction } from './ConfirmAction';
@@ -32,7 +32,7 @@ export const ExportAction = ({ organization: org, onChanged }: OrganizationActio
         'A ZIP with the organization, its entitlements, resources, audit trail, owned data (JSON and CSV) and documents is generated in the background. It can be downloaded here once ready, and expires after a few days.'
       )}
       onOpen={() => setProfile('admin')}
-      request={{ method: 'POST', url: `${API}/organizations/${org.documentId}/exports`, body: { profile } }}
+      request={api.exports.create(org.documentId, { profile })}
       successMessage={t('queued', 'Data export queued')}
       onSuccess={onChanged}
       onRefusalClosed={onChanged}

@@ -2,8 +2,8 @@ import * as React from 'react';
 import { Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
-import type { CancellationPolicy } from '../../../../shared/contracts/entities';
-import { API, useApiQuery } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiQuery } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { ConfirmAction } from './ConfirmAction';
 
@@ -17,7 +17,7 @@ export const PolicyAssignment = ({ organization: org, onChanged }: { organizatio
     formatMessage({ id: getTranslation(`organization.policy.${id}`), defaultMessage }, values);
   const current = org.cancellationPolicy?.documentId ?? NONE;
   const [choice, setChoice] = React.useState<string>(current);
-  const policies = useApiQuery<{ data: CancellationPolicy[] }>(`${API}/policies`);
+  const policies = useApiQuery(api.policies.list());
   const purged = org.purgeState === 'purged';
 
   return (
@@ -33,7 +33,7 @@ export const PolicyAssignment = ({ organization: org, onChanged }: { organizatio
       confirmLabel={t('save', 'Save policy')}
       canConfirm={choice !== current}
       onOpen={() => setChoice(current)}
-      request={{ method: 'PUT', url: `${API}/organizations/${org.documentId}`, body: { cancellationPolicy: choice === NONE ? null : choice } }}
+      request={api.organizations.update(org.documentId, { cancellationPolicy: choice === NONE ? null : choice })}
       successMessage={t('saved', 'Cancellation policy saved')}
       onSuccess={onChanged}
       onRefusalClosed={onChanged}

@@ -1,9 +1,10 @@
 import * as React from 'react';
 import { Badge, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { OrganizationDetail, RefundList } from '../../../../shared/contracts/api';
+import type { OrganizationDetail } from '../../../../shared/contracts/api';
 import type { RefundEntry } from '../../../../shared/contracts/entities';
-import { API, useApiQuery } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiQuery } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { useFormat } from './format';
 import { useLabels } from './labels';
@@ -24,10 +25,9 @@ export const RefundsSection = ({ organization, refreshKey }: RefundsSectionProps
   const format = useFormat();
   const labels = useLabels();
   const [page, setPage] = React.useState(1);
-  const { data, error, isLoading, refetch } = useApiQuery<RefundList>(`${API}/organizations/${organization.documentId}/refunds`, {
-    page,
-    pageSize: PAGE_SIZE,
-  });
+  const { data, error, isLoading, refetch } = useApiQuery(
+    api.organizations.refunds(organization.documentId, { page, pageSize: PAGE_SIZE }),
+  );
   const t = (id: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(`organization.refunds.${id}`), defaultMessage });
 

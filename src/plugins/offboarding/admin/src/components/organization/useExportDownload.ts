@@ -2,7 +2,7 @@ import * as React from 'react';
 import { isFetchError, useAPIErrorHandler, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { DataExport } from '../../../../shared/contracts/entities';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 
 /** `attachment; filename="export-acme.zip"` → `export-acme.zip`. */
@@ -37,7 +37,7 @@ export const useExportDownload = () => {
   const download = async (dataExport: DataExport) => {
     setDownloading(dataExport.documentId);
     try {
-      const response = await get(`${API}/exports/${dataExport.documentId}/download`, {
+      const response = await get(api.exports.download(dataExport.documentId).url, {
         responseType: 'blob',
         // A 401 still throws so the client refreshes the token; other refusals keep their body.
         validateStatus: (status) => status !== 401,

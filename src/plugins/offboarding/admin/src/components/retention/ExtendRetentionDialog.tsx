@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DatePicker, Field, Textarea } from '@strapi/design-system';
 import { Calendar } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { useDates } from '../organizations/format';
 import { RetentionActionDialog } from './RetentionActionDialog';
@@ -60,9 +60,8 @@ export const ExtendRetentionDialog = ({
         defaultMessage: 'Extend retention',
       })}
       canConfirm={laterThanCurrent && reason.trim().length > 0}
-      method="POST"
-      url={`${API}/organizations/${organization.documentId}/retention/extend`}
-      body={{ until: until?.toISOString(), reason: reason.trim() }}
+      // Sent only once canConfirm holds, with a date.
+      request={api.retention.extend(organization.documentId, { until: until?.toISOString() ?? '', reason: reason.trim() })}
       successMessage={formatMessage(
         { id: getTranslation('retention.extend.success'), defaultMessage: 'The data of {name} is kept until {date}.' },
         { name: organization.name, date: until ? dates.date(until.toISOString()) : dates.none },

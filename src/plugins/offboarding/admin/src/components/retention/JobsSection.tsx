@@ -3,13 +3,13 @@ import { Badge, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strap
 import { Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { SweepName } from '../../../../shared/contracts/constants';
-import { API, useApiQuery } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiQuery } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { ApiErrorAlert } from '../organizations/ApiErrorAlert';
 import { useDates } from '../organizations/format';
 import { RunSweepButton } from './RunSweepButton';
 import { Section } from './Section';
-import type { SweepStatus } from './types';
 import { useRefetchOn } from './useRefetchOn';
 
 const useSweepLabel = () => {
@@ -46,7 +46,7 @@ export const JobsSection = ({ canSettings, refreshKey, onChanged }: JobsSectionP
   const { formatMessage, formatNumber } = useIntl();
   const dates = useDates();
   const sweepLabel = useSweepLabel();
-  const jobs = useApiQuery<{ data: SweepStatus[] }>(`${API}/jobs`);
+  const jobs = useApiQuery(api.jobs.list());
   useRefetchOn(refreshKey, jobs.refetch);
   const sweeps = jobs.data?.data;
   const heading = (id: string, defaultMessage: string) => (

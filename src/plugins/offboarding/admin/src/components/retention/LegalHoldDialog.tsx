@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Field, Textarea } from '@strapi/design-system';
 import { Lock } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { RetentionActionDialog } from './RetentionActionDialog';
 import type { RetentionTarget } from './ExtendRetentionDialog';
@@ -32,9 +32,7 @@ export const LegalHoldDialog = ({
       })}
       confirmLabel={formatMessage({ id: getTranslation('retention.hold.confirm'), defaultMessage: 'Place legal hold' })}
       canConfirm={reason.trim().length > 0}
-      method="POST"
-      url={`${API}/organizations/${organization.documentId}/retention/hold`}
-      body={{ reason: reason.trim() }}
+      request={api.retention.hold(organization.documentId, { reason: reason.trim() })}
       successMessage={formatMessage(
         { id: getTranslation('retention.hold.success'), defaultMessage: '{name} is under legal hold.' },
         { name: organization.name },

@@ -1,5 +1,5 @@
 import { useIntl } from 'react-intl';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { RetentionActionDialog } from './RetentionActionDialog';
 import type { RetentionTarget } from './ExtendRetentionDialog';
@@ -28,8 +28,7 @@ export const LiftHoldDialog = ({
       })}
       confirmLabel={formatMessage({ id: getTranslation('retention.lift.confirm'), defaultMessage: 'Lift legal hold' })}
       confirmVariant="danger"
-      method="DELETE"
-      url={`${API}/organizations/${organization.documentId}/retention/hold`}
+      request={api.retention.liftHold(organization.documentId)}
       successMessage={formatMessage(
         { id: getTranslation('retention.lift.success'), defaultMessage: 'The legal hold on {name} was lifted.' },
         { name: organization.name },

@@ -2,8 +2,8 @@ import { Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi
 import { Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
-import type { ListResponse } from '../../../../shared/contracts/api';
-import { API, useApiQuery } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiQuery } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { ApiErrorAlert } from '../organizations/ApiErrorAlert';
 import { useDates } from '../organizations/format';
@@ -14,7 +14,6 @@ import { EmptySection } from './EmptySection';
 import { ExtendRetentionDialog } from './ExtendRetentionDialog';
 import { LegalHoldDialog } from './LegalHoldDialog';
 import { Section } from './Section';
-import type { PurgeQueueItem } from './types';
 import { useRefetchOn } from './useRefetchOn';
 import { WillDeleteList } from './WillDeleteList';
 
@@ -29,7 +28,7 @@ export const PurgeQueueSection = ({ canRetention, refreshKey, onChanged }: Purge
   const { formatMessage } = useIntl();
   const dates = useDates();
   const { page, pageSize } = useUrlParams();
-  const queue = useApiQuery<ListResponse<PurgeQueueItem>>(`${API}/retention/queue`, { page, pageSize });
+  const queue = useApiQuery(api.retention.queue({ page, pageSize }));
   useRefetchOn(refreshKey, queue.refetch);
   const items = queue.data?.data;
   const heading = (id: string, defaultMessage: string) => (

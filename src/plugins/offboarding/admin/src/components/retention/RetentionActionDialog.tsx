@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Button, Dialog, type ButtonProps } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import type { ApiAction } from '../../api';
 import { useApiAction } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { ApiErrorAlert } from '../organizations/ApiErrorAlert';
@@ -19,9 +20,8 @@ export interface RetentionActionDialogProps {
   confirmVariant?: ButtonProps['variant'];
   /** False while the form is incomplete. */
   canConfirm?: boolean;
-  method: 'POST' | 'DELETE';
-  url: string;
-  body?: unknown;
+  /** The change to send: one function of `api`. */
+  request: ApiAction<unknown>;
   successMessage: string;
   onSuccess: () => void;
   /** Called when the dialog opens, to start from a clean form. */
@@ -39,9 +39,7 @@ export const RetentionActionDialog = ({
   confirmLabel,
   confirmVariant = 'default',
   canConfirm = true,
-  method,
-  url,
-  body,
+  request,
   successMessage,
   onSuccess,
   onOpen,
@@ -65,7 +63,7 @@ export const RetentionActionDialog = ({
     event.preventDefault();
     if (!canConfirm || isSubmitting) return;
     setError(null);
-    const result = await run<unknown>(method, url, body);
+    const result = await run(request);
     if (!result.ok) {
       // useApiAction raised the notification; the dialog keeps the message next to the form.
       setError(result.error);

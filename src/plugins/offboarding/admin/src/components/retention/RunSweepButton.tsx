@@ -3,9 +3,9 @@ import { Play } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { SweepName } from '../../../../shared/contracts/constants';
-import { API, useApiAction } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiAction } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
-import type { SweepResult } from './types';
 
 /** Run now: works the sweep's due items at once, and says what it did. */
 export const RunSweepButton = ({ name, label, onRan }: { name: SweepName; label: string; onRan: () => void }) => {
@@ -14,7 +14,7 @@ export const RunSweepButton = ({ name, label, onRan }: { name: SweepName; label:
   const { run, isSubmitting } = useApiAction();
 
   const runNow = async () => {
-    const result = await run<{ data: SweepResult }>('POST', `${API}/jobs/${name}/run`);
+    const result = await run(api.jobs.run(name));
     if (!result.ok) return;
     const sweep = result.data.data;
     toggleNotification(

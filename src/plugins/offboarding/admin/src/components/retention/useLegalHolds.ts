@@ -1,8 +1,7 @@
 import * as React from 'react';
 import { isFetchError, useAPIErrorHandler, useFetchClient } from '@strapi/strapi/admin';
-import type { ListResponse, Stats } from '../../../../shared/contracts/api';
 import type { Organization } from '../../../../shared/contracts/entities';
-import { API } from '../../hooks/useApi';
+import { api, fetchQuery } from '../../api';
 
 const PAGE_SIZE = 100;
 
@@ -28,12 +27,10 @@ export const useLegalHolds = (refreshKey: number): LegalHoldsState => {
   React.useEffect(() => {
     let current = true;
     const load = async () => {
-      const { data: stats } = await get<{ data: Stats }>(`${API}/stats`);
+      const stats = await fetchQuery({ get }, api.organizations.stats());
       const held: Organization[] = [];
       for (let page = 1; held.length < stats.data.legalHolds; page += 1) {
-        const { data: list } = await get<ListResponse<Organization>>(`${API}/organizations`, {
-          params: { archived: 'include', page, pageSize: PAGE_SIZE },
-        });
+        const list = await fetchQuery({ get }, api.organizations.list({ archived: 'include', page, pageSize: PAGE_SIZE }));
         held.push(...list.data.filter((org) => org.legalHold));
         if (page >= list.meta.pagination.pageCount) break;
       }

@@ -4,7 +4,8 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { ENTITLEMENT_CLASSES } from '../../../../shared/contracts/constants';
 import type { CancellationPolicy } from '../../../../shared/contracts/entities';
-import { API, useApiAction } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiAction } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { FormModal } from './FormModal';
 import { useClassLabel } from './labels';
@@ -34,9 +35,10 @@ export const PolicyFormModal = ({ policy, onClose, onSaved }: PolicyFormModalPro
 
   const submit = async () => {
     setError(null);
-    const result = policy
-      ? await run<{ data: CancellationPolicy }>('PUT', `${API}/policies/${policy.documentId}`, body)
-      : await run<{ data: CancellationPolicy }>('POST', `${API}/policies`, body);
+    // A new policy's body already holds the trimmed name; naming it again types it as required.
+    const result = await run(
+      policy ? api.policies.update(policy.documentId, body) : api.policies.create({ name: values.name.trim(), ...body }),
+    );
     if (!result.ok) {
       setError(result.error);
       return;

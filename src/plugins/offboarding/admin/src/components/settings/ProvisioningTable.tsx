@@ -4,7 +4,8 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { EntitlementClass } from '../../../../shared/contracts/constants';
 import type { ProvisioningPolicy } from '../../../../shared/contracts/entities';
-import { API, useApiAction } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiAction } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { ApiErrorAlert } from '../organizations/ApiErrorAlert';
 import { useClassLabel, useYesNo } from './labels';
@@ -56,9 +57,7 @@ export const ProvisioningTable = ({ policies, canEdit, onChanged }: Provisioning
 
   const toggle = async (policy: ProvisioningPolicy, deprovisionOnCancel: boolean) => {
     setError(null);
-    const result = await run<{ data: ProvisioningPolicy }>('PUT', `${API}/provisioning-policies/${policy.documentId}`, {
-      deprovisionOnCancel,
-    });
+    const result = await run(api.provisioningPolicies.update(policy.documentId, { deprovisionOnCancel }));
     if (!result.ok) {
       setError(result.error);
       return;

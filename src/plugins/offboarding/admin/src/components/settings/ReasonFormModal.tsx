@@ -3,7 +3,8 @@ import { Checkbox, Field, Flex, Grid, TextInput } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { CancellationReason } from '../../../../shared/contracts/entities';
-import { API, useApiAction } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiAction } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { FormModal } from './FormModal';
 
@@ -65,9 +66,12 @@ export const ReasonFormModal = ({ reason, onClose, onSaved }: ReasonFormModalPro
 
   const submit = async () => {
     setError(null);
-    const result = reason
-      ? await run<{ data: CancellationReason }>('PUT', `${API}/reasons/${reason.documentId}`, body)
-      : await run<{ data: CancellationReason }>('POST', `${API}/reasons`, body);
+    // A new reason's body already holds the trimmed code and label; naming them again types them as required.
+    const result = await run(
+      reason
+        ? api.reasons.update(reason.documentId, body)
+        : api.reasons.create({ code: values.code.trim(), label: values.label.trim(), ...body }),
+    );
     if (!result.ok) {
       setError(result.error);
       return;

@@ -1,5 +1,6 @@
 import { DEFAULT_POLICY_SETTINGS, type EntitlementClass } from '../../../../shared/contracts/constants';
 import type { CancellationPolicy } from '../../../../shared/contracts/entities';
+import type { PolicyInput } from '../../../../shared/contracts/settings';
 
 export const DAY_SETTINGS = [
   'portalVisibilityDays',
@@ -13,8 +14,6 @@ export type DaySetting = (typeof DAY_SETTINGS)[number];
 export const FLAG_SETTINGS = ['allowReactivation', 'refundEligible'] as const;
 export type FlagSetting = (typeof FLAG_SETTINGS)[number];
 
-/** What `POST /policies` and `PUT /policies/:id` take. */
-export type PolicyBody = Partial<Omit<CancellationPolicy, 'documentId' | 'createdAt' | 'updatedAt'>>;
 
 /** The form; a number field the admin emptied is undefined until filled again. */
 export type PolicyFormValues = {
@@ -46,8 +45,8 @@ export const isPolicyComplete = (values: PolicyFormValues) =>
  * A new policy sends every field; an edit sends only what changed, so that saving the default
  * policy never asks the server to unset its default flag by accident.
  */
-export const policyRequestBody = (values: PolicyFormValues, policy: CancellationPolicy | null): PolicyBody => {
-  const body: PolicyBody = { name: values.name.trim(), isDefault: values.isDefault };
+export const policyRequestBody = (values: PolicyFormValues, policy: CancellationPolicy | null): PolicyInput => {
+  const body: PolicyInput = { name: values.name.trim(), isDefault: values.isDefault };
   // A new policy without a class leaves the field out: the server's validation refuses an explicit null.
   if (values.entitlementClass !== null || policy) body.entitlementClass = values.entitlementClass;
   for (const key of DAY_SETTINGS) {
@@ -58,5 +57,5 @@ export const policyRequestBody = (values: PolicyFormValues, policy: Cancellation
   if (!policy) return body;
   return Object.fromEntries(
     Object.entries(body).filter(([key, value]) => policy[key as keyof CancellationPolicy] !== value),
-  ) as PolicyBody;
+  ) as PolicyInput;
 };

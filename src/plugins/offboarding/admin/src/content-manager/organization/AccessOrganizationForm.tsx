@@ -4,7 +4,7 @@ import { useIntl } from 'react-intl';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
 import { ActionFooter, InlineError } from '../../components/entitlements/ActionModal';
 import { useSubmitAction } from '../../components/entitlements/useSubmitAction';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import type { OrganizationFormProps } from './types';
 
@@ -33,8 +33,7 @@ export const AccessOrganizationForm = ({ organization, onClose, onDone }: Organi
   const confirm = () => {
     const trimmed = reason.trim();
     void submit(
-      `${API}/organizations/${organization.documentId}/${disabling ? 'disable' : 'enable'}`,
-      trimmed ? { reason: trimmed } : {},
+      (disabling ? api.organizations.disable : api.organizations.enable)(organization.documentId, trimmed ? { reason: trimmed } : {}),
       formatMessage(disabling ? accessMessages.disabled : accessMessages.enabled),
     );
   };

@@ -5,7 +5,7 @@ import { ActionFooter, InlineError } from '../../components/entitlements/ActionM
 import { entitlementLabel } from '../../components/entitlements/format';
 import { statusMessages } from '../../components/entitlements/messages';
 import { useSubmitAction } from '../../components/entitlements/useSubmitAction';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import type { OrganizationFormProps } from './types';
 
@@ -36,7 +36,7 @@ export const ArchiveOrganizationForm = ({ organization, onClose, onDone }: Organ
   const { submit, error, isSubmitting } = useSubmitAction<OrganizationDetail>(onDone);
   const archived = Boolean(organization.archivedAt);
   const open = archived ? [] : organization.entitlements.filter((entitlement) => entitlement.status !== 'cancelled');
-  const url = `${API}/organizations/${organization.documentId}/${archived ? 'unarchive' : 'archive'}`;
+  const request = (archived ? api.organizations.unarchive : api.organizations.archive)(organization.documentId);
   return (
     <>
       <Modal.Body>
@@ -57,7 +57,7 @@ export const ArchiveOrganizationForm = ({ organization, onClose, onDone }: Organ
       </Modal.Body>
       <ActionFooter
         onClose={onClose}
-        onConfirm={() => void submit(url, {}, formatMessage(archived ? archiveMessages.unarchived : archiveMessages.archived))}
+        onConfirm={() => void submit(request, formatMessage(archived ? archiveMessages.unarchived : archiveMessages.archived))}
         confirmLabel={formatMessage(archived ? archiveMessages.unarchive : archiveMessages.archive)}
         disabled={open.length > 0}
         loading={isSubmitting}

@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import type { DataExport } from '../../../../shared/contracts/entities';
 import { ActionFooter, InlineError } from '../../components/entitlements/ActionModal';
 import { useSubmitAction } from '../../components/entitlements/useSubmitAction';
-import { API } from '../../hooks/useApi';
+import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import type { OrganizationFormProps } from './types';
 
@@ -30,7 +30,7 @@ export const ExportOrganizationForm = ({ organization, onClose, onDone }: Organi
       </Modal.Body>
       <ActionFooter
         onClose={onClose}
-        onConfirm={() => void submit(`${API}/organizations/${organization.documentId}/exports`, {}, formatMessage(exportMessages.queued))}
+        onConfirm={() => void submit(api.exports.create(organization.documentId, {}), formatMessage(exportMessages.queued))}
         confirmLabel={formatMessage(exportMessages.label)}
         loading={isSubmitting}
       />

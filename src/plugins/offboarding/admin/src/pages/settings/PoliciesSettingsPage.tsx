@@ -6,7 +6,8 @@ import type { CancellationPolicy } from '../../../../shared/contracts/entities';
 import { PoliciesTable } from '../../components/settings/PoliciesTable';
 import { PolicyFormModal } from '../../components/settings/PolicyFormModal';
 import { SettingsLayout } from '../../components/settings/SettingsLayout';
-import { API, useApiQuery } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiQuery } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { getTranslation } from '../../utils/translations';
 
@@ -14,7 +15,7 @@ import { getTranslation } from '../../utils/translations';
 export const PoliciesSettingsPage = () => {
   const { formatMessage } = useIntl();
   const { abilities } = usePermissions();
-  const policies = useApiQuery<{ data: CancellationPolicy[] }>(`${API}/policies`);
+  const policies = useApiQuery(api.policies.list());
   // null: no form open; 'new': creating; a policy: editing it.
   const [editing, setEditing] = React.useState<CancellationPolicy | 'new' | null>(null);
 

@@ -1,8 +1,8 @@
 import { useIntl } from 'react-intl';
-import type { ProvisioningPolicy } from '../../../../shared/contracts/entities';
 import { ProvisioningTable } from '../../components/settings/ProvisioningTable';
 import { SettingsLayout } from '../../components/settings/SettingsLayout';
-import { API, useApiQuery } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiQuery } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { getTranslation } from '../../utils/translations';
 
@@ -10,7 +10,7 @@ import { getTranslation } from '../../utils/translations';
 export const ProvisioningSettingsPage = () => {
   const { formatMessage } = useIntl();
   const { abilities } = usePermissions();
-  const policies = useApiQuery<{ data: ProvisioningPolicy[] }>(`${API}/provisioning-policies`);
+  const policies = useApiQuery(api.provisioningPolicies.list());
 
   return (
     <SettingsLayout

@@ -6,7 +6,8 @@ import type { CancellationReason } from '../../../../shared/contracts/entities';
 import { ReasonFormModal } from '../../components/settings/ReasonFormModal';
 import { ReasonsTable } from '../../components/settings/ReasonsTable';
 import { SettingsLayout } from '../../components/settings/SettingsLayout';
-import { API, useApiQuery } from '../../hooks/useApi';
+import { api } from '../../api';
+import { useApiQuery } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { getTranslation } from '../../utils/translations';
 
@@ -14,7 +15,7 @@ import { getTranslation } from '../../utils/translations';
 export const ReasonsSettingsPage = () => {
   const { formatMessage } = useIntl();
   const { abilities } = usePermissions();
-  const reasons = useApiQuery<{ data: CancellationReason[] }>(`${API}/reasons`);
+  const reasons = useApiQuery(api.reasons.list());
   // null: no form open; 'new': creating; a reason: editing it.
   const [editing, setEditing] = React.useState<CancellationReason | 'new' | null>(null);
 

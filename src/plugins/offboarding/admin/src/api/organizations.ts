@@ -1,0 +1,56 @@
+import type { ChecklistStepKey, CompleteChecklistStep, GetChecklist, SkipChecklistStep, StartChecklist } from '../../../shared/contracts/checklist';
+import type {
+  AddCollaborator,
+  ArchiveOrganization,
+  CancelAllEntitlements,
+  DeleteOrganization,
+  GetOrganization,
+  GetOrganizationAudit,
+  GetOrganizationRefunds,
+  GetStats,
+  ListOrganizations,
+  RemoveCollaborator,
+  SetOrganizationAccess,
+  UpdateOrganization,
+} from '../../../shared/contracts/organizations';
+import { action, path, query } from './request';
+
+/** The organizations routes, their history, their collaborators and their checklist. */
+export const organizations = {
+  list: (params: ListOrganizations.Request['query']) => query<ListOrganizations.Response>(path`/organizations`, params),
+  get: (id: string) => query<GetOrganization.Response>(path`/organizations/${id}`),
+  update: (id: string, body: UpdateOrganization.Request['body']) =>
+    action<UpdateOrganization.Response>('PUT', path`/organizations/${id}`, body),
+  /** `confirm`: the organization's name, typed by the admin. */
+  delete: (id: string, { confirm }: DeleteOrganization.Request['query']) =>
+    action<DeleteOrganization.Response>('DELETE', `${path`/organizations/${id}`}?confirm=${encodeURIComponent(confirm)}`),
+  archive: (id: string) => action<ArchiveOrganization.Response>('POST', path`/organizations/${id}/archive`, {}),
+  unarchive: (id: string) => action<ArchiveOrganization.Response>('POST', path`/organizations/${id}/unarchive`, {}),
+  disable: (id: string, body: SetOrganizationAccess.Request['body']) =>
+    action<SetOrganizationAccess.Response>('POST', path`/organizations/${id}/disable`, body),
+  enable: (id: string, body: SetOrganizationAccess.Request['body']) =>
+    action<SetOrganizationAccess.Response>('POST', path`/organizations/${id}/enable`, body),
+  cancelAll: (id: string, body: CancelAllEntitlements.Request['body']) =>
+    action<CancelAllEntitlements.Response>('POST', path`/organizations/${id}/cancel-all`, body),
+  audit: (id: string, params: GetOrganizationAudit.Request['query']) =>
+    query<GetOrganizationAudit.Response>(path`/organizations/${id}/audit`, params),
+  refunds: (id: string, params: GetOrganizationRefunds.Request['query']) =>
+    query<GetOrganizationRefunds.Response>(path`/organizations/${id}/refunds`, params),
+  stats: () => query<GetStats.Response>(path`/stats`),
+
+  collaborators: {
+    add: (id: string, body: AddCollaborator.Request['body']) =>
+      action<AddCollaborator.Response>('POST', path`/organizations/${id}/collaborators`, body),
+    remove: ({ id, userId }: RemoveCollaborator.Request['params']) =>
+      action<RemoveCollaborator.Response>('DELETE', path`/organizations/${id}/collaborators/${userId}`),
+  },
+
+  checklist: {
+    get: (id: string) => query<GetChecklist.Response>(path`/organizations/${id}/checklist`),
+    start: (id: string) => action<StartChecklist.Response>('POST', path`/organizations/${id}/checklist/start`, {}),
+    complete: (id: string, step: ChecklistStepKey, body: CompleteChecklistStep.Request['body']) =>
+      action<CompleteChecklistStep.Response>('POST', path`/organizations/${id}/checklist/steps/${step}/complete`, body),
+    skip: (id: string, step: ChecklistStepKey, body: SkipChecklistStep.Request['body']) =>
+      action<SkipChecklistStep.Response>('POST', path`/organizations/${id}/checklist/steps/${step}/skip`, body),
+  },
+};
