@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { ACTIONS } from '../constants';
 import { getService } from '../utils';
 import { adminActor } from '../utils/actor';
+import { answerExportRequest } from './export-answer';
 import { noQuery } from './validation/common';
 import { validateCreateExport, validateToken } from './validation/export';
 import { validatePagination } from './validation/organization';
@@ -27,10 +28,7 @@ const createExportController = ({ strapi }: { strapi: Core.Strapi }) => {
     /** 202 with a new export; 200 with the one already open for this organization and profile. */
     async create(ctx: Context) {
       const { profile = 'admin' } = await validateCreateExport(ctx.request.body);
-      const outcome = await exports().request(ctx.params.id, adminActor(ctx), profile);
-      if (outcome.kind === 'limited') throw new Error('admin export requests have no daily limit');
-      ctx.status = outcome.kind === 'created' ? 202 : 200;
-      ctx.body = { data: outcome.export };
+      answerExportRequest(ctx, await exports().request(ctx.params.id, adminActor(ctx), profile), (data) => data);
     },
 
     async listForOrganization(ctx: Context) {

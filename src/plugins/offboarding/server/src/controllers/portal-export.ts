@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { forbiddenError, getService } from '../utils';
+import { answerExportRequest } from './export-answer';
 import { emptyBody, noQuery } from './validation/common';
 
 interface PortalUser {
@@ -32,15 +32,8 @@ const createPortalExportController = ({ strapi }: { strapi: Core.Strapi }) => {
       await emptyBody(ctx.request.body);
       await exports().collaboratorOrganization(user.id, ctx.params.id);
       const outcome = await exports().request(ctx.params.id, user.actor, 'customer');
-      if (outcome.kind === 'limited') {
-        ctx.set('Retry-After', String(outcome.retryAfterSeconds));
-        throw new errors.RateLimitError(
-          `At most ${outcome.limit} data exports per organization in 24 hours; try again in ${outcome.retryAfterSeconds} seconds`,
-          { limit: outcome.limit, retryAfterSeconds: outcome.retryAfterSeconds }
-        );
-      }
-      ctx.status = outcome.kind === 'created' ? 202 : 200;
-      ctx.body = { data: exports().customerView(await exports().findOne(outcome.export.documentId)) };
+      // A collaborator sees the export through the customers' allow-list.
+      answerExportRequest(ctx, outcome, (data) => exports().customerView({ ...data }));
     },
 
     async findOne(ctx: Context) {

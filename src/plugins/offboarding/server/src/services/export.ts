@@ -65,7 +65,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** What a collaborator sees of an export: the customers' allow-list, nothing about who on the staff asked. */
-  const customerView = (row: Row) => {
+  const customerView = (row: Record<string, unknown>) => {
     const fields = pickFields(row, CUSTOMER_EXPORT_FIELDS);
     return { ...fields, size: fields.size === null ? null : Number(fields.size) };
   };
