@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { SWEEPS, type SweepName, type TaskKind } from '../../../shared/contracts/constants';
+import type { SweepResult } from '../../../shared/contracts/retention';
 import type { OffboardingConfig } from '../config';
 import { PLUGIN_ID, UID } from '../constants';
 import { getService } from '../utils';
@@ -7,18 +8,8 @@ import type { TaskRow } from './scheduler';
 
 export type TaskOutcome = 'performed' | 'noop';
 
-export interface SweepResult {
-  sweep: SweepName;
-  ran: boolean;
-  /** Why it did not run: another instance holds the lease. */
-  skipped: string | null;
-  processed: number;
-  performed: number;
-  noop: number;
-  failed: number;
-  startedAt: string;
-  finishedAt: string;
-}
+/** What a sweep did: the API's answer to `POST /offboarding/jobs/:name/run`. */
+export type { SweepResult };
 
 const MINUTE = 60_000;
 
