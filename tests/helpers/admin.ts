@@ -43,16 +43,21 @@ export const createAdmin = async (strapi: Core.Strapi, actions: 'super' | string
   return { token: await login(strapi, email, password), email, userId: user.id };
 };
 
-/** A supertest client that sends the admin's bearer token. */
-export const adminClient = (strapi: Core.Strapi, session: AdminSession) => {
-  const server = strapi.server.httpServer;
-  const auth = { Authorization: `Bearer ${session.token}` };
+type Server = Core.Strapi['server']['httpServer'];
+
+/** A supertest client sending a bearer token; both are looked up on each request, so it may be made before Strapi is up. */
+export const bearerClient = (server: () => Server, token: () => string) => {
+  const auth = () => ({ Authorization: `Bearer ${token()}` });
   return {
-    get: (url: string) => request(server).get(url).set(auth),
-    post: (url: string, body?: unknown) => request(server).post(url).set(auth).send(body as object),
-    put: (url: string, body?: unknown) => request(server).put(url).set(auth).send(body as object),
-    delete: (url: string) => request(server).delete(url).set(auth),
+    get: (url: string) => request(server()).get(url).set(auth()),
+    post: (url: string, body?: unknown) => request(server()).post(url).set(auth()).send(body as object),
+    put: (url: string, body?: unknown) => request(server()).put(url).set(auth()).send(body as object),
+    delete: (url: string) => request(server()).delete(url).set(auth()),
   };
 };
+
+/** A supertest client that sends the admin's bearer token. */
+export const adminClient = (strapi: Core.Strapi, session: AdminSession) =>
+  bearerClient(() => strapi.server.httpServer, () => session.token);
 
 export type AdminClient = ReturnType<typeof adminClient>;

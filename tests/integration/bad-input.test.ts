@@ -3,10 +3,8 @@
  * field or the rule. One row per refused request over every admin endpoint; each row
  * compares a dump of the plugin's tables before and after.
  */
-import type { Core } from '@strapi/strapi';
 import request from 'supertest';
-import { adminClient, createAdmin, type AdminClient, type AdminSession } from '../helpers/admin';
-import { startStrapi } from '../helpers/strapi';
+import { data, useHarness } from '../helpers/harness';
 import { snapshotPluginTables } from './bad-input-snapshot';
 
 const NOW = '2027-01-11T00:00:00Z';
@@ -301,18 +299,9 @@ interface ErrorBody {
   };
 }
 
-let strapi: Core.Strapi;
-let cleanup: () => Promise<void>;
-let session: AdminSession;
-let api: AdminClient;
+const h = useHarness('bad-input', { now: NOW, refreeze: 'once' });
+const { api } = h;
 const fixtures = {} as Fixtures;
-
-/** Setup calls must succeed; a failure here is a broken fixture, not a finding. */
-const data = async (res: Promise<request.Response>, status: number): Promise<Record<string, unknown> & { documentId: string }> => {
-  const r = await res;
-  if (r.status !== status) throw new Error(`fixture request failed: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.data as Record<string, unknown> & { documentId: string };
-};
 
 const createOrg = async (name: string) => (await data(api.post(ORGS, { name }), 201)).documentId;
 const createEntitlement = async (org: string, body: Record<string, unknown>) =>
@@ -335,10 +324,10 @@ const buildFixtures = async (f: Fixtures) => {
   await data(api.post(`${ENTS}/${f.cancelled}/cancel`, cancelBody), 200);
 
   f.memberEmail = 'member@bad-input.test';
-  await strapi.db.query('plugin::users-permissions.user').create({
+  await h.strapi.db.query('plugin::users-permissions.user').create({
     data: { username: 'member', email: f.memberEmail, provider: 'local', confirmed: true, blocked: false },
   });
-  const stranger = await strapi.db.query('plugin::users-permissions.user').create({
+  const stranger = await h.strapi.db.query('plugin::users-permissions.user').create({
     data: { username: 'stranger', email: 'stranger@bad-input.test', provider: 'local', confirmed: true, blocked: false },
   });
   f.strangerUser = stranger.documentId as string;
@@ -373,7 +362,7 @@ const buildFixtures = async (f: Fixtures) => {
 
 const send = (row: Row): Promise<request.Response> => {
   const url = row.url(fixtures);
-  const req = request(strapi.server.httpServer)[row.method](url).set('Authorization', `Bearer ${session.token}`);
+  const req = request(h.server)[row.method](url).set('Authorization', `Bearer ${h.session.token}`);
   if (row.raw) return req.set('Content-Type', row.raw.type).send(row.raw.text).then((r) => r);
   if (row.body === undefined) return req.then((r) => r);
   const body = typeof row.body === 'function' ? (row.body as (f: Fixtures) => unknown)(fixtures) : row.body;
@@ -391,22 +380,12 @@ const naming = (error: ErrorBody['error'], names: readonly string[] | RegExp) =>
   return { named, paths, messages };
 };
 
-beforeAll(async () => {
-  ({ strapi, cleanup } = await startStrapi('bad-input'));
-  strapi.plugin('offboarding').service('clock').freeze(NOW);
-  session = await createAdmin(strapi);
-  api = adminClient(strapi, session);
-  await buildFixtures(fixtures);
-}, 120_000);
-
-afterAll(async () => {
-  await cleanup();
-});
+beforeAll(() => buildFixtures(fixtures));
 
 it.each(ROWS)('$method $title → $status', async (row) => {
-  const before = await snapshotPluginTables(strapi);
+  const before = await snapshotPluginTables(h.strapi);
   const res = await send(row);
-  const after = await snapshotPluginTables(strapi);
+  const after = await snapshotPluginTables(h.strapi);
 
   expect(res.status).toBeLessThan(500);
   expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status: row.status });

@@ -12,29 +12,17 @@ import {
   NOW,
   PERIOD,
   auditOf,
-  boot,
   cancelNow,
   createEntitlement,
   createOrg,
   expectStatus,
   getOrg,
   monthly,
-  type Harness,
-} from './lifecycle-fixtures';
+  useHarness,
+} from '../helpers/harness';
 
-let h: Harness;
 
-beforeAll(async () => {
-  h = await boot('checklist');
-}, 60_000);
-
-afterAll(async () => {
-  await h.cleanup();
-});
-
-beforeEach(() => {
-  h.clock.freeze(NOW);
-});
+const h = useHarness('checklist', { now: NOW });
 
 const HOUR = 3_600_000;
 const MISSING = 'doesnotexist0000000000000';
@@ -48,12 +36,6 @@ const read = async (org: string): Promise<Checklist> => {
 const start = (org: string, body: unknown = {}) => h.api.post(url(org, '/start'), body);
 const complete = (org: string, step: string, body: unknown = {}) => h.api.post(url(org, `/steps/${step}/complete`), body);
 const skip = (org: string, step: string, body: unknown) => h.api.post(url(org, `/steps/${step}/skip`), body);
-
-const runJob = async (name: 'transitions' | 'exports' | 'provisioning') => {
-  const res = await h.api.post(`/offboarding/jobs/${name}/run`, {});
-  expectStatus(res, 200);
-  return res.body.data as { performed: number; failed: number };
-};
 
 /** Each step's state, by key: what an admin reads off the panel. */
 const states = (checklist: Checklist) =>
@@ -118,7 +100,7 @@ describe('reading and starting', () => {
     const res = await start(org.documentId);
     expectStatus(res, 201);
     const started: Checklist = res.body.data;
-    expect(started).toMatchObject({ startedAt: NOW, startedBy: h.admin.email, completedAt: null, current: 'review_entitlements' });
+    expect(started).toMatchObject({ startedAt: NOW, startedBy: h.session.email, completedAt: null, current: 'review_entitlements' });
     expect(states(started)).toEqual({
       review_entitlements: 'current',
       cancel_entitlements: 'waiting',
@@ -183,7 +165,7 @@ describe('order and skipping', () => {
       state: 'done',
       conditionMet: null,
       completedAt: NOW,
-      completedBy: h.admin.email,
+      completedBy: h.session.email,
       note: 'Two licenses, one environment',
       skipReason: null,
     });
@@ -211,14 +193,14 @@ describe('order and skipping', () => {
     expect(step(res.body.data, 'cancel_entitlements')).toMatchObject({
       state: 'skipped',
       skipReason: 'Handled by the reseller',
-      completedBy: h.admin.email,
+      completedBy: h.session.email,
       completedAt: NOW,
       note: null,
     });
     expect(res.body.data.current).toBe('downstream_cleanup');
     const events = await checklistEvents(org);
     expect(events.filter((e) => e.action === 'checklist.step_skipped')).toEqual([
-      expect.objectContaining({ actorType: 'admin', actorName: h.admin.email, notes: 'Handled by the reseller', after: { step: 'cancel_entitlements', state: 'skipped', automatic: true } }),
+      expect.objectContaining({ actorType: 'admin', actorName: h.session.email, notes: 'Handled by the reseller', after: { step: 'cancel_entitlements', state: 'skipped', automatic: true } }),
     ]);
   });
 
@@ -269,11 +251,11 @@ describe('automatic steps', () => {
 
     // An export ready before its turn is remembered, and counted when the step comes.
     await requestExport(org);
-    expect((await runJob('exports')).performed).toBeGreaterThanOrEqual(1);
+    expect((await h.sweep('exports')).performed).toBeGreaterThanOrEqual(1);
     checklist = await read(org);
     expect(step(checklist, 'data_export')).toMatchObject({ state: 'waiting', conditionMet: true });
 
-    expect((await runJob('provisioning')).performed).toBeGreaterThanOrEqual(2);
+    expect((await h.sweep('provisioning')).performed).toBeGreaterThanOrEqual(2);
     checklist = await read(org);
     expect(states(checklist)).toMatchObject({ downstream_cleanup: 'done', data_export: 'done', notify_customer: 'current' });
 
@@ -332,14 +314,14 @@ describe('automatic steps', () => {
     expect(step(checklist, 'downstream_cleanup').conditionMet).toBe(false);
 
     h.clock.freeze(PERIOD.end);
-    await runJob('transitions');
+    await h.sweep('transitions');
     expect(states(await read(org))).toMatchObject({ downstream_cleanup: 'current' });
-    await runJob('provisioning');
+    await h.sweep('provisioning');
     checklist = await read(org);
     expect(states(checklist)).toMatchObject({ downstream_cleanup: 'done', data_export: 'current' });
     // An export generated earlier than the run would not count; this one is generated now.
     await requestExport(org);
-    await runJob('exports');
+    await h.sweep('exports');
     expect(states(await read(org))).toMatchObject({ data_export: 'done', notify_customer: 'current' });
   });
 
@@ -347,7 +329,7 @@ describe('automatic steps', () => {
     const org = await createOrg(h.api);
     const ent = await createEntitlement(h.api, org.documentId, monthly({ class: 'AFL' }));
     await requestExport(org.documentId);
-    await runJob('exports');
+    await h.sweep('exports');
     h.clock.advance(HOUR);
     expectStatus(await start(org.documentId), 201);
     expect(step(await read(org.documentId), 'data_export').conditionMet).toBe(false);
@@ -363,7 +345,7 @@ describe('automatic steps', () => {
     });
     try {
       expectStatus(await cancelNow(h.api, ent.documentId), 200);
-      await runJob('provisioning');
+      await h.sweep('provisioning');
     } finally {
       provisioning.register('AFL', {});
     }

@@ -1,7 +1,6 @@
-import type { Core } from '@strapi/strapi';
 import request from 'supertest';
-import { adminClient, createAdmin, type AdminClient } from '../helpers/admin';
-import { startStrapi } from '../helpers/strapi';
+import type { OrganizationInput } from '../../src/plugins/offboarding/shared/contracts/api';
+import { monthly, useHarness } from '../helpers/harness';
 import { binary, readZip } from '../helpers/zip';
 
 /**
@@ -11,7 +10,6 @@ import { binary, readZip } from '../helpers/zip';
  */
 const T0 = '2027-03-01T00:00:00.000Z';
 const DAY = 86_400_000;
-const ACTIONS = (names: string[]) => names.map((n) => `plugin::offboarding.${n}`);
 
 /** Internal facts planted in every place an admin can write them. */
 const PLANTED = {
@@ -23,71 +21,34 @@ const PLANTED = {
 };
 
 describe('customer trust (docs/spec.md §9)', () => {
-  let instance: Awaited<ReturnType<typeof startStrapi>>;
-  let strapi: Core.Strapi;
-  let api: AdminClient;
-  let adminEmail: string;
-  let server: Core.Strapi['server']['httpServer'];
-  let userCounter = 0;
-
-  const clock = () => strapi.plugin('offboarding').service('clock');
-  const run = async () => (await api.post('/offboarding/jobs/exports/run')).body.data as { performed: number };
-
-  const signIn = async (name: string) => {
-    userCounter += 1;
-    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-    const email = `${name}${userCounter}@customer.test`;
-    await strapi.plugin('users-permissions').service('user').add({
-      username: `${name}${userCounter}`, email, password: 'Customer-Pass-1', provider: 'local', confirmed: true, blocked: false, role: role.id,
-    });
-    const login = await request(server).post('/api/auth/local').send({ identifier: email, password: 'Customer-Pass-1' });
-    expect(login.status).toBe(200);
-    return { email, auth: { Authorization: `Bearer ${login.body.jwt as string}` } };
-  };
+  const h = useHarness('customer_trust', { now: T0, refreeze: 'once' });
+  const { api } = h;
 
   /** An organization with one monthly entitlement and a collaborator (owner). */
-  const organization = async (name: string, extra: Record<string, unknown> = {}) => {
-    const created = await api.post('/offboarding/organizations', { name, taxId: 'TX-1', email: `billing@${name.toLowerCase().replace(/\W/g, '')}.test`, ...extra });
-    expect(created.status).toBe(201);
-    const org = created.body.data.documentId as string;
-    const ent = await api.post(`/offboarding/organizations/${org}/entitlements`, {
-      class: 'SVC', name: 'Support', price: 10000, currency: 'EUR', billingPeriod: 'month',
-      currentPeriodStart: '2027-03-01T00:00:00Z', currentPeriodEnd: '2027-04-01T00:00:00Z',
-    });
-    expect(ent.status).toBe(201);
-    const owner = await signIn('owner');
-    expect((await api.post(`/offboarding/organizations/${org}/collaborators`, { email: owner.email, role: 'owner' })).status).toBe(201);
-    return { org, entitlement: ent.body.data.documentId as string, owner };
+  const organization = async (name: string, extra: Partial<OrganizationInput> = {}) => {
+    const { documentId: org } = await h.organization({ name, taxId: 'TX-1', email: `billing@${name.toLowerCase().replace(/\W/g, '')}.test`, ...extra });
+    const ent = await h.entitlement(
+      org,
+      monthly({ class: 'SVC', name: 'Support', price: 10000, currentPeriodStart: '2027-03-01T00:00:00Z', currentPeriodEnd: '2027-04-01T00:00:00Z' })
+    );
+    const owner = await h.portalUser('owner');
+    await h.collaborator(org, owner.email, 'owner');
+    return { org, entitlement: ent.documentId, owner };
   };
 
   const portalExport = (org: string, auth: Record<string, string>) =>
-    request(server).post(`/api/offboarding/portal/organizations/${org}/exports`).set(auth).send({});
+    request(h.server).post(`/api/offboarding/portal/organizations/${org}/exports`).set(auth).send({});
 
   /** A ready customer export of `org`, asked for by its collaborator: its id and signed link. */
   const readyCustomerExport = async (org: string, auth: Record<string, string>) => {
     const asked = await portalExport(org, auth);
     expect([200, 202]).toContain(asked.status);
-    await run();
-    const followed = await request(server).get(`/api/offboarding/portal/exports/${asked.body.data.documentId}`).set(auth);
+    await h.sweep('exports');
+    const followed = await request(h.server).get(`/api/offboarding/portal/exports/${asked.body.data.documentId}`).set(auth);
     expect(followed.status).toBe(200);
     expect(followed.body.data.state).toBe('ready');
     return { id: asked.body.data.documentId as string, url: followed.body.data.downloadUrl as string };
   };
-
-  beforeAll(async () => {
-    instance = await startStrapi('customer_trust');
-    strapi = instance.strapi;
-    server = strapi.server.httpServer;
-    const admin = await createAdmin(strapi);
-    adminEmail = admin.email;
-    api = adminClient(strapi, admin);
-    clock().freeze(T0);
-    // Many sign-ins from one address: users-permissions' own rate limit is not under test here.
-    strapi.config.set('plugin::users-permissions.ratelimit', { enabled: false });
-  });
-  afterAll(async () => {
-    await instance.cleanup();
-  });
 
   describe('customer output is allow-listed', () => {
     it('a customer export holds none of the planted internal facts, and says it is a customer export', async () => {
@@ -103,18 +64,18 @@ describe('customer trust (docs/spec.md §9)', () => {
       });
       expect(cancelled.status).toBe(200);
       // A formula an attacker put in a field a customer controls.
-      await strapi.documents('api::invoice.invoice').create({ data: { number: '=HYPERLINK("http://evil.test","x")', total: 100, currency: 'EUR', issuedAt: T0, organization: org } });
+      await h.strapi.documents('api::invoice.invoice').create({ data: { number: '=HYPERLINK("http://evil.test","x")', total: 100, currency: 'EUR', issuedAt: T0, organization: org } });
 
       // Staff take a full export first: that is their business, not the customer's.
       const staffExport = await api.post(`/offboarding/organizations/${org}/exports`);
       expect(staffExport.status).toBe(202);
-      await run();
+      await h.sweep('exports');
       const { url } = await readyCustomerExport(org, owner.auth);
-      const zip = await request(server).get(url).buffer(true).parse(binary);
+      const zip = await request(h.server).get(url).buffer(true).parse(binary);
       expect(zip.status).toBe(200);
       const entries = await readZip(zip.body as Buffer);
       const all = entries.map((e) => e.content.toString('utf8')).join('\n');
-      for (const secret of [...Object.values(PLANTED), adminEmail, 'legalHold', 'too_expensive', 'archivedBy', 'cancelRequestedBy', 'requestedByName']) {
+      for (const secret of [...Object.values(PLANTED), h.session.email, 'legalHold', 'too_expensive', 'archivedBy', 'cancelRequestedBy', 'requestedByName']) {
         expect({ secret, found: all.includes(secret) }).toEqual({ secret, found: false });
       }
       const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.content.toString());
@@ -151,29 +112,29 @@ describe('customer trust (docs/spec.md §9)', () => {
       expect(cancelled.status).toBe(200);
       // Cancelled, but inside its portal period: the customer may still take their data.
       const { url } = await readyCustomerExport(org, owner.auth);
-      const customer = await readZip((await request(server).get(url).buffer(true).parse(binary)).body as Buffer);
+      const customer = await readZip((await request(h.server).get(url).buffer(true).parse(binary)).body as Buffer);
       const refunds = JSON.parse(customer.find((e) => e.name === 'refunds.json')!.content.toString());
       expect(refunds).toEqual([expect.objectContaining({ entitlement, amount: 10000, currency: 'EUR', mode: 'full', kind: 'refund' })]);
       expect(Object.keys(refunds[0])).not.toContain('actorName');
       expect(JSON.parse(customer.find((e) => e.name === 'manifest.json')!.content.toString()).counts.refunds).toBe(1);
-      expect(customer.map((e) => e.content.toString()).join('\n')).not.toContain(adminEmail);
+      expect(customer.map((e) => e.content.toString()).join('\n')).not.toContain(h.session.email);
 
       const adminExport = await api.post(`/offboarding/organizations/${org}/exports`);
-      await run();
+      await h.sweep('exports');
       const admin = await readZip((await api.get(`/offboarding/exports/${adminExport.body.data.documentId}/download`).buffer(true).parse(binary)).body as Buffer);
       const adminCsv = admin.find((e) => e.name === 'refunds.csv')!.content.toString();
       expect(adminCsv.split('\n')[0]).toBe('documentId,entitlement,periodStart,periodEnd,amount,currency,mode,kind,createdAt,actorType,actorId,actorName');
-      expect(adminCsv).toContain(adminEmail);
+      expect(adminCsv).toContain(h.session.email);
     });
 
     it('neutralises formula cells in the admin CSVs too', async () => {
       const { org, entitlement } = await organization('Formula Co');
       await api.post(`/offboarding/entitlements/${entitlement}/cancel`, { reason: 'other', timing: 'period_end', refund: 'none' });
       for (const number of ['+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR']) {
-        await strapi.documents('api::order.order').create({ data: { number, total: 1, currency: 'EUR', orderedAt: T0, organization: org } });
+        await h.strapi.documents('api::order.order').create({ data: { number, total: 1, currency: 'EUR', orderedAt: T0, organization: org } });
       }
       const queued = await api.post(`/offboarding/organizations/${org}/exports`);
-      await run();
+      await h.sweep('exports');
       const zip = await api.get(`/offboarding/exports/${queued.body.data.documentId}/download`).buffer(true).parse(binary);
       const csv = (await readZip(zip.body as Buffer)).find((e) => e.name === 'data/orders.csv')!.content.toString();
       const numbers = csv.trim().split('\n').slice(1).map((line) => line.split(',')[1]);
@@ -185,10 +146,10 @@ describe('customer trust (docs/spec.md §9)', () => {
       const { org, entitlement, owner } = await organization('Portal Plant Co', { notes: PLANTED.orgNotes });
       await api.post(`/offboarding/entitlements/${entitlement}/suspend`, { reason: 'manual', notes: PLANTED.suspensionNotes });
       await api.post(`/offboarding/organizations/${org}/retention/hold`, { reason: PLANTED.holdReason });
-      const detail = await request(server).get(`/api/offboarding/portal/organizations/${org}`).set(owner.auth);
+      const detail = await request(h.server).get(`/api/offboarding/portal/organizations/${org}`).set(owner.auth);
       expect(detail.status).toBe(200);
       const body = JSON.stringify(detail.body);
-      for (const secret of [PLANTED.orgNotes, PLANTED.suspensionNotes, PLANTED.holdReason, adminEmail]) expect(body).not.toContain(secret);
+      for (const secret of [PLANTED.orgNotes, PLANTED.suspensionNotes, PLANTED.holdReason, h.session.email]) expect(body).not.toContain(secret);
       expect(detail.body.data.entitlements[0]).toMatchObject({ status: 'suspended', suspensionReason: 'manual' });
     });
   });
@@ -197,8 +158,8 @@ describe('customer trust (docs/spec.md §9)', () => {
     it('an admin with only `read` sees exports but gets no download link, and cannot download', async () => {
       const { org } = await organization('Read Only Co');
       const queued = await api.post(`/offboarding/organizations/${org}/exports`, { profile: 'customer' });
-      await run();
-      const reader = adminClient(strapi, await createAdmin(strapi, ACTIONS(['read'])));
+      await h.sweep('exports');
+      const reader = await h.admin(['read']);
       const seen = await reader.get(`/offboarding/exports/${queued.body.data.documentId}`);
       expect(seen.status).toBe(200);
       expect(seen.body.data.state).toBe('ready');
@@ -206,64 +167,64 @@ describe('customer trust (docs/spec.md §9)', () => {
       expect(JSON.stringify(seen.body)).not.toContain('token=');
       expect((await reader.get(`/offboarding/exports/${queued.body.data.documentId}/download`)).status).toBe(403);
       // With the export permission, the same read carries the link.
-      const exporter = adminClient(strapi, await createAdmin(strapi, ACTIONS(['read', 'export'])));
+      const exporter = await h.admin(['read', 'export']);
       expect((await exporter.get(`/offboarding/exports/${queued.body.data.documentId}`)).body.data.downloadUrl).toMatch(/token=/);
     });
 
     it('a signed link stops working once the organization is disabled or archived (403), and works again when re-enabled', async () => {
       const { org, entitlement, owner } = await organization('Closing Co');
       const { id, url } = await readyCustomerExport(org, owner.auth);
-      expect((await request(server).get(url)).status).toBe(200);
+      expect((await request(h.server).get(url)).status).toBe(200);
 
       expect((await api.post(`/offboarding/organizations/${org}/disable`, { reason: 'unpaid' })).status).toBe(200);
-      const disabled = await request(server).get(url);
+      const disabled = await request(h.server).get(url);
       expect(disabled.status).toBe(403);
       expect(disabled.body.error.details.reason).toBe('disabled');
-      const status = await request(server).get(`/api/offboarding/portal/exports/${id}`).set(owner.auth);
+      const status = await request(h.server).get(`/api/offboarding/portal/exports/${id}`).set(owner.auth);
       expect(status.status).toBe(403);
       expect(JSON.stringify(status.body)).not.toContain('token=');
 
       expect((await api.post(`/offboarding/organizations/${org}/enable`, {})).status).toBe(200);
-      expect((await request(server).get(url)).status).toBe(200);
+      expect((await request(h.server).get(url)).status).toBe(200);
 
       await api.post(`/offboarding/entitlements/${entitlement}/cancel`, { reason: 'other', timing: 'immediate', refund: 'none' });
       expect((await api.post(`/offboarding/organizations/${org}/archive`)).status).toBe(200);
-      const archived = await request(server).get(url);
+      const archived = await request(h.server).get(url);
       expect(archived.status).toBe(403);
       expect(archived.body.error.details.reason).toBe('archived');
-      expect((await request(server).get(`/api/offboarding/portal/exports/${id}`).set(owner.auth)).status).toBe(403);
+      expect((await request(h.server).get(`/api/offboarding/portal/exports/${id}`).set(owner.auth)).status).toBe(403);
     });
 
     it("a collaborator's link stops working once they leave the organization; an admin's handed-over link does not depend on them", async () => {
       const { org, owner } = await organization('Leaver Co');
       const { id, url } = await readyCustomerExport(org, owner.auth);
       const adminLink = (await api.get(`/offboarding/exports/${id}`)).body.data.downloadUrl as string;
-      expect((await request(server).get(url)).status).toBe(200);
-      const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: owner.email } });
+      expect((await request(h.server).get(url)).status).toBe(200);
+      const user = await h.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: owner.email } });
       expect((await api.delete(`/offboarding/organizations/${org}/collaborators/${user.documentId}`)).status).toBe(200);
-      const refused = await request(server).get(url);
+      const refused = await request(h.server).get(url);
       expect(refused.status).toBe(403);
       expect(refused.body.error.details.reason).toBe('not_a_collaborator');
-      expect((await request(server).get(`/api/offboarding/portal/exports/${id}`).set(owner.auth)).status).toBe(404);
-      expect((await request(server).get(adminLink)).status).toBe(200);
+      expect((await request(h.server).get(`/api/offboarding/portal/exports/${id}`).set(owner.auth)).status).toBe(404);
+      expect((await request(h.server).get(adminLink)).status).toBe(200);
     });
 
     it('a signed link of a deleted organization is gone (410)', async () => {
       const { org, owner } = await organization('Deleted Co');
       const { url } = await readyCustomerExport(org, owner.auth);
       expect((await api.delete(`/offboarding/organizations/${org}?confirm=${encodeURIComponent('Deleted Co')}`)).status).toBe(200);
-      expect((await request(server).get(url)).status).toBe(410);
+      expect((await request(h.server).get(url)).status).toBe(410);
     });
 
     it('a collaborator never sees an admin export of their own organization, nor gets a link to one', async () => {
       const { org, owner } = await organization('Admin Only Co');
       const adminExport = await api.post(`/offboarding/organizations/${org}/exports`);
-      await run();
+      await h.sweep('exports');
       const id = adminExport.body.data.documentId as string;
-      expect((await request(server).get(`/api/offboarding/portal/exports/${id}`).set(owner.auth)).status).toBe(404);
+      expect((await request(h.server).get(`/api/offboarding/portal/exports/${id}`).set(owner.auth)).status).toBe(404);
       // Even a validly signed token for an admin export is refused.
-      const row = await strapi.plugin('offboarding').service('export').findOne(id);
-      expect(() => strapi.plugin('offboarding').service('export').signedToken(row)).toThrow(/customer export/);
+      const row = await h.strapi.plugin('offboarding').service('export').findOne(id);
+      expect(() => h.strapi.plugin('offboarding').service('export').signedToken(row)).toThrow(/customer export/);
     });
   });
 
@@ -285,11 +246,11 @@ describe('customer trust (docs/spec.md §9)', () => {
     it(`a collaborator gets ${5} exports per organization a day; then 429 with Retry-After`, async () => {
       const { org, owner } = await organization('Greedy Co');
       for (let i = 0; i < 5; i += 1) {
-        clock().freeze(new Date(Date.parse(T0) + i * 60_000));
+        h.clock.freeze(new Date(Date.parse(T0) + i * 60_000));
         expect((await portalExport(org, owner.auth)).status).toBe(202);
-        await run();
+        await h.sweep('exports');
       }
-      clock().freeze(new Date(Date.parse(T0) + 10 * 60_000));
+      h.clock.freeze(new Date(Date.parse(T0) + 10 * 60_000));
       const refused = await portalExport(org, owner.auth);
       expect(refused.status).toBe(429);
       expect(refused.body.error.message).toMatch(/5 data exports per organization in 24 hours/);
@@ -297,14 +258,14 @@ describe('customer trust (docs/spec.md §9)', () => {
       expect(Number(refused.headers['retry-after'])).toBe(DAY / 1000 - 10 * 60);
       // Admins are not limited.
       expect((await api.post(`/offboarding/organizations/${org}/exports`)).status).toBe(202);
-      clock().freeze(new Date(Date.parse(T0) + DAY + 1000));
+      h.clock.freeze(new Date(Date.parse(T0) + DAY + 1000));
       expect((await portalExport(org, owner.auth)).status).toBe(202);
-      clock().freeze(T0);
+      h.clock.freeze(T0);
     });
 
     it('the admin export list is paginated, not capped at 50', async () => {
       const { org } = await organization('Many Exports Co');
-      await strapi.db.query('plugin::offboarding.data-export').createMany({
+      await h.strapi.db.query('plugin::offboarding.data-export').createMany({
         data: Array.from({ length: 60 }, () => ({ organization: org, organizationName: 'Many Exports Co', profile: 'admin', state: 'expired', requestedByType: 'admin' })),
       });
       const pages = await Promise.all([1, 2, 3].map((page) => api.get(`/offboarding/organizations/${org}/exports?page=${page}&pageSize=25`)));

@@ -2,47 +2,25 @@ import { createHash } from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Core } from '@strapi/strapi';
 import request from 'supertest';
-import { adminClient, createAdmin, type AdminClient } from '../helpers/admin';
-import { startStrapi } from '../helpers/strapi';
+import { monthly, useHarness } from '../helpers/harness';
 import { binary, readZip } from '../helpers/zip';
 
 const T0 = '2027-01-11T00:00:00.000Z';
 const DAY = 86_400_000;
 
 describe('data export', () => {
-  let instance: Awaited<ReturnType<typeof startStrapi>>;
-  let strapi: Core.Strapi;
-  let api: AdminClient;
+  const h = useHarness('export', { now: T0, refreeze: 'once' });
+  const { api } = h;
   let org: string;
   let exportId: string;
   let downloadUrl: string;
 
   beforeAll(async () => {
-    instance = await startStrapi('export');
-    strapi = instance.strapi;
-    api = adminClient(strapi, await createAdmin(strapi));
-    strapi.plugin('offboarding').service('clock').freeze(T0);
-    const created = await api.post('/offboarding/organizations', { name: 'Export Co', taxId: 'EX-1', email: 'dpo@export.test' });
-    org = created.body.data.documentId;
-    for (const cls of ['PLG', 'ENV', 'SVC']) {
-      const ent = await api.post(`/offboarding/organizations/${org}/entitlements`, {
-        class: cls,
-        price: 1000,
-        currency: 'EUR',
-        billingPeriod: 'month',
-        currentPeriodStart: '2027-01-01T00:00:00Z',
-        currentPeriodEnd: '2027-01-31T00:00:00Z',
-      });
-      expect(ent.status).toBe(201);
-    }
-  });
-  afterAll(async () => {
-    await instance.cleanup();
+    org = (await h.organization({ name: 'Export Co', taxId: 'EX-1', email: 'dpo@export.test' })).documentId;
+    for (const cls of ['PLG', 'ENV', 'SVC'] as const) await h.entitlement(org, monthly({ class: cls, price: 1000 }));
   });
 
-  const run = async () => (await api.post('/offboarding/jobs/exports/run')).body.data as { performed: number; failed: number };
   const read = async (id: string) => (await api.get(`/offboarding/exports/${id}`)).body.data;
 
   it('queues an export and the exports sweep streams it to a private ZIP', async () => {
@@ -55,7 +33,7 @@ describe('data export', () => {
     expect(forCustomer.status).toBe(202);
     expect(forCustomer.body.data.profile).toBe('customer');
 
-    expect((await run()).performed).toBe(2);
+    expect((await h.sweep('exports')).performed).toBe(2);
     const ready = await read(exportId);
     expect(ready).toMatchObject({ state: 'ready', progress: 100, counts: { entitlements: 3 } });
     expect(ready.expiresAt).toBe(new Date(Date.parse(T0) + 7 * DAY).toISOString());
@@ -67,7 +45,7 @@ describe('data export', () => {
     // Written outside public/.
     const files = fs.readdirSync(path.resolve('.tmp/test-exports', org));
     expect(files).toHaveLength(2);
-    expect((await run()).performed).toBe(0);
+    expect((await h.sweep('exports')).performed).toBe(0);
     const listed = await api.get(`/offboarding/organizations/${org}/exports`);
     expect(listed.body.data.map((e: { documentId: string }) => e.documentId)).toEqual([forCustomer.body.data.documentId, exportId]);
     expect(listed.body.meta.pagination).toMatchObject({ page: 1, total: 2 });
@@ -109,7 +87,7 @@ describe('data export', () => {
   });
 
   it('serves the signed link without login, and refuses a tampered one without saying whether an export exists', async () => {
-    const server = strapi.server.httpServer;
+    const server = h.server;
     const ok = await request(server).get(downloadUrl).buffer(true).parse(binary);
     expect(ok.status).toBe(200);
     const token = new URL(downloadUrl, 'http://x').searchParams.get('token')!;
@@ -128,11 +106,11 @@ describe('data export', () => {
   });
 
   it('expires: the link answers 410, then the sweep deletes the file', async () => {
-    const clock = strapi.plugin('offboarding').service('clock');
+    const clock = h.clock;
     clock.freeze(new Date(Date.parse(T0) + 7 * DAY + 1000));
-    const server = strapi.server.httpServer;
+    const server = h.server;
     expect((await request(server).get(downloadUrl)).status).toBe(410);
-    expect((await run()).performed).toBe(2);
+    expect((await h.sweep('exports')).performed).toBe(2);
     expect((await read(exportId)).state).toBe('expired');
     expect(fs.readdirSync(path.resolve('.tmp/test-exports', org))).toHaveLength(0);
     expect((await api.get(`/offboarding/exports/${exportId}/download`)).status).toBe(410);
@@ -157,7 +135,7 @@ describe('data export', () => {
     fs.writeFileSync(blocker, 'not a folder');
     const queued = await api.post(`/offboarding/organizations/${other}/exports`);
     // Generation failing is the export's outcome, not the task's: the task is done.
-    expect((await run()).failed).toBe(0);
+    expect((await h.sweep('exports')).failed).toBe(0);
     const failed = await read(queued.body.data.documentId);
     expect(failed.state).toBe('failed');
     expect(failed.error).toMatch(/EEXIST|ENOTDIR|not a directory|exists/i);
@@ -167,26 +145,26 @@ describe('data export', () => {
 
     fs.rmSync(blocker);
     const retry = await api.post(`/offboarding/organizations/${other}/exports`);
-    await run();
+    await h.sweep('exports');
     expect((await read(retry.body.data.documentId)).state).toBe('ready');
   });
 
   it("carries the app's owned data as JSON and CSV and the documents' files, all in the manifest", async () => {
-    await strapi.documents('api::invoice.invoice').create({
+    await h.strapi.documents('api::invoice.invoice').create({
       data: { number: 'INV-0042', total: 12900, currency: 'EUR', issuedAt: '2027-01-05T00:00:00.000Z', organization: org },
     });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-test-'));
     const filepath = path.join(dir, 'letter.txt');
     fs.writeFileSync(filepath, 'Dear customer, here is your data.\n');
-    const [file] = await strapi.plugin('upload').service('upload').upload({
+    const [file] = await h.strapi.plugin('upload').service('upload').upload({
       data: { fileInfo: { name: 'letter.txt' } },
       files: { filepath, originalFilename: 'letter.txt', mimetype: 'text/plain', size: fs.statSync(filepath).size },
     });
     fs.rmSync(dir, { recursive: true, force: true });
-    const document = await strapi.documents('api::document.document').create({ data: { title: 'Welcome letter', file: file.id, organization: org } });
+    const document = await h.strapi.documents('api::document.document').create({ data: { title: 'Welcome letter', file: file.id, organization: org } });
 
     const queued = await api.post(`/offboarding/organizations/${org}/exports`);
-    await run();
+    await h.sweep('exports');
     const res = await api.get(`/offboarding/exports/${queued.body.data.documentId}/download`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     const entries = await readZip(res.body as Buffer);
@@ -204,26 +182,14 @@ describe('data export', () => {
     for (const listed of manifest.files as { path: string; sha256: string }[]) {
       expect(entries.find((e) => e.name === listed.path)?.sha256).toBe(listed.sha256);
     }
-    await strapi.plugin('upload').service('upload').remove(file);
+    await h.strapi.plugin('upload').service('upload').remove(file);
   });
 
   describe('through the collaborator portal', () => {
-    const signIn = async (name: string) => {
-      const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-      const email = `${name}@customer.test`;
-      await strapi.plugin('users-permissions').service('user').add({
-        username: name, email, password: 'Customer-Pass-1', provider: 'local', confirmed: true, blocked: false, role: role.id,
-      });
-      const login = await request(strapi.server.httpServer).post('/api/auth/local').send({ identifier: email, password: 'Customer-Pass-1' });
-      expect(login.status).toBe(200);
-      return { email, auth: { Authorization: `Bearer ${login.body.jwt as string}` } };
-    };
-
     it('lets a collaborator ask for an export, follow it and download it through its signed link; others see nothing', async () => {
-      strapi.config.set('plugin::users-permissions.ratelimit', { enabled: true, interval: { min: 5 }, max: 200 });
-      const server = strapi.server.httpServer;
-      const owner = await signIn('exporter');
-      const stranger = await signIn('stranger');
+      const server = h.server;
+      const owner = await h.portalUser('exporter');
+      const stranger = await h.portalUser('stranger');
       expect((await api.post(`/offboarding/organizations/${org}/collaborators`, { email: owner.email, role: 'owner' })).status).toBe(201);
 
       const asked = await request(server).post(`/api/offboarding/portal/organizations/${org}/exports`).set(owner.auth).send({});
@@ -234,7 +200,7 @@ describe('data export', () => {
       expect((await request(server).get(`/api/offboarding/portal/exports/${id}`).set(stranger.auth)).status).toBe(404);
       expect((await request(server).post(`/api/offboarding/portal/organizations/${org}/exports`).send({})).status).toBe(403);
 
-      await run();
+      await h.sweep('exports');
       const followed = await request(server).get(`/api/offboarding/portal/exports/${id}`).set(owner.auth);
       expect(followed.status).toBe(200);
       expect(followed.body.data.state).toBe('ready');

@@ -4,10 +4,8 @@
  * number or size that is not a safe whole number is a 400 naming the field; a page far past
  * the end is an empty page with the real totals, never a 500 or another page's rows.
  */
-import type { Core } from '@strapi/strapi';
 import request from 'supertest';
-import { adminClient, createAdmin, type AdminClient, type AdminSession } from '../helpers/admin';
-import { startStrapi } from '../helpers/strapi';
+import { monthly, useHarness } from '../helpers/harness';
 
 interface ErrorBody {
   data: null;
@@ -26,64 +24,30 @@ const nestedObject = (n: number) => `${'{"a":'.repeat(n - 1)}{"a":"x"}${'}'.repe
 /** `n` nested arrays: `[]` is one level. */
 const nestedArray = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
 
-let strapi: Core.Strapi;
-let cleanup: () => Promise<void>;
-let session: AdminSession;
-let api: AdminClient;
+const h = useHarness('hostile-input');
+const { api } = h;
 let org: string;
 let entitlement: string;
 let policy: string;
 let collaboratorAuth: { Authorization: string };
 
-const server = () => strapi.server.httpServer;
-
 beforeAll(async () => {
-  ({ strapi, cleanup } = await startStrapi('hostile-input'));
-  session = await createAdmin(strapi);
-  api = adminClient(strapi, session);
   for (const name of ['Hostile A', 'Hostile B', 'Hostile C']) {
-    const created = await api.post('/offboarding/organizations', { name, email: 'billing@hostile.test' });
-    expect(created.status).toBe(201);
-    org ??= created.body.data.documentId as string;
+    const created = await h.organization({ name, email: 'billing@hostile.test' });
+    org ??= created.documentId;
   }
-  const ent = await api.post(`/offboarding/organizations/${org}/entitlements`, {
-    class: 'PLG',
-    price: 1200,
-    currency: 'EUR',
-    billingPeriod: 'month',
-    currentPeriodStart: '2027-01-01T00:00:00Z',
-    currentPeriodEnd: '2027-02-01T00:00:00Z',
-  });
-  expect(ent.status).toBe(201);
-  entitlement = ent.body.data.documentId;
+  entitlement = (await h.entitlement(org, monthly({ price: 1200, currentPeriodEnd: '2027-02-01T00:00:00Z' }))).documentId;
   policy = ((await api.get('/offboarding/policies')).body.data as { documentId: string }[])[0].documentId;
 
   // A collaborator of the organization, signed in through users-permissions.
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-  const email = `hostile-${process.pid}@customer.test`;
-  const password = 'Hostile-Password-1';
-  await strapi.plugin('users-permissions').service('user').add({
-    username: `hostile-${process.pid}`,
-    email,
-    password,
-    provider: 'local',
-    confirmed: true,
-    role: role.id,
-  });
-  expect((await api.post(`/offboarding/organizations/${org}/collaborators`, { email, role: 'owner' })).status).toBeLessThan(300);
-  const login = await request(server()).post('/api/auth/local').send({ identifier: email, password });
-  expect(login.status).toBe(200);
-  collaboratorAuth = { Authorization: `Bearer ${login.body.jwt as string}` };
-}, 120_000);
-
-afterAll(async () => {
-  await cleanup();
+  const collaborator = await h.portalUser('hostile');
+  await h.collaborator(org, collaborator.email, 'owner');
+  collaboratorAuth = collaborator.auth;
 });
 
-/** A raw JSON body to a route, as the admin or as the collaborator. */
 const sendRaw = (method: 'post' | 'put', url: string, json: string) => {
-  const auth = url.startsWith('/api/') ? collaboratorAuth : { Authorization: `Bearer ${session.token}` };
-  return request(server())[method](url).set(auth).set('Content-Type', 'application/json').send(json);
+  const auth = url.startsWith('/api/') ? collaboratorAuth : { Authorization: `Bearer ${h.session.token}` };
+  return request(h.server)[method](url).set(auth).set('Content-Type', 'application/json').send(json);
 };
 
 const BODY_ROUTES: { title: string; method: 'post' | 'put'; url: () => string }[] = [
@@ -103,8 +67,8 @@ const expectDepthRefusal = (res: request.Response) => {
   expect((res.body as ErrorBody).error.message).toMatch(/deeper than 32 levels/);
 };
 
-const organizationCount = () => strapi.db.query('plugin::offboarding.organization').count();
-const exportCount = () => strapi.db.query('plugin::offboarding.data-export').count();
+const organizationCount = () => h.strapi.db.query('plugin::offboarding.organization').count();
+const exportCount = () => h.strapi.db.query('plugin::offboarding.data-export').count();
 
 describe('JSON nested deeper than 32 levels', () => {
   it.each(BODY_ROUTES)('$title: 6,000 levels of objects → 400 naming the depth rule, nothing changed', async (route) => {
@@ -141,7 +105,7 @@ describe('JSON nested deeper than 32 levels', () => {
   it('a request arriving during a hostile one is served normally', async () => {
     const hostile = Promise.all(Array.from({ length: 4 }, () => sendRaw('post', '/offboarding/organizations', nestedObject(6000))));
     const normal = api.get('/offboarding/organizations');
-    const portal = request(server()).get('/api/offboarding/portal/organizations').set(collaboratorAuth);
+    const portal = request(h.server).get('/api/offboarding/portal/organizations').set(collaboratorAuth);
     const [refused, listed, portalListed] = await Promise.all([hostile, normal, portal]);
     refused.forEach(expectDepthRefusal);
     expect(listed.status).toBe(200);
@@ -150,7 +114,7 @@ describe('JSON nested deeper than 32 levels', () => {
   });
 
   it('every plugin route runs the depth check before anything else of its own', () => {
-    const routes = strapi.plugin('offboarding').routes as unknown as Record<string, { routes: { path: string; config?: { middlewares?: string[] } }[] }>;
+    const routes = h.strapi.plugin('offboarding').routes as unknown as Record<string, { routes: { path: string; config?: { middlewares?: string[] } }[] }>;
     const all = Object.values(routes).flatMap((router) => router.routes);
     expect(all.length).toBeGreaterThan(10);
     for (const route of all) {
@@ -172,7 +136,7 @@ const LISTS: { title: string; url: () => string; portal?: boolean; defaultPageSi
 
 const list = (target: (typeof LISTS)[number], query: string) => {
   const url = `${target.url()}${target.url().includes('?') ? '&' : '?'}${query}`;
-  return target.portal ? request(server()).get(url).set(collaboratorAuth) : api.get(url);
+  return target.portal ? request(h.server).get(url).set(collaboratorAuth) : api.get(url);
 };
 
 /** The last page accepted: (page - 1) × 100 is still a safe integer. */

@@ -10,7 +10,6 @@ import {
   NOW,
   PERIOD,
   auditOf,
-  boot,
   cancelNow,
   createEntitlement,
   createOrg,
@@ -20,25 +19,17 @@ import {
   getEntitlement,
   getOrg,
   monthly,
-  type Harness,
-} from './lifecycle-fixtures';
+  useHarness,
+} from '../helpers/harness';
 
-let h: Harness;
 /** documentId and name of a refund-eligible policy, used as an organization override. */
 let refundPolicy: string;
 let refundPolicyName: string;
 
+const h = useHarness('lifecycle-entitlements', { now: NOW });
+
 beforeAll(async () => {
-  h = await boot('lifecycle-entitlements');
   ({ documentId: refundPolicy, name: refundPolicyName } = await createPolicy(h.api, { refundEligible: true }));
-}, 60_000);
-
-afterAll(async () => {
-  await h.cleanup();
-});
-
-beforeEach(() => {
-  h.clock.freeze(NOW);
 });
 
 const post = (path: string, body?: unknown) => h.api.post(`/offboarding/entitlements/${path}`, body);
@@ -121,7 +112,7 @@ describe('cancel', () => {
       cancelledAt: NOW,
       cancelEffectiveAt: NOW,
       cancelRequestedAt: NOW,
-      cancelRequestedBy: h.admin.email,
+      cancelRequestedBy: h.session.email,
       cancelTiming: 'immediate',
       cancellationReason: 'too_expensive',
       cancellationNotes: 'Found a cheaper plan',

@@ -9,7 +9,6 @@ import {
   DAY,
   NOW,
   auditOf,
-  boot,
   cancelNow,
   createEntitlement,
   createOrg,
@@ -19,22 +18,11 @@ import {
   monthly,
   plusDays,
   unique,
-  type Harness,
-} from './lifecycle-fixtures';
+  useHarness,
+} from '../helpers/harness';
 
-let h: Harness;
 
-beforeAll(async () => {
-  h = await boot('lifecycle-policies');
-}, 60_000);
-
-afterAll(async () => {
-  await h.cleanup();
-});
-
-beforeEach(() => {
-  h.clock.freeze(NOW);
-});
+const h = useHarness('lifecycle-policies', { now: NOW });
 
 const policies = async (): Promise<CancellationPolicy[]> => {
   const res = await h.api.get('/offboarding/policies');

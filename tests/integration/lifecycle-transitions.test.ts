@@ -9,7 +9,6 @@ import {
   NOW,
   PERIOD,
   auditOf,
-  boot,
   cancelNow,
   createEntitlement,
   createOrg,
@@ -19,22 +18,11 @@ import {
   getOrg,
   monthly,
   plusDays,
-  type Harness,
-} from './lifecycle-fixtures';
+  useHarness,
+} from '../helpers/harness';
 
-let h: Harness;
 
-beforeAll(async () => {
-  h = await boot('lifecycle-transitions');
-}, 60_000);
-
-afterAll(async () => {
-  await h.cleanup();
-});
-
-beforeEach(() => {
-  h.clock.freeze(NOW);
-});
+const h = useHarness('lifecycle-transitions', { now: NOW });
 
 const post = (path: string, body?: unknown) => h.api.post(`/offboarding/entitlements/${path}`, body);
 
@@ -321,7 +309,7 @@ describe('organization derived status and retention', () => {
     expect(events[0]).toMatchObject({
       action: 'entitlement.cancellation_scheduled',
       actorType: 'admin',
-      actorName: h.admin.email,
+      actorName: h.session.email,
       targetType: 'entitlement',
       targetId: ent.documentId,
       organization: org.documentId,
@@ -346,7 +334,7 @@ describe('organization derived status and retention', () => {
       cancellationReason: 'business_closure',
       cancellationNotes: 'Closing',
       cancelRequestedAt: NOW,
-      cancelRequestedBy: h.admin.email,
+      cancelRequestedBy: h.session.email,
       cancelTiming: 'period_end',
       cancelEffectiveAt: PERIOD.end,
       refundMode: 'none',

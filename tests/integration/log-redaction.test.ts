@@ -3,11 +3,10 @@
  * (`strapi::logger`, level http) prints each request's URL; the plugin rewrites the token
  * out of it. Everything the logger emits during the requests is captured by a transport.
  */
-import type { Core } from '@strapi/strapi';
 import request from 'supertest';
 import Transport from 'winston-transport';
-import { adminClient, createAdmin, type AdminClient } from '../helpers/admin';
-import { startStrapi } from '../helpers/strapi';
+import { useHarness } from '../helpers/harness';
+import { binary } from '../helpers/zip';
 
 class Capture extends Transport {
   lines: string[] = [];
@@ -18,30 +17,27 @@ class Capture extends Transport {
   }
 }
 
-let strapi: Core.Strapi;
-let cleanup: () => Promise<void>;
-let api: AdminClient;
+const h = useHarness('log-redaction');
+const { api } = h;
 let capture: Capture;
 let level: string;
 let muted: Transport[];
 
-beforeAll(async () => {
-  ({ strapi, cleanup } = await startStrapi('log-redaction'));
-  api = adminClient(strapi, await createAdmin(strapi));
+beforeAll(() => {
+  const { log } = h.strapi;
   // The app's own transports stay quiet; only the capture hears the http level.
-  muted = strapi.log.transports.filter((transport) => !transport.silent);
+  muted = log.transports.filter((transport) => !transport.silent);
   muted.forEach((transport) => (transport.silent = true));
   capture = new Capture({ level: 'silly' });
-  strapi.log.add(capture);
-  level = strapi.log.level;
-  strapi.log.level = 'http';
-}, 120_000);
+  log.add(capture);
+  level = log.level;
+  log.level = 'http';
+});
 
-afterAll(async () => {
-  strapi.log.level = level;
-  strapi.log.remove(capture);
+h.teardown(() => {
+  h.strapi.log.level = level;
+  h.strapi.log.remove(capture);
   muted.forEach((transport) => (transport.silent = false));
-  await cleanup();
 });
 
 beforeEach(() => {
@@ -60,10 +56,7 @@ it('a valid signed link downloads, and the request log shows [redacted] instead 
   const token = new URL(ready.downloadUrl!, 'http://x').searchParams.get('token')!;
   capture.lines = [];
 
-  const res = await request(strapi.server.httpServer).get(ready.downloadUrl!).buffer(true).parse((r, cb) => {
-    r.on('data', () => undefined);
-    r.on('end', () => cb(null, null));
-  });
+  const res = await request(h.server).get(ready.downloadUrl!).buffer(true).parse(binary);
   expect(res.status).toBe(200);
 
   expect(requestLines()).toHaveLength(1);
@@ -79,7 +72,7 @@ it.each([
   ['an array token', 'token[]=array-secret-555', 400, 'array-secret-555'],
   ['a token after another parameter', 'x=1&token=trailing-secret-444', 400, 'trailing-secret-444'],
 ])('%s: refused, and the log shows no part of it', async (_title, query, status, secret) => {
-  const res = await request(strapi.server.httpServer).get(`/api/offboarding/exports/download?${query}`);
+  const res = await request(h.server).get(`/api/offboarding/exports/download?${query}`);
   expect(res.status).toBe(status);
   expect(requestLines()).toHaveLength(1);
   expect(requestLines()[0]).toContain('[redacted]');

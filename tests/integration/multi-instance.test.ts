@@ -1,7 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import path from 'path';
-import type { Core } from '@strapi/strapi';
-import { startStrapi } from '../helpers/strapi';
+import { useHarness } from '../helpers/harness';
 
 const COUNT = 300;
 const DUE = '2027-02-01T00:00:00.000Z';
@@ -54,19 +53,10 @@ const startWorker = (env: NodeJS.ProcessEnv) => {
 };
 
 describe('two Strapi instances sweeping one database', () => {
-  let instance: Awaited<ReturnType<typeof startStrapi>>;
-  let strapi: Core.Strapi;
-
-  beforeAll(async () => {
-    instance = await startStrapi('multi_instance');
-    strapi = instance.strapi;
-  });
-  afterAll(async () => {
-    await instance.cleanup();
-  });
+  const h = useHarness('multi_instance');
 
   it(`performs each of ${COUNT} due transitions exactly once`, async () => {
-    const plugin = strapi.plugin('offboarding');
+    const plugin = h.strapi.plugin('offboarding');
     plugin.service('clock').freeze('2027-01-11T00:00:00Z');
     const org = await plugin.service('organization').create({ name: 'Many' }, actor);
     const ids: string[] = [];
@@ -95,17 +85,17 @@ describe('two Strapi instances sweeping one database', () => {
     expect(totalsB.ran).toBeGreaterThan(0);
     expect(totalsA.performed + totalsB.performed + last.performed).toBe(COUNT);
 
-    const cancelled = await strapi.db.query('plugin::offboarding.entitlement').count({
+    const cancelled = await h.strapi.db.query('plugin::offboarding.entitlement').count({
       where: { documentId: { $in: ids }, lifecycleStatus: 'cancelled' },
     });
     expect(cancelled).toBe(COUNT);
-    const events = (await strapi.db.query('plugin::offboarding.audit-event').findMany({
+    const events = (await h.strapi.db.query('plugin::offboarding.audit-event').findMany({
       where: { action: 'entitlement.cancelled', actorType: 'job', targetId: { $in: ids } },
       select: ['targetId'],
     })) as { targetId: string }[];
     expect(events).toHaveLength(COUNT);
     expect(new Set(events.map((e) => e.targetId)).size).toBe(COUNT);
-    const done = await strapi.db.query('plugin::offboarding.scheduled-task').count({
+    const done = await h.strapi.db.query('plugin::offboarding.scheduled-task').count({
       where: { targetId: { $in: ids }, kind: 'complete_cancellation', state: 'done' },
     });
     expect(done).toBe(COUNT);

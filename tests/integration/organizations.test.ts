@@ -9,7 +9,6 @@ import {
   NOW,
   PERIOD,
   auditOf,
-  boot,
   cancelNow,
   createEntitlement,
   createOrg,
@@ -18,38 +17,13 @@ import {
   getOrg,
   monthly,
   unique,
-  type Harness,
-} from './lifecycle-fixtures';
+  useHarness,
+} from '../helpers/harness';
 
-let h: Harness;
 
-beforeAll(async () => {
-  h = await boot('organizations');
-}, 60_000);
-
-afterAll(async () => {
-  await h.cleanup();
-});
-
-beforeEach(() => {
-  h.clock.freeze(NOW);
-});
+const h = useHarness('organizations', { now: NOW });
 
 const orgPost = (id: string, action: string, body?: unknown) => h.api.post(`/offboarding/organizations/${id}/${action}`, body);
-
-/** A customer login (users-permissions), as the portal would have it. */
-const createUser = async (name: string) => {
-  const role = await h.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-  const user = await h.strapi.plugin('users-permissions').service('user').add({
-    username: name,
-    email: `${name}@customer.test`,
-    password: 'Customer-Password-1',
-    provider: 'local',
-    confirmed: true,
-    role: role.id,
-  });
-  return user as { id: number; documentId: string; email: string; username: string };
-};
 
 describe('create and read', () => {
   it('creates an active organization (201) echoing its fields, with the default policy resolved', async () => {
@@ -168,7 +142,7 @@ describe('update', () => {
     expect(events[0]).toMatchObject({
       action: 'organization.updated',
       actorType: 'admin',
-      actorName: h.admin.email,
+      actorName: h.session.email,
       targetType: 'organization',
       targetId: org.documentId,
     });
@@ -301,14 +275,14 @@ describe('archive and unarchive', () => {
     expect(res.body.data).toMatchObject({
       documentId: org.documentId,
       archivedAt: NOW,
-      archivedBy: h.admin.email,
+      archivedBy: h.session.email,
       status: 'cancelled',
       retentionUntil: '2028-01-11T00:00:00.000Z',
     });
     const { events } = await auditOf(h.api, org.documentId);
-    expect(events[0]).toMatchObject({ action: 'organization.archived', actorType: 'admin', actorName: h.admin.email });
+    expect(events[0]).toMatchObject({ action: 'organization.archived', actorType: 'admin', actorName: h.session.email });
     expect(events[0].before).toEqual({ archivedAt: null, archivedBy: null });
-    expect(events[0].after).toEqual({ archivedAt: NOW, archivedBy: h.admin.email });
+    expect(events[0].after).toEqual({ archivedAt: NOW, archivedBy: h.session.email });
 
     const again = await orgPost(org.documentId, 'archive');
     expectStatus(again, 409);
@@ -418,7 +392,7 @@ describe('delete', () => {
   it('requires ?confirm with the exact name, then removes everything but the (redacted) audit trail', async () => {
     const org = await createOrg(h.api, { name: unique('Smith & Sons + Co'), taxId: 'GB-99', email: 'privacy@gone.test', phone: '+44 20 0000' });
     const ent = await createEntitlement(h.api, org.documentId);
-    const user = await createUser(`member${process.pid}`);
+    const user = await h.portalUser('member');
     expectStatus(await orgPost(org.documentId, 'collaborators', { email: user.email, role: 'member' }), 201);
     const url = `/offboarding/organizations/${org.documentId}`;
 
@@ -457,7 +431,7 @@ describe('delete', () => {
       'collaborator.added',
       'organization.deleted',
     ]);
-    expect(events[3]).toMatchObject({ actorType: 'admin', actorName: h.admin.email, targetId: org.documentId });
+    expect(events[3]).toMatchObject({ actorType: 'admin', actorName: h.session.email, targetId: org.documentId });
     // The events stay, with what is not personal; every personal value is gone from the rows
     // (whatever column the plugin keeps them in), and the earlier events are marked redacted.
     expect(events[0].after).toMatchObject({ name: org.name, taxId: 'GB-99' });
@@ -491,7 +465,7 @@ describe('audit trail', () => {
       ['organization.created', org.documentId],
     ]);
     for (const e of events) {
-      expect(e).toMatchObject({ actorType: 'admin', actorName: h.admin.email, organization: org.documentId });
+      expect(e).toMatchObject({ actorType: 'admin', actorName: h.session.email, organization: org.documentId });
     }
     expect(events[0].reason).toBe('too_expensive');
     expect(events[2]).toMatchObject({
@@ -507,7 +481,7 @@ describe('audit trail', () => {
   });
 
   it('names the acting admin by documentId, like every id in the API (docs/spec.md: ids are documentIds)', async () => {
-    const admin = await h.strapi.db.query('admin::user').findOne({ where: { id: h.admin.userId }, select: ['documentId'] });
+    const admin = await h.strapi.db.query('admin::user').findOne({ where: { id: h.session.userId }, select: ['documentId'] });
     const org = await createOrg(h.api);
     const { events } = await auditOf(h.api, org.documentId);
     expect(events[0].actorId).toBe(admin?.documentId);
@@ -527,7 +501,7 @@ describe('audit trail', () => {
 describe('collaborators', () => {
   it('adds an existing user by email with a role, refuses duplicates and unknown emails, removes by user id', async () => {
     const org = await createOrg(h.api);
-    const user = await createUser(`owner${process.pid}`);
+    const user = await h.portalUser('owner');
     const url = `/offboarding/organizations/${org.documentId}/collaborators`;
 
     const added = await h.api.post(url, { email: user.email, role: 'owner' });

@@ -7,11 +7,9 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Core } from '@strapi/strapi';
 import request from 'supertest';
 import createOwnedDataService from '../../src/plugins/offboarding/server/src/services/owned-data';
-import { adminClient, createAdmin, type AdminClient, type AdminSession } from '../helpers/admin';
-import { startStrapi } from '../helpers/strapi';
+import { useHarness } from '../helpers/harness';
 
 const DAY = 86_400_000;
 const T0 = '2027-03-01T00:00:00.000Z';
@@ -23,31 +21,21 @@ interface UploadedFile {
 }
 
 describe('owned data and the archive guard', () => {
-  let instance: Awaited<ReturnType<typeof startStrapi>>;
-  let strapi: Core.Strapi;
-  let api: AdminClient;
-  let session: AdminSession;
+  const h = useHarness('owned-data', { now: T0 });
+  const { api } = h;
   let apiToken: string;
-  const clock = () => strapi.plugin('offboarding').service('clock');
-  const server = () => strapi.server.httpServer;
 
   beforeAll(async () => {
-    instance = await startStrapi('owned-data');
-    strapi = instance.strapi;
-    session = await createAdmin(strapi);
-    api = adminClient(strapi, session);
-    const token = await strapi.service('admin::api-token').create({ name: 'owned-data test', type: 'full-access', lifespan: null });
+    const token = await h.strapi.service('admin::api-token').create({ name: 'owned-data test', type: 'full-access', lifespan: null });
     apiToken = token.accessKey as string;
   });
-  afterAll(async () => {
+  h.teardown(async () => {
     // Files a test kept on purpose (still in use) leave public/uploads with the test.
     for (const file of uploaded) {
-      const row = await strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } });
-      if (row) await strapi.plugin('upload').service('upload').remove(row);
+      const row = await h.strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } });
+      if (row) await h.strapi.plugin('upload').service('upload').remove(row);
     }
-    await instance.cleanup();
   });
-  beforeEach(() => clock().freeze(T0));
 
   const uploaded: UploadedFile[] = [];
   let seq = 0;
@@ -56,7 +44,7 @@ describe('owned data and the archive guard', () => {
   const createOrg = async (name: string) => {
     const res = await api.post('/offboarding/organizations', { name: unique(name) });
     expect(res.status).toBe(201);
-    const row = await strapi.db.query('plugin::offboarding.organization').findOne({ where: { documentId: res.body.data.documentId } });
+    const row = await h.strapi.db.query('plugin::offboarding.organization').findOne({ where: { documentId: res.body.data.documentId } });
     return { documentId: res.body.data.documentId as string, id: row.id as number, name: res.body.data.name as string };
   };
   const archive = async (org: string) => expect((await api.post(`/offboarding/organizations/${org}/archive`)).status).toBe(200);
@@ -68,15 +56,15 @@ describe('owned data and the archive guard', () => {
 
   const cm = {
     create: (uid: string, body: Record<string, unknown>) =>
-      request(server()).post(`/content-manager/collection-types/${uid}`).set('Authorization', `Bearer ${session.token}`).send(body),
+      request(h.server).post(`/content-manager/collection-types/${uid}`).set('Authorization', `Bearer ${h.session.token}`).send(body),
     update: (uid: string, id: string, body: Record<string, unknown>) =>
-      request(server()).put(`/content-manager/collection-types/${uid}/${id}`).set('Authorization', `Bearer ${session.token}`).send(body),
+      request(h.server).put(`/content-manager/collection-types/${uid}/${id}`).set('Authorization', `Bearer ${h.session.token}`).send(body),
   };
   const rest = {
     create: (plural: string, data: Record<string, unknown>) =>
-      request(server()).post(`/api/${plural}`).set('Authorization', `Bearer ${apiToken}`).send({ data }),
+      request(h.server).post(`/api/${plural}`).set('Authorization', `Bearer ${apiToken}`).send({ data }),
     update: (plural: string, id: string, data: Record<string, unknown>) =>
-      request(server()).put(`/api/${plural}/${id}`).set('Authorization', `Bearer ${apiToken}`).send({ data }),
+      request(h.server).put(`/api/${plural}/${id}`).set('Authorization', `Bearer ${apiToken}`).send({ data }),
   };
   /** The relation as the admin UI sends it. */
   const cmConnect = (org: { id: number; documentId: string }) => ({
@@ -84,14 +72,14 @@ describe('owned data and the archive guard', () => {
     disconnect: [],
   });
 
-  const count = (uid: string, organizationId: number) => strapi.db.query(uid).count({ where: { organization: { id: organizationId } } });
+  const count = (uid: string, organizationId: number) => h.strapi.db.query(uid).count({ where: { organization: { id: organizationId } } });
 
   const uploadText = async (name: string, text: string): Promise<UploadedFile> => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'owned-data-'));
     const filepath = path.join(dir, name);
     fs.writeFileSync(filepath, text);
     try {
-      const [file] = await strapi.plugin('upload').service('upload').upload({
+      const [file] = await h.strapi.plugin('upload').service('upload').upload({
         data: { fileInfo: { name } },
         files: { filepath, originalFilename: name, mimetype: 'text/plain', size: Buffer.byteLength(text) },
       });
@@ -101,7 +89,7 @@ describe('owned data and the archive guard', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   };
-  const diskPath = (file: UploadedFile) => path.join(strapi.dirs.static.public, file.url);
+  const diskPath = (file: UploadedFile) => path.join(h.strapi.dirs.static.public, file.url);
 
   const expectArchivedRefusal = (res: request.Response, orgName: string) => {
     expect(res.status).toBe(409);
@@ -111,7 +99,7 @@ describe('owned data and the archive guard', () => {
 
   describe('configuration', () => {
     it('lists the five owned types resolved against the schema', () => {
-      const list = strapi.plugin('offboarding').service('owned-data').list();
+      const list = h.strapi.plugin('offboarding').service('owned-data').list();
       expect(list).toEqual([
         { uid: 'api::order.order', relation: 'organization', export: true, purge: true, refuseWhileArchived: true, customerFields: ['number', 'total', 'currency', 'orderedAt'] },
         { uid: 'api::quote.quote', relation: 'organization', export: true, purge: true, refuseWhileArchived: true, customerFields: ['number', 'total', 'currency', 'validUntil'] },
@@ -122,24 +110,24 @@ describe('owned data and the archive guard', () => {
     });
 
     it('refuses, naming it, an unknown uid or a relation that is not to the organization', () => {
-      const original = strapi.config.get('plugin::offboarding.ownedData');
+      const original = h.strapi.config.get('plugin::offboarding.ownedData');
       // A fresh service instance reads the configuration anew (the registered one has resolved it).
       const factory = createOwnedDataService;
       const entry = { relation: 'organization', export: true, purge: true, refuseWhileArchived: true };
       try {
-        strapi.config.set('plugin::offboarding.ownedData', [{ uid: 'api::missing.missing', ...entry }]);
-        expect(() => factory({ strapi }).list()).toThrow('ownedData "api::missing.missing" is not a content type');
-        strapi.config.set('plugin::offboarding.ownedData', [{ ...entry, uid: 'api::order.order', relation: 'customer' }]);
-        expect(() => factory({ strapi }).list()).toThrow('ownedData "api::order.order" has no attribute "customer"');
-        strapi.config.set('plugin::offboarding.ownedData', [{ ...entry, uid: 'api::order.order', relation: 'currency' }]);
-        expect(() => factory({ strapi }).list()).toThrow('must be a manyToOne (or oneToOne) relation to plugin::offboarding.organization');
+        h.strapi.config.set('plugin::offboarding.ownedData', [{ uid: 'api::missing.missing', ...entry }]);
+        expect(() => factory({ strapi: h.strapi }).list()).toThrow('ownedData "api::missing.missing" is not a content type');
+        h.strapi.config.set('plugin::offboarding.ownedData', [{ ...entry, uid: 'api::order.order', relation: 'customer' }]);
+        expect(() => factory({ strapi: h.strapi }).list()).toThrow('ownedData "api::order.order" has no attribute "customer"');
+        h.strapi.config.set('plugin::offboarding.ownedData', [{ ...entry, uid: 'api::order.order', relation: 'currency' }]);
+        expect(() => factory({ strapi: h.strapi }).list()).toThrow('must be a manyToOne (or oneToOne) relation to plugin::offboarding.organization');
         // A customer field must be a plain attribute of the type: never a typo, never its owner.
-        strapi.config.set('plugin::offboarding.ownedData', [{ ...entry, uid: 'api::order.order', customerFields: ['total', 'secretMargin'] }]);
-        expect(() => factory({ strapi }).list()).toThrow('customerFields names "secretMargin", which is not a plain attribute of it');
-        strapi.config.set('plugin::offboarding.ownedData', [{ ...entry, uid: 'api::order.order', customerFields: ['organization'] }]);
-        expect(() => factory({ strapi }).list()).toThrow('customerFields names "organization"');
+        h.strapi.config.set('plugin::offboarding.ownedData', [{ ...entry, uid: 'api::order.order', customerFields: ['total', 'secretMargin'] }]);
+        expect(() => factory({ strapi: h.strapi }).list()).toThrow('customerFields names "secretMargin", which is not a plain attribute of it');
+        h.strapi.config.set('plugin::offboarding.ownedData', [{ ...entry, uid: 'api::order.order', customerFields: ['organization'] }]);
+        expect(() => factory({ strapi: h.strapi }).list()).toThrow('customerFields names "organization"');
       } finally {
-        strapi.config.set('plugin::offboarding.ownedData', original);
+        h.strapi.config.set('plugin::offboarding.ownedData', original);
       }
     });
   });
@@ -153,10 +141,10 @@ describe('owned data and the archive guard', () => {
       const id = ent.body.data.documentId as string;
       // Skipping the state machine (and the refund ledger and audit trail) by writing the row.
       await expect(
-        strapi.documents('plugin::offboarding.entitlement').update({ documentId: id, data: { lifecycleStatus: 'cancelled' } as never })
+        h.strapi.documents('plugin::offboarding.entitlement').update({ documentId: id, data: { lifecycleStatus: 'cancelled' } as never })
       ).rejects.toThrow(/changes only through the Offboarding plugin's actions/);
-      await expect(strapi.documents('plugin::offboarding.organization').delete({ documentId: org.documentId })).rejects.toThrow(/"delete" through the Document Service is refused/);
-      await expect(strapi.documents('plugin::offboarding.refund').create({ data: { amount: -5000 } as never })).rejects.toThrow(/refused/);
+      await expect(h.strapi.documents('plugin::offboarding.organization').delete({ documentId: org.documentId })).rejects.toThrow(/"delete" through the Document Service is refused/);
+      await expect(h.strapi.documents('plugin::offboarding.refund').create({ data: { amount: -5000 } as never })).rejects.toThrow(/refused/);
       // The Content Manager's admin API, even for a super admin.
       const viaCm = await cm.update('plugin::offboarding.entitlement', id, { lifecycleStatus: 'cancelled' });
       expect(viaCm.status).toBeGreaterThanOrEqual(400);
@@ -164,28 +152,28 @@ describe('owned data and the archive guard', () => {
       expect((await api.get(`/offboarding/entitlements/${id}`)).body.data.status).toBe('active');
       expect((await api.get(`/offboarding/organizations/${org.documentId}`)).status).toBe(200);
       // Reads stay open to host-app code.
-      expect((await strapi.documents('plugin::offboarding.entitlement').findOne({ documentId: id }))?.documentId).toBe(id);
+      expect((await h.strapi.documents('plugin::offboarding.entitlement').findOne({ documentId: id }))?.documentId).toBe(id);
     });
 
     it("a Content Manager read of them re-checks the plugin's read permission", async () => {
       const org = await createOrg('CM Reader');
       await api.put(`/offboarding/organizations/${org.documentId}`, { notes: 'internal: churn risk' });
-      const role = await strapi.service('admin::role').create({ name: `cm-only-${process.pid}`, description: 'Content Manager only' });
+      const role = await h.strapi.service('admin::role').create({ name: `cm-only-${process.pid}`, description: 'Content Manager only' });
       const cmRead = (uid: string) => ({ action: 'plugin::content-manager.explorer.read', subject: uid, properties: { fields: ['name', 'notes'] }, conditions: [] });
-      await strapi.service('admin::role').assignPermissions(role.id, [cmRead('plugin::offboarding.organization')]);
+      await h.strapi.service('admin::role').assignPermissions(role.id, [cmRead('plugin::offboarding.organization')]);
       const email = `cm-only-${process.pid}@test.local`;
-      await strapi.service('admin::user').create({ email, firstname: 'CM', lastname: 'Only', password: 'Test-Password-123', isActive: true, registrationToken: null, roles: [role.id] });
-      const login = await request(server()).post('/admin/login').send({ email, password: 'Test-Password-123' });
-      const list = await request(server()).get('/content-manager/collection-types/plugin::offboarding.organization').set('Authorization', `Bearer ${login.body.data.token as string}`);
+      await h.strapi.service('admin::user').create({ email, firstname: 'CM', lastname: 'Only', password: 'Test-Password-123', isActive: true, registrationToken: null, roles: [role.id] });
+      const login = await request(h.server).post('/admin/login').send({ email, password: 'Test-Password-123' });
+      const list = await request(h.server).get('/content-manager/collection-types/plugin::offboarding.organization').set('Authorization', `Bearer ${login.body.data.token as string}`);
       expect(list.status).toBe(403);
       expect(list.body.error.message).toContain('plugin::offboarding.read');
       expect(JSON.stringify(list.body)).not.toContain('churn risk');
       // With the plugin's own read permission too, the Content Manager may show what the plugin's API shows.
-      await strapi.service('admin::role').assignPermissions(role.id, [
+      await h.strapi.service('admin::role').assignPermissions(role.id, [
         cmRead('plugin::offboarding.organization'),
         { action: 'plugin::offboarding.read', subject: null, properties: {}, conditions: [] },
       ]);
-      const allowed = await request(server()).get('/content-manager/collection-types/plugin::offboarding.organization').set('Authorization', `Bearer ${login.body.data.token as string}`);
+      const allowed = await request(h.server).get('/content-manager/collection-types/plugin::offboarding.organization').set('Authorization', `Bearer ${login.body.data.token as string}`);
       expect(allowed.status).toBe(200);
     });
   });
@@ -225,7 +213,7 @@ describe('owned data and the archive guard', () => {
     it('refuses them through the Document Service', async () => {
       const org = await createOrg('DS Archived');
       await archive(org.documentId);
-      const error = await strapi
+      const error = await h.strapi
         .documents('api::order.order')
         .create({ data: { ...order(), organization: org.documentId } })
         .then(
@@ -234,7 +222,7 @@ describe('owned data and the archive guard', () => {
         );
       expect(error?.status).toBe(409);
       expect(error?.message).toContain(`Organization "${org.name}" is archived`);
-      await expect(strapi.documents('api::quote.quote').create({ data: { ...quote(), organization: { connect: [{ id: org.id }] } } })).rejects.toThrow(
+      await expect(h.strapi.documents('api::quote.quote').create({ data: { ...quote(), organization: { connect: [{ id: org.id }] } } })).rejects.toThrow(
         'is archived'
       );
       expect(await count('api::order.order', org.id)).toBe(0);
@@ -251,7 +239,7 @@ describe('owned data and the archive guard', () => {
 
       expectArchivedRefusal(await rest.update('orders', mine.body.data.documentId, { organization: closed.documentId }), closed.name);
       expectArchivedRefusal(await cm.update('api::order.order', mine.body.data.documentId, { organization: cmConnect(closed) }), closed.name);
-      await expect(strapi.documents('api::order.order').clone({ documentId: existing.body.data.documentId, data: {} })).rejects.toThrow(
+      await expect(h.strapi.documents('api::order.order').clone({ documentId: existing.body.data.documentId, data: {} })).rejects.toThrow(
         `Organization "${closed.name}" is archived`
       );
       // Editing an order without touching its organization stays possible (corrections to history).
@@ -269,7 +257,7 @@ describe('owned data and the archive guard', () => {
       expect((await cm.create('api::order.order', { ...order(), organization: cmConnect(org) })).status).toBe(201);
       expect((await rest.create('orders', order({ organization: org.documentId }))).status).toBe(201);
       expect((await rest.create('quotes', quote({ organization: org.documentId }))).status).toBe(201);
-      const created = await strapi.documents('api::order.order').create({ data: { ...order(), organization: org.documentId } });
+      const created = await h.strapi.documents('api::order.order').create({ data: { ...order(), organization: org.documentId } });
       expect(created.documentId).toEqual(expect.any(String));
       expect(await count('api::order.order', org.id)).toBe(3);
       expect(await count('api::quote.quote', org.id)).toBe(1);
@@ -313,12 +301,12 @@ describe('owned data and the archive guard', () => {
         currentPeriodEnd: '2027-03-31T00:00:00Z',
       });
       expect(ent.status).toBe(201);
-      for (const data of [order(), order()]) await strapi.documents('api::order.order').create({ data: { ...data, organization: org.documentId } });
-      await strapi.documents('api::quote.quote').create({ data: { ...quote(), organization: org.documentId } });
-      await strapi.documents('api::invoice.invoice').create({ data: { ...invoice(), organization: org.documentId } });
-      await strapi.documents('api::contract.contract').create({ data: { title: 'MSA', startsAt: T0, organization: org.documentId } });
+      for (const data of [order(), order()]) await h.strapi.documents('api::order.order').create({ data: { ...data, organization: org.documentId } });
+      await h.strapi.documents('api::quote.quote').create({ data: { ...quote(), organization: org.documentId } });
+      await h.strapi.documents('api::invoice.invoice').create({ data: { ...invoice(), organization: org.documentId } });
+      await h.strapi.documents('api::contract.contract').create({ data: { title: 'MSA', startsAt: T0, organization: org.documentId } });
       const file = await uploadText(`${name.replace(/\W+/g, '-').toLowerCase()}-${seq}.txt`, `Letter for ${name}\n`);
-      const doc = await strapi.documents('api::document.document').create({ data: { title: 'Welcome letter', file: file.id, organization: org.documentId } });
+      const doc = await h.strapi.documents('api::document.document').create({ data: { title: 'Welcome letter', file: file.id, organization: org.documentId } });
       expect(fs.existsSync(diskPath(file))).toBe(true);
       const cancel = await api.post(`/offboarding/entitlements/${ent.body.data.documentId}/cancel`, { reason: 'customer_request', timing: 'immediate' });
       expect(cancel.status).toBe(200);
@@ -327,10 +315,10 @@ describe('owned data and the archive guard', () => {
 
     /** Link rows (and media links) of the owned types whose own row is gone. */
     const orphanLinks = async () => {
-      const knex = strapi.db.connection;
+      const knex = h.strapi.db.connection;
       let orphans = 0;
       for (const uid of OWNED) {
-        const meta = strapi.db.metadata.get(uid);
+        const meta = h.strapi.db.metadata.get(uid);
         for (const attribute of Object.values(meta.attributes) as { joinTable?: { name: string; joinColumn: { name: string } }; relation?: string }[]) {
           if (!attribute.joinTable || attribute.relation?.startsWith('morph')) continue;
           const { name, joinColumn } = attribute.joinTable;
@@ -350,26 +338,26 @@ describe('owned data and the archive guard', () => {
     it('the retention queue counts the owned rows; purge removes them and the document file, leaving no orphan link', async () => {
       const { org, file } = await withOwnedData('Purged Owner');
       const other = await createOrg('Neighbour');
-      await strapi.documents('api::order.order').create({ data: { ...order(), organization: other.documentId } });
+      await h.strapi.documents('api::order.order').create({ data: { ...order(), organization: other.documentId } });
       await archive(org.documentId);
 
       const afterRetention = new Date(Date.parse(T0) + 366 * DAY);
-      clock().freeze(afterRetention);
+      h.clock.freeze(afterRetention);
       expect((await api.post('/offboarding/jobs/retention/run')).status).toBe(200);
       const queue = await api.get('/offboarding/retention/queue');
       const item = (queue.body.data as { documentId: string; willDelete: Record<string, number> }[]).find((q) => q.documentId === org.documentId);
       expect(item?.willDelete).toMatchObject({ entitlements: 1, collaborators: 0, orders: 2, quotes: 1, invoices: 1, contracts: 1, documents: 1 });
 
-      clock().freeze(new Date(afterRetention.getTime() + 7 * DAY));
+      h.clock.freeze(new Date(afterRetention.getTime() + 7 * DAY));
       // Organizations archived by the earlier tests are due too.
       const purged = await api.post('/offboarding/jobs/purge/run');
       expect(purged.body.data).toMatchObject({ ran: true, failed: 0 });
       expect((await api.get(`/offboarding/organizations/${org.documentId}`)).body.data.purgeState).toBe('purged');
 
       for (const uid of OWNED) expect(await count(uid, org.id)).toBe(0);
-      expect(await strapi.db.query('api::document.document').count({ where: { title: 'Welcome letter', organization: { id: org.id } } })).toBe(0);
+      expect(await h.strapi.db.query('api::document.document').count({ where: { title: 'Welcome letter', organization: { id: org.id } } })).toBe(0);
       expect(fs.existsSync(diskPath(file))).toBe(false);
-      expect(await strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } })).toBeNull();
+      expect(await h.strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } })).toBeNull();
       expect(await orphanLinks()).toBe(0);
       // Another organization's data is untouched.
       expect(await count('api::order.order', other.id)).toBe(1);
@@ -385,8 +373,8 @@ describe('owned data and the archive guard', () => {
       const { org, file } = await withOwnedData('Deleted Owner');
       const other = await createOrg('Shares a file');
       const shared = await uploadText(`shared-${seq}.txt`, 'Shared terms\n');
-      await strapi.documents('api::document.document').create({ data: { title: 'Shared terms', file: shared.id, organization: org.documentId } });
-      await strapi.documents('api::document.document').create({ data: { title: 'Shared terms', file: shared.id, organization: other.documentId } });
+      await h.strapi.documents('api::document.document').create({ data: { title: 'Shared terms', file: shared.id, organization: org.documentId } });
+      await h.strapi.documents('api::document.document').create({ data: { title: 'Shared terms', file: shared.id, organization: other.documentId } });
 
       const res = await api.delete(`/offboarding/organizations/${org.documentId}?confirm=${encodeURIComponent(org.name)}`);
       expect(res.status).toBe(200);
@@ -394,9 +382,9 @@ describe('owned data and the archive guard', () => {
 
       for (const uid of OWNED) expect(await count(uid, org.id)).toBe(0);
       expect(fs.existsSync(diskPath(file))).toBe(false);
-      expect(await strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } })).toBeNull();
+      expect(await h.strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } })).toBeNull();
       expect(fs.existsSync(diskPath(shared))).toBe(true);
-      const kept = await strapi.documents('api::document.document').findMany({ filters: { organization: { documentId: other.documentId } }, populate: ['file'] });
+      const kept = await h.strapi.documents('api::document.document').findMany({ filters: { organization: { documentId: other.documentId } }, populate: ['file'] });
       expect(kept).toHaveLength(1);
       expect((kept[0] as unknown as { file: { id: number } | null }).file?.id).toBe(shared.id);
       expect(await orphanLinks()).toBe(0);

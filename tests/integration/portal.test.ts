@@ -1,7 +1,6 @@
-import type { Core } from '@strapi/strapi';
 import request from 'supertest';
-import { adminClient, createAdmin, type AdminClient } from '../helpers/admin';
-import { startStrapi } from '../helpers/strapi';
+import type { EntitlementInput, OrganizationInput } from '../../src/plugins/offboarding/shared/contracts/api';
+import { monthly, useHarness } from '../helpers/harness';
 
 const DAY = 86_400_000;
 const T0 = '2027-03-01T00:00:00.000Z';
@@ -53,51 +52,23 @@ interface PortalOrg {
 }
 
 describe('collaborator portal (content API)', () => {
-  let instance: Awaited<ReturnType<typeof startStrapi>>;
-  let strapi: Core.Strapi;
-  let api: AdminClient;
+  const h = useHarness('portal', { now: T0 });
+  const { api } = h;
   let authenticatedRoleId: number;
-  let userCount = 0;
-  const clock = () => strapi.plugin('offboarding').service('clock');
-  const server = () => strapi.server.httpServer;
 
   beforeAll(async () => {
-    instance = await startStrapi('portal');
-    strapi = instance.strapi;
-    api = adminClient(strapi, await createAdmin(strapi));
-    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+    const role = await h.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
     authenticatedRoleId = role.id;
-    // Every collaborator here signs in from 127.0.0.1: users-permissions' default of 5 logins per
-    // 5 minutes per address would throttle the suite, not a customer.
-    strapi.config.set('plugin::users-permissions.ratelimit', { enabled: true, interval: { min: 5 }, max: 200 });
   });
-  afterAll(async () => {
-    clock().reset();
-    await instance.cleanup();
-  });
-  beforeEach(() => clock().freeze(T0));
 
   /** A users-permissions user, signed in through POST /api/auth/local. */
   const collaborator = async () => {
-    userCount += 1;
-    const email = `portal-user${userCount}-${process.pid}@customer.test`;
-    const password = 'Portal-Password-1';
-    await strapi.plugin('users-permissions').service('user').add({
-      username: `portal-user${userCount}-${process.pid}`,
-      email,
-      password,
-      provider: 'local',
-      confirmed: true,
-      role: authenticatedRoleId,
-    });
-    const login = await request(server()).post('/api/auth/local').send({ identifier: email, password });
-    expect(login.status).toBe(200);
-    const auth = { Authorization: `Bearer ${login.body.jwt as string}` };
+    const { email, auth } = await h.portalUser('portal-user');
     return {
       email,
-      get: (url: string) => request(server()).get(`/api/offboarding/portal${url}`).set(auth),
+      get: (url: string) => request(h.server).get(`/api/offboarding/portal${url}`).set(auth),
       list: async () => {
-        const res = await request(server()).get('/api/offboarding/portal/organizations').set(auth);
+        const res = await request(h.server).get('/api/offboarding/portal/organizations').set(auth);
         expect(res.status).toBe(200);
         return res.body.data as PortalOrg[];
       },
@@ -105,24 +76,10 @@ describe('collaborator portal (content API)', () => {
   };
   type Collaborator = Awaited<ReturnType<typeof collaborator>>;
 
-  const createOrg = async (name: string, extra: Record<string, unknown> = {}) => {
-    const res = await api.post('/offboarding/organizations', { name, email: `billing@${name.toLowerCase().replace(/\W/g, '')}.test`, ...extra });
-    expect(res.status).toBe(201);
-    return res.body.data.documentId as string;
-  };
-  const createEnt = async (org: string, extra: Record<string, unknown> = {}) => {
-    const res = await api.post(`/offboarding/organizations/${org}/entitlements`, {
-      class: 'PLG',
-      price: 3000,
-      currency: 'EUR',
-      billingPeriod: 'month',
-      currentPeriodStart: '2027-03-01T00:00:00Z',
-      currentPeriodEnd: '2027-04-01T00:00:00Z',
-      ...extra,
-    });
-    expect(res.status).toBe(201);
-    return res.body.data.documentId as string;
-  };
+  const createOrg = async (name: string, extra: Partial<OrganizationInput> = {}) =>
+    (await h.organization({ name, email: `billing@${name.toLowerCase().replace(/\W/g, '')}.test`, ...extra })).documentId;
+  const createEnt = async (org: string, extra: Partial<EntitlementInput> = {}) =>
+    (await h.entitlement(org, monthly({ currentPeriodStart: '2027-03-01T00:00:00Z', currentPeriodEnd: '2027-04-01T00:00:00Z', ...extra }))).documentId;
   const cancelNow = async (ent: string) => {
     const res = await api.post(`/offboarding/entitlements/${ent}/cancel`, {
       reason: 'customer_request',
@@ -131,14 +88,11 @@ describe('collaborator portal (content API)', () => {
     });
     expect(res.status).toBe(200);
   };
-  const share = async (org: string, user: Collaborator, role: 'owner' | 'member' = 'member') => {
-    const res = await api.post(`/offboarding/organizations/${org}/collaborators`, { email: user.email, role });
-    expect(res.status).toBe(201);
-  };
+  const share = (org: string, user: Collaborator, role: 'owner' | 'member' = 'member') => h.collaborator(org, user.email, role);
   const names = (orgs: PortalOrg[]) => orgs.map((o) => o.name);
 
   it('opens the portal actions to the authenticated role, idempotently', async () => {
-    const permissions = await strapi.db.query('plugin::users-permissions.permission').findMany({
+    const permissions = await h.strapi.db.query('plugin::users-permissions.permission').findMany({
       where: { role: { id: authenticatedRoleId }, action: { $startsWith: 'plugin::offboarding.' } },
     });
     const actions = (permissions as { action: string }[]).map((p) => p.action);
@@ -146,12 +100,12 @@ describe('collaborator portal (content API)', () => {
     // The signed download link needs no login, so nothing is granted for it.
     expect(actions).not.toContain('plugin::offboarding.export.downloadSigned');
 
-    const again = await strapi.plugin('offboarding').service('portal').grantToAuthenticatedRole([
+    const again = await h.strapi.plugin('offboarding').service('portal').grantToAuthenticatedRole([
       'plugin::offboarding.portal.find',
       'plugin::offboarding.portal.findOne',
     ]);
     expect(again).toEqual([]);
-    const count = await strapi.db.query('plugin::users-permissions.permission').count({
+    const count = await h.strapi.db.query('plugin::users-permissions.permission').count({
       where: { role: { id: authenticatedRoleId }, action: 'plugin::offboarding.portal.find' },
     });
     expect(count).toBe(1);
@@ -160,29 +114,29 @@ describe('collaborator portal (content API)', () => {
   it('refuses a request without a users-permissions token', async () => {
     const org = await createOrg('Tokenless');
     for (const url of ['/api/offboarding/portal/organizations', `/api/offboarding/portal/organizations/${org}`]) {
-      const anonymous = await request(server()).get(url);
+      const anonymous = await request(h.server).get(url);
       // The public role has no portal permission.
       expect(anonymous.status).toBe(403);
       expect(anonymous.body.data).toBeNull();
-      const forged = await request(server()).get(url).set({ Authorization: 'Bearer not-a-jwt' });
+      const forged = await request(h.server).get(url).set({ Authorization: 'Bearer not-a-jwt' });
       expect(forged.status).toBe(401);
     }
-    const admin = await createAdmin(strapi);
-    const withAdminToken = await request(server())
+    const admin = h.session;
+    const withAdminToken = await request(h.server)
       .get('/api/offboarding/portal/organizations')
       .set({ Authorization: `Bearer ${admin.token}` });
     expect(withAdminToken.status).toBe(401);
   });
 
   it('refuses an API token: it belongs to no collaborator', async () => {
-    const token = await strapi.service('admin::api-token').create({
+    const token = await h.strapi.service('admin::api-token').create({
       name: `portal-full-access-${process.pid}`,
       description: 'test',
       type: 'full-access',
       kind: 'content-api',
       lifespan: null,
     });
-    const res = await request(server())
+    const res = await request(h.server)
       .get('/api/offboarding/portal/organizations')
       .set({ Authorization: `Bearer ${token.accessKey as string}` });
     expect(res.status).toBe(403);
@@ -241,7 +195,7 @@ describe('collaborator portal (content API)', () => {
     const org = await createOrg('Lima');
     await share(org, lima);
     expect((await lima.get(`/organizations/${org}`)).status).toBe(200);
-    const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: lima.email } });
+    const user = await h.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: lima.email } });
     expect((await api.delete(`/offboarding/organizations/${org}/collaborators/${user.documentId as string}`)).status).toBe(200);
     expect((await lima.get(`/organizations/${org}`)).status).toBe(404);
     expect(await lima.list()).toEqual([]);
@@ -312,11 +266,11 @@ describe('collaborator portal (content API)', () => {
       [pending]: 'pending_cancellation',
     });
 
-    clock().freeze(visibleUntil);
+    h.clock.freeze(visibleUntil);
     expect(Object.keys(await statuses())).toContain(cancelled);
 
     // The pending cancellation took effect on April 1st; it stays visible for its own 90 days.
-    clock().freeze(at(90 * DAY + 1));
+    h.clock.freeze(at(90 * DAY + 1));
     await api.post('/offboarding/jobs/transitions/run');
     expect(await statuses()).toEqual({ [running]: 'active', [suspended]: 'suspended', [pending]: 'cancelled' });
   });
@@ -326,18 +280,18 @@ describe('collaborator portal (content API)', () => {
     const org = await createOrg('Hotel');
     await share(org, henry);
     const ent = await createEnt(org);
-    clock().freeze(at(5 * DAY));
+    h.clock.freeze(at(5 * DAY));
     await cancelNow(ent);
     const until = at(95 * DAY).toISOString();
 
-    clock().freeze(until);
+    h.clock.freeze(until);
     const open = await henry.get(`/organizations/${org}`);
     expect(open.status).toBe(200);
     expect(open.body.data).toMatchObject({ status: 'cancelled', portalAccessUntil: until, lastCancelledAt: at(5 * DAY).toISOString() });
     expect(open.body.data.entitlements).toHaveLength(1);
     expect(names(await henry.list())).toEqual(['Hotel']);
 
-    clock().freeze(at(95 * DAY + 1));
+    h.clock.freeze(at(95 * DAY + 1));
     const ended = await henry.get(`/organizations/${org}`);
     expect(ended.status).toBe(403);
     expect(ended.body.error.message).toMatch(/portal access period .* ended/);
@@ -356,13 +310,13 @@ describe('collaborator portal (content API)', () => {
     await cancelNow(plugin);
     await cancelNow(training);
 
-    clock().freeze(at(120 * DAY));
+    h.clock.freeze(at(120 * DAY));
     const res = await iris.get(`/organizations/${org}`);
     expect(res.status).toBe(200);
     expect(res.body.data.portalAccessUntil).toBe(at(180 * DAY).toISOString());
     expect((res.body.data as PortalOrg).entitlements!.map((e) => e.documentId)).toEqual([training]);
 
-    clock().freeze(at(180 * DAY + 1));
+    h.clock.freeze(at(180 * DAY + 1));
     expect((await iris.get(`/organizations/${org}`)).status).toBe(403);
   });
 

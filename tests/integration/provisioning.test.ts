@@ -1,6 +1,5 @@
-import type { Core } from '@strapi/strapi';
-import { adminClient, createAdmin, type AdminClient } from '../helpers/admin';
-import { startStrapi } from '../helpers/strapi';
+import type { EntitlementInput } from '../../src/plugins/offboarding/shared/contracts/api';
+import { monthly, useHarness } from '../helpers/harness';
 
 const T0 = '2027-01-11T00:00:00.000Z';
 
@@ -13,40 +12,23 @@ interface Resource {
 }
 
 describe('downstream deprovisioning from a durable outbox', () => {
-  let instance: Awaited<ReturnType<typeof startStrapi>>;
-  let strapi: Core.Strapi;
-  let api: AdminClient;
+  const h = useHarness('provisioning', { now: T0, refreeze: 'once' });
+  const { api } = h;
   let org: string;
 
   beforeAll(async () => {
-    instance = await startStrapi('provisioning');
-    strapi = instance.strapi;
-    api = adminClient(strapi, await createAdmin(strapi));
-    strapi.plugin('offboarding').service('clock').freeze(T0);
-    org = (await api.post('/offboarding/organizations', { name: 'Downstream' })).body.data.documentId;
-  });
-  afterAll(async () => {
-    await instance.cleanup();
+    org = (await h.organization({ name: 'Downstream' })).documentId;
   });
 
-  const entitlement = async (cls: string, resources: { kind: string; name?: string; status?: string; data?: Record<string, unknown> }[]) => {
-    const ent = await api.post(`/offboarding/organizations/${org}/entitlements`, {
-      class: cls,
-      price: 1000,
-      currency: 'EUR',
-      billingPeriod: 'month',
-      currentPeriodStart: '2027-01-01T00:00:00Z',
-      currentPeriodEnd: '2027-01-31T00:00:00Z',
-    });
-    expect(ent.status).toBe(201);
+  const entitlement = async (cls: EntitlementInput['class'], resources: { kind: string; name?: string; status?: string; data?: Record<string, unknown> }[]) => {
+    const ent = await h.entitlement(org, monthly({ class: cls, price: 1000 }));
     for (const resource of resources) {
-      expect((await api.post(`/offboarding/entitlements/${ent.body.data.documentId}/resources`, resource)).status).toBe(201);
+      expect((await api.post(`/offboarding/entitlements/${ent.documentId}/resources`, resource)).status).toBe(201);
     }
-    return ent.body.data.documentId as string;
+    return ent.documentId;
   };
   const resources = async (ent: string) => (await api.get(`/offboarding/entitlements/${ent}/resources`)).body.data as Resource[];
   const byKind = (list: Resource[], kind: string) => list.filter((r) => r.kind === kind);
-  const run = async () => (await api.post('/offboarding/jobs/provisioning/run')).body.data as { performed: number; failed: number; noop: number };
   const cancel = (ent: string) => api.post(`/offboarding/entitlements/${ent}/cancel`, { reason: 'customer_request', timing: 'immediate' });
   const read = async (ent: string) => (await api.get(`/offboarding/entitlements/${ent}`)).body.data;
 
@@ -61,7 +43,7 @@ describe('downstream deprovisioning from a durable outbox', () => {
     // Nothing happens downstream before the outbox is worked.
     expect(byKind(await resources(ent), 'license')[0].status).toBe('active');
 
-    expect(await run()).toMatchObject({ performed: 1, failed: 0 });
+    expect(await h.sweep('provisioning')).toMatchObject({ performed: 1, failed: 0 });
     const after = await resources(ent);
     expect(byKind(after, 'license')[0].status).toBe('cancelled');
     expect(byKind(after, 'download_access')[0].status).toBe('revoked');
@@ -71,10 +53,10 @@ describe('downstream deprovisioning from a durable outbox', () => {
     }
     expect(byKind(after, 'site_activation').map((s) => s.data?.installedVersion).sort()).toEqual(['4.1.3', '4.2.0']);
     expect(await read(ent)).toMatchObject({ provisioningState: 'done', provisionedAt: T0 });
-    expect((await run()).performed).toBe(0);
+    expect((await h.sweep('provisioning')).performed).toBe(0);
 
     expect((await api.post(`/offboarding/entitlements/${ent}/reactivate`)).body.data).toMatchObject({ status: 'active', provisioningOperation: 'reprovision' });
-    expect((await run()).performed).toBe(1);
+    expect((await h.sweep('provisioning')).performed).toBe(1);
     const back = await resources(ent);
     expect(byKind(back, 'license')[0].status).toBe('active');
     expect(byKind(back, 'download_access')[0].status).toBe('active');
@@ -87,7 +69,7 @@ describe('downstream deprovisioning from a durable outbox', () => {
   it('ENV: the environment is deprovisioned with an export reminder and a teardown date', async () => {
     const ent = await entitlement('ENV', [{ kind: 'environment', name: 'prod-eu-1' }]);
     await cancel(ent);
-    await run();
+    await h.sweep('provisioning');
     const [env] = await resources(ent);
     expect(env.status).toBe('deprovisioned');
     // Torn down when the default policy's 365 days of data retention after the cancellation end.
@@ -103,7 +85,7 @@ describe('downstream deprovisioning from a durable outbox', () => {
       { kind: 'credit_balance', data: { hours: 12 } },
     ]);
     await cancel(ent);
-    await run();
+    await h.sweep('provisioning');
     const list = await resources(ent);
     expect(byKind(list, 'service')[0].status).toBe('cancelled');
     expect(byKind(list, 'contract')[0].status).toBe('cancelled');
@@ -115,12 +97,12 @@ describe('downstream deprovisioning from a durable outbox', () => {
     const ent = await entitlement('PLG', [{ kind: 'license' }]);
     await api.post(`/offboarding/entitlements/${ent}/cancel`, { reason: 'customer_request', timing: 'period_end' });
     expect((await read(ent)).provisioningState).toBe('none');
-    strapi.plugin('offboarding').service('clock').freeze('2027-01-31T00:00:00Z');
+    h.clock.freeze('2027-01-31T00:00:00Z');
     await api.post('/offboarding/jobs/transitions/run');
     expect((await read(ent)).provisioningState).toBe('pending');
-    await run();
+    await h.sweep('provisioning');
     expect(byKind(await resources(ent), 'license')[0].status).toBe('cancelled');
-    strapi.plugin('offboarding').service('clock').freeze(T0);
+    h.clock.freeze(T0);
   });
 
   it('honours deprovisionOnCancel: false for a class', async () => {
@@ -129,23 +111,23 @@ describe('downstream deprovisioning from a durable outbox', () => {
     expect((await api.put(`/offboarding/provisioning-policies/${edu.documentId}`, { deprovisionOnCancel: false })).status).toBe(200);
     const ent = await entitlement('EDU', [{ kind: 'course_seat' }]);
     expect((await cancel(ent)).body.data.provisioningState).toBe('none');
-    expect((await run()).performed).toBe(0);
+    expect((await h.sweep('provisioning')).performed).toBe(0);
     expect((await resources(ent))[0].status).toBe('active');
   });
 
   it("an app handler that throws leaves the cancellation whole, nothing half done, and a visible failure an admin can retry", async () => {
-    const provisioning = strapi.plugin('offboarding').service('provisioning');
+    const provisioning = h.strapi.plugin('offboarding').service('provisioning');
     let healthy = false;
     provisioning.register('AFL', {
       deprovision: async ({ resources: list }: { resources: { id: number }[] }) => {
-        await strapi.db.query('plugin::offboarding.resource').update({ where: { id: list[0].id }, data: { status: 'half-done' } });
+        await h.strapi.db.query('plugin::offboarding.resource').update({ where: { id: list[0].id }, data: { status: 'half-done' } });
         if (!healthy) throw new Error('affiliate network unreachable');
-        await strapi.db.query('plugin::offboarding.resource').update({ where: { id: list[0].id }, data: { status: 'closed' } });
+        await h.strapi.db.query('plugin::offboarding.resource').update({ where: { id: list[0].id }, data: { status: 'closed' } });
       },
     });
     const ent = await entitlement('AFL', [{ kind: 'affiliate_account' }]);
     await cancel(ent);
-    expect(await run()).toMatchObject({ failed: 1, performed: 0 });
+    expect(await h.sweep('provisioning')).toMatchObject({ failed: 1, performed: 0 });
     expect(await read(ent)).toMatchObject({ status: 'cancelled', provisioningState: 'failed', provisioningError: 'affiliate network unreachable' });
     // The handler's partial write was rolled back with it.
     expect((await resources(ent))[0].status).toBe('active');
@@ -156,7 +138,7 @@ describe('downstream deprovisioning from a durable outbox', () => {
     const retried = await api.post(`/offboarding/entitlements/${ent}/provisioning/retry`);
     expect(retried.status).toBe(200);
     expect(retried.body.data.provisioningState).toBe('pending');
-    expect((await run()).performed).toBe(1);
+    expect((await h.sweep('provisioning')).performed).toBe(1);
     expect((await resources(ent))[0].status).toBe('closed');
     expect((await read(ent)).provisioningState).toBe('done');
     const again = await api.post(`/offboarding/entitlements/${ent}/provisioning/retry`);
@@ -175,12 +157,12 @@ describe('downstream deprovisioning from a durable outbox', () => {
   });
 
   it("deleting the organization removes its entitlements' resources, leaving no orphan link rows", async () => {
-    const before = await strapi.db.query('plugin::offboarding.resource').count();
+    const before = await h.strapi.db.query('plugin::offboarding.resource').count();
     expect(before).toBeGreaterThan(0);
     const removed = await api.delete(`/offboarding/organizations/${org}?confirm=Downstream`);
     expect(removed.status).toBe(200);
-    expect(await strapi.db.query('plugin::offboarding.resource').count()).toBe(0);
-    const knex = strapi.db.connection;
+    expect(await h.strapi.db.query('plugin::offboarding.resource').count()).toBe(0);
+    const knex = h.strapi.db.connection;
     const [links] = await knex('offboarding_resources_entitlement_lnk').count({ n: '*' });
     expect(Number(links.n)).toBe(0);
   });

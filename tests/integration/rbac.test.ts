@@ -3,10 +3,9 @@
  * change (403, nothing written) and allowed every read; an admin holding exactly the route's
  * action (plus read) is let through; no token is a 401.
  */
-import type { Core } from '@strapi/strapi';
 import request from 'supertest';
-import { adminClient, createAdmin, type AdminClient, type AdminSession } from '../helpers/admin';
-import { startStrapi } from '../helpers/strapi';
+import type { AdminSession } from '../helpers/admin';
+import { data, useHarness } from '../helpers/harness';
 import { snapshotPluginTables } from './bad-input-snapshot';
 
 const NOW = '2027-01-11T00:00:00Z';
@@ -32,20 +31,11 @@ interface RouteCase {
   prepare: () => Promise<Prepared>;
 }
 
-let strapi: Core.Strapi;
-let cleanup: () => Promise<void>;
-let superAdmin: AdminSession;
-let su: AdminClient;
+const h = useHarness('rbac', { now: NOW, refreeze: 'once' });
+const su = h.api;
 const admins = {} as Record<ActionKey | 'none', AdminSession>;
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${(counter += 1)}`;
-
-/** Setup calls must succeed; a failure here is a broken fixture, not a finding. */
-const data = async (res: Promise<request.Response>, status: number): Promise<Record<string, unknown> & { documentId: string }> => {
-  const r = await res;
-  if (r.status !== status) throw new Error(`fixture request failed: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body.data as Record<string, unknown> & { documentId: string };
-};
 
 const newOrg = async (name = unique('Org')) => (await data(su.post(ORGS, { name }), 201)).documentId;
 const newEntitlement = async () => {
@@ -65,7 +55,7 @@ const newEntitlement = async () => {
 };
 const newUser = async () => {
   const name = unique('user');
-  const user = await strapi.db.query('plugin::users-permissions.user').create({
+  const user = await h.strapi.db.query('plugin::users-permissions.user').create({
     data: { username: name, email: `${name}@rbac.test`, provider: 'local', confirmed: true, blocked: false },
   });
   return { documentId: user.documentId as string, email: user.email as string };
@@ -231,7 +221,7 @@ const MUTATING: RouteCase[] = [
     success: 200,
     prepare: async () => {
       // A deprovisioning that failed: an app handler that throws.
-      strapi.plugin('offboarding').service('provisioning').register('PLG', {
+      h.strapi.plugin('offboarding').service('provisioning').register('PLG', {
         deprovision: () => {
           throw new Error('downstream unavailable');
         },
@@ -310,7 +300,7 @@ const ALL = [...MUTATING, ...READS];
 /** Sends a prepared request as `session`, or with no Authorization header at all. */
 const send = (route: RouteCase, prepared: Prepared, session: AdminSession | null): Promise<request.Response> => {
   const method = route.route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-  let req = request(strapi.server.httpServer)[method](prepared.url);
+  let req = request(h.server)[method](prepared.url);
   if (session) req = req.set('Authorization', `Bearer ${session.token}`);
   return (prepared.body === undefined ? req : req.send(prepared.body)).then((r) => r);
 };
@@ -318,30 +308,22 @@ const send = (route: RouteCase, prepared: Prepared, session: AdminSession | null
 const refusal = (res: request.Response) => ({ status: res.status, name: (res.body as { error?: { name?: string } }).error?.name });
 
 beforeAll(async () => {
-  ({ strapi, cleanup } = await startStrapi('rbac'));
-  strapi.plugin('offboarding').service('clock').freeze(NOW);
-  superAdmin = await createAdmin(strapi);
-  su = adminClient(strapi, superAdmin);
-  admins.none = await createAdmin(strapi, []);
-  admins.read = await createAdmin(strapi, [actionId('read')]);
+  admins.none = (await h.admin([])).session;
+  admins.read = (await h.admin([actionId('read')])).session;
   for (const key of new Set(MUTATING.map((r) => r.action))) {
-    admins[key] = await createAdmin(strapi, [actionId('read'), actionId(key)]);
+    admins[key] = (await h.admin([actionId('read'), actionId(key)])).session;
   }
-}, 120_000);
-
-afterAll(async () => {
-  await cleanup();
 });
 
 it('the table covers every admin route of the plugin', () => {
-  const declared = (strapi.plugin('offboarding').routes as unknown as { admin: { routes: { method: string; path: string }[] } }).admin.routes
+  const declared = (h.strapi.plugin('offboarding').routes as unknown as { admin: { routes: { method: string; path: string }[] } }).admin.routes
     .map((r) => `${r.method} ${r.path}`)
     .sort();
   expect(ALL.map((r) => r.route).sort()).toEqual(declared);
 });
 
 it('every plugin action is registered, and the super admin may list organizations', async () => {
-  const provider = strapi.service('admin::permission').actionProvider as { has: (id: string) => boolean };
+  const provider = h.strapi.service('admin::permission').actionProvider as { has: (id: string) => boolean };
   expect(ACTION_KEYS.filter((key) => !provider.has(actionId(key)))).toEqual([]);
   const res = await su.get(ORGS);
   expect(res.status).toBe(200);
@@ -351,9 +333,9 @@ it('every plugin action is registered, and the super admin may list organization
 
 it.each(MUTATING)('$route: read-only admin gets 403 and changes nothing; `$action` gets $success', async (route) => {
   const prepared = await route.prepare();
-  const before = await snapshotPluginTables(strapi);
+  const before = await snapshotPluginTables(h.strapi);
   const refused = await send(route, prepared, admins.read);
-  const after = await snapshotPluginTables(strapi);
+  const after = await snapshotPluginTables(h.strapi);
   expect(refusal(refused)).toEqual({ status: 403, name: 'PolicyError' });
   expect(after).toEqual(before);
 
@@ -364,9 +346,9 @@ it.each(MUTATING)('$route: read-only admin gets 403 and changes nothing; `$actio
 
 it.each(READS)('$route: read-only admin gets 200 and changes nothing; no offboarding action gets 403', async (route) => {
   const prepared = await route.prepare();
-  const before = await snapshotPluginTables(strapi);
+  const before = await snapshotPluginTables(h.strapi);
   const allowed = await send(route, prepared, admins.read);
-  const after = await snapshotPluginTables(strapi);
+  const after = await snapshotPluginTables(h.strapi);
   expect({ status: allowed.status, body: allowed.body as unknown }).toMatchObject({ status: 200 });
   expect(after).toEqual(before);
 
@@ -375,9 +357,9 @@ it.each(READS)('$route: read-only admin gets 200 and changes nothing; no offboar
 
 it.each(ALL)('$route: no token gets 401 and changes nothing', async (route) => {
   const prepared = await route.prepare();
-  const before = await snapshotPluginTables(strapi);
+  const before = await snapshotPluginTables(h.strapi);
   const res = await send(route, prepared, null);
-  const after = await snapshotPluginTables(strapi);
+  const after = await snapshotPluginTables(h.strapi);
   expect(refusal(res)).toEqual({ status: 401, name: 'UnauthorizedError' });
   expect(after).toEqual(before);
 });

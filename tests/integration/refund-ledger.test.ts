@@ -6,13 +6,12 @@
  */
 import type { CancelPreview, OrganizationDetail } from '../../src/plugins/offboarding/shared/contracts/api';
 import type { Entitlement, RefundEntry } from '../../src/plugins/offboarding/shared/contracts/entities';
-import { adminClient, createAdmin, type AdminClient } from '../helpers/admin';
+import type { AdminClient } from '../helpers/admin';
 import {
   DAY,
   NOW,
   PERIOD,
   auditOf,
-  boot,
   createEntitlement,
   createOrg,
   createPolicy,
@@ -20,25 +19,17 @@ import {
   getOrg,
   monthly,
   plusDays,
-  type Harness,
-} from './lifecycle-fixtures';
+  useHarness,
+} from '../helpers/harness';
 
 const PRICE = 10_000;
 
-let h: Harness;
 let refundPolicy: string;
 
+const h = useHarness('refund-ledger', { now: NOW });
+
 beforeAll(async () => {
-  h = await boot('refund-ledger');
   ({ documentId: refundPolicy } = await createPolicy(h.api, { refundEligible: true }));
-}, 60_000);
-
-afterAll(async () => {
-  await h.cleanup();
-});
-
-beforeEach(() => {
-  h.clock.freeze(NOW);
 });
 
 /** An organization on a refund-eligible policy holding one monthly entitlement of 10,000. */
@@ -108,7 +99,7 @@ describe('cancel → reactivate → cancel in one period', () => {
       mode: 'full',
       kind: 'refund',
       actorType: 'admin',
-      actorName: h.admin.email,
+      actorName: h.session.email,
       createdAt: NOW,
     });
     expect(refundedTotalOf(await getOrg(h.api, org.documentId), ent.documentId)).toBe(PRICE);
@@ -223,7 +214,7 @@ describe('GET /organizations/:id/refunds', () => {
     await cancel(ent.documentId, 'full');
     await reactivate(ent.documentId);
 
-    const reader = adminClient(h.strapi, await createAdmin(h.strapi, ['plugin::offboarding.read']));
+    const reader = await h.admin(['read']);
     expect((await ledger(org.documentId, '', reader)).data.map((row) => row.amount)).toEqual([PRICE]);
     const previewed = await reader.post(`/offboarding/entitlements/${ent.documentId}/cancel/preview`, {
       reason: 'customer_request',
@@ -257,15 +248,11 @@ it('the purge takes the ledger with the entitlements; the audit trail keeps the 
   await cancel(ent.documentId, 'full');
   expectStatus(await h.api.post(`/offboarding/organizations/${org.documentId}/archive`), 200);
 
-  const runJob = async (name: string) => {
-    const res = await h.api.post(`/offboarding/jobs/${name}/run`);
-    expectStatus(res, 200);
-  };
   // Past the default 365 days of retention, then past the 7 days of review.
   h.clock.freeze(plusDays(NOW, 366));
-  await runJob('retention');
+  await h.sweep('retention');
   h.clock.freeze(plusDays(NOW, 374));
-  await runJob('purge');
+  await h.sweep('purge');
 
   expect((await getOrg(h.api, org.documentId)).purgeState).toBe('purged');
   expect((await ledger(org.documentId)).data).toEqual([]);

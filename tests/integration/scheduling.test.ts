@@ -1,50 +1,18 @@
-import type { Core } from '@strapi/strapi';
-import { adminClient, createAdmin, type AdminClient } from '../helpers/admin';
-import { startStrapi } from '../helpers/strapi';
+import type { EntitlementInput, OrganizationInput } from '../../src/plugins/offboarding/shared/contracts/api';
+import { monthly, useHarness } from '../helpers/harness';
 
 const DAY = 86_400_000;
 const T0 = '2027-01-11T00:00:00.000Z';
 
 describe('scheduled work: transitions, retention, purge', () => {
-  let instance: Awaited<ReturnType<typeof startStrapi>>;
-  let strapi: Core.Strapi;
-  let api: AdminClient;
-  const clock = () => strapi.plugin('offboarding').service('clock');
+  const h = useHarness('scheduling', { now: T0 });
+  const { api } = h;
+  h.teardown(() => h.strapi.plugin('offboarding').service('purge').setBatchHook(undefined));
 
-  beforeAll(async () => {
-    instance = await startStrapi('scheduling');
-    strapi = instance.strapi;
-    api = adminClient(strapi, await createAdmin(strapi));
-  });
-  afterAll(async () => {
-    strapi.plugin('offboarding').service('purge').setBatchHook(undefined);
-    await instance.cleanup();
-  });
-  beforeEach(() => clock().freeze(T0));
+  const createOrg = async (name: string, extra: Partial<OrganizationInput> = {}) =>
+    (await h.organization({ name, email: `${name.toLowerCase()}@example.test`, ...extra })).documentId;
+  const createEnt = async (org: string, extra: Partial<EntitlementInput> = {}) => (await h.entitlement(org, monthly(extra))).documentId;
 
-  const createOrg = async (name: string, extra: Record<string, unknown> = {}) => {
-    const res = await api.post('/offboarding/organizations', { name, email: `${name.toLowerCase()}@example.test`, ...extra });
-    expect(res.status).toBe(201);
-    return res.body.data.documentId as string;
-  };
-  const createEnt = async (org: string, extra: Record<string, unknown> = {}) => {
-    const res = await api.post(`/offboarding/organizations/${org}/entitlements`, {
-      class: 'PLG',
-      price: 3000,
-      currency: 'EUR',
-      billingPeriod: 'month',
-      currentPeriodStart: '2027-01-01T00:00:00Z',
-      currentPeriodEnd: '2027-01-31T00:00:00Z',
-      ...extra,
-    });
-    expect(res.status).toBe(201);
-    return res.body.data.documentId as string;
-  };
-  const run = async (job: string) => {
-    const res = await api.post(`/offboarding/jobs/${job}/run`);
-    expect(res.status).toBe(200);
-    return res.body.data as { ran: boolean; processed: number; performed: number; noop: number; failed: number };
-  };
   const entitlement = async (id: string) => (await api.get(`/offboarding/entitlements/${id}`)).body.data;
   const organization = async (id: string) => (await api.get(`/offboarding/organizations/${id}`)).body.data;
   const auditActions = async (org: string) =>
@@ -53,7 +21,7 @@ describe('scheduled work: transitions, retention, purge', () => {
     );
   /** Drains whatever earlier tests left due, so each test counts only its own work. */
   const drain = async () => {
-    for (const job of ['transitions', 'retention', 'purge']) await run(job);
+    for (const job of ['transitions', 'retention', 'purge'] as const) await h.sweep(job);
   };
 
   it('completes a pending cancellation at its effective time, once', async () => {
@@ -62,19 +30,19 @@ describe('scheduled work: transitions, retention, purge', () => {
     await api.post(`/offboarding/entitlements/${ent}/cancel`, { reason: 'customer_request', timing: 'period_end' });
     await drain();
 
-    clock().freeze('2027-01-30T23:59:59Z');
-    expect((await run('transitions')).performed).toBe(0);
+    h.clock.freeze('2027-01-30T23:59:59Z');
+    expect((await h.sweep('transitions')).performed).toBe(0);
     expect((await entitlement(ent)).status).toBe('pending_cancellation');
 
-    clock().freeze('2027-01-31T00:00:00Z');
-    const first = await run('transitions');
+    h.clock.freeze('2027-01-31T00:00:00Z');
+    const first = await h.sweep('transitions');
     expect(first).toMatchObject({ ran: true, performed: 1, failed: 0 });
     const done = await entitlement(ent);
     expect(done.status).toBe('cancelled');
     expect(done.cancelledAt).toBe('2027-01-31T00:00:00.000Z');
     expect((await organization(org)).status).toBe('cancelled');
 
-    expect((await run('transitions')).performed).toBe(0);
+    expect((await h.sweep('transitions')).performed).toBe(0);
     const jobEvents = (await auditActions(org)).filter((a) => a === 'job:entitlement.cancelled');
     expect(jobEvents).toHaveLength(1);
   });
@@ -85,10 +53,10 @@ describe('scheduled work: transitions, retention, purge', () => {
     await api.post(`/offboarding/entitlements/${ent}/suspend`, { reason: 'non_payment' });
     await drain();
 
-    clock().freeze(new Date(Date.parse(T0) + 30 * DAY - 1000));
-    expect((await run('transitions')).performed).toBe(0);
-    clock().freeze(new Date(Date.parse(T0) + 30 * DAY));
-    expect((await run('transitions')).performed).toBe(1);
+    h.clock.freeze(new Date(Date.parse(T0) + 30 * DAY - 1000));
+    expect((await h.sweep('transitions')).performed).toBe(0);
+    h.clock.freeze(new Date(Date.parse(T0) + 30 * DAY));
+    expect((await h.sweep('transitions')).performed).toBe(1);
     const done = await entitlement(ent);
     expect(done).toMatchObject({ status: 'cancelled', cancellationReason: 'payment_failure', refundMode: 'none', refundAmount: 0 });
   });
@@ -105,8 +73,8 @@ describe('scheduled work: transitions, retention, purge', () => {
     await api.post(`/offboarding/entitlements/${resumed}/resume`);
     await drain();
 
-    clock().freeze(new Date(Date.parse(T0) + 400 * DAY));
-    await run('transitions');
+    h.clock.freeze(new Date(Date.parse(T0) + 400 * DAY));
+    await h.sweep('transitions');
     expect((await entitlement(manual)).status).toBe('suspended');
     expect((await entitlement(undone)).status).toBe('active');
     expect((await entitlement(resumed)).status).toBe('active');
@@ -130,8 +98,8 @@ describe('scheduled work: transitions, retention, purge', () => {
       });
       ids.push(ent);
     }
-    clock().freeze(new Date(Date.parse(T0) + 60 * DAY));
-    expect((await run('transitions')).performed).toBe(5);
+    h.clock.freeze(new Date(Date.parse(T0) + 60 * DAY));
+    expect((await h.sweep('transitions')).performed).toBe(5);
     for (const [i, ent] of ids.entries()) {
       const row = await entitlement(ent);
       expect(row.status).toBe('cancelled');
@@ -156,11 +124,11 @@ describe('scheduled work: transitions, retention, purge', () => {
       const before = await organization(org);
       expect(before.retentionUntil).toBe(new Date(Date.parse(T0) + 365 * DAY).toISOString());
 
-      clock().freeze(new Date(Date.parse(T0) + 365 * DAY - 1000));
-      expect((await run('retention')).performed).toBe(0);
+      h.clock.freeze(new Date(Date.parse(T0) + 365 * DAY - 1000));
+      expect((await h.sweep('retention')).performed).toBe(0);
 
-      clock().freeze(afterRetention);
-      expect((await run('retention')).performed).toBe(1);
+      h.clock.freeze(afterRetention);
+      expect((await h.sweep('retention')).performed).toBe(1);
       const queued = await organization(org);
       expect(queued.purgeState).toBe('scheduled');
       expect(queued.purgeAfter).toBe(new Date(afterRetention.getTime() + 7 * DAY).toISOString());
@@ -168,9 +136,9 @@ describe('scheduled work: transitions, retention, purge', () => {
       const item = (queue.body.data as { documentId: string; willDelete: Record<string, number> }[]).find((q) => q.documentId === org);
       expect(item?.willDelete).toMatchObject({ entitlements: 1, collaborators: 0 });
 
-      expect((await run('purge')).performed).toBe(0);
-      clock().freeze(new Date(afterRetention.getTime() + 7 * DAY));
-      expect((await run('purge')).performed).toBe(1);
+      expect((await h.sweep('purge')).performed).toBe(0);
+      h.clock.freeze(new Date(afterRetention.getTime() + 7 * DAY));
+      expect((await h.sweep('purge')).performed).toBe(1);
 
       const tomb = await organization(org);
       expect(tomb).toMatchObject({
@@ -218,8 +186,8 @@ describe('scheduled work: transitions, retention, purge', () => {
       expect(ext.status).toBe(200);
       expect(ext.body.data.retentionUntil).toBe(until);
 
-      clock().freeze(afterRetention);
-      await run('retention');
+      h.clock.freeze(afterRetention);
+      await h.sweep('retention');
       expect((await organization(held.org)).purgeState).toBe('none');
       expect((await organization(extended.org)).purgeState).toBe('none');
       expect((await organization(open)).purgeState).toBe('none');
@@ -227,13 +195,13 @@ describe('scheduled work: transitions, retention, purge', () => {
 
       const back = await api.post(`/offboarding/organizations/${unarchived.org}/unarchive`);
       expect(back.body.data).toMatchObject({ purgeState: 'none', purgeAfter: null, archivedAt: null });
-      clock().freeze(new Date(afterRetention.getTime() + 30 * DAY));
-      await run('purge');
+      h.clock.freeze(new Date(afterRetention.getTime() + 30 * DAY));
+      await h.sweep('purge');
       expect((await organization(unarchived.org)).purgeState).toBe('none');
 
       // Lifting the hold lets the next retention sweep queue it.
       expect((await api.delete(`/offboarding/organizations/${held.org}/retention/hold`)).status).toBe(200);
-      await run('retention');
+      await h.sweep('retention');
       expect((await organization(held.org)).purgeState).toBe('scheduled');
     });
 
@@ -260,40 +228,40 @@ describe('scheduled work: transitions, retention, purge', () => {
         await api.post(`/offboarding/entitlements/${ent}/cancel`, { reason: 'customer_request', timing: 'immediate' });
       }
       await api.post(`/offboarding/organizations/${org}/archive`);
-      clock().freeze(afterRetention);
-      await run('retention');
-      clock().freeze(new Date(afterRetention.getTime() + 8 * DAY));
+      h.clock.freeze(afterRetention);
+      await h.sweep('retention');
+      h.clock.freeze(new Date(afterRetention.getTime() + 8 * DAY));
 
-      const purge = strapi.plugin('offboarding').service('purge');
-      const config = strapi.config.get('plugin::offboarding.purge') as { batchSize: number };
+      const purge = h.strapi.plugin('offboarding').service('purge');
+      const config = h.strapi.config.get('plugin::offboarding.purge') as { batchSize: number };
       const batchSize = config.batchSize;
-      strapi.config.set('plugin::offboarding.purge.batchSize', 2);
+      h.strapi.config.set('plugin::offboarding.purge.batchSize', 2);
       let batches = 0;
       purge.setBatchHook(async () => {
         batches += 1;
         if (batches === 2) throw new Error('killed half way');
       });
-      const killed = await run('purge');
+      const killed = await h.sweep('purge');
       purge.setBatchHook(undefined);
-      strapi.config.set('plugin::offboarding.purge.batchSize', batchSize);
+      h.strapi.config.set('plugin::offboarding.purge.batchSize', batchSize);
       expect(killed.failed).toBe(1);
 
       // Half way: already a tombstone to every reader, some rows still to delete.
       const midway = await organization(org);
       expect(midway).toMatchObject({ purgeState: 'purged', entitlements: [], email: null });
-      const orgRow = await strapi.db.query('plugin::offboarding.organization').findOne({ where: { documentId: org } });
-      const left = await strapi.db.query('plugin::offboarding.entitlement').count({ where: { organization: { id: orgRow.id } } });
+      const orgRow = await h.strapi.db.query('plugin::offboarding.organization').findOne({ where: { documentId: org } });
+      const left = await h.strapi.db.query('plugin::offboarding.entitlement').count({ where: { organization: { id: orgRow.id } } });
       expect(left).toBe(3);
 
       // The task retries after its backoff.
-      clock().freeze(new Date(afterRetention.getTime() + 9 * DAY));
-      const resumed = await run('purge');
+      h.clock.freeze(new Date(afterRetention.getTime() + 9 * DAY));
+      const resumed = await h.sweep('purge');
       expect(resumed.failed).toBe(0);
       expect(resumed.processed).toBe(1);
-      expect(await strapi.db.query('plugin::offboarding.entitlement').count({ where: { organization: { id: orgRow.id } } })).toBe(0);
+      expect(await h.strapi.db.query('plugin::offboarding.entitlement').count({ where: { organization: { id: orgRow.id } } })).toBe(0);
 
       // No orphans: every link row points at an existing entitlement.
-      const knex = strapi.db.connection;
+      const knex = h.strapi.db.connection;
       const orphans = await knex('offboarding_entitlements_organization_lnk as l')
         .leftJoin('offboarding_entitlements as e', 'e.id', 'l.entitlement_id')
         .whereNull('e.id')
@@ -311,12 +279,12 @@ describe('scheduled work: transitions, retention, purge', () => {
     const unknown = await api.post('/offboarding/jobs/nightly/run');
     expect(unknown.status).toBe(404);
 
-    const leases = strapi.db.query('plugin::offboarding.lease');
+    const leases = h.strapi.db.query('plugin::offboarding.lease');
     await leases.updateMany({ where: { name: 'sweep:transitions' }, data: { holder: 'other-instance', expiresAt: new Date(Date.now() + 60_000) } });
-    const skipped = await run('transitions');
+    const skipped = await h.sweep('transitions');
     expect(skipped.ran).toBe(false);
     // An expired lease is taken over.
     await leases.updateMany({ where: { name: 'sweep:transitions' }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect((await run('transitions')).ran).toBe(true);
+    expect((await h.sweep('transitions')).ran).toBe(true);
   });
 });
