@@ -7,8 +7,7 @@
  *  - a transitions sweep over 100k idle rows against one over an empty table (target: 2×).
  */
 require('../helpers/env');
-const path = require('path');
-const fs = require('fs');
+const { bootBenchStrapi } = require('./boot');
 const { randomBytes } = require('crypto');
 
 /** Two shapes of purge: many small organizations, and a few large ones. */
@@ -19,7 +18,6 @@ const AUDIT_PER_ENTITLEMENT = 2;
 const IDLE_ROWS = Number(process.env.BENCH_IDLE || 100_000);
 const SWEEP_REPEAT = 15;
 
-const appDir = path.resolve(__dirname, '../..');
 const docId = () => randomBytes(12).toString('hex').slice(0, 24);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -139,16 +137,7 @@ const benchSweep = async (strapi) => {
 };
 
 const main = async () => {
-  const client = process.env.DATABASE_CLIENT || 'sqlite';
-  if (client === 'sqlite') {
-    const file = path.join(appDir, '.tmp', 'bench.db');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-    process.env.DATABASE_FILENAME = file;
-  }
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  await compileStrapi({ appDir });
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  const { strapi, client } = await bootBenchStrapi('bench.db');
   try {
     for (const shape of PURGE_SHAPES) {
       const purge = await benchPurge(strapi, shape.orgs, shape.perOrg);

@@ -7,10 +7,8 @@
  * each of entitlement, organization and policy at most once").
  */
 require('../helpers/env');
-const path = require('path');
-const fs = require('fs');
+const { bootBenchStrapi } = require('./boot');
 
-const appDir = path.resolve(__dirname, '../..');
 const ROUNDS = 5;
 
 /** The table a statement is about, and whether it reads or writes it. */
@@ -24,16 +22,7 @@ const classify = (sql) => {
 };
 
 const main = async () => {
-  const client = process.env.DATABASE_CLIENT || 'sqlite';
-  if (client === 'sqlite') {
-    const file = path.join(appDir, '.tmp', 'bench-queries.db');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-    process.env.DATABASE_FILENAME = file;
-  }
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  await compileStrapi({ appDir });
-  const strapi = await createStrapi({ appDir, distDir: path.join(appDir, 'dist') }).load();
+  const { strapi, client } = await bootBenchStrapi('bench-queries.db');
   try {
     const service = (name) => strapi.plugin('offboarding').service(name);
     const actor = { type: 'admin', id: 'bench', name: 'bench@local' };

@@ -108,13 +108,10 @@ export interface CustomerAuditEvent {
 
 const normalize = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value ?? null);
 
-/**
- * Only the allowed keys, dates as ISO strings, missing ones as null. A stored row's
- * `lifecycleStatus` is its API `status` (server/src/utils/stored-status.ts).
- */
+/** Only the allowed keys of a row in API terms (`toApi`), dates as ISO strings, missing ones as null. */
 export const pickFields = <K extends string>(row: Record<string, unknown>, fields: readonly K[]): Record<K, unknown> => {
   const out = {} as Record<K, unknown>;
-  for (const field of fields) out[field] = normalize(field === 'status' && 'lifecycleStatus' in row ? row.lifecycleStatus : row[field]);
+  for (const field of fields) out[field] = normalize(row[field]);
   return out;
 };
 

@@ -209,10 +209,10 @@ export const writeExportArchive = async (
   };
 
   // The admin profile holds every field; the customer profile only the allow-listed ones.
-  const organizationFields = forCustomer ? pickFields(organization, CUSTOMER_ORGANIZATION_FIELDS) : toApi<Record<string, unknown>>(organization);
+  const organizationFields = forCustomer ? pickFields(toApi(organization), CUSTOMER_ORGANIZATION_FIELDS) : toApi<Record<string, unknown>>(organization);
   await addText('organization.json', `${JSON.stringify(organizationFields, null, 2)}\n`);
 
-  const entitlementView = (row: Row) => (forCustomer ? pickFields(row, CUSTOMER_ENTITLEMENT_FIELDS) : toApi<Record<string, unknown>>(row));
+  const entitlementView = (row: Row) => (forCustomer ? pickFields(toApi(row), CUSTOMER_ENTITLEMENT_FIELDS) : toApi<Record<string, unknown>>(row));
   await addJson('entitlements.json', counted('entitlements', (async function* () {
     for await (const row of rowsOf(entitlementPage, pageSize, progress)) yield entitlementView(row);
   })()));

@@ -28,7 +28,7 @@ import createHttpError from 'http-errors';
 import { CUSTOMER_ENTITLEMENT_FIELDS, CUSTOMER_ORGANIZATION_FIELDS, pickFields } from '../domain/customer-view';
 import { getService } from '../utils';
 import { fromStored } from '../utils/stored-status';
-import { iso, type Row } from '../utils/db';
+import { iso, toApi, type Row } from '../utils/db';
 import { forbiddenError, notFound } from '../utils/errors';
 import type { OrganizationRow } from './organization';
 
@@ -167,7 +167,7 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   // Built from the customers' allow-list (domain/customer-view), the same one customer exports use.
   const organizationView = ({ link, visibleUntil }: Assessment): PortalOrganization => ({
-    ...(pickFields(link.organization, CUSTOMER_ORGANIZATION_FIELDS) as Omit<PortalOrganization, 'role' | 'portalAccessUntil'>),
+    ...(pickFields(toApi(link.organization), CUSTOMER_ORGANIZATION_FIELDS) as Omit<PortalOrganization, 'role' | 'portalAccessUntil'>),
     role: link.role,
     portalAccessUntil: iso(visibleUntil),
   });

@@ -126,20 +126,16 @@ export const AuditSection = ({ organization, reasonLabel, refreshKey }: AuditSec
   return (
     <Section title={t('title', 'Audit timeline')}>
       {body()}
-      {pagination && pagination.pageCount > 1 ? (
-        <SectionPager
-          summary={formatMessage(
-            { id: getTranslation('organization.audit.page'), defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# event} other {# events}}' },
-            { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total },
-          )}
-          page={page}
-          pageCount={pagination.pageCount}
-          isLoading={isLoading}
-          newerLabel={t('newer', 'Newer')}
-          olderLabel={t('older', 'Older')}
-          onPage={setPage}
-        />
-      ) : null}
+      <SectionPager
+        pagination={pagination}
+        summary={({ page: current, pageCount, total }) =>
+          formatMessage({ id: getTranslation('organization.audit.page'), defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# event} other {# events}}' }, { page: current, pageCount, total })
+        }
+        isLoading={isLoading}
+        newerLabel={t('newer', 'Newer')}
+        olderLabel={t('older', 'Older')}
+        onPage={setPage}
+      />
     </Section>
   );
 };

@@ -128,20 +128,16 @@ export const RefundsSection = ({ organization, refreshKey }: RefundsSectionProps
   return (
     <Section title={t('title', 'Refunds')}>
       {body()}
-      {pagination && pagination.pageCount > 1 ? (
-        <SectionPager
-          summary={formatMessage(
-            { id: getTranslation('organization.refunds.page'), defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# refund} other {# refunds}}' },
-            { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total },
-          )}
-          page={page}
-          pageCount={pagination.pageCount}
-          isLoading={isLoading}
-          newerLabel={t('newer', 'Newer')}
-          olderLabel={t('older', 'Older')}
-          onPage={setPage}
-        />
-      ) : null}
+      <SectionPager
+        pagination={pagination}
+        summary={({ page: current, pageCount, total }) =>
+          formatMessage({ id: getTranslation('organization.refunds.page'), defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# refund} other {# refunds}}' }, { page: current, pageCount, total })
+        }
+        isLoading={isLoading}
+        newerLabel={t('newer', 'Newer')}
+        olderLabel={t('older', 'Older')}
+        onPage={setPage}
+      />
     </Section>
   );
 };
