@@ -120,6 +120,11 @@ describe('data export', () => {
   it('refuses bad requests with 4xx and queues nothing', async () => {
     expect((await api.post('/offboarding/organizations/nope/exports')).status).toBe(404);
     expect((await api.post(`/offboarding/organizations/${org}/exports`, { format: 'tar' })).status).toBe(400);
+    for (const profile of ['everything', '', null, ['customer'], { x: 1 }]) {
+      const bad = await api.post(`/offboarding/organizations/${org}/exports`, { profile });
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body.error)).toContain('profile');
+    }
     expect((await api.get('/offboarding/exports/nope')).status).toBe(404);
     const fresh = await api.post(`/offboarding/organizations/${org}/exports`);
     const notReady = await api.get(`/offboarding/exports/${fresh.body.data.documentId}/download`);
