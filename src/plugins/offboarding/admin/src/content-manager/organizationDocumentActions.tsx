@@ -1,123 +1,41 @@
-import * as React from 'react';
-import type { ButtonProps } from '@strapi/design-system';
-import { getFetchClient, useNotification } from '@strapi/strapi/admin';
-import type { DocumentActionComponent, DocumentActionDescription, DocumentActionProps } from '@strapi/content-manager/strapi-admin';
-import { useIntl, type MessageDescriptor } from 'react-intl';
+import { getFetchClient } from '@strapi/strapi/admin';
+import type { DocumentActionComponent, DocumentActionProps } from '@strapi/content-manager/strapi-admin';
+import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
-import type { OrganizationDetail } from '../../../shared/contracts/api';
+import { ORGANIZATION_ACTIONS, type OrganizationActionKey } from '../components/organization/actions';
+import { organizationPath } from '../components/organizations/paths';
 import { api, fetchQuery } from '../api';
-import { usePermissions, type PluginAbilities } from '../hooks/usePermissions';
-import { PLUGIN_ID } from '../pluginId';
+import { usePermissions } from '../hooks/usePermissions';
 import { getTranslation } from '../utils/translations';
-import { MODELS, savedDocumentId, type EditedDocument, type ModalContent } from './models';
-import { accessMessages, AccessOrganizationForm } from './organization/AccessOrganizationForm';
-import { archiveMessages, ArchiveOrganizationForm } from './organization/ArchiveOrganizationForm';
-import { exportMessages, ExportOrganizationForm } from './organization/ExportOrganizationForm';
-import type { OrganizationFormProps } from './organization/types';
-import { useRefreshEditView } from './useRefreshEditView';
-import { useSharedResource } from './useSharedResource';
+import { MODELS, savedDocumentId } from './models';
+import { useDocumentAction } from './useDocumentAction';
 
 const openMessage = { id: getTranslation('entitlement.cm.organization.open'), defaultMessage: 'Open in Offboarding' };
-
-interface OrganizationActionDefinition {
-  ability: keyof PluginAbilities;
-  /** The label for the organization's current state (Archive or Unarchive…). */
-  label: (organization: OrganizationDetail) => MessageDescriptor;
-  variant: (organization: OrganizationDetail) => ButtonProps['variant'];
-  Form: React.ComponentType<OrganizationFormProps>;
-}
-
-type OrganizationActionKey = 'archive' | 'access' | 'export';
-
-const ORGANIZATION_ACTIONS: Record<OrganizationActionKey, OrganizationActionDefinition> = {
-  archive: {
-    ability: 'canArchive',
-    label: (org) => (org.archivedAt ? archiveMessages.unarchive : archiveMessages.archive),
-    variant: (org) => (org.archivedAt ? 'secondary' : 'danger'),
-    Form: ArchiveOrganizationForm,
-  },
-  access: {
-    ability: 'canAccess',
-    label: (org) => (org.accessStatus === 'enabled' ? accessMessages.disable : accessMessages.enable),
-    variant: (org) => (org.accessStatus === 'enabled' ? 'danger' : 'secondary'),
-    Form: AccessOrganizationForm,
-  },
-  export: {
-    ability: 'canExport',
-    label: () => exportMessages.label,
-    variant: () => 'secondary',
-    Form: ExportOrganizationForm,
-  },
-};
 
 const loadOrganization = async (documentId: string) => {
   const { data } = await fetchQuery(getFetchClient(), api.organizations.get(documentId));
   return data;
 };
 
-const OrganizationModalContent = ({
-  actionKey,
-  organization,
-  document,
-  onClose,
-  onChanged,
-}: {
-  actionKey: OrganizationActionKey;
-  organization: OrganizationDetail;
-  document: EditedDocument;
-  onClose: () => void;
-  onChanged: () => void;
-}) => {
-  const refreshEditView = useRefreshEditView(document);
-  const { Form } = ORGANIZATION_ACTIONS[actionKey];
-  return (
-    <Form
-      organization={organization}
-      onClose={onClose}
-      onDone={() => {
-        refreshEditView();
-        onChanged();
-        onClose();
-      }}
-    />
-  );
-};
-
-/** Like the entitlement actions: hooks for every model, a load only for our organizations. */
-const useOrganizationDocumentAction = (
-  actionKey: OrganizationActionKey,
-  { collectionType, model, documentId }: DocumentActionProps,
-  { reportsErrors = false }: { reportsErrors?: boolean } = {},
-): DocumentActionDescription | null => {
-  const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
+/** One organization action in the edit view, with the form of the organization page. */
+const useOrganizationDocumentAction = (actionKey: OrganizationActionKey, props: DocumentActionProps, reportsErrors = false) => {
+  const intl = useIntl();
   const { abilities } = usePermissions();
-  const definition = ORGANIZATION_ACTIONS[actionKey];
-  const id = model === MODELS.organization && abilities.canRead && abilities[definition.ability] ? savedDocumentId(documentId) : null;
-  const resource = useSharedResource(id === null ? null : `organization:${id}`, () => loadOrganization(id ?? ''));
-  const organization = resource.data ?? null;
-  const { refetch, error } = resource;
-
-  React.useEffect(() => {
-    if (reportsErrors && error) toggleNotification({ type: 'danger', message: error });
-  }, [reportsErrors, error, toggleNotification]);
-
-  const content = React.useMemo<ModalContent | null>(() => {
-    if (!organization || id === null) return null;
-    const document = { collectionType, model, documentId: id };
-    return ({ onClose }) => (
-      <OrganizationModalContent actionKey={actionKey} organization={organization} document={document} onClose={onClose} onChanged={refetch} />
-    );
-  }, [actionKey, organization, refetch, collectionType, model, id]);
-
-  // A purged organization is a tombstone: nothing can be done to it any more.
-  if (!organization || !content || organization.purgeState === 'purged') return null;
-  const label = formatMessage(definition.label(organization));
-  return { label, variant: definition.variant(organization), dialog: { type: 'modal', title: label, content } };
+  const { ability, label, variant, Form } = ORGANIZATION_ACTIONS[actionKey];
+  return useDocumentAction(props, {
+    model: MODELS.organization,
+    allowed: abilities.canRead && abilities[ability],
+    resource: 'organization',
+    load: loadOrganization,
+    reportsErrors,
+    // A purged organization is a tombstone: nothing can be done to it any more.
+    describe: (organization) =>
+      organization.purgeState === 'purged' ? null : { label: intl.formatMessage(label(organization)), variant: variant(organization) },
+    renderForm: (organization, dialog) => <Form organization={organization} {...dialog} />,
+  });
 };
 
-const OffboardingArchiveOrganization: DocumentActionComponent = (props) =>
-  useOrganizationDocumentAction('archive', props, { reportsErrors: true });
+const OffboardingArchiveOrganization: DocumentActionComponent = (props) => useOrganizationDocumentAction('archive', props, true);
 const OffboardingOrganizationAccess: DocumentActionComponent = (props) => useOrganizationDocumentAction('access', props);
 const OffboardingOrganizationExport: DocumentActionComponent = (props) => useOrganizationDocumentAction('export', props);
 
@@ -127,10 +45,7 @@ const OffboardingOpenOrganization: DocumentActionComponent = ({ model, documentI
   const { abilities } = usePermissions();
   const id = model === MODELS.organization && abilities.canRead ? savedDocumentId(documentId) : null;
   if (id === null) return null;
-  return {
-    label: formatMessage(openMessage),
-    onClick: () => navigate(`/plugins/${PLUGIN_ID}/organizations/${id}`),
-  };
+  return { label: formatMessage(openMessage), onClick: () => navigate(organizationPath(id)) };
 };
 
 export const ORGANIZATION_DOCUMENT_ACTIONS: DocumentActionComponent[] = [

@@ -50,7 +50,24 @@ export const useApiQuery = <T>(request: ApiQuery<T> | null): QueryState<T> => {
   return { data, error, isLoading, refetch };
 };
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
+/** A refusal's messages by field (`details.errors[].path` of a validation error), for the form to show next to its fields. */
+export type FieldErrors = Record<string, string>;
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: FieldErrors };
+
+const isPathError = (value: unknown): value is { path: unknown[]; message: string } =>
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as { path?: unknown }).path) &&
+  typeof (value as { message?: unknown }).message === 'string';
+
+const fieldErrorsOf = (err: unknown): FieldErrors => {
+  if (!isFetchError(err)) return {};
+  const details: unknown = err.response?.data?.error?.details;
+  const errors: unknown = typeof details === 'object' && details !== null ? (details as { errors?: unknown }).errors : undefined;
+  if (!Array.isArray(errors)) return {};
+  return Object.fromEntries(errors.filter(isPathError).map((error) => [error.path.map(String).join('.'), error.message]));
+};
 
 /**
  * Sends one change of `api` to the server. A refusal is returned (for the dialog to show) and also
@@ -73,7 +90,7 @@ export const useApiAction = () => {
       } catch (err) {
         const message = isFetchError(err) ? formatAPIError(err) : String(err);
         if (!options?.silent) toggleNotification({ type: 'danger', message });
-        return { ok: false, error: message };
+        return { ok: false, error: message, fieldErrors: fieldErrorsOf(err) };
       } finally {
         setSubmitting(false);
       }

@@ -3,9 +3,9 @@ import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { CancelPreview } from '../../../../shared/contracts/api';
 import { getTranslation } from '../../utils/translations';
-import { InlineError } from './ActionModal';
+import { ErrorAlert } from '../common/ErrorAlert';
 import { formatDateTime, formatDays, formatMinorUnits, policyLabel } from './format';
-import { refundModeMessages, statusMessages } from './messages';
+import { labelMessages } from '../../hooks/useLabels';
 
 const messages = {
   title: { id: getTranslation('entitlement.preview.title'), defaultMessage: 'Preview' },
@@ -47,7 +47,7 @@ const Figures = ({ preview }: { preview: CancelPreview }) => {
       </Row>
       <Row label={formatMessage(messages.resultingStatus)}>
         <Badge variant={preview.resultingStatus === 'cancelled' ? 'danger' : 'warning'}>
-          {formatMessage(statusMessages[preview.resultingStatus])}
+          {formatMessage(labelMessages.status[preview.resultingStatus])}
         </Badge>
       </Row>
       <Row label={formatMessage(messages.refund)}>
@@ -55,7 +55,7 @@ const Figures = ({ preview }: { preview: CancelPreview }) => {
           {formatMinorUnits(intl, refund.amount, refund.currency)}
         </Typography>{' '}
         <Typography variant="pi" textColor="neutral600">
-          ({formatMessage(refundModeMessages[refund.mode])}
+          ({formatMessage(labelMessages.refundMode[refund.mode])}
           {refund.mode === 'prorated' ? `, ${formatMessage(messages.asOf, { date: formatDateTime(intl, refund.asOf) })}` : ''})
         </Typography>
       </Row>
@@ -109,7 +109,7 @@ export const CancelPreviewPanel = ({
   const { formatMessage } = useIntl();
   let body: React.ReactNode = null;
   if (hint) body = <Typography textColor="neutral600">{hint}</Typography>;
-  else if (error) body = <InlineError message={error} />;
+  else if (error) body = <ErrorAlert error={error} />;
   else if (preview) body = <Figures preview={preview} />;
   return (
     <Box data-testid="cancel-preview" aria-live="polite" aria-busy={isLoading} background="neutral100" hasRadius padding={4}>

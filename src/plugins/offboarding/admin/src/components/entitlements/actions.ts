@@ -3,13 +3,13 @@ import type { ButtonProps } from '@strapi/design-system';
 import type { MessageDescriptor } from 'react-intl';
 import type { EntitlementStatus } from '../../../../shared/contracts/constants';
 import type { PluginAbilities } from '../../hooks/usePermissions';
-import { CancelEntitlementDialog, CancelEntitlementForm } from './CancelEntitlementDialog';
+import { CancelEntitlementForm } from './CancelEntitlementForm';
 import { actionMessages } from './messages';
-import { ReactivateDialog, ReactivateForm } from './ReactivateDialog';
-import { ResumeDialog, ResumeForm } from './ResumeDialog';
-import { SuspendDialog, SuspendForm } from './SuspendDialog';
-import type { EntitlementDialogProps, EntitlementFormProps } from './types';
-import { UndoCancellationDialog, UndoCancellationForm } from './UndoCancellationDialog';
+import { ReactivateForm } from './ReactivateForm';
+import { ResumeForm } from './ResumeForm';
+import { SuspendForm } from './SuspendForm';
+import type { EntitlementFormProps } from './types';
+import { UndoCancellationForm } from './UndoCancellationForm';
 
 export type EntitlementActionKey = 'cancel' | 'undoCancel' | 'suspend' | 'resume' | 'reactivate';
 
@@ -20,8 +20,8 @@ export interface EntitlementActionDefinition {
   /** The admin permission the API route checks. */
   ability: keyof PluginAbilities;
   variant: ButtonProps['variant'];
+  /** The fields and the request, wrapped by the panel's ActionDialog and by the Content Manager's modal. */
   Form: React.ComponentType<EntitlementFormProps>;
-  Dialog: React.ComponentType<EntitlementDialogProps>;
 }
 
 export const ENTITLEMENT_ACTIONS: Record<EntitlementActionKey, EntitlementActionDefinition> = {
@@ -31,7 +31,6 @@ export const ENTITLEMENT_ACTIONS: Record<EntitlementActionKey, EntitlementAction
     ability: 'canCancel',
     variant: 'danger-light',
     Form: CancelEntitlementForm,
-    Dialog: CancelEntitlementDialog,
   },
   undoCancel: {
     label: actionMessages.undoCancel,
@@ -39,7 +38,6 @@ export const ENTITLEMENT_ACTIONS: Record<EntitlementActionKey, EntitlementAction
     ability: 'canCancel',
     variant: 'secondary',
     Form: UndoCancellationForm,
-    Dialog: UndoCancellationDialog,
   },
   suspend: {
     label: actionMessages.suspend,
@@ -47,7 +45,6 @@ export const ENTITLEMENT_ACTIONS: Record<EntitlementActionKey, EntitlementAction
     ability: 'canSuspend',
     variant: 'secondary',
     Form: SuspendForm,
-    Dialog: SuspendDialog,
   },
   resume: {
     label: actionMessages.resume,
@@ -55,7 +52,6 @@ export const ENTITLEMENT_ACTIONS: Record<EntitlementActionKey, EntitlementAction
     ability: 'canSuspend',
     variant: 'secondary',
     Form: ResumeForm,
-    Dialog: ResumeDialog,
   },
   reactivate: {
     label: actionMessages.reactivate,
@@ -63,7 +59,6 @@ export const ENTITLEMENT_ACTIONS: Record<EntitlementActionKey, EntitlementAction
     ability: 'canReactivate',
     variant: 'secondary',
     Form: ReactivateForm,
-    Dialog: ReactivateDialog,
   },
 };
 

@@ -3,7 +3,7 @@ import type { EntitlementView } from '../../../../shared/contracts/api';
 import type { CancelTiming, RefundMode } from '../../../../shared/contracts/constants';
 import { getTranslation } from '../../utils/translations';
 import { formatDateTime } from './format';
-import { policySourceMessages } from './messages';
+import { labelMessages } from '../../hooks/useLabels';
 
 /** Why an option is not available (null: available). Mirrors what the server refuses. */
 export type Availability<K extends string> = Record<K, string | null>;
@@ -39,7 +39,7 @@ export const refundAvailability = (intl: IntlShape, entitlement: EntitlementView
   const notEligible = entitlement.policy.settings.refundEligible
     ? null
     : intl.formatMessage(messages.notRefundEligible, {
-        policy: entitlement.policy.name ?? intl.formatMessage(policySourceMessages[entitlement.policy.source]),
+        policy: entitlement.policy.name ?? intl.formatMessage(labelMessages.policySource[entitlement.policy.source]),
       });
   const noPeriod =
     entitlement.billingPeriod === 'none' || !entitlement.currentPeriodStart || !entitlement.currentPeriodEnd

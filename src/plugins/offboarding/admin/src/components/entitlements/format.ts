@@ -1,7 +1,8 @@
 import type { IntlShape } from 'react-intl';
 import type { Entitlement } from '../../../../shared/contracts/entities';
 import type { ResolvedPolicyView } from '../../../../shared/contracts/api';
-import { commonMessages, policySourceMessages } from './messages';
+import { labelMessages } from '../../hooks/useLabels';
+import { unnamedMessage } from './messages';
 
 const SECONDS_PER_DAY = 86_400;
 
@@ -22,12 +23,13 @@ export const formatDateTime = (intl: IntlShape, value: string | Date) =>
   intl.formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
 
 export const entitlementLabel = (intl: IntlShape, entitlement: Pick<Entitlement, 'name' | 'class'>) =>
-  entitlement.name?.trim() ? `${entitlement.class} · ${entitlement.name}` : intl.formatMessage(commonMessages.unnamed, { class: entitlement.class });
+  entitlement.name?.trim() ? `${entitlement.class} · ${entitlement.name}` : intl.formatMessage(unnamedMessage, { class: entitlement.class });
 
-const isKnownSource = (source: string): source is ResolvedPolicyView['source'] => source in policySourceMessages;
+const policySources: Record<string, { id: string; defaultMessage: string }> = labelMessages.policySource;
+const isKnownSource = (source: string): source is ResolvedPolicyView['source'] => Object.hasOwn(policySources, source);
 
 /** "Name (where it came from)"; the preview types its source as a plain string. */
 export const policyLabel = (intl: IntlShape, policy: { name: string | null; source: string }) => {
-  const source = isKnownSource(policy.source) ? intl.formatMessage(policySourceMessages[policy.source]) : policy.source;
+  const source = isKnownSource(policy.source) ? intl.formatMessage(labelMessages.policySource[policy.source]) : policy.source;
   return policy.name ? `${policy.name} (${source})` : source;
 };

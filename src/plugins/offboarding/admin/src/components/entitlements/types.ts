@@ -1,16 +1,8 @@
 import type { EntitlementView, OrganizationDetail } from '../../../../shared/contracts/api';
-import type { Entitlement } from '../../../../shared/contracts/entities';
+import type { DialogFormProps } from '../common/ActionDialog';
 
-/** What every entitlement action form receives, on the plugin's page and in the Content Manager. */
-export interface EntitlementFormProps {
+/** What every entitlement action form receives, in the panel's ActionDialog and in the Content Manager's modal. */
+export interface EntitlementFormProps extends DialogFormProps {
   entitlement: EntitlementView;
   organization: OrganizationDetail;
-  onClose: () => void;
-  /** Called with the changed entitlement once the server accepted the action. */
-  onDone: (updated: Entitlement) => void;
-}
-
-export interface EntitlementDialogProps extends Omit<EntitlementFormProps, 'onClose'> {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
 }

@@ -22,7 +22,8 @@ import type { Collaborator } from '../../../../shared/contracts/entities';
 import { api } from '../../api';
 import { useApiAction } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
-import { ConfirmAction } from './ConfirmAction';
+import { ActionDialog } from '../common/ActionDialog';
+import { ConfirmForm } from '../common/ConfirmForm';
 import { useLabels } from './labels';
 import { Section } from './Section';
 import type { OrganizationActionProps } from './types';
@@ -113,29 +114,31 @@ const RemoveCollaborator = ({
   const { formatMessage } = useIntl();
   const user = collaborator.user;
   if (!user) return null;
+  const label = formatMessage({ id: getTranslation('organization.collaborators.remove'), defaultMessage: 'Remove' });
   return (
-    <ConfirmAction
-      label={formatMessage({ id: getTranslation('organization.collaborators.remove'), defaultMessage: 'Remove' })}
+    <ActionDialog
+      label={label}
+      title={formatMessage({ id: getTranslation('organization.collaborators.removeTitle'), defaultMessage: 'Remove this collaborator?' })}
       variant="danger-light"
-      confirmVariant="danger"
-      title={formatMessage({
-        id: getTranslation('organization.collaborators.removeTitle'),
-        defaultMessage: 'Remove this collaborator?',
-      })}
-      description={formatMessage(
-        {
-          id: getTranslation('organization.collaborators.removeDescription'),
-          defaultMessage: '{email} will no longer see this organization in the customer portal. Their user account is kept.',
-        },
-        { email: user.email },
+      onDone={() => void onChanged()}
+    >
+      {(dialog) => (
+        <ConfirmForm
+          {...dialog}
+          description={formatMessage(
+            {
+              id: getTranslation('organization.collaborators.removeDescription'),
+              defaultMessage: '{email} will no longer see this organization in the customer portal. Their user account is kept.',
+            },
+            { email: user.email },
+          )}
+          request={api.organizations.collaborators.remove({ id: organization.documentId, userId: user.documentId })}
+          successMessage={formatMessage({ id: getTranslation('organization.collaborators.removed'), defaultMessage: 'Collaborator removed' })}
+          submitLabel={label}
+          submitVariant="danger"
+        />
       )}
-      request={api.organizations.collaborators.remove({ id: organization.documentId, userId: user.documentId })}
-      successMessage={formatMessage({
-        id: getTranslation('organization.collaborators.removed'),
-        defaultMessage: 'Collaborator removed',
-      })}
-      onSuccess={onChanged}
-    />
+    </ActionDialog>
   );
 };
 

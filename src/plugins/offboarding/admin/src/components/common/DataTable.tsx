@@ -1,0 +1,92 @@
+import * as React from 'react';
+import { Box, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { ErrorAlert } from './ErrorAlert';
+import { commonMessages } from './messages';
+
+export interface Column<Row> {
+  /** Unique in the table. */
+  key: string;
+  header: string;
+  /** The heading is for screen readers only (a column of buttons). */
+  hiddenHeader?: boolean;
+  /** Text wraps instead of widening the table. */
+  wrap?: boolean;
+  /** A string is shown as the table's plain text. */
+  cell: (row: Row) => React.ReactNode;
+}
+
+export interface DataTableProps<Row> {
+  /** Columns the admin may not see are passed as false. */
+  columns: Array<Column<Row> | false>;
+  /** undefined: not loaded yet. */
+  rows: Row[] | undefined;
+  rowKey: (row: Row) => string;
+  /** Said instead of an empty table. */
+  emptyMessage: string;
+  /** The last load's failure, shown above what was loaded before. */
+  error?: string | null;
+  isLoading?: boolean;
+  /** Under the table (a pager). */
+  footer?: React.ReactNode;
+}
+
+/** The one table of the panel: its headings, its rows, and what it says while loading, failing or empty. */
+export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, error, isLoading = false, footer }: DataTableProps<Row>) => {
+  const { formatMessage } = useIntl();
+  const shown = columns.filter((column): column is Column<Row> => column !== false);
+
+  let body: React.ReactNode = null;
+  if (rows === undefined) body = isLoading ? <Loader small>{formatMessage(commonMessages.loading)}</Loader> : null;
+  else if (rows.length === 0) {
+    body = (
+      <Box paddingTop={4} paddingBottom={4}>
+        <Typography textColor="neutral600" tag="p">
+          {emptyMessage}
+        </Typography>
+      </Box>
+    );
+  } else {
+    body = (
+      <Table colCount={shown.length} rowCount={rows.length + 1}>
+        <Thead>
+          <Tr>
+            {shown.map((column) => (
+              <Th key={column.key}>
+                {column.hiddenHeader ? (
+                  <VisuallyHidden>{column.header}</VisuallyHidden>
+                ) : (
+                  <Typography variant="sigma" textColor="neutral600">
+                    {column.header}
+                  </Typography>
+                )}
+              </Th>
+            ))}
+          </Tr>
+        </Thead>
+        <Tbody>
+          {rows.map((row) => (
+            <Tr key={rowKey(row)}>
+              {shown.map((column) => {
+                const content = column.cell(row);
+                return (
+                  <Td key={column.key} style={column.wrap ? { whiteSpace: 'normal', maxWidth: '32rem' } : undefined}>
+                    {typeof content === 'string' ? <Typography textColor="neutral800">{content}</Typography> : content}
+                  </Td>
+                );
+              })}
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+    );
+  }
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      <ErrorAlert error={error} />
+      {body}
+      {rows?.length ? footer : null}
+    </Flex>
+  );
+};

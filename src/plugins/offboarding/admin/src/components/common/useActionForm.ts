@@ -1,0 +1,69 @@
+import * as React from 'react';
+import { useNotification } from '@strapi/strapi/admin';
+import type { ApiAction } from '../../api';
+import { useApiAction, type FieldErrors } from '../../hooks/useApi';
+
+export interface ActionFormConfig<Values, Result> {
+  initialValues: Values;
+  /** The message for each field that is not ready to send (a missing value is a missing key). */
+  validate?: (values: Values) => Partial<Record<keyof Values, string>>;
+  /** The change to send for valid values: one function of `api`. */
+  request: (values: Values) => ApiAction<Result>;
+  successMessage: (result: Result, values: Values) => string;
+  /** Runs once the server accepted the change. */
+  onDone: (result: Result) => void;
+}
+
+export interface ActionFormState<Values> {
+  values: Values;
+  set: <K extends keyof Values>(key: K, value: Values[K]) => void;
+  /** The message to show next to a field: ours once the admin tried to send, or the server's. */
+  fieldError: (key: keyof Values & string) => string | undefined;
+  /** What the ActionForm needs: the submit handler, the API's refusal and the pending state. */
+  form: { onSubmit: () => void; error: string | null; isSubmitting: boolean };
+}
+
+const hasErrors = (errors: Partial<Record<PropertyKey, string>>) => Object.values(errors).some(Boolean);
+
+/**
+ * The one form pattern of the panel's dialogs: the values, their validation (shown next to the
+ * fields after the first attempt, never by a disabled button), one request, a success
+ * notification and the API's refusal kept for the dialog to show (field by field where it names fields).
+ */
+export const useActionForm = <Values extends object, Result>(config: ActionFormConfig<Values, Result>): ActionFormState<Values> => {
+  const { run, isSubmitting } = useApiAction();
+  const { toggleNotification } = useNotification();
+  const [values, setValues] = React.useState<Values>(config.initialValues);
+  const [attempted, setAttempted] = React.useState(false);
+  const [error, setError] = React.useState<string | null>(null);
+  const [serverErrors, setServerErrors] = React.useState<FieldErrors>({});
+  const ownErrors: Partial<Record<keyof Values, string>> = attempted && config.validate ? config.validate(values) : {};
+
+  const set = <K extends keyof Values>(key: K, value: Values[K]) => {
+    setValues((previous) => ({ ...previous, [key]: value }));
+    setServerErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([field]) => field !== key)));
+  };
+
+  const onSubmit = async () => {
+    if (isSubmitting) return;
+    setAttempted(true);
+    if (config.validate && hasErrors(config.validate(values))) return;
+    setError(null);
+    const result = await run(config.request(values));
+    if (!result.ok) {
+      // useApiAction raised the notification; the dialog keeps the message where the admin acted.
+      setError(result.error);
+      setServerErrors(result.fieldErrors);
+      return;
+    }
+    toggleNotification({ type: 'success', message: config.successMessage(result.data, values) });
+    config.onDone(result.data);
+  };
+
+  return {
+    values,
+    set,
+    fieldError: (key) => ownErrors[key] ?? serverErrors[key],
+    form: { onSubmit: () => void onSubmit(), error, isSubmitting },
+  };
+};

@@ -1,0 +1,51 @@
+import { useIntl } from 'react-intl';
+import { api } from '../../api';
+import { getTranslation } from '../../utils/translations';
+import { ActionForm } from '../common/ActionForm';
+import { useActionForm } from '../common/useActionForm';
+import { NotesField } from '../entitlements/fields';
+import { organizationActionMessages } from './actionMessages';
+import type { OrganizationFormProps } from './types';
+
+/** Portal access only: billing and data keep running either way. */
+export const AccessForm = ({ organization, onClose, onDone }: OrganizationFormProps) => {
+  const { formatMessage } = useIntl();
+  const disabling = organization.accessStatus === 'enabled';
+  const { values, set, form } = useActionForm({
+    initialValues: { reason: '' },
+    request: ({ reason }) =>
+      (disabling ? api.organizations.disable : api.organizations.enable)(organization.documentId, reason.trim() ? { reason: reason.trim() } : {}),
+    successMessage: () =>
+      disabling
+        ? formatMessage({ id: getTranslation('organization.access.disabled'), defaultMessage: 'Portal access disabled' })
+        : formatMessage({ id: getTranslation('organization.access.enabled'), defaultMessage: 'Portal access enabled' }),
+    onDone,
+  });
+  return (
+    <ActionForm
+      {...form}
+      description={
+        disabling
+          ? formatMessage({
+              id: getTranslation('organization.access.disableDescription'),
+              defaultMessage:
+                'Collaborators can no longer open the portal (for example after missed payments). Billing and data keep running, and access can be enabled again at any time.',
+            })
+          : formatMessage({
+              id: getTranslation('organization.access.enableDescription'),
+              defaultMessage: 'Collaborators can open the portal again.',
+            })
+      }
+      submitLabel={formatMessage(disabling ? organizationActionMessages.disableAccess : organizationActionMessages.enableAccess)}
+      submitVariant={disabling ? 'danger' : 'default'}
+      onClose={onClose}
+    >
+      <NotesField
+        value={values.reason}
+        onChange={(reason) => set('reason', reason)}
+        label={formatMessage({ id: getTranslation('organization.access.reason'), defaultMessage: 'Reason' })}
+        hint={formatMessage({ id: getTranslation('organization.access.reasonHint'), defaultMessage: 'Optional; kept in the audit trail.' })}
+      />
+    </ActionForm>
+  );
+};

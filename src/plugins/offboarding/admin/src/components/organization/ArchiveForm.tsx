@@ -1,0 +1,61 @@
+import { Flex, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { api } from '../../api';
+import { useLabels } from '../../hooks/useLabels';
+import { getTranslation } from '../../utils/translations';
+import { ConfirmForm } from '../common/ConfirmForm';
+import { entitlementLabel } from '../entitlements/format';
+import { organizationActionMessages } from './actionMessages';
+import type { OrganizationFormProps } from './types';
+
+/** Archive (refused while an entitlement is not cancelled) or, once archived, unarchive. */
+export const ArchiveForm = ({ organization, onClose, onDone }: OrganizationFormProps) => {
+  const intl = useIntl();
+  const { formatMessage } = intl;
+  const labels = useLabels();
+  const archived = Boolean(organization.archivedAt);
+  const open = archived ? [] : organization.entitlements.filter((entitlement) => entitlement.status !== 'cancelled');
+  return (
+    <ConfirmForm
+      description={
+        archived
+          ? formatMessage({
+              id: getTranslation('organization.unarchive.description'),
+              defaultMessage: 'The portal opens again to its collaborators and the organization leaves the purge queue.',
+            })
+          : formatMessage({
+              id: getTranslation('organization.archive.description'),
+              defaultMessage:
+                'The portal closes to its collaborators and no new order or quote can be created for it. Its data is kept until the end of the retention period, then purged.',
+            })
+      }
+      request={(archived ? api.organizations.unarchive : api.organizations.archive)(organization.documentId)}
+      successMessage={
+        archived
+          ? formatMessage({ id: getTranslation('organization.unarchive.success'), defaultMessage: 'Organization unarchived' })
+          : formatMessage({ id: getTranslation('organization.archive.success'), defaultMessage: 'Organization archived' })
+      }
+      submitLabel={formatMessage(archived ? organizationActionMessages.unarchive : organizationActionMessages.archive)}
+      submitVariant={archived ? 'default' : 'danger'}
+      onClose={onClose}
+      onDone={onDone}
+    >
+      {open.length ? (
+        // The Content Manager offers the action whatever the entitlements: say which ones the server will object to.
+        <Flex direction="column" alignItems="stretch" gap={1}>
+          <Typography textColor="danger700">
+            {formatMessage({
+              id: getTranslation('organization.archive.open'),
+              defaultMessage: 'Every entitlement must be cancelled first; still open:',
+            })}
+          </Typography>
+          {open.map((entitlement) => (
+            <Typography key={entitlement.documentId} textColor="neutral700">
+              {`${entitlementLabel(intl, entitlement)} — ${labels.status(entitlement.status)}`}
+            </Typography>
+          ))}
+        </Flex>
+      ) : null}
+    </ConfirmForm>
+  );
+};

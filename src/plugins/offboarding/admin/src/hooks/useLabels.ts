@@ -1,0 +1,222 @@
+import * as React from 'react';
+import type { BadgeProps } from '@strapi/design-system';
+import { useIntl, type MessageDescriptor } from 'react-intl';
+import type { ResolvedPolicyView } from '../../../shared/contracts/api';
+import type {
+  ActorType,
+  BillingPeriod,
+  CollaboratorRole,
+  EntitlementClass,
+  EntitlementStatus,
+  ExportState,
+  ProvisioningState,
+  PurgeState,
+  RefundMode,
+  SweepName,
+} from '../../../shared/contracts/constants';
+import { getTranslation } from '../utils/translations';
+
+type Variant = NonNullable<BadgeProps['variant']>;
+
+/** Names of the API's codes, one message each, for every page, dialog and Content Manager action. */
+export const labelMessages = {
+  status: {
+    active: { id: getTranslation('organization.status.active'), defaultMessage: 'Active' },
+    suspended: { id: getTranslation('organization.status.suspended'), defaultMessage: 'Suspended' },
+    pending_cancellation: { id: getTranslation('organization.status.pending_cancellation'), defaultMessage: 'Pending cancellation' },
+    cancelled: { id: getTranslation('organization.status.cancelled'), defaultMessage: 'Cancelled' },
+  } satisfies Record<EntitlementStatus, MessageDescriptor>,
+  entitlementClass: {
+    PLG: { id: getTranslation('organization.class.PLG'), defaultMessage: 'Plugin license' },
+    ENV: { id: getTranslation('organization.class.ENV'), defaultMessage: 'Hosted environment' },
+    SVC: { id: getTranslation('organization.class.SVC'), defaultMessage: 'Service contract' },
+    ORD: { id: getTranslation('organization.class.ORD'), defaultMessage: 'One-off order' },
+    AFL: { id: getTranslation('organization.class.AFL'), defaultMessage: 'Affiliate' },
+    EDU: { id: getTranslation('organization.class.EDU'), defaultMessage: 'Training' },
+  } satisfies Record<EntitlementClass, MessageDescriptor>,
+  billingPeriod: {
+    month: { id: getTranslation('organization.billingPeriod.month'), defaultMessage: 'Monthly' },
+    year: { id: getTranslation('organization.billingPeriod.year'), defaultMessage: 'Yearly' },
+    none: { id: getTranslation('organization.billingPeriod.none'), defaultMessage: 'One-off' },
+  } satisfies Record<BillingPeriod, MessageDescriptor>,
+  refundMode: {
+    none: { id: getTranslation('organization.refundMode.none'), defaultMessage: 'No refund' },
+    prorated: { id: getTranslation('organization.refundMode.prorated'), defaultMessage: 'Prorated' },
+    full: { id: getTranslation('organization.refundMode.full'), defaultMessage: 'Full' },
+  } satisfies Record<RefundMode, MessageDescriptor>,
+  policySource: {
+    organization: { id: getTranslation('organization.policySource.organization'), defaultMessage: 'organization override' },
+    class: { id: getTranslation('organization.policySource.class'), defaultMessage: 'policy of the entitlement class' },
+    default: { id: getTranslation('organization.policySource.default'), defaultMessage: 'default policy' },
+    'built-in': { id: getTranslation('organization.policySource.built-in'), defaultMessage: 'built-in defaults' },
+  } satisfies Record<ResolvedPolicyView['source'], MessageDescriptor>,
+  purgeState: {
+    none: { id: getTranslation('organization.purgeState.none'), defaultMessage: 'Not scheduled' },
+    scheduled: { id: getTranslation('organization.purgeState.scheduled'), defaultMessage: 'Purge scheduled' },
+    purged: { id: getTranslation('organization.purgeState.purged'), defaultMessage: 'Purged' },
+  } satisfies Record<PurgeState, MessageDescriptor>,
+  exportState: {
+    queued: { id: getTranslation('organization.exportState.queued'), defaultMessage: 'Queued' },
+    running: { id: getTranslation('organization.exportState.running'), defaultMessage: 'Running' },
+    ready: { id: getTranslation('organization.exportState.ready'), defaultMessage: 'Ready' },
+    failed: { id: getTranslation('organization.exportState.failed'), defaultMessage: 'Failed' },
+    expired: { id: getTranslation('organization.exportState.expired'), defaultMessage: 'Expired' },
+  } satisfies Record<ExportState, MessageDescriptor>,
+  provisioningState: {
+    none: { id: getTranslation('organization.provisioningState.none'), defaultMessage: 'None' },
+    pending: { id: getTranslation('organization.provisioningState.pending'), defaultMessage: 'Pending' },
+    done: { id: getTranslation('organization.provisioningState.done'), defaultMessage: 'Done' },
+    failed: { id: getTranslation('organization.provisioningState.failed'), defaultMessage: 'Failed' },
+  } satisfies Record<ProvisioningState, MessageDescriptor>,
+  actorType: {
+    admin: { id: getTranslation('organization.actorType.admin'), defaultMessage: 'Admin' },
+    collaborator: { id: getTranslation('organization.actorType.collaborator'), defaultMessage: 'Collaborator' },
+    job: { id: getTranslation('organization.actorType.job'), defaultMessage: 'Scheduled job' },
+  } satisfies Record<ActorType, MessageDescriptor>,
+  role: {
+    owner: { id: getTranslation('organization.role.owner'), defaultMessage: 'Owner' },
+    member: { id: getTranslation('organization.role.member'), defaultMessage: 'Member' },
+  } satisfies Record<CollaboratorRole, MessageDescriptor>,
+  sweep: {
+    transitions: { id: getTranslation('retention.jobs.sweep.transitions'), defaultMessage: 'Cancellations and grace periods' },
+    retention: { id: getTranslation('retention.jobs.sweep.retention'), defaultMessage: 'Retention review' },
+    purge: { id: getTranslation('retention.jobs.sweep.purge'), defaultMessage: 'Purge' },
+    exports: { id: getTranslation('retention.jobs.sweep.exports'), defaultMessage: 'Data exports' },
+    provisioning: { id: getTranslation('retention.jobs.sweep.provisioning'), defaultMessage: 'Downstream provisioning' },
+  } satisfies Record<SweepName, MessageDescriptor>,
+};
+
+/** The badge colour of each status, wherever the status is shown. */
+export const STATUS_VARIANT: Record<EntitlementStatus, Variant> = {
+  active: 'success',
+  suspended: 'warning',
+  pending_cancellation: 'secondary',
+  cancelled: 'neutral',
+};
+
+export const EXPORT_STATE_VARIANT: Record<ExportState, Variant> = {
+  queued: 'secondary',
+  running: 'primary',
+  ready: 'success',
+  failed: 'danger',
+  expired: 'neutral',
+};
+
+export const PROVISIONING_VARIANT: Record<ProvisioningState, Variant> = {
+  none: 'neutral',
+  pending: 'secondary',
+  done: 'success',
+  failed: 'danger',
+};
+
+/** Audit actions the plugin records; an unknown one is shown with its code made readable. */
+const AUDIT_ACTION: Record<string, MessageDescriptor> = {
+  'collaborator.added': { id: getTranslation('organization.audit.action.collaborator.added'), defaultMessage: 'Collaborator added' },
+  'collaborator.removed': { id: getTranslation('organization.audit.action.collaborator.removed'), defaultMessage: 'Collaborator removed' },
+  'entitlement.created': { id: getTranslation('organization.audit.action.entitlement.created'), defaultMessage: 'Entitlement created' },
+  'entitlement.cancelled': { id: getTranslation('organization.audit.action.entitlement.cancelled'), defaultMessage: 'Entitlement cancelled' },
+  'refund.recorded': { id: getTranslation('organization.audit.action.refund.recorded'), defaultMessage: 'Refund recorded' },
+  'refund.reversed': { id: getTranslation('organization.audit.action.refund.reversed'), defaultMessage: 'Refund reversed' },
+  'entitlement.cancellation_scheduled': {
+    id: getTranslation('organization.audit.action.entitlement.cancellation_scheduled'),
+    defaultMessage: 'Entitlement cancellation scheduled',
+  },
+  'entitlement.cancellation_undone': {
+    id: getTranslation('organization.audit.action.entitlement.cancellation_undone'),
+    defaultMessage: 'Cancellation undone',
+  },
+  'entitlement.suspended': { id: getTranslation('organization.audit.action.entitlement.suspended'), defaultMessage: 'Entitlement suspended' },
+  'entitlement.resumed': { id: getTranslation('organization.audit.action.entitlement.resumed'), defaultMessage: 'Entitlement resumed' },
+  'entitlement.reactivated': { id: getTranslation('organization.audit.action.entitlement.reactivated'), defaultMessage: 'Entitlement reactivated' },
+  'entitlement.deprovisioned': {
+    id: getTranslation('organization.audit.action.entitlement.deprovisioned'),
+    defaultMessage: 'Downstream resources deprovisioned',
+  },
+  'entitlement.reprovisioned': {
+    id: getTranslation('organization.audit.action.entitlement.reprovisioned'),
+    defaultMessage: 'Downstream resources reprovisioned',
+  },
+  'entitlement.provisioning_retried': {
+    id: getTranslation('organization.audit.action.entitlement.provisioning_retried'),
+    defaultMessage: 'Provisioning retried',
+  },
+  'export.requested': { id: getTranslation('organization.audit.action.export.requested'), defaultMessage: 'Data export requested' },
+  'export.ready': { id: getTranslation('organization.audit.action.export.ready'), defaultMessage: 'Data export ready' },
+  'export.failed': { id: getTranslation('organization.audit.action.export.failed'), defaultMessage: 'Data export failed' },
+  'export.expired': { id: getTranslation('organization.audit.action.export.expired'), defaultMessage: 'Data export expired' },
+  'organization.created': { id: getTranslation('organization.audit.action.organization.created'), defaultMessage: 'Organization created' },
+  'organization.updated': { id: getTranslation('organization.audit.action.organization.updated'), defaultMessage: 'Organization updated' },
+  'organization.archived': { id: getTranslation('organization.audit.action.organization.archived'), defaultMessage: 'Organization archived' },
+  'organization.unarchived': {
+    id: getTranslation('organization.audit.action.organization.unarchived'),
+    defaultMessage: 'Organization unarchived',
+  },
+  'organization.access_disabled': {
+    id: getTranslation('organization.audit.action.organization.access_disabled'),
+    defaultMessage: 'Portal access disabled',
+  },
+  'organization.access_enabled': {
+    id: getTranslation('organization.audit.action.organization.access_enabled'),
+    defaultMessage: 'Portal access enabled',
+  },
+  'organization.retention_extended': {
+    id: getTranslation('organization.audit.action.organization.retention_extended'),
+    defaultMessage: 'Retention extended',
+  },
+  'organization.legal_hold_placed': {
+    id: getTranslation('organization.audit.action.organization.legal_hold_placed'),
+    defaultMessage: 'Legal hold placed',
+  },
+  'organization.legal_hold_lifted': {
+    id: getTranslation('organization.audit.action.organization.legal_hold_lifted'),
+    defaultMessage: 'Legal hold lifted',
+  },
+  'organization.purge_scheduled': {
+    id: getTranslation('organization.audit.action.organization.purge_scheduled'),
+    defaultMessage: 'Purge scheduled',
+  },
+  'organization.purged': { id: getTranslation('organization.audit.action.organization.purged'), defaultMessage: 'Organization purged' },
+  'organization.deleted': { id: getTranslation('organization.audit.action.organization.deleted'), defaultMessage: 'Organization deleted' },
+  'resource.added': { id: getTranslation('organization.audit.action.resource.added'), defaultMessage: 'Resource added' },
+};
+
+const withCode = { id: getTranslation('labels.withCode'), defaultMessage: '{name} ({code})' };
+const yes = { id: getTranslation('common.value.yes'), defaultMessage: 'Yes' };
+const no = { id: getTranslation('common.value.no'), defaultMessage: 'No' };
+
+/** "entitlement.cancellation_undone" → "Entitlement cancellation undone"; "cancelEffectiveAt" → "Cancel effective at". */
+export const humanize = (code: string) => {
+  const words = code
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[._-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+type LabelKind = keyof typeof labelMessages;
+type LabelFunctions = { [K in LabelKind]: (value: keyof (typeof labelMessages)[K]) => string };
+
+/** The one hook for the translated names of statuses, classes, states and codes. */
+export const useLabels = () => {
+  const { formatMessage } = useIntl();
+  return React.useMemo(() => {
+    const kinds = Object.keys(labelMessages) as LabelKind[];
+    const byKind = Object.fromEntries(
+      kinds.map((kind) => {
+        const messages: Record<string, MessageDescriptor> = labelMessages[kind];
+        return [kind, (value: string) => (Object.hasOwn(messages, value) ? formatMessage(messages[value]) : humanize(value))];
+      }),
+    ) as LabelFunctions;
+    return {
+      ...byKind,
+      /** "Plugin license (PLG)". */
+      entitlementClassWithCode: (value: EntitlementClass) =>
+        formatMessage(withCode, { name: byKind.entitlementClass(value), code: value }),
+      auditAction: (value: string) => (Object.hasOwn(AUDIT_ACTION, value) ? formatMessage(AUDIT_ACTION[value]) : humanize(value)),
+      yesNo: (value: boolean) => formatMessage(value ? yes : no),
+    };
+  }, [formatMessage]);
+};
+
+export type Labels = ReturnType<typeof useLabels>;
