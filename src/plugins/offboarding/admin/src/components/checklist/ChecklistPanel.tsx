@@ -3,25 +3,19 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { CheckCircle, Play } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
-import type { Checklist, ChecklistStepKey } from '../../../../shared/contracts/checklist';
+import type { Checklist } from '../../../../shared/contracts/checklist';
 import { api } from '../../api';
 import { useApiAction } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { getTranslation } from '../../utils/translations';
 import { ChecklistStepItem } from './ChecklistStepItem';
-import { STEP_MESSAGES } from './messages';
-import { StepDialog, type StepDialogKind } from './StepDialog';
+import { ErrorAlert } from '../common/ErrorAlert';
 import { useChecklistFollow } from './useChecklistFollow';
 
 interface ChecklistPanelProps {
   organization: OrganizationDetail;
   /** Called after every change the API accepted, so the page reloads the organization. */
   onChanged: () => void;
-}
-
-interface OpenDialog {
-  kind: StepDialogKind;
-  step: ChecklistStepKey;
 }
 
 /**
@@ -33,8 +27,6 @@ export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps)
   const { formatMessage, formatDate } = useIntl();
   const { abilities, isLoading: permissionsLoading } = usePermissions();
   const { run, isSubmitting } = useApiAction();
-  const [dialog, setDialog] = React.useState<OpenDialog | null>(null);
-  const [dialogError, setDialogError] = React.useState<string | null>(null);
   const [startError, setStartError] = React.useState<string | null>(null);
 
   const checklist: Checklist = organization.checklist;
@@ -49,27 +41,6 @@ export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps)
     const result = await run(api.organizations.checklist.start(organization.documentId));
     if (result.ok) onChanged();
     else setStartError(result.error);
-  };
-
-  const openDialog = (step: ChecklistStepKey, kind: StepDialogKind) => {
-    setDialogError(null);
-    setDialog({ step, kind });
-  };
-
-  const confirm = async (text: string) => {
-    if (!dialog) return;
-    const { checklist: steps } = api.organizations;
-    const result = await run(
-      dialog.kind === 'skip'
-        ? steps.skip(organization.documentId, dialog.step, { reason: text })
-        : steps.complete(organization.documentId, dialog.step, { note: text === '' ? null : text }),
-    );
-    if (result.ok) {
-      setDialog(null);
-      onChanged();
-    } else {
-      setDialogError(result.error);
-    }
   };
 
   return (
@@ -99,11 +70,7 @@ export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps)
           ) : null}
         </Flex>
 
-        {panelError ? (
-          <Typography role="alert" variant="pi" textColor="danger600">
-            {panelError}
-          </Typography>
-        ) : null}
+        <ErrorAlert error={panelError} />
 
         {checklist.completedAt ? (
           <Flex role="status" gap={3} padding={4} hasRadius background="success100" borderColor="success200">
@@ -131,22 +98,13 @@ export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps)
               step={step}
               position={index + 1}
               canAct={canManage && step.state === 'current'}
-              onAction={(kind) => openDialog(step.key, kind)}
+              organizationId={organization.documentId}
+              onChanged={onChanged}
             />
           ))}
         </Flex>
       </Flex>
 
-      {dialog ? (
-        <StepDialog
-          kind={dialog.kind}
-          stepTitle={formatMessage(STEP_MESSAGES[dialog.step].title)}
-          isSubmitting={isSubmitting}
-          error={dialogError}
-          onConfirm={confirm}
-          onClose={() => setDialog(null)}
-        />
-      ) : null}
     </Box>
   );
 };

@@ -1,17 +1,20 @@
-import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { ArrowRight, Check, Minus } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { ChecklistStep } from '../../../../shared/contracts/checklist';
 import { getTranslation } from '../../utils/translations';
 import { STEP_MESSAGES } from './messages';
-import type { StepDialogKind } from './StepDialog';
+import { ActionDialog } from '../common/ActionDialog';
+import { StepForm, type StepAction } from './StepForm';
 
 interface ChecklistStepItemProps {
   step: ChecklistStep;
   position: number;
   /** Whether the admin may act on it (current step and `manage` permission). */
   canAct: boolean;
-  onAction: (kind: StepDialogKind) => void;
+  organizationId: string;
+  /** After the server accepted a step's change. */
+  onChanged: () => void;
 }
 
 const BADGE_VARIANT = { done: 'success', skipped: 'secondary', current: 'primary', waiting: 'neutral' } as const;
@@ -36,7 +39,7 @@ const StateMarker = ({ step, position }: { step: ChecklistStep; position: number
 };
 
 /** One step of the runbook: its state, who finished it and when, and the actions on the current one. */
-export const ChecklistStepItem = ({ step, position, canAct, onAction }: ChecklistStepItemProps) => {
+export const ChecklistStepItem = ({ step, position, canAct, organizationId, onChanged }: ChecklistStepItemProps) => {
   const { formatMessage, formatDate } = useIntl();
   const messages = STEP_MESSAGES[step.key];
   const when = step.completedAt ? formatDate(step.completedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '';
@@ -107,14 +110,27 @@ export const ChecklistStepItem = ({ step, position, canAct, onAction }: Checklis
         </Flex>
         {canAct ? (
           <Flex gap={2} shrink={0}>
-            {step.automatic ? null : (
-              <Button size="S" startIcon={<Check />} onClick={() => onAction('complete')}>
-                {formatMessage({ id: getTranslation('checklist.action.complete'), defaultMessage: 'Mark as done' })}
-              </Button>
-            )}
-            <Button size="S" variant="tertiary" onClick={() => onAction('skip')}>
-              {formatMessage({ id: getTranslation('checklist.action.skip'), defaultMessage: 'Skip' })}
-            </Button>
+            {(step.automatic ? (['skip'] as const) : (['complete', 'skip'] as const)).map((kind: StepAction) => (
+              <ActionDialog
+                key={kind}
+                label={
+                  kind === 'skip'
+                    ? formatMessage({ id: getTranslation('checklist.action.skip'), defaultMessage: 'Skip' })
+                    : formatMessage({ id: getTranslation('checklist.action.complete'), defaultMessage: 'Mark as done' })
+                }
+                title={
+                  kind === 'skip'
+                    ? formatMessage({ id: getTranslation('checklist.dialog.skip.title'), defaultMessage: 'Skip "{step}"' }, { step: formatMessage(messages.title) })
+                    : formatMessage({ id: getTranslation('checklist.dialog.complete.title'), defaultMessage: 'Mark "{step}" as done' }, { step: formatMessage(messages.title) })
+                }
+                variant={kind === 'skip' ? 'tertiary' : 'default'}
+                size="S"
+                startIcon={kind === 'skip' ? undefined : <Check />}
+                onDone={onChanged}
+              >
+                {(dialog) => <StepForm kind={kind} organizationId={organizationId} step={step.key} {...dialog} />}
+              </ActionDialog>
+            ))}
           </Flex>
         ) : null}
       </Flex>

@@ -1,140 +1,84 @@
-import {
-  Badge,
-  Flex,
-  IconButton,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-  VisuallyHidden,
-} from '@strapi/design-system';
-import { Pencil } from '@strapi/icons';
+import { Badge, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { CancellationPolicy } from '../../../../shared/contracts/entities';
+import { useLabels } from '../../hooks/useLabels';
 import { getTranslation } from '../../utils/translations';
-import { useClassLabel, useYesNo } from './labels';
+import { DataTable } from '../common/DataTable';
+import { commonMessages } from '../common/messages';
+import { EditDialog } from './EditDialog';
+import { PolicyForm } from './PolicyForm';
+import { DAY_SETTINGS, type DaySetting } from './policyForm';
 
 export interface PoliciesTableProps {
   policies: CancellationPolicy[];
-  /** Absent when the admin may not change settings. */
-  onEdit?: (policy: CancellationPolicy) => void;
+  /** False when the admin may not change settings. */
+  canEdit: boolean;
+  onSaved: () => void;
 }
 
 /** Every cancellation policy with what it applies to and its settings. */
-export const PoliciesTable = ({ policies, onEdit }: PoliciesTableProps) => {
+export const PoliciesTable = ({ policies, canEdit, onSaved }: PoliciesTableProps) => {
   const { formatMessage } = useIntl();
-  const classLabel = useClassLabel();
-  const yesNo = useYesNo();
+  const labels = useLabels();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`settings.policies.${id}`), defaultMessage });
   const days = (count: number) =>
-    formatMessage(
-      { id: getTranslation('settings.policies.days'), defaultMessage: '{count, plural, one {# day} other {# days}}' },
-      { count },
-    );
-  const heading = (id: string, defaultMessage: string) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {formatMessage({ id: getTranslation(id), defaultMessage })}
-      </Typography>
-    </Th>
-  );
+    formatMessage({ id: getTranslation('settings.policies.days'), defaultMessage: '{count, plural, one {# day} other {# days}}' }, { count });
   const scope = (policy: CancellationPolicy) => {
-    if (policy.entitlementClass) return classLabel(policy.entitlementClass);
-    if (policy.isDefault) {
-      return formatMessage({ id: getTranslation('settings.policies.scope.default'), defaultMessage: 'All others' });
-    }
-    return formatMessage({
-      id: getTranslation('settings.policies.scope.organization'),
-      defaultMessage: 'Per organization',
-    });
+    if (policy.entitlementClass) return labels.entitlementClassWithCode(policy.entitlementClass);
+    return policy.isDefault ? t('scope.default', 'All others') : t('scope.organization', 'Per organization');
+  };
+  const dayHeaders: Record<DaySetting, string> = {
+    portalVisibilityDays: t('table.portalVisibility', 'Portal'),
+    dataRetentionDays: t('table.dataRetention', 'Retention'),
+    reactivationWindowDays: t('table.reactivation', 'Reactivation'),
+    gracePeriodDays: t('table.gracePeriod', 'Grace'),
+    purgeReviewDays: t('table.purgeReview', 'Review'),
   };
 
   return (
-    <Table colCount={onEdit ? 9 : 8} rowCount={policies.length + 1}>
-      <Thead>
-        <Tr>
-          {heading('settings.policies.table.name', 'Name')}
-          {heading('settings.policies.table.appliesTo', 'Applies to')}
-          {heading('settings.policies.table.portalVisibility', 'Portal')}
-          {heading('settings.policies.table.dataRetention', 'Retention')}
-          {heading('settings.policies.table.reactivation', 'Reactivation')}
-          {heading('settings.policies.table.refundEligible', 'Refunds')}
-          {heading('settings.policies.table.gracePeriod', 'Grace')}
-          {heading('settings.policies.table.purgeReview', 'Review')}
-          {onEdit ? (
-            <Th>
-              <VisuallyHidden>
-                {formatMessage({ id: getTranslation('settings.policies.table.actions'), defaultMessage: 'Actions' })}
-              </VisuallyHidden>
-            </Th>
-          ) : null}
-        </Tr>
-      </Thead>
-      <Tbody>
-        {policies.map((policy) => (
-          <Tr key={policy.documentId}>
-            <Td>
-              <Flex direction="column" alignItems="flex-start" gap={1}>
-                <Typography textColor="neutral800" fontWeight="semiBold">
-                  {policy.name}
-                </Typography>
-                {policy.isDefault ? (
-                  <Badge variant="primary" size="S">
-                    {formatMessage({ id: getTranslation('settings.policies.defaultBadge'), defaultMessage: 'Default' })}
-                  </Badge>
-                ) : null}
-              </Flex>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{scope(policy)}</Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{days(policy.portalVisibilityDays)}</Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{days(policy.dataRetentionDays)}</Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">
-                {policy.allowReactivation
-                  ? formatMessage(
-                      { id: getTranslation('settings.policies.reactivationWithin'), defaultMessage: '{days}' },
-                      { days: days(policy.reactivationWindowDays) },
-                    )
-                  : formatMessage({
-                      id: getTranslation('settings.policies.reactivationNever'),
-                      defaultMessage: 'Not allowed',
-                    })}
+    <DataTable
+      rows={policies}
+      rowKey={(policy) => policy.documentId}
+      emptyMessage={t('empty', 'No policy yet.')}
+      columns={[
+        {
+          key: 'name',
+          header: t('table.name', 'Name'),
+          cell: (policy) => (
+            <Flex direction="column" alignItems="flex-start" gap={1}>
+              <Typography textColor="neutral800" fontWeight="semiBold">
+                {policy.name}
               </Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{yesNo(policy.refundEligible)}</Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{days(policy.gracePeriodDays)}</Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{days(policy.purgeReviewDays)}</Typography>
-            </Td>
-            {onEdit ? (
-              <Td>
-                <IconButton
-                  variant="ghost"
-                  onClick={() => onEdit(policy)}
-                  label={formatMessage(
-                    { id: getTranslation('settings.policies.edit'), defaultMessage: 'Edit {name}' },
-                    { name: policy.name },
-                  )}
-                >
-                  <Pencil />
-                </IconButton>
-              </Td>
-            ) : null}
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
+              {policy.isDefault ? (
+                <Badge variant="primary" size="S">
+                  {t('defaultBadge', 'Default')}
+                </Badge>
+              ) : null}
+            </Flex>
+          ),
+        },
+        { key: 'appliesTo', header: t('table.appliesTo', 'Applies to'), cell: scope },
+        ...DAY_SETTINGS.map((key) => ({
+          key,
+          header: dayHeaders[key],
+          cell: (policy: CancellationPolicy) =>
+            key === 'reactivationWindowDays' && !policy.allowReactivation ? t('reactivationNever', 'Not allowed') : days(policy[key]),
+        })),
+        { key: 'refundEligible', header: t('table.refundEligible', 'Refunds'), cell: (policy) => labels.yesNo(policy.refundEligible) },
+        canEdit && {
+          key: 'actions',
+          header: formatMessage(commonMessages.actions),
+          hiddenHeader: true,
+          cell: (policy) => (
+            <EditDialog
+              label={formatMessage({ id: getTranslation('settings.policies.edit'), defaultMessage: 'Edit {name}' }, { name: policy.name })}
+              onDone={onSaved}
+            >
+              {(dialog) => <PolicyForm policy={policy} {...dialog} />}
+            </EditDialog>
+          ),
+        },
+      ]}
+    />
   );
 };

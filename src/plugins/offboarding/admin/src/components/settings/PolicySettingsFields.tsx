@@ -1,16 +1,16 @@
 import { Field, Grid, NumberInput, Toggle } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { useLabels } from '../../hooks/useLabels';
 import { getTranslation } from '../../utils/translations';
+import type { ActionFormState } from '../common/useActionForm';
 import type { DaySetting, FlagSetting, PolicyFormValues } from './policyForm';
 
-export interface PolicySettingsFieldsProps {
-  values: PolicyFormValues;
-  onChange: (patch: Partial<PolicyFormValues>) => void;
-}
+export type PolicySettingsFieldsProps = Pick<ActionFormState<PolicyFormValues>, 'values' | 'set' | 'fieldError'>;
 
 /** The §1 settings of a cancellation policy: day counts and the two permissions. */
-export const PolicySettingsFields = ({ values, onChange }: PolicySettingsFieldsProps) => {
+export const PolicySettingsFields = ({ values, set, fieldError }: PolicySettingsFieldsProps) => {
   const { formatMessage } = useIntl();
+  const labels = useLabels();
 
   const days: { key: DaySetting; label: string; hint: string }[] = [
     {
@@ -101,10 +101,11 @@ export const PolicySettingsFields = ({ values, onChange }: PolicySettingsFieldsP
     <Grid.Root gap={5}>
       {days.map(({ key, label, hint }) => (
         <Grid.Item key={key} col={6} s={12} direction="column" alignItems="stretch">
-          <Field.Root name={key} required hint={hint}>
+          <Field.Root name={key} required hint={hint} error={fieldError(key)}>
             <Field.Label>{label}</Field.Label>
-            <NumberInput value={values[key]} onValueChange={(value) => onChange({ [key]: value })} step={1} />
+            <NumberInput value={values[key]} onValueChange={(value) => set(key, value)} step={1} />
             <Field.Hint />
+            <Field.Error />
           </Field.Root>
         </Grid.Item>
       ))}
@@ -114,9 +115,9 @@ export const PolicySettingsFields = ({ values, onChange }: PolicySettingsFieldsP
             <Field.Label>{label}</Field.Label>
             <Toggle
               checked={values[key]}
-              onChange={(event) => onChange({ [key]: event.target.checked })}
-              onLabel={formatMessage({ id: getTranslation('settings.value.yes'), defaultMessage: 'Yes' })}
-              offLabel={formatMessage({ id: getTranslation('settings.value.no'), defaultMessage: 'No' })}
+              onChange={(event) => set(key, event.target.checked)}
+              onLabel={labels.yesNo(true)}
+              offLabel={labels.yesNo(false)}
             />
             <Field.Hint />
           </Field.Root>

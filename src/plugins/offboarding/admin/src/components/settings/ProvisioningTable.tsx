@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Switch, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Switch, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { EntitlementClass } from '../../../../shared/contracts/constants';
@@ -7,8 +7,8 @@ import type { ProvisioningPolicy } from '../../../../shared/contracts/entities';
 import { api } from '../../api';
 import { useApiAction } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
-import { ApiErrorAlert } from '../organizations/ApiErrorAlert';
-import { useClassLabel, useYesNo } from './labels';
+import { useLabels } from '../../hooks/useLabels';
+import { DataTable } from '../common/DataTable';
 
 /** What cancelling does downstream for each class (docs/spec.md §1), so the switch says what it turns off. */
 const useEffectOfCancel = () => {
@@ -49,8 +49,7 @@ export interface ProvisioningTableProps {
 export const ProvisioningTable = ({ policies, canEdit, onChanged }: ProvisioningTableProps) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
-  const classLabel = useClassLabel();
-  const yesNo = useYesNo();
+  const labels = useLabels();
   const effectOfCancel = useEffectOfCancel();
   const { run, isSubmitting } = useApiAction();
   const [error, setError] = React.useState<string | null>(null);
@@ -70,70 +69,58 @@ export const ProvisioningTable = ({ policies, canEdit, onChanged }: Provisioning
           defaultMessage:
             '{class}: {on, select, true {cancelling deprovisions} other {cancelling leaves resources running}}.',
         },
-        { class: classLabel(policy.entitlementClass), on: String(deprovisionOnCancel) },
+        { class: labels.entitlementClassWithCode(policy.entitlementClass), on: String(deprovisionOnCancel) },
       ),
     });
     await onChanged();
   };
 
-  const heading = (id: string, defaultMessage: string) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {formatMessage({ id: getTranslation(id), defaultMessage })}
-      </Typography>
-    </Th>
-  );
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`settings.provisioning.${id}`), defaultMessage });
 
   return (
-    <>
-      <ApiErrorAlert error={error} />
-      <Table colCount={3} rowCount={policies.length + 1}>
-        <Thead>
-          <Tr>
-            {heading('settings.provisioning.table.class', 'Entitlement class')}
-            {heading('settings.provisioning.table.effect', 'What deprovisioning does')}
-            {heading('settings.provisioning.table.deprovisionOnCancel', 'Deprovision on cancel')}
-          </Tr>
-        </Thead>
-        <Tbody>
-          {policies.map((policy) => {
-            const label = classLabel(policy.entitlementClass);
-            return (
-              <Tr key={policy.documentId}>
-                <Td>
-                  <Typography textColor="neutral800" fontWeight="semiBold">
-                    {label}
-                  </Typography>
-                </Td>
-                <Td style={{ whiteSpace: 'normal' }}>
-                  <Typography textColor="neutral600">{effectOfCancel(policy.entitlementClass)}</Typography>
-                </Td>
-                <Td>
-                  {canEdit ? (
-                    <Switch
-                      checked={policy.deprovisionOnCancel}
-                      disabled={isSubmitting}
-                      onCheckedChange={(checked) => void toggle(policy, checked)}
-                      aria-label={formatMessage(
-                        {
-                          id: getTranslation('settings.provisioning.switchLabel'),
-                          defaultMessage: 'Deprovision {class} on cancel',
-                        },
-                        { class: label },
-                      )}
-                      onLabel={formatMessage({ id: getTranslation('settings.value.yes'), defaultMessage: 'Yes' })}
-                      offLabel={formatMessage({ id: getTranslation('settings.value.no'), defaultMessage: 'No' })}
-                      visibleLabels
-                    />
-                  ) : (
-                    <Typography textColor="neutral800">{yesNo(policy.deprovisionOnCancel)}</Typography>
-                  )}
-                </Td>
-              </Tr>
-            );
-          })}
-        </Tbody>
-      </Table>
-    </>
+    <DataTable
+      rows={policies}
+      rowKey={(policy) => policy.documentId}
+      error={error}
+      emptyMessage={t('empty', 'No provisioning policy yet.')}
+      columns={[
+        {
+          key: 'class',
+          header: t('table.class', 'Entitlement class'),
+          cell: (policy) => (
+            <Typography textColor="neutral800" fontWeight="semiBold">
+              {labels.entitlementClassWithCode(policy.entitlementClass)}
+            </Typography>
+          ),
+        },
+        {
+          key: 'effect',
+          header: t('table.effect', 'What deprovisioning does'),
+          wrap: true,
+          cell: (policy) => <Typography textColor="neutral600">{effectOfCancel(policy.entitlementClass)}</Typography>,
+        },
+        {
+          key: 'deprovisionOnCancel',
+          header: t('table.deprovisionOnCancel', 'Deprovision on cancel'),
+          cell: (policy) =>
+            canEdit ? (
+              <Switch
+                checked={policy.deprovisionOnCancel}
+                disabled={isSubmitting}
+                onCheckedChange={(checked) => void toggle(policy, checked)}
+                aria-label={formatMessage(
+                  { id: getTranslation('settings.provisioning.switchLabel'), defaultMessage: 'Deprovision {class} on cancel' },
+                  { class: labels.entitlementClassWithCode(policy.entitlementClass) },
+                )}
+                onLabel={labels.yesNo(true)}
+                offLabel={labels.yesNo(false)}
+                visibleLabels
+              />
+            ) : (
+              labels.yesNo(policy.deprovisionOnCancel)
+            ),
+        },
+      ]}
+    />
   );
 };

@@ -1,89 +1,74 @@
-import { Badge, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
-import { Pencil } from '@strapi/icons';
+import { Badge, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { CancellationReason } from '../../../../shared/contracts/entities';
+import { useLabels } from '../../hooks/useLabels';
 import { getTranslation } from '../../utils/translations';
-import { useYesNo } from './labels';
+import { DataTable } from '../common/DataTable';
+import { commonMessages } from '../common/messages';
+import { EditDialog } from './EditDialog';
+import { ReasonForm } from './ReasonForm';
 
 export interface ReasonsTableProps {
   reasons: CancellationReason[];
-  /** Absent when the admin may not change settings. */
-  onEdit?: (reason: CancellationReason) => void;
+  /** False when the admin may not change settings. */
+  canEdit: boolean;
+  onSaved: () => void;
 }
 
 /** The reasons an admin picks from when cancelling or suspending. */
-export const ReasonsTable = ({ reasons, onEdit }: ReasonsTableProps) => {
+export const ReasonsTable = ({ reasons, canEdit, onSaved }: ReasonsTableProps) => {
   const { formatMessage } = useIntl();
-  const yesNo = useYesNo();
-  const heading = (id: string, defaultMessage: string) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {formatMessage({ id: getTranslation(id), defaultMessage })}
-      </Typography>
-    </Th>
-  );
-
+  const labels = useLabels();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`settings.reasons.${id}`), defaultMessage });
   return (
-    <Table colCount={onEdit ? 6 : 5} rowCount={reasons.length + 1}>
-      <Thead>
-        <Tr>
-          {heading('settings.reasons.table.label', 'Label')}
-          {heading('settings.reasons.table.code', 'Code')}
-          {heading('settings.reasons.table.cancel', 'Cancellations')}
-          {heading('settings.reasons.table.suspend', 'Suspensions')}
-          {heading('settings.reasons.table.active', 'State')}
-          {onEdit ? (
-            <Th>
-              <VisuallyHidden>
-                {formatMessage({ id: getTranslation('settings.reasons.table.actions'), defaultMessage: 'Actions' })}
-              </VisuallyHidden>
-            </Th>
-          ) : null}
-        </Tr>
-      </Thead>
-      <Tbody>
-        {reasons.map((reason) => (
-          <Tr key={reason.documentId}>
-            <Td>
-              <Typography textColor="neutral800" fontWeight="semiBold">
-                {reason.label}
-              </Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral600" style={{ fontFamily: 'monospace' }}>
-                {reason.code}
-              </Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{yesNo(reason.appliesToCancel)}</Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{yesNo(reason.appliesToSuspend)}</Typography>
-            </Td>
-            <Td>
-              <Badge variant={reason.active ? 'success' : 'neutral'} size="S">
-                {reason.active
-                  ? formatMessage({ id: getTranslation('settings.reasons.active'), defaultMessage: 'Active' })
-                  : formatMessage({ id: getTranslation('settings.reasons.inactive'), defaultMessage: 'Inactive' })}
-              </Badge>
-            </Td>
-            {onEdit ? (
-              <Td>
-                <IconButton
-                  variant="ghost"
-                  onClick={() => onEdit(reason)}
-                  label={formatMessage(
-                    { id: getTranslation('settings.reasons.edit'), defaultMessage: 'Edit {label}' },
-                    { label: reason.label },
-                  )}
-                >
-                  <Pencil />
-                </IconButton>
-              </Td>
-            ) : null}
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
+    <DataTable
+      rows={reasons}
+      rowKey={(reason) => reason.documentId}
+      emptyMessage={t('empty', 'No reason yet.')}
+      columns={[
+        {
+          key: 'label',
+          header: t('table.label', 'Label'),
+          cell: (reason) => (
+            <Typography textColor="neutral800" fontWeight="semiBold">
+              {reason.label}
+            </Typography>
+          ),
+        },
+        {
+          key: 'code',
+          header: t('table.code', 'Code'),
+          cell: (reason) => (
+            <Typography textColor="neutral600" style={{ fontFamily: 'monospace' }}>
+              {reason.code}
+            </Typography>
+          ),
+        },
+        { key: 'cancel', header: t('table.cancel', 'Cancellations'), cell: (reason) => labels.yesNo(reason.appliesToCancel) },
+        { key: 'suspend', header: t('table.suspend', 'Suspensions'), cell: (reason) => labels.yesNo(reason.appliesToSuspend) },
+        {
+          key: 'active',
+          header: t('table.active', 'State'),
+          cell: (reason) => (
+            <Badge variant={reason.active ? 'success' : 'neutral'} size="S">
+              {reason.active ? t('active', 'Active') : t('inactive', 'Inactive')}
+            </Badge>
+          ),
+        },
+        canEdit && {
+          key: 'actions',
+          header: formatMessage(commonMessages.actions),
+          hiddenHeader: true,
+          cell: (reason) => (
+            <EditDialog
+              label={formatMessage({ id: getTranslation('settings.reasons.edit'), defaultMessage: 'Edit {label}' }, { label: reason.label })}
+              onDone={onSaved}
+            >
+              {(dialog) => <ReasonForm reason={reason} {...dialog} />}
+            </EditDialog>
+          ),
+        },
+      ]}
+    />
   );
 };

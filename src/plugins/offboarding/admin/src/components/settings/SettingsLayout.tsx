@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Flex } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { PERMISSIONS } from '../../permissions';
-import { ApiErrorAlert } from '../organizations/ApiErrorAlert';
+import { ErrorAlert } from '../common/ErrorAlert';
 
 export interface SettingsLayoutProps {
   title: string;
@@ -22,7 +22,7 @@ export const SettingsLayout = ({ title, subtitle, primaryAction, error, isLoadin
       <Layouts.Header title={title} subtitle={subtitle} primaryAction={primaryAction} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4} paddingBottom={10}>
-          <ApiErrorAlert error={error} />
+          <ErrorAlert error={error} />
           {isLoading ? <Page.Loading /> : children}
         </Flex>
       </Layouts.Content>

@@ -38,9 +38,6 @@ export const initialPolicyValues = (policy: CancellationPolicy | null): PolicyFo
   };
 };
 
-export const isPolicyComplete = (values: PolicyFormValues) =>
-  values.name.trim().length > 0 && DAY_SETTINGS.every((key) => values[key] !== undefined);
-
 /**
  * A new policy sends every field; an edit sends only what changed, so that saving the default
  * policy never asks the server to unset its default flag by accident.

@@ -1,10 +1,9 @@
-import * as React from 'react';
-import { Button, Typography } from '@strapi/design-system';
+import { Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import type { CancellationPolicy } from '../../../../shared/contracts/entities';
+import { ActionDialog } from '../../components/common/ActionDialog';
+import { PolicyForm } from '../../components/settings/PolicyForm';
 import { PoliciesTable } from '../../components/settings/PoliciesTable';
-import { PolicyFormModal } from '../../components/settings/PolicyFormModal';
 import { SettingsLayout } from '../../components/settings/SettingsLayout';
 import { api } from '../../api';
 import { useApiQuery } from '../../hooks/useApi';
@@ -16,8 +15,6 @@ export const PoliciesSettingsPage = () => {
   const { formatMessage } = useIntl();
   const { abilities } = usePermissions();
   const policies = useApiQuery(api.policies.list());
-  // null: no form open; 'new': creating; a policy: editing it.
-  const [editing, setEditing] = React.useState<CancellationPolicy | 'new' | null>(null);
 
   return (
     <SettingsLayout
@@ -29,16 +26,22 @@ export const PoliciesSettingsPage = () => {
       })}
       primaryAction={
         abilities.canSettings ? (
-          <Button startIcon={<Plus />} onClick={() => setEditing('new')}>
-            {formatMessage({ id: getTranslation('settings.policies.create'), defaultMessage: 'Create policy' })}
-          </Button>
+          <ActionDialog
+            label={formatMessage({ id: getTranslation('settings.policies.create'), defaultMessage: 'Create policy' })}
+            title={formatMessage({ id: getTranslation('settings.policies.createTitle'), defaultMessage: 'Create a cancellation policy' })}
+            variant="default"
+            startIcon={<Plus />}
+            onDone={() => void policies.refetch()}
+          >
+            {(dialog) => <PolicyForm policy={null} {...dialog} />}
+          </ActionDialog>
         ) : null
       }
       error={policies.error}
       isLoading={policies.data === undefined && policies.isLoading}
     >
       {policies.data ? (
-        <PoliciesTable policies={policies.data.data} onEdit={abilities.canSettings ? setEditing : undefined} />
+        <PoliciesTable policies={policies.data.data} canEdit={abilities.canSettings} onSaved={() => void policies.refetch()} />
       ) : null}
       <Typography variant="pi" textColor="neutral600">
         {formatMessage({
@@ -47,13 +50,6 @@ export const PoliciesSettingsPage = () => {
             "A policy without a class applies only to the organizations given it as their own policy; an organization's own policy comes before the policy of a class and the default.",
         })}
       </Typography>
-      {editing !== null ? (
-        <PolicyFormModal
-          policy={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => void policies.refetch()}
-        />
-      ) : null}
     </SettingsLayout>
   );
 };

@@ -1,9 +1,7 @@
-import * as React from 'react';
-import { Button } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useIntl } from 'react-intl';
-import type { CancellationReason } from '../../../../shared/contracts/entities';
-import { ReasonFormModal } from '../../components/settings/ReasonFormModal';
+import { ActionDialog } from '../../components/common/ActionDialog';
+import { ReasonForm } from '../../components/settings/ReasonForm';
 import { ReasonsTable } from '../../components/settings/ReasonsTable';
 import { SettingsLayout } from '../../components/settings/SettingsLayout';
 import { api } from '../../api';
@@ -16,8 +14,6 @@ export const ReasonsSettingsPage = () => {
   const { formatMessage } = useIntl();
   const { abilities } = usePermissions();
   const reasons = useApiQuery(api.reasons.list());
-  // null: no form open; 'new': creating; a reason: editing it.
-  const [editing, setEditing] = React.useState<CancellationReason | 'new' | null>(null);
 
   return (
     <SettingsLayout
@@ -29,23 +25,22 @@ export const ReasonsSettingsPage = () => {
       })}
       primaryAction={
         abilities.canSettings ? (
-          <Button startIcon={<Plus />} onClick={() => setEditing('new')}>
-            {formatMessage({ id: getTranslation('settings.reasons.create'), defaultMessage: 'Create reason' })}
-          </Button>
+          <ActionDialog
+            label={formatMessage({ id: getTranslation('settings.reasons.create'), defaultMessage: 'Create reason' })}
+            title={formatMessage({ id: getTranslation('settings.reasons.createTitle'), defaultMessage: 'Create a cancellation reason' })}
+            variant="default"
+            startIcon={<Plus />}
+            onDone={() => void reasons.refetch()}
+          >
+            {(dialog) => <ReasonForm reason={null} {...dialog} />}
+          </ActionDialog>
         ) : null
       }
       error={reasons.error}
       isLoading={reasons.data === undefined && reasons.isLoading}
     >
       {reasons.data ? (
-        <ReasonsTable reasons={reasons.data.data} onEdit={abilities.canSettings ? setEditing : undefined} />
-      ) : null}
-      {editing !== null ? (
-        <ReasonFormModal
-          reason={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => void reasons.refetch()}
-        />
+        <ReasonsTable reasons={reasons.data.data} canEdit={abilities.canSettings} onSaved={() => void reasons.refetch()} />
       ) : null}
     </SettingsLayout>
   );

@@ -1,0 +1,89 @@
+import { DatePicker, Field, Textarea } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { api } from '../../api';
+import { getTranslation } from '../../utils/translations';
+import { ActionForm } from '../common/ActionForm';
+import { commonMessages } from '../common/messages';
+import { useActionForm } from '../common/useActionForm';
+import { useFormat } from '../organization/format';
+import type { RetentionFormProps } from './RetentionActions';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The first day the new date may fall on: after both today and the current retention date. */
+const earliestDay = (retentionUntil: string | null) => {
+  const floor = Math.max(Date.now(), retentionUntil ? new Date(retentionUntil).getTime() : 0);
+  const day = new Date(floor + DAY_MS);
+  day.setHours(0, 0, 0, 0);
+  return day;
+};
+
+/** Extend: keep an organization's data until a later date, for a recorded reason (it leaves the purge queue). */
+export const ExtendRetentionForm = ({ organization, onClose, onDone }: RetentionFormProps) => {
+  const { formatMessage, locale } = useIntl();
+  const format = useFormat();
+  const current = organization.retentionUntil ? new Date(organization.retentionUntil).getTime() : Date.now();
+  const { values, set, fieldError, form } = useActionForm({
+    initialValues: { until: undefined as Date | undefined, reason: '' },
+    validate: ({ until, reason }) => ({
+      until:
+        until === undefined || until.getTime() <= Math.max(current, Date.now())
+          ? formatMessage({
+              id: getTranslation('retention.extend.untilTooEarly'),
+              defaultMessage: 'Choose a date later than the current retention date.',
+            })
+          : undefined,
+      reason: reason.trim() ? undefined : formatMessage(commonMessages.required),
+    }),
+    // validate has made sure of the date.
+    request: ({ until, reason }) => api.retention.extend(organization.documentId, { until: until?.toISOString() ?? '', reason: reason.trim() }),
+    successMessage: (_, { until }) =>
+      formatMessage(
+        { id: getTranslation('retention.extend.success'), defaultMessage: 'The data of {name} is kept until {date}.' },
+        { name: organization.name, date: format.date(until?.toISOString()) },
+      ),
+    onDone,
+  });
+
+  return (
+    <ActionForm
+      {...form}
+      description={formatMessage(
+        {
+          id: getTranslation('retention.extend.description'),
+          defaultMessage: 'Its data is currently kept until {date}. A later date takes it out of the purge queue until then.',
+        },
+        { date: format.dateTime(organization.retentionUntil) },
+      )}
+      submitLabel={formatMessage({ id: getTranslation('retention.extend.confirm'), defaultMessage: 'Extend retention' })}
+      onClose={onClose}
+    >
+      <Field.Root name="until" required error={fieldError('until')}>
+        <Field.Label>{formatMessage({ id: getTranslation('retention.extend.until'), defaultMessage: 'Keep the data until' })}</Field.Label>
+        <DatePicker
+          value={values.until}
+          onChange={(date) => set('until', date)}
+          onClear={() => set('until', undefined)}
+          clearLabel={formatMessage(commonMessages.clearDate)}
+          minDate={earliestDay(organization.retentionUntil)}
+          locale={locale}
+        />
+        <Field.Error />
+      </Field.Root>
+      <ReasonText value={values.reason} onChange={(reason) => set('reason', reason)} error={fieldError('reason')} hint={formatMessage({ id: getTranslation('retention.extend.reasonHint'), defaultMessage: 'Recorded in the audit trail.' })} />
+    </ActionForm>
+  );
+};
+
+/** The required reason of a retention change, kept in the audit trail. */
+export const ReasonText = ({ value, onChange, error, hint }: { value: string; onChange: (reason: string) => void; error?: string; hint: string }) => {
+  const { formatMessage } = useIntl();
+  return (
+    <Field.Root name="reason" required error={error} hint={hint}>
+      <Field.Label>{formatMessage({ id: getTranslation('retention.reason'), defaultMessage: 'Reason' })}</Field.Label>
+      <Textarea value={value} onChange={(event) => onChange(event.target.value)} />
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+};

@@ -1,0 +1,116 @@
+import { Field, Grid, SingleSelect, SingleSelectOption, TextInput, Toggle } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { ENTITLEMENT_CLASSES } from '../../../../shared/contracts/constants';
+import type { CancellationPolicy } from '../../../../shared/contracts/entities';
+import { api } from '../../api';
+import { useLabels } from '../../hooks/useLabels';
+import { getTranslation } from '../../utils/translations';
+import type { DialogFormProps } from '../common/ActionDialog';
+import { ActionForm } from '../common/ActionForm';
+import { commonMessages } from '../common/messages';
+import { useActionForm } from '../common/useActionForm';
+import { DAY_SETTINGS, initialPolicyValues, policyRequestBody, type PolicyFormValues } from './policyForm';
+import { PolicySettingsFields } from './PolicySettingsFields';
+
+const NO_CLASS = 'none';
+
+export interface PolicyFormProps extends DialogFormProps {
+  /** null: a new policy. */
+  policy: CancellationPolicy | null;
+}
+
+/** Create or edit a cancellation policy, every setting in one form. */
+export const PolicyForm = ({ policy, onClose, onDone }: PolicyFormProps) => {
+  const { formatMessage } = useIntl();
+  const labels = useLabels();
+  const state = useActionForm({
+    initialValues: initialPolicyValues(policy),
+    validate: (values) => {
+      const required = formatMessage(commonMessages.required);
+      const errors: Partial<Record<keyof PolicyFormValues, string>> = { name: values.name.trim() ? undefined : required };
+      for (const key of DAY_SETTINGS) if (values[key] === undefined) errors[key] = required;
+      return errors;
+    },
+    // A new policy's body already holds the trimmed name; naming it again types it as required.
+    request: (values) =>
+      policy
+        ? api.policies.update(policy.documentId, policyRequestBody(values, policy))
+        : api.policies.create({ name: values.name.trim(), ...policyRequestBody(values, null) }),
+    successMessage: ({ data }) =>
+      formatMessage({ id: getTranslation('settings.policies.saved'), defaultMessage: 'Policy "{name}" saved.' }, { name: data.name }),
+    onDone,
+  });
+  const { values, set, fieldError, form } = state;
+
+  return (
+    <ActionForm {...form} submitLabel={formatMessage({ id: getTranslation('settings.form.save'), defaultMessage: 'Save' })} onClose={onClose}>
+      <Grid.Root gap={5}>
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <Field.Root name="name" required error={fieldError('name')}>
+            <Field.Label>{formatMessage({ id: getTranslation('settings.policies.field.name'), defaultMessage: 'Name' })}</Field.Label>
+            <TextInput value={values.name} onChange={(event) => set('name', event.target.value)} maxLength={120} />
+            <Field.Error />
+          </Field.Root>
+        </Grid.Item>
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <Field.Root
+            name="entitlementClass"
+            error={fieldError('entitlementClass')}
+            hint={formatMessage({
+              id: getTranslation('settings.policies.hint.entitlementClass'),
+              defaultMessage: 'The policy for every entitlement of this class, unless its organization has a policy of its own.',
+            })}
+          >
+            <Field.Label>
+              {formatMessage({ id: getTranslation('settings.policies.field.entitlementClass'), defaultMessage: 'Entitlement class' })}
+            </Field.Label>
+            <SingleSelect
+              value={values.entitlementClass ?? NO_CLASS}
+              onChange={(value) => set('entitlementClass', ENTITLEMENT_CLASSES.find((c) => c === value) ?? null)}
+            >
+              <SingleSelectOption value={NO_CLASS}>
+                {formatMessage({ id: getTranslation('settings.policies.noClass'), defaultMessage: 'No class' })}
+              </SingleSelectOption>
+              {ENTITLEMENT_CLASSES.map((value) => (
+                <SingleSelectOption key={value} value={value}>
+                  {labels.entitlementClassWithCode(value)}
+                </SingleSelectOption>
+              ))}
+            </SingleSelect>
+            <Field.Hint />
+            <Field.Error />
+          </Field.Root>
+        </Grid.Item>
+        <Grid.Item col={12} direction="column" alignItems="stretch">
+          <Field.Root
+            name="isDefault"
+            error={fieldError('isDefault')}
+            hint={
+              policy?.isDefault
+                ? formatMessage({
+                    id: getTranslation('settings.policies.hint.isDefaultLocked'),
+                    defaultMessage: 'There is always one default policy: make another policy the default instead.',
+                  })
+                : formatMessage({
+                    id: getTranslation('settings.policies.hint.isDefault'),
+                    defaultMessage: 'Applies when neither the organization nor the entitlement class has a policy.',
+                  })
+            }
+          >
+            <Field.Label>{formatMessage({ id: getTranslation('settings.policies.field.isDefault'), defaultMessage: 'Default policy' })}</Field.Label>
+            <Toggle
+              checked={values.isDefault}
+              disabled={policy?.isDefault === true}
+              onChange={(event) => set('isDefault', event.target.checked)}
+              onLabel={labels.yesNo(true)}
+              offLabel={labels.yesNo(false)}
+            />
+            <Field.Hint />
+            <Field.Error />
+          </Field.Root>
+        </Grid.Item>
+      </Grid.Root>
+      <PolicySettingsFields values={values} set={set} fieldError={fieldError} />
+    </ActionForm>
+  );
+};

@@ -1,0 +1,103 @@
+import { Checkbox, Field, Flex, Grid, TextInput } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { CancellationReason } from '../../../../shared/contracts/entities';
+import { api } from '../../api';
+import { getTranslation } from '../../utils/translations';
+import type { DialogFormProps } from '../common/ActionDialog';
+import { ActionForm } from '../common/ActionForm';
+import { commonMessages } from '../common/messages';
+import { useActionForm } from '../common/useActionForm';
+
+type ReasonValues = Omit<CancellationReason, 'documentId'>;
+const FLAGS = ['appliesToCancel', 'appliesToSuspend', 'active'] as const;
+
+const initialValues = (reason: CancellationReason | null): ReasonValues =>
+  reason
+    ? {
+        code: reason.code,
+        label: reason.label,
+        appliesToCancel: reason.appliesToCancel,
+        appliesToSuspend: reason.appliesToSuspend,
+        active: reason.active,
+      }
+    : { code: '', label: '', appliesToCancel: true, appliesToSuspend: false, active: true };
+
+/** A new reason sends everything; an edit sends what changed (a code never changes). */
+const requestBody = (values: ReasonValues, reason: CancellationReason | null): Partial<ReasonValues> => {
+  const trimmed = { ...values, code: values.code.trim(), label: values.label.trim() };
+  if (!reason) return trimmed;
+  const { code: _code, ...editable } = trimmed;
+  return Object.fromEntries(Object.entries(editable).filter(([key, value]) => reason[key as keyof ReasonValues] !== value));
+};
+
+export interface ReasonFormProps extends DialogFormProps {
+  /** null: a new reason. */
+  reason: CancellationReason | null;
+}
+
+/** Create or edit a cancellation reason. */
+export const ReasonForm = ({ reason, onClose, onDone }: ReasonFormProps) => {
+  const { formatMessage } = useIntl();
+  const { values, set, fieldError, form } = useActionForm({
+    initialValues: initialValues(reason),
+    validate: ({ code, label }) => ({
+      code: code.trim() ? undefined : formatMessage(commonMessages.required),
+      label: label.trim() ? undefined : formatMessage(commonMessages.required),
+    }),
+    // A new reason's body already holds the trimmed code and label; naming them again types them as required.
+    request: (current) =>
+      reason
+        ? api.reasons.update(reason.documentId, requestBody(current, reason))
+        : api.reasons.create({ code: current.code.trim(), label: current.label.trim(), ...requestBody(current, null) }),
+    successMessage: ({ data }) =>
+      formatMessage({ id: getTranslation('settings.reasons.saved'), defaultMessage: 'Reason "{label}" saved.' }, { label: data.label }),
+    onDone,
+  });
+
+  const flagLabels: Record<(typeof FLAGS)[number], string> = {
+    appliesToCancel: formatMessage({ id: getTranslation('settings.reasons.field.appliesToCancel'), defaultMessage: 'Applies to cancellations' }),
+    appliesToSuspend: formatMessage({ id: getTranslation('settings.reasons.field.appliesToSuspend'), defaultMessage: 'Applies to suspensions' }),
+    active: formatMessage({ id: getTranslation('settings.reasons.field.active'), defaultMessage: 'Active (offered in the dialogs)' }),
+  };
+
+  return (
+    <ActionForm {...form} submitLabel={formatMessage({ id: getTranslation('settings.form.save'), defaultMessage: 'Save' })} onClose={onClose}>
+      <Grid.Root gap={5}>
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <Field.Root
+            name="code"
+            required
+            error={fieldError('code')}
+            hint={
+              reason
+                ? formatMessage({
+                    id: getTranslation('settings.reasons.hint.codeLocked'),
+                    defaultMessage: 'Entitlements and the audit trail refer to this code: it never changes.',
+                  })
+                : formatMessage({ id: getTranslation('settings.reasons.hint.code'), defaultMessage: 'lower_snake_case, for example contract_breach.' })
+            }
+          >
+            <Field.Label>{formatMessage({ id: getTranslation('settings.reasons.field.code'), defaultMessage: 'Code' })}</Field.Label>
+            <TextInput value={values.code} disabled={reason !== null} maxLength={64} onChange={(event) => set('code', event.target.value)} />
+            <Field.Hint />
+            <Field.Error />
+          </Field.Root>
+        </Grid.Item>
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <Field.Root name="label" required error={fieldError('label')}>
+            <Field.Label>{formatMessage({ id: getTranslation('settings.reasons.field.label'), defaultMessage: 'Label' })}</Field.Label>
+            <TextInput value={values.label} maxLength={255} onChange={(event) => set('label', event.target.value)} />
+            <Field.Error />
+          </Field.Root>
+        </Grid.Item>
+      </Grid.Root>
+      <Flex direction="column" alignItems="flex-start" gap={3}>
+        {FLAGS.map((key) => (
+          <Checkbox key={key} name={key} checked={values[key]} onCheckedChange={(checked) => set(key, checked === true)}>
+            {flagLabels[key]}
+          </Checkbox>
+        ))}
+      </Flex>
+    </ActionForm>
+  );
+};
