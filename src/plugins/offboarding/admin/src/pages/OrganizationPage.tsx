@@ -10,7 +10,7 @@ import { CollaboratorsSection } from '../components/organization/CollaboratorsSe
 import { DetailsSection } from '../components/organization/DetailsSection';
 import { EntitlementsSection } from '../components/organization/EntitlementsSection';
 import { ExportsSection } from '../components/organization/ExportsSection';
-import { useFormat } from '../components/organization/format';
+import { useFormat } from '../hooks/useFormat';
 import { OrganizationActions } from '../components/organization/OrganizationActions';
 import { OrganizationBadges } from '../components/organization/OrganizationBadges';
 import { RefundsSection } from '../components/organization/RefundsSection';

@@ -1,10 +1,9 @@
-import { EmptyStateLayout, Flex, LinkButton } from '@strapi/design-system';
+import { Flex, LinkButton } from '@strapi/design-system';
 import { Clock } from '@strapi/icons';
-import { EmptyDocuments } from '@strapi/icons/symbols';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import { ApiErrorAlert } from '../components/organizations/ApiErrorAlert';
+import { ErrorAlert } from '../components/common/ErrorAlert';
 import { ListPagination } from '../components/organizations/ListPagination';
 import { OrganizationFilters } from '../components/organizations/OrganizationFilters';
 import { OrganizationsTable } from '../components/organizations/OrganizationsTable';
@@ -46,7 +45,7 @@ export const OrganizationsPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6} paddingBottom={10}>
-          <ApiErrorAlert error={stats.error} />
+          <ErrorAlert error={stats.error} />
           <StatsCards stats={stats.data?.data} />
           <OrganizationFilters
             q={params.q}
@@ -56,32 +55,19 @@ export const OrganizationsPage = () => {
             onStatus={params.setStatus}
             onShowArchived={params.setShowArchived}
           />
-          <ApiErrorAlert error={list.error} />
-          {organizations === undefined ? (
-            list.isLoading ? (
-              <Page.Loading />
-            ) : null
-          ) : organizations.length ? (
-            <Flex direction="column" alignItems="stretch">
-              <OrganizationsTable organizations={organizations} />
-              <ListPagination pagination={list.data?.meta.pagination} />
-            </Flex>
-          ) : (
-            <EmptyStateLayout
-              icon={<EmptyDocuments width="16rem" />}
-              content={
-                filtered
-                  ? formatMessage({
-                      id: getTranslation('organizations.empty.filtered'),
-                      defaultMessage: 'No organization matches this search and filter.',
-                    })
-                  : formatMessage({
-                      id: getTranslation('organizations.empty.none'),
-                      defaultMessage: 'No organizations to show.',
-                    })
-              }
-            />
-          )}
+          <OrganizationsTable
+            rows={organizations}
+            status={list}
+            footer={<ListPagination pagination={list.data?.meta.pagination} />}
+            emptyMessage={
+              filtered
+                ? formatMessage({
+                    id: getTranslation('organizations.empty.filtered'),
+                    defaultMessage: 'No organization matches this search and filter.',
+                  })
+                : formatMessage({ id: getTranslation('organizations.empty.none'), defaultMessage: 'No organizations to show.' })
+            }
+          />
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -10,6 +10,7 @@ import { usePermissions } from '../../hooks/usePermissions';
 import { getTranslation } from '../../utils/translations';
 import { ChecklistStepItem } from './ChecklistStepItem';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { Section } from '../common/Section';
 import { useChecklistFollow } from './useChecklistFollow';
 
 interface ChecklistPanelProps {
@@ -44,67 +45,58 @@ export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps)
   };
 
   return (
-    <Box tag="section" background="neutral0" padding={6} hasRadius shadow="tableShadow">
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <Flex justifyContent="space-between" alignItems="flex-start" gap={4} wrap="wrap">
+    <Section
+      title={formatMessage({ id: getTranslation('checklist.title'), defaultMessage: 'Offboarding checklist' })}
+      description={
+        checklist.startedAt
+          ? formatMessage(
+              { id: getTranslation('checklist.startedBy'), defaultMessage: 'Started on {when} by {who}' },
+              { when: dateTime(checklist.startedAt), who: checklist.startedBy ?? '' },
+            )
+          : formatMessage({
+              id: getTranslation('checklist.notStarted'),
+              defaultMessage: 'Not started. Steps complete in order; automatic steps tick themselves when their condition holds.',
+            })
+      }
+      actions={
+        !checklist.startedAt && canManage && !purged ? (
+          <Button startIcon={<Play />} onClick={start} loading={isSubmitting}>
+            {formatMessage({ id: getTranslation('checklist.action.start'), defaultMessage: 'Start offboarding' })}
+          </Button>
+        ) : null
+      }
+    >
+      <ErrorAlert error={panelError} />
+      {checklist.completedAt ? (
+        <Flex role="status" gap={3} padding={4} hasRadius background="success100" borderColor="success200">
+          <Box color="success600">
+            <CheckCircle aria-hidden />
+          </Box>
           <Flex direction="column" alignItems="flex-start" gap={1}>
-            <Typography tag="h2" variant="delta">
-              {formatMessage({ id: getTranslation('checklist.title'), defaultMessage: 'Offboarding checklist' })}
+            <Typography variant="omega" fontWeight="bold" textColor="success700">
+              {formatMessage({ id: getTranslation('checklist.complete.title'), defaultMessage: 'Offboarding complete' })}
             </Typography>
-            <Typography variant="pi" textColor="neutral600">
-              {checklist.startedAt
-                ? formatMessage(
-                    { id: getTranslation('checklist.startedBy'), defaultMessage: 'Started on {when} by {who}' },
-                    { when: dateTime(checklist.startedAt), who: checklist.startedBy ?? '' },
-                  )
-                : formatMessage({
-                    id: getTranslation('checklist.notStarted'),
-                    defaultMessage: 'Not started. Steps complete in order; automatic steps tick themselves when their condition holds.',
-                  })}
+            <Typography variant="pi" textColor="success700">
+              {formatMessage(
+                { id: getTranslation('checklist.complete.description'), defaultMessage: 'Every step was done or skipped on {when}.' },
+                { when: dateTime(checklist.completedAt) },
+              )}
             </Typography>
           </Flex>
-          {!checklist.startedAt && canManage && !purged ? (
-            <Button startIcon={<Play />} onClick={start} loading={isSubmitting}>
-              {formatMessage({ id: getTranslation('checklist.action.start'), defaultMessage: 'Start offboarding' })}
-            </Button>
-          ) : null}
         </Flex>
-
-        <ErrorAlert error={panelError} />
-
-        {checklist.completedAt ? (
-          <Flex role="status" gap={3} padding={4} hasRadius background="success100" borderColor="success200">
-            <Box color="success600">
-              <CheckCircle aria-hidden />
-            </Box>
-            <Flex direction="column" alignItems="flex-start" gap={1}>
-              <Typography variant="omega" fontWeight="bold" textColor="success700">
-                {formatMessage({ id: getTranslation('checklist.complete.title'), defaultMessage: 'Offboarding complete' })}
-              </Typography>
-              <Typography variant="pi" textColor="success700">
-                {formatMessage(
-                  { id: getTranslation('checklist.complete.description'), defaultMessage: 'Every step was done or skipped on {when}.' },
-                  { when: dateTime(checklist.completedAt) },
-                )}
-              </Typography>
-            </Flex>
-          </Flex>
-        ) : null}
-
-        <Flex tag="ol" direction="column" alignItems="stretch" gap={2}>
-          {checklist.steps.map((step, index) => (
-            <ChecklistStepItem
-              key={step.key}
-              step={step}
-              position={index + 1}
-              canAct={canManage && step.state === 'current'}
-              organizationId={organization.documentId}
-              onChanged={onChanged}
-            />
-          ))}
-        </Flex>
+      ) : null}
+      <Flex tag="ol" direction="column" alignItems="stretch" gap={2}>
+        {checklist.steps.map((step, index) => (
+          <ChecklistStepItem
+            key={step.key}
+            step={step}
+            position={index + 1}
+            canAct={canManage && step.state === 'current'}
+            organizationId={organization.documentId}
+            onChanged={onChanged}
+          />
+        ))}
       </Flex>
-
-    </Box>
+    </Section>
   );
 };

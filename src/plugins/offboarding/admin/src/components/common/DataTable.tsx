@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Box, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import type { QueryState } from '../../hooks/useApi';
 import { ErrorAlert } from './ErrorAlert';
 import { commonMessages } from './messages';
 
@@ -12,32 +13,38 @@ export interface Column<Row> {
   hiddenHeader?: boolean;
   /** Text wraps instead of widening the table. */
   wrap?: boolean;
+  /** The row's name: its text stands out. */
+  strong?: boolean;
   /** A string is shown as the table's plain text. */
   cell: (row: Row) => React.ReactNode;
 }
 
-export interface DataTableProps<Row> {
+/** Rows with a documentId are told apart by it; any other row says how. */
+type RowKey<Row> = Row extends { documentId: string } ? { rowKey?: (row: Row) => string } : { rowKey: (row: Row) => string };
+
+export type DataTableProps<Row> = RowKey<Row> & {
   /** Columns the admin may not see are passed as false. */
   columns: Array<Column<Row> | false>;
   /** undefined: not loaded yet. */
   rows: Row[] | undefined;
-  rowKey: (row: Row) => string;
   /** Said instead of an empty table. */
   emptyMessage: string;
-  /** The last load's failure, shown above what was loaded before. */
-  error?: string | null;
-  isLoading?: boolean;
+  /** The query the rows come from: its last failure is shown above what was loaded before. */
+  status?: Pick<QueryState<unknown>, 'error' | 'isLoading'>;
   /** Under the table (a pager). */
   footer?: React.ReactNode;
-}
+};
+
+const keyOf = <Row,>(row: Row, rowKey: ((row: Row) => string) | undefined) =>
+  rowKey ? rowKey(row) : String((row as { documentId?: unknown }).documentId);
 
 /** The one table of the panel: its headings, its rows, and what it says while loading, failing or empty. */
-export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, error, isLoading = false, footer }: DataTableProps<Row>) => {
+export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, footer }: DataTableProps<Row>) => {
   const { formatMessage } = useIntl();
   const shown = columns.filter((column): column is Column<Row> => column !== false);
 
   let body: React.ReactNode = null;
-  if (rows === undefined) body = isLoading ? <Loader small>{formatMessage(commonMessages.loading)}</Loader> : null;
+  if (rows === undefined) body = status?.isLoading ? <Loader small>{formatMessage(commonMessages.loading)}</Loader> : null;
   else if (rows.length === 0) {
     body = (
       <Box paddingTop={4} paddingBottom={4}>
@@ -66,12 +73,18 @@ export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, error, is
         </Thead>
         <Tbody>
           {rows.map((row) => (
-            <Tr key={rowKey(row)}>
+            <Tr key={keyOf(row, rowKey)}>
               {shown.map((column) => {
                 const content = column.cell(row);
                 return (
                   <Td key={column.key} style={column.wrap ? { whiteSpace: 'normal', maxWidth: '32rem' } : undefined}>
-                    {typeof content === 'string' ? <Typography textColor="neutral800">{content}</Typography> : content}
+                    {typeof content === 'string' ? (
+                      <Typography textColor="neutral800" fontWeight={column.strong ? 'semiBold' : undefined}>
+                        {content}
+                      </Typography>
+                    ) : (
+                      content
+                    )}
                   </Td>
                 );
               })}
@@ -84,7 +97,7 @@ export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, error, is
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={status?.error} />
       {body}
       {rows?.length ? footer : null}
     </Flex>

@@ -2,8 +2,8 @@ import { Box, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { AuditEvent } from '../../../../shared/contracts/entities';
 import { getTranslation } from '../../utils/translations';
-import { useFormat, type Format } from './format';
-import { humanize } from './labels';
+import { useFormat, type Format } from '../../hooks/useFormat';
+import { humanize } from '../../hooks/useLabels';
 import type { ReasonLabel } from './useReasonLabels';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

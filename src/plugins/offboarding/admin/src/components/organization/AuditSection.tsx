@@ -1,15 +1,18 @@
 import * as React from 'react';
-import { Badge, Box, Divider, Flex, Typography } from '@strapi/design-system';
+import { Badge, Box, Divider, Flex, Loader, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
 import type { AuditEvent } from '../../../../shared/contracts/entities';
 import { api } from '../../api';
 import { useApiQuery } from '../../hooks/useApi';
+import { useRefetchOn } from '../../hooks/useRefetchOn';
 import { getTranslation } from '../../utils/translations';
+import { ErrorAlert } from '../common/ErrorAlert';
+import { commonMessages } from '../common/messages';
 import { AuditChanges } from './AuditChanges';
-import { useFormat } from './format';
-import { humanize, useLabels } from './labels';
-import { Section } from './Section';
+import { useFormat } from '../../hooks/useFormat';
+import { humanize, useLabels } from '../../hooks/useLabels';
+import { Section } from '../common/Section';
 import type { ReasonLabel } from './useReasonLabels';
 import { SectionPager } from './SectionPager';
 
@@ -93,23 +96,13 @@ export const AuditSection = ({ organization, reasonLabel, refreshKey }: AuditSec
   const t = (id: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(`organization.audit.${id}`), defaultMessage });
 
-  const firstRender = React.useRef(true);
-  React.useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    void refetch();
-    // Only a new refreshKey reloads; page changes reload through the query's own params.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [refreshKey]);
+  useRefetchOn(refreshKey, refetch);
 
   const pagination = data?.meta.pagination;
   const events = data?.data ?? [];
 
   const body = () => {
-    if (error) return <Typography textColor="danger600">{error}</Typography>;
-    if (!data) return <Typography textColor="neutral600">{t('loading', 'Loading the audit trail…')}</Typography>;
+    if (!data) return error ? null : <Loader small>{formatMessage(commonMessages.loading)}</Loader>;
     if (events.length === 0) return <Typography textColor="neutral600">{t('empty', 'No event recorded yet.')}</Typography>;
     return (
       <Box tag="ol" style={{ listStyle: 'none' }}>
@@ -125,15 +118,12 @@ export const AuditSection = ({ organization, reasonLabel, refreshKey }: AuditSec
 
   return (
     <Section title={t('title', 'Audit timeline')}>
+      <ErrorAlert error={error} />
       {body()}
       <SectionPager
         pagination={pagination}
-        summary={({ page: current, pageCount, total }) =>
-          formatMessage({ id: getTranslation('organization.audit.page'), defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# event} other {# events}}' }, { page: current, pageCount, total })
-        }
+        summary={{ id: getTranslation('organization.audit.page'), defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# event} other {# events}}' }}
         isLoading={isLoading}
-        newerLabel={t('newer', 'Newer')}
-        olderLabel={t('older', 'Older')}
         onPage={setPage}
       />
     </Section>

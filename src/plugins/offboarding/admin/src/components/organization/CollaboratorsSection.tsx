@@ -6,13 +6,6 @@ import {
   Flex,
   SingleSelect,
   SingleSelectOption,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
 } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -24,8 +17,10 @@ import { useApiAction } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { ActionDialog } from '../common/ActionDialog';
 import { ConfirmForm } from '../common/ConfirmForm';
-import { useLabels } from './labels';
-import { Section } from './Section';
+import { DataTable } from '../common/DataTable';
+import { commonMessages } from '../common/messages';
+import { useLabels } from '../../hooks/useLabels';
+import { Section } from '../common/Section';
 import type { OrganizationActionProps } from './types';
 
 interface CollaboratorsSectionProps extends OrganizationActionProps {
@@ -153,58 +148,20 @@ export const CollaboratorsSection = ({ organization, onChanged, canManage }: Col
 
   return (
     <Section title={t('title', 'Collaborators')}>
-      {collaborators.length === 0 ? (
-        <Typography textColor="neutral600">{t('empty', 'No collaborator has access to this organization.')}</Typography>
-      ) : (
-        <Table colCount={canManage ? 4 : 3} rowCount={collaborators.length + 1}>
-          <Thead>
-            <Tr>
-              <Th>
-                <Typography variant="sigma" textColor="neutral600">
-                  {t('email', 'Email')}
-                </Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma" textColor="neutral600">
-                  {t('username', 'Username')}
-                </Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma" textColor="neutral600">
-                  {t('role', 'Role')}
-                </Typography>
-              </Th>
-              {canManage ? (
-                <Th>
-                  <Typography variant="sigma" textColor="neutral600">
-                    {t('actions', 'Actions')}
-                  </Typography>
-                </Th>
-              ) : null}
-            </Tr>
-          </Thead>
-          <Tbody>
-            {collaborators.map((collaborator) => (
-              <Tr key={collaborator.documentId}>
-                <Td>
-                  <Typography textColor="neutral800">{collaborator.user?.email ?? t('deletedUser', 'Deleted user')}</Typography>
-                </Td>
-                <Td>
-                  <Typography textColor="neutral800">{collaborator.user?.username ?? ''}</Typography>
-                </Td>
-                <Td>
-                  <Typography textColor="neutral800">{labels.role(collaborator.role)}</Typography>
-                </Td>
-                {canManage ? (
-                  <Td>
-                    <RemoveCollaborator organization={organization} collaborator={collaborator} onChanged={onChanged} />
-                  </Td>
-                ) : null}
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
-      )}
+      <DataTable
+        rows={collaborators}
+        emptyMessage={t('empty', 'No collaborator has access to this organization.')}
+        columns={[
+          { key: 'email', header: t('email', 'Email'), cell: (c) => c.user?.email ?? t('deletedUser', 'Deleted user') },
+          { key: 'username', header: t('username', 'Username'), cell: (c) => c.user?.username ?? '' },
+          { key: 'role', header: t('role', 'Role'), cell: (c) => labels.role(c.role) },
+          canManage && {
+            key: 'actions',
+            header: formatMessage(commonMessages.actions),
+            cell: (c) => <RemoveCollaborator organization={organization} collaborator={c} onChanged={onChanged} />,
+          },
+        ]}
+      />
       {canManage && !purged ? <AddCollaboratorForm organization={organization} onChanged={onChanged} /> : null}
     </Section>
   );

@@ -3,10 +3,10 @@ import { useIntl } from 'react-intl';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
 import { getTranslation } from '../../utils/translations';
 import { Facts } from './Facts';
-import { useFormat } from './format';
-import { useLabels } from './labels';
+import { useFormat } from '../../hooks/useFormat';
+import { useLabels } from '../../hooks/useLabels';
 import { PolicyAssignment } from './PolicyAssignment';
-import { Section } from './Section';
+import { Section } from '../common/Section';
 
 /** Contact details, access and archive state, and the cancellation policy in effect. */
 export const DetailsSection = ({

@@ -1,11 +1,13 @@
-import { Badge, Box, Flex, Table, Tbody, Td, Th, Thead, Tooltip, Tr, Typography } from '@strapi/design-system';
+import { Badge, Box, Flex, Tooltip, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { EntitlementView, OrganizationDetail } from '../../../../shared/contracts/api';
 import { getTranslation } from '../../utils/translations';
+import { DataTable } from '../common/DataTable';
+import { commonMessages } from '../common/messages';
 import { EntitlementActions } from '../entitlements/EntitlementActions';
-import { useFormat, type Format } from './format';
-import { PROVISIONING_VARIANT, STATUS_VARIANT, useLabels, type Labels } from './labels';
-import { Section } from './Section';
+import { useFormat, type Format } from '../../hooks/useFormat';
+import { PROVISIONING_VARIANT, STATUS_VARIANT, useLabels, type Labels } from '../../hooks/useLabels';
+import { Section } from '../common/Section';
 import type { ReasonLabel } from './useReasonLabels';
 
 
@@ -121,93 +123,31 @@ const ReactivationCell = ({ entitlement: e, format }: Omit<CellProps, 'labels'>)
   );
 };
 
-const EntitlementRow = ({
-  entitlement: e,
-  organization,
-  onChanged,
-  reasonLabel,
-  format,
-  labels,
-}: CellProps & EntitlementsSectionProps) => {
+/** The name and, once it stopped being active, why. */
+const NameCell = ({ entitlement: e, labels, reasonLabel }: { entitlement: EntitlementView; labels: Labels; reasonLabel: ReasonLabel }) => {
   const { formatMessage } = useIntl();
-  const pendingAt = e.status === 'pending_cancellation' ? e.cancelEffectiveAt : null;
-  const reason =
-    e.status === 'suspended'
-      ? (e.suspensionReasonCode ?? e.suspensionReason)
-      : e.status === 'active'
-        ? null
-        : e.cancellationReason;
+  const reason = e.status === 'suspended' ? (e.suspensionReasonCode ?? e.suspensionReason) : e.status === 'active' ? null : e.cancellationReason;
   return (
-    <Tr>
-      <Td>
-        <Flex
-          direction="column"
-          alignItems="flex-start"
-          gap={1}
-          minWidth="160px"
-          maxWidth="220px"
-          style={{ whiteSpace: 'normal' }}
-        >
-          <Flex gap={2} alignItems="baseline">
-            <Tooltip label={labels.entitlementClass(e.class)}>
-              <Typography variant="pi" fontWeight="bold" textColor="neutral800" tabIndex={0}>
-                {e.class}
-              </Typography>
-            </Tooltip>
-            <Typography variant="omega" textColor="neutral800">
-              {e.name ?? labels.entitlementClass(e.class)}
-            </Typography>
-          </Flex>
-          {reason ? (
-            <Muted>
-              {formatMessage(
-                { id: getTranslation('organization.entitlements.reason'), defaultMessage: 'Reason: {reason}' },
-                { reason: reasonLabel(reason) },
-              )}
-            </Muted>
-          ) : null}
-        </Flex>
-      </Td>
-      <Td>
-        <Badge variant={STATUS_VARIANT[e.status]}>{labels.status(e.status)}</Badge>
-      </Td>
-      <Td>
-        <Flex direction="column" alignItems="flex-start">
-          <Small>{format.money(e.price, e.currency)}</Small>
-          <Muted>{labels.billingPeriod(e.billingPeriod)}</Muted>
-        </Flex>
-      </Td>
-      <Td>
-        {e.currentPeriodStart || e.currentPeriodEnd ? (
-          <Flex direction="column" alignItems="flex-start">
-            <Small>{format.date(e.currentPeriodStart)}</Small>
-            <Muted>
-              {formatMessage(
-                { id: getTranslation('organization.entitlements.periodEnd'), defaultMessage: 'to {date}' },
-                { date: format.date(e.currentPeriodEnd) },
-              )}
-            </Muted>
-          </Flex>
-        ) : (
-          <Muted>{format.none}</Muted>
-        )}
-      </Td>
-      <Td>
-        <KeyDatesCell cancelsAt={pendingAt} graceEndsAt={e.graceEndsAt} format={format} />
-      </Td>
-      <Td>
-        <RefundCell entitlement={e} format={format} labels={labels} />
-      </Td>
-      <Td>
-        <ReactivationCell entitlement={e} format={format} />
-      </Td>
-      <Td>
-        <ProvisioningCell entitlement={e} labels={labels} />
-      </Td>
-      <Td>
-        <EntitlementActions entitlement={e} organization={organization} onChanged={onChanged} />
-      </Td>
-    </Tr>
+    <Flex direction="column" alignItems="flex-start" gap={1} minWidth="160px" maxWidth="220px" style={{ whiteSpace: 'normal' }}>
+      <Flex gap={2} alignItems="baseline">
+        <Tooltip label={labels.entitlementClass(e.class)}>
+          <Typography variant="pi" fontWeight="bold" textColor="neutral800" tabIndex={0}>
+            {e.class}
+          </Typography>
+        </Tooltip>
+        <Typography variant="omega" textColor="neutral800">
+          {e.name ?? labels.entitlementClass(e.class)}
+        </Typography>
+      </Flex>
+      {reason ? (
+        <Muted>
+          {formatMessage(
+            { id: getTranslation('organization.entitlements.reason'), defaultMessage: 'Reason: {reason}' },
+            { reason: reasonLabel(reason) },
+          )}
+        </Muted>
+      ) : null}
+    </Flex>
   );
 };
 
@@ -222,56 +162,62 @@ export const EntitlementsSection = ({ organization, onChanged, reasonLabel }: En
   const { formatMessage } = useIntl();
   const format = useFormat();
   const labels = useLabels();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(`organization.entitlements.${id}`), defaultMessage });
-  const headers = [
-    t('entitlement', 'Entitlement'),
-    t('status', 'Status'),
-    t('price', 'Price'),
-    t('currentPeriod', 'Current period'),
-    t('keyDates', 'Key dates'),
-    t('refund', 'Refund'),
-    t('reactivation', 'Reactivation'),
-    t('provisioning', 'Provisioning'),
-  ];
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`organization.entitlements.${id}`), defaultMessage });
+  const reload = () => void onChanged();
 
   return (
     <Section title={t('title', 'Entitlements')}>
-      {organization.entitlements.length === 0 ? (
-        <Typography textColor="neutral600">{t('empty', 'This organization has no entitlement.')}</Typography>
-      ) : (
-        <Table colCount={headers.length + 1} rowCount={organization.entitlements.length + 1}>
-          <Thead>
-            <Tr>
-              {headers.map((header) => (
-                <Th key={header}>
-                  <Typography variant="sigma" textColor="neutral600">
-                    {header}
-                  </Typography>
-                </Th>
-              ))}
-              <Th>
-                <Typography variant="sigma" textColor="neutral600">
-                  {t('actions', 'Actions')}
-                </Typography>
-              </Th>
-            </Tr>
-          </Thead>
-          <Tbody>
-            {organization.entitlements.map((entitlement) => (
-              <EntitlementRow
-                key={entitlement.documentId}
-                entitlement={entitlement}
-                organization={organization}
-                onChanged={onChanged}
-                reasonLabel={reasonLabel}
-                format={format}
-                labels={labels}
-              />
-            ))}
-          </Tbody>
-        </Table>
-      )}
+      <DataTable
+        rows={organization.entitlements}
+        emptyMessage={t('empty', 'This organization has no entitlement.')}
+        columns={[
+          { key: 'entitlement', header: t('entitlement', 'Entitlement'), cell: (e) => <NameCell entitlement={e} labels={labels} reasonLabel={reasonLabel} /> },
+          { key: 'status', header: t('status', 'Status'), cell: (e) => <Badge variant={STATUS_VARIANT[e.status]}>{labels.status(e.status)}</Badge> },
+          {
+            key: 'price',
+            header: t('price', 'Price'),
+            cell: (e) => (
+              <Flex direction="column" alignItems="flex-start">
+                <Small>{format.money(e.price, e.currency)}</Small>
+                <Muted>{labels.billingPeriod(e.billingPeriod)}</Muted>
+              </Flex>
+            ),
+          },
+          {
+            key: 'currentPeriod',
+            header: t('currentPeriod', 'Current period'),
+            cell: (e) =>
+              e.currentPeriodStart || e.currentPeriodEnd ? (
+                <Flex direction="column" alignItems="flex-start">
+                  <Small>{format.date(e.currentPeriodStart)}</Small>
+                  <Muted>
+                    {formatMessage(
+                      { id: getTranslation('organization.entitlements.periodEnd'), defaultMessage: 'to {date}' },
+                      { date: format.date(e.currentPeriodEnd) },
+                    )}
+                  </Muted>
+                </Flex>
+              ) : (
+                <Muted>{format.none}</Muted>
+              ),
+          },
+          {
+            key: 'keyDates',
+            header: t('keyDates', 'Key dates'),
+            cell: (e) => (
+              <KeyDatesCell cancelsAt={e.status === 'pending_cancellation' ? e.cancelEffectiveAt : null} graceEndsAt={e.graceEndsAt} format={format} />
+            ),
+          },
+          { key: 'refund', header: t('refund', 'Refund'), cell: (e) => <RefundCell entitlement={e} format={format} labels={labels} /> },
+          { key: 'reactivation', header: t('reactivation', 'Reactivation'), cell: (e) => <ReactivationCell entitlement={e} format={format} /> },
+          { key: 'provisioning', header: t('provisioning', 'Provisioning'), cell: (e) => <ProvisioningCell entitlement={e} labels={labels} /> },
+          {
+            key: 'actions',
+            header: formatMessage(commonMessages.actions),
+            cell: (e) => <EntitlementActions entitlement={e} organization={organization} onChanged={reload} />,
+          },
+        ]}
+      />
     </Section>
   );
 };

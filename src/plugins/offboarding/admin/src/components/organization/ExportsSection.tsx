@@ -1,11 +1,13 @@
-import { Badge, Button, Flex, ProgressBar, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Button, Flex, ProgressBar, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { DataExport } from '../../../../shared/contracts/entities';
 import { getTranslation } from '../../utils/translations';
-import { useFormat } from './format';
-import { EXPORT_STATE_VARIANT, useLabels } from './labels';
-import { Section } from './Section';
+import { DataTable } from '../common/DataTable';
+import { commonMessages } from '../common/messages';
+import { useFormat } from '../../hooks/useFormat';
+import { EXPORT_STATE_VARIANT, useLabels } from '../../hooks/useLabels';
+import { Section } from '../common/Section';
 import { useExportDownload } from './useExportDownload';
 
 interface ExportsSectionProps {
@@ -55,81 +57,45 @@ export const ExportsSection = ({ exports, error, canDownload }: ExportsSectionPr
   const t = (id: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(`organization.exports.${id}`), defaultMessage });
 
-  const body = () => {
-    if (error) return <Typography textColor="danger600">{error}</Typography>;
-    if (!exports) return <Typography textColor="neutral600">{t('loading', 'Loading exports…')}</Typography>;
-    if (exports.length === 0) {
-      return <Typography textColor="neutral600">{t('empty', 'No data export has been generated yet.')}</Typography>;
-    }
-    const headers = [t('requested', 'Requested'), t('state', 'State'), t('size', 'Size'), t('expires', 'Expires')];
-    return (
-      <Table colCount={headers.length + 1} rowCount={exports.length + 1}>
-        <Thead>
-          <Tr>
-            {headers.map((header) => (
-              <Th key={header}>
-                <Typography variant="sigma" textColor="neutral600">
-                  {header}
+  return (
+    <Section title={t('title', 'Data exports')}>
+      <DataTable
+        rows={exports}
+        status={{ error, isLoading: !error }}
+        emptyMessage={t('empty', 'No data export has been generated yet.')}
+        columns={[
+          {
+            key: 'requested',
+            header: t('requested', 'Requested'),
+            cell: (e) => (
+              <Flex direction="column" alignItems="flex-start">
+                <Typography textColor="neutral800">{format.dateTime(e.createdAt)}</Typography>
+                <Typography variant="pi" textColor="neutral600">
+                  {e.requestedByName ?? format.none}
                 </Typography>
-              </Th>
-            ))}
-            <Th>
-              <Typography variant="sigma" textColor="neutral600">
-                {t('actions', 'Actions')}
-              </Typography>
-            </Th>
-          </Tr>
-        </Thead>
-        <Tbody>
-          {exports.map((e) => (
-            <Tr key={e.documentId}>
-              <Td>
-                <Flex direction="column" alignItems="flex-start">
-                  <Typography variant="pi" textColor="neutral800">
-                    {format.dateTime(e.createdAt)}
-                  </Typography>
-                  <Typography variant="pi" textColor="neutral600">
-                    {e.requestedByName ?? format.none}
-                  </Typography>
-                  <Typography variant="pi" textColor="neutral600">
-                    {e.profile === 'customer'
-                      ? t('profile.customer', 'Customer export (allow-listed)')
-                      : t('profile.admin', 'Admin export (everything)')}
-                  </Typography>
-                </Flex>
-              </Td>
-              <Td>
-                <StateCell dataExport={e} />
-              </Td>
-              <Td>
-                <Typography variant="pi" textColor="neutral800">
-                  {format.bytes(e.size)}
+                <Typography variant="pi" textColor="neutral600">
+                  {e.profile === 'customer'
+                    ? t('profile.customer', 'Customer export (allow-listed)')
+                    : t('profile.admin', 'Admin export (everything)')}
                 </Typography>
-              </Td>
-              <Td>
-                <Typography variant="pi" textColor="neutral800">
-                  {format.dateTime(e.expiresAt)}
-                </Typography>
-              </Td>
-              <Td>
-                {e.state === 'ready' && canDownload ? (
-                  <Button
-                    variant="secondary"
-                    size="S"
-                    startIcon={<Download />}
-                    loading={downloading === e.documentId}
-                    onClick={() => void download(e)}
-                  >
-                    {t('download', 'Download')}
-                  </Button>
-                ) : null}
-              </Td>
-            </Tr>
-          ))}
-        </Tbody>
-      </Table>
-    );
-  };
-
-  return <Section title={t('title', 'Data exports')}>{body()}</Section>;
+              </Flex>
+            ),
+          },
+          { key: 'state', header: t('state', 'State'), cell: (e) => <StateCell dataExport={e} /> },
+          { key: 'size', header: t('size', 'Size'), cell: (e) => format.bytes(e.size) },
+          { key: 'expires', header: t('expires', 'Expires'), cell: (e) => format.dateTime(e.expiresAt) },
+          {
+            key: 'actions',
+            header: formatMessage(commonMessages.actions),
+            cell: (e) =>
+              e.state === 'ready' && canDownload ? (
+                <Button variant="secondary" size="S" startIcon={<Download />} loading={downloading === e.documentId} onClick={() => void download(e)}>
+                  {t('download', 'Download')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+    </Section>
+  );
 };

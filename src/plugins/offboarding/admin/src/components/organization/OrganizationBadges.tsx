@@ -2,7 +2,7 @@ import { Badge, Flex } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
 import { getTranslation } from '../../utils/translations';
-import { STATUS_VARIANT, useLabels } from './labels';
+import { STATUS_VARIANT, useLabels } from '../../hooks/useLabels';
 
 /** The organization's state at a glance: status, archived, access, purge, legal hold. */
 export const OrganizationBadges = ({ organization: org }: { organization: OrganizationDetail }) => {

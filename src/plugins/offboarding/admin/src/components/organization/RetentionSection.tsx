@@ -3,9 +3,9 @@ import { useIntl } from 'react-intl';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
 import { getTranslation } from '../../utils/translations';
 import { Facts } from './Facts';
-import { useFormat } from './format';
-import { useLabels } from './labels';
-import { Section } from './Section';
+import { useFormat } from '../../hooks/useFormat';
+import { useLabels } from '../../hooks/useLabels';
+import { Section } from '../common/Section';
 
 /** When the organization's data may be purged, and what holds it back. */
 export const RetentionSection = ({ organization: org }: { organization: OrganizationDetail }) => {

@@ -1,31 +1,35 @@
 import { Button, Flex, Typography } from '@strapi/design-system';
+import { useIntl, type MessageDescriptor } from 'react-intl';
 import type { Pagination } from '../../../../shared/contracts/entities';
+import { commonMessages } from '../common/messages';
 
 export interface SectionPagerProps {
   /** The list's `meta.pagination`; nothing is shown while it fits on one page. */
   pagination: Pagination | undefined;
-  /** "Page 2 of 5 · 120 events", already translated. */
-  summary: (pagination: Pagination) => string;
+  /** "Page {page} of {pageCount} · {total} events". */
+  summary: MessageDescriptor;
   isLoading: boolean;
-  newerLabel: string;
-  olderLabel: string;
   onPage: (page: number) => void;
 }
 
 /** Newer / older paging under a newest-first section (audit timeline, refunds). */
-export const SectionPager = ({ pagination, summary, isLoading, newerLabel, olderLabel, onPage }: SectionPagerProps) =>
-  pagination && pagination.pageCount > 1 ? (
+export const SectionPager = ({ pagination, summary, isLoading, onPage }: SectionPagerProps) => {
+  const { formatMessage } = useIntl();
+  if (!pagination || pagination.pageCount <= 1) return null;
+  const { page, pageCount, total } = pagination;
+  return (
     <Flex justifyContent="space-between" alignItems="center">
       <Typography variant="pi" textColor="neutral600">
-        {summary(pagination)}
+        {formatMessage(summary, { page, pageCount, total })}
       </Typography>
       <Flex gap={2}>
-        <Button variant="tertiary" size="S" disabled={pagination.page <= 1 || isLoading} onClick={() => onPage(pagination.page - 1)}>
-          {newerLabel}
+        <Button variant="tertiary" size="S" disabled={page <= 1 || isLoading} onClick={() => onPage(page - 1)}>
+          {formatMessage(commonMessages.newer)}
         </Button>
-        <Button variant="tertiary" size="S" disabled={pagination.page >= pagination.pageCount || isLoading} onClick={() => onPage(pagination.page + 1)}>
-          {olderLabel}
+        <Button variant="tertiary" size="S" disabled={page >= pageCount || isLoading} onClick={() => onPage(page + 1)}>
+          {formatMessage(commonMessages.older)}
         </Button>
       </Flex>
     </Flex>
-  ) : null;
+  );
+};

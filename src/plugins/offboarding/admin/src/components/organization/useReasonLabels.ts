@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { api } from '../../api';
 import { useApiQuery } from '../../hooks/useApi';
-import { humanize } from './labels';
+import { humanize } from '../../hooks/useLabels';
 
 export type ReasonLabel = (code: string) => string;
 

@@ -2,7 +2,7 @@ import { Box, Checkbox, Flex, SingleSelect, SingleSelectOption } from '@strapi/d
 import { useIntl } from 'react-intl';
 import { ORGANIZATION_STATUSES, type OrganizationStatus } from '../../../../shared/contracts/constants';
 import { getTranslation } from '../../utils/translations';
-import { useStatusLabel } from './labels';
+import { useLabels } from '../../hooks/useLabels';
 import { SearchField } from './SearchField';
 
 const ALL = 'all';
@@ -26,7 +26,7 @@ export const OrganizationFilters = ({
   onShowArchived,
 }: OrganizationFiltersProps) => {
   const { formatMessage } = useIntl();
-  const statusLabel = useStatusLabel();
+  const { status: statusLabel } = useLabels();
 
   return (
     <Flex gap={4} wrap="wrap" alignItems="center">

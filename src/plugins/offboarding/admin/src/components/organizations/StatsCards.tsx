@@ -2,7 +2,7 @@ import { Box, Flex, Grid, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Stats } from '../../../../shared/contracts/api';
 import { getTranslation } from '../../utils/translations';
-import { useStatusLabel } from './labels';
+import { useLabels } from '../../hooks/useLabels';
 
 const StatCard = ({ label, value, hint }: { label: string; value: number | undefined; hint?: string }) => {
   const { formatNumber, formatMessage } = useIntl();
@@ -30,7 +30,7 @@ const StatCard = ({ label, value, hint }: { label: string; value: number | undef
 /** Counts by status of the organizations not archived, then archived ones and the purge queue. */
 export const StatsCards = ({ stats }: { stats: Stats | undefined }) => {
   const { formatMessage } = useIntl();
-  const statusLabel = useStatusLabel();
+  const { status: statusLabel } = useLabels();
   const byStatus = stats?.organizations.byStatus;
   const cards = [
     { key: 'active', label: statusLabel('active'), value: byStatus?.active },

@@ -5,7 +5,7 @@ import { getTranslation } from '../../utils/translations';
 import { ActionForm } from '../common/ActionForm';
 import { commonMessages } from '../common/messages';
 import { useActionForm } from '../common/useActionForm';
-import { useFormat } from '../organization/format';
+import { useFormat } from '../../hooks/useFormat';
 import type { RetentionFormProps } from './RetentionActions';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

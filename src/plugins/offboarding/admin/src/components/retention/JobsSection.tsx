@@ -1,4 +1,4 @@
-import { Badge, Flex, Typography } from '@strapi/design-system';
+import { Badge, Flex } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { api } from '../../api';
 import { useApiQuery } from '../../hooks/useApi';
@@ -6,9 +6,9 @@ import { useLabels } from '../../hooks/useLabels';
 import { useRefetchOn } from '../../hooks/useRefetchOn';
 import { getTranslation } from '../../utils/translations';
 import { DataTable } from '../common/DataTable';
-import { useFormat } from '../organization/format';
+import { useFormat } from '../../hooks/useFormat';
 import { RunSweepButton } from './RunSweepButton';
-import { Section } from './Section';
+import { Section } from '../common/Section';
 
 export interface JobsSectionProps {
   canSettings: boolean;
@@ -36,18 +36,14 @@ export const JobsSection = ({ canSettings, refreshKey, onChanged }: JobsSectionP
       <DataTable
         rows={jobs.data?.data}
         rowKey={(sweep) => sweep.name}
-        error={jobs.error}
-        isLoading={jobs.isLoading}
+        status={jobs}
         emptyMessage={t('empty', 'No sweep is scheduled.')}
         columns={[
           {
             key: 'sweep',
             header: t('sweep', 'Sweep'),
-            cell: (sweep) => (
-              <Typography textColor="neutral800" fontWeight="semiBold">
-                {labels.sweep(sweep.name)}
-              </Typography>
-            ),
+            strong: true,
+            cell: (sweep) => labels.sweep(sweep.name),
           },
           { key: 'pending', header: t('pending', 'Pending'), cell: (sweep) => formatNumber(sweep.pending) },
           { key: 'due', header: t('due', 'Due now'), cell: (sweep) => formatNumber(sweep.due) },

@@ -1,14 +1,13 @@
 import { Flex, Link } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
-import type { Organization } from '../../../../shared/contracts/entities';
 import { getTranslation } from '../../utils/translations';
 import { DataTable } from '../common/DataTable';
-import { useFormat } from '../organization/format';
+import { useFormat } from '../../hooks/useFormat';
 import { OrganizationFlags } from '../organizations/OrganizationFlags';
 import { organizationPath } from '../organizations/paths';
 import { RetentionActions } from './RetentionActions';
-import { Section } from './Section';
+import { Section } from '../common/Section';
 import { useLegalHolds } from './useLegalHolds';
 
 export interface RetentionSectionProps {
@@ -29,11 +28,9 @@ export const LegalHoldsSection = ({ canRetention, refreshKey, onChanged }: Reten
       title={t('title', 'Legal holds')}
       description={t('description', 'Organizations kept whatever their retention date says, until the hold is lifted.')}
     >
-      <DataTable<Organization>
+      <DataTable
         rows={holds.data}
-        rowKey={(org) => org.documentId}
-        error={holds.error}
-        isLoading={holds.isLoading}
+        status={holds}
         emptyMessage={t('empty', 'No organization is under legal hold.')}
         columns={[
           {

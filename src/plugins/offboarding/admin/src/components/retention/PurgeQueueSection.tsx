@@ -1,19 +1,18 @@
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
-import type { PurgeQueueItem } from '../../../../shared/contracts/retention';
 import { api } from '../../api';
 import { useApiQuery } from '../../hooks/useApi';
 import { useRefetchOn } from '../../hooks/useRefetchOn';
 import { getTranslation } from '../../utils/translations';
 import { DataTable } from '../common/DataTable';
-import { useFormat } from '../organization/format';
+import { useFormat } from '../../hooks/useFormat';
 import { ListPagination } from '../organizations/ListPagination';
 import { organizationPath } from '../organizations/paths';
 import { useUrlParams } from '../organizations/useUrlParams';
 import type { RetentionSectionProps } from './LegalHoldsSection';
 import { RetentionActions } from './RetentionActions';
-import { Section } from './Section';
+import { Section } from '../common/Section';
 import { WillDeleteList } from './WillDeleteList';
 
 /** Organizations past their retention date, soonest purge first, with what the purge will delete. */
@@ -33,11 +32,9 @@ export const PurgeQueueSection = ({ canRetention, refreshKey, onChanged }: Reten
         'Archived organizations past their retention date. The purge sweep deletes them after the review date unless their retention is extended or a legal hold is placed.',
       )}
     >
-      <DataTable<PurgeQueueItem>
+      <DataTable
         rows={queue.data?.data}
-        rowKey={(item) => item.documentId}
-        error={queue.error}
-        isLoading={queue.isLoading}
+        status={queue}
         emptyMessage={t('empty', 'No organization is waiting to be purged.')}
         footer={<ListPagination pagination={queue.data?.meta.pagination} />}
         columns={[
@@ -62,11 +59,8 @@ export const PurgeQueueSection = ({ canRetention, refreshKey, onChanged }: Reten
           {
             key: 'purgeAfter',
             header: t('purgeAfter', 'Purge after'),
-            cell: (item) => (
-              <Typography textColor="neutral800" fontWeight="semiBold">
-                {format.dateTime(item.purgeAfter)}
-              </Typography>
-            ),
+            strong: true,
+            cell: (item) => format.dateTime(item.purgeAfter),
           },
           { key: 'willDelete', header: t('willDelete', 'Will be deleted'), wrap: true, cell: (item) => <WillDeleteList counts={item.willDelete} /> },
           // The server takes an organization out of the queue when a hold is placed: none here is held.

@@ -38,7 +38,6 @@ export const PoliciesTable = ({ policies, canEdit, onSaved }: PoliciesTableProps
   return (
     <DataTable
       rows={policies}
-      rowKey={(policy) => policy.documentId}
       emptyMessage={t('empty', 'No policy yet.')}
       columns={[
         {

@@ -80,18 +80,14 @@ export const ProvisioningTable = ({ policies, canEdit, onChanged }: Provisioning
   return (
     <DataTable
       rows={policies}
-      rowKey={(policy) => policy.documentId}
-      error={error}
+      status={{ error, isLoading: false }}
       emptyMessage={t('empty', 'No provisioning policy yet.')}
       columns={[
         {
           key: 'class',
           header: t('table.class', 'Entitlement class'),
-          cell: (policy) => (
-            <Typography textColor="neutral800" fontWeight="semiBold">
-              {labels.entitlementClassWithCode(policy.entitlementClass)}
-            </Typography>
-          ),
+          strong: true,
+            cell: (policy) => labels.entitlementClassWithCode(policy.entitlementClass),
         },
         {
           key: 'effect',

@@ -23,17 +23,13 @@ export const ReasonsTable = ({ reasons, canEdit, onSaved }: ReasonsTableProps) =
   return (
     <DataTable
       rows={reasons}
-      rowKey={(reason) => reason.documentId}
       emptyMessage={t('empty', 'No reason yet.')}
       columns={[
         {
           key: 'label',
           header: t('table.label', 'Label'),
-          cell: (reason) => (
-            <Typography textColor="neutral800" fontWeight="semiBold">
-              {reason.label}
-            </Typography>
-          ),
+          strong: true,
+            cell: (reason) => reason.label,
         },
         {
           key: 'code',

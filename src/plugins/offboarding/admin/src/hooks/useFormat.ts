@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { getTranslation } from '../../utils/translations';
+import { getTranslation } from '../utils/translations';
 
 /** Formatting of the API's values (ISO dates, integer minor units, byte counts) in the admin's locale. */
 export const useFormat = () => {
