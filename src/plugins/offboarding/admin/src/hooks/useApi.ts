@@ -84,8 +84,7 @@ export const useApiAction = () => {
       const { method, url, body } = request;
       setSubmitting(true);
       try {
-        const response =
-          method === 'POST' ? await post<T>(url, body) : method === 'PUT' ? await put<T>(url, body) : await del<T>(url);
+        const response = method === 'POST' ? await post<T>(url, body) : method === 'PUT' ? await put<T>(url, body) : await del<T>(url);
         return { ok: true, data: response.data };
       } catch (err) {
         const message = isFetchError(err) ? formatAPIError(err) : String(err);

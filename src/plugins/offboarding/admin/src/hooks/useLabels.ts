@@ -114,7 +114,10 @@ const AUDIT_ACTION: Record<string, MessageDescriptor> = {
   'collaborator.added': { id: getTranslation('organization.audit.action.collaborator.added'), defaultMessage: 'Collaborator added' },
   'collaborator.removed': { id: getTranslation('organization.audit.action.collaborator.removed'), defaultMessage: 'Collaborator removed' },
   'entitlement.created': { id: getTranslation('organization.audit.action.entitlement.created'), defaultMessage: 'Entitlement created' },
-  'entitlement.cancelled': { id: getTranslation('organization.audit.action.entitlement.cancelled'), defaultMessage: 'Entitlement cancelled' },
+  'entitlement.cancelled': {
+    id: getTranslation('organization.audit.action.entitlement.cancelled'),
+    defaultMessage: 'Entitlement cancelled',
+  },
   'refund.recorded': { id: getTranslation('organization.audit.action.refund.recorded'), defaultMessage: 'Refund recorded' },
   'refund.reversed': { id: getTranslation('organization.audit.action.refund.reversed'), defaultMessage: 'Refund reversed' },
   'entitlement.cancellation_scheduled': {
@@ -125,9 +128,15 @@ const AUDIT_ACTION: Record<string, MessageDescriptor> = {
     id: getTranslation('organization.audit.action.entitlement.cancellation_undone'),
     defaultMessage: 'Cancellation undone',
   },
-  'entitlement.suspended': { id: getTranslation('organization.audit.action.entitlement.suspended'), defaultMessage: 'Entitlement suspended' },
+  'entitlement.suspended': {
+    id: getTranslation('organization.audit.action.entitlement.suspended'),
+    defaultMessage: 'Entitlement suspended',
+  },
   'entitlement.resumed': { id: getTranslation('organization.audit.action.entitlement.resumed'), defaultMessage: 'Entitlement resumed' },
-  'entitlement.reactivated': { id: getTranslation('organization.audit.action.entitlement.reactivated'), defaultMessage: 'Entitlement reactivated' },
+  'entitlement.reactivated': {
+    id: getTranslation('organization.audit.action.entitlement.reactivated'),
+    defaultMessage: 'Entitlement reactivated',
+  },
   'entitlement.deprovisioned': {
     id: getTranslation('organization.audit.action.entitlement.deprovisioned'),
     defaultMessage: 'Downstream resources deprovisioned',
@@ -146,7 +155,10 @@ const AUDIT_ACTION: Record<string, MessageDescriptor> = {
   'export.expired': { id: getTranslation('organization.audit.action.export.expired'), defaultMessage: 'Data export expired' },
   'organization.created': { id: getTranslation('organization.audit.action.organization.created'), defaultMessage: 'Organization created' },
   'organization.updated': { id: getTranslation('organization.audit.action.organization.updated'), defaultMessage: 'Organization updated' },
-  'organization.archived': { id: getTranslation('organization.audit.action.organization.archived'), defaultMessage: 'Organization archived' },
+  'organization.archived': {
+    id: getTranslation('organization.audit.action.organization.archived'),
+    defaultMessage: 'Organization archived',
+  },
   'organization.unarchived': {
     id: getTranslation('organization.audit.action.organization.unarchived'),
     defaultMessage: 'Organization unarchived',
@@ -211,8 +223,7 @@ export const useLabels = () => {
     return {
       ...byKind,
       /** "Plugin license (PLG)". */
-      entitlementClassWithCode: (value: EntitlementClass) =>
-        formatMessage(withCode, { name: byKind.entitlementClass(value), code: value }),
+      entitlementClassWithCode: (value: EntitlementClass) => formatMessage(withCode, { name: byKind.entitlementClass(value), code: value }),
       auditAction: (value: string) => (Object.hasOwn(AUDIT_ACTION, value) ? formatMessage(AUDIT_ACTION[value]) : humanize(value)),
       yesNo: (value: boolean) => formatMessage(value ? yes : no),
     };

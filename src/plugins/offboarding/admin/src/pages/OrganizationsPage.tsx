@@ -17,6 +17,7 @@ import { getTranslation } from '../utils/translations';
 /** The plugin's home: counts by status, then the organizations, searchable and filtered through the URL. */
 export const OrganizationsPage = () => {
   const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`organizations.empty.${id}`), defaultMessage });
   const params = useOrganizationListParams();
   const stats = useApiQuery(api.organizations.stats());
   const list = useApiQuery(api.organizations.list(params.apiQuery));
@@ -60,12 +61,7 @@ export const OrganizationsPage = () => {
             status={list}
             footer={<ListPagination pagination={list.data?.meta.pagination} />}
             emptyMessage={
-              filtered
-                ? formatMessage({
-                    id: getTranslation('organizations.empty.filtered'),
-                    defaultMessage: 'No organization matches this search and filter.',
-                  })
-                : formatMessage({ id: getTranslation('organizations.empty.none'), defaultMessage: 'No organizations to show.' })
+              filtered ? t('filtered', 'No organization matches this search and filter.') : t('none', 'No organizations to show.')
             }
           />
         </Flex>

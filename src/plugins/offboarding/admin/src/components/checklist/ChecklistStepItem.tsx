@@ -28,8 +28,24 @@ const StateMarker = ({ step, position }: { step: ChecklistStep; position: number
   } as const;
   const { background, color } = colors[step.state];
   return (
-    <Flex aria-hidden justifyContent="center" alignItems="center" width="3.2rem" height="3.2rem" shrink={0} background={background} color={color} hasRadius>
-      {step.state === 'done' ? <Check /> : step.state === 'skipped' ? <Minus /> : step.state === 'current' ? <ArrowRight /> : (
+    <Flex
+      aria-hidden
+      justifyContent="center"
+      alignItems="center"
+      width="3.2rem"
+      height="3.2rem"
+      shrink={0}
+      background={background}
+      color={color}
+      hasRadius
+    >
+      {step.state === 'done' ? (
+        <Check />
+      ) : step.state === 'skipped' ? (
+        <Minus />
+      ) : step.state === 'current' ? (
+        <ArrowRight />
+      ) : (
         <Typography variant="omega" fontWeight="bold" textColor={color}>
           {position}
         </Typography>
@@ -71,7 +87,13 @@ export const ChecklistStepItem = ({ step, position, canAct, organizationId, onCh
   }
 
   return (
-    <Box tag="li" padding={4} hasRadius borderColor={step.state === 'current' ? 'primary200' : 'neutral150'} background={step.state === 'current' ? 'primary100' : 'neutral0'}>
+    <Box
+      tag="li"
+      padding={4}
+      hasRadius
+      borderColor={step.state === 'current' ? 'primary200' : 'neutral150'}
+      background={step.state === 'current' ? 'primary100' : 'neutral0'}
+    >
       <Flex gap={4} alignItems="flex-start">
         <StateMarker step={step} position={position} />
         <Flex direction="column" alignItems="flex-start" gap={1} grow={1}>
@@ -81,7 +103,9 @@ export const ChecklistStepItem = ({ step, position, canAct, organizationId, onCh
             </Typography>
             <Badge variant={BADGE_VARIANT[step.state]}>{stateLabel}</Badge>
             {step.automatic ? (
-              <Badge variant="alternative">{formatMessage({ id: getTranslation('checklist.automatic'), defaultMessage: 'Automatic' })}</Badge>
+              <Badge variant="alternative">
+                {formatMessage({ id: getTranslation('checklist.automatic'), defaultMessage: 'Automatic' })}
+              </Badge>
             ) : null}
           </Flex>
           <Typography variant="pi" textColor="neutral600">
@@ -104,7 +128,10 @@ export const ChecklistStepItem = ({ step, position, canAct, organizationId, onCh
           ) : null}
           {step.skipReason ? (
             <Typography variant="pi" textColor="neutral800">
-              {formatMessage({ id: getTranslation('checklist.record.reason'), defaultMessage: 'Reason: {reason}' }, { reason: step.skipReason })}
+              {formatMessage(
+                { id: getTranslation('checklist.record.reason'), defaultMessage: 'Reason: {reason}' },
+                { reason: step.skipReason },
+              )}
             </Typography>
           ) : null}
         </Flex>
@@ -120,8 +147,14 @@ export const ChecklistStepItem = ({ step, position, canAct, organizationId, onCh
                 }
                 title={
                   kind === 'skip'
-                    ? formatMessage({ id: getTranslation('checklist.dialog.skip.title'), defaultMessage: 'Skip "{step}"' }, { step: formatMessage(messages.title) })
-                    : formatMessage({ id: getTranslation('checklist.dialog.complete.title'), defaultMessage: 'Mark "{step}" as done' }, { step: formatMessage(messages.title) })
+                    ? formatMessage(
+                        { id: getTranslation('checklist.dialog.skip.title'), defaultMessage: 'Skip "{step}"' },
+                        { step: formatMessage(messages.title) },
+                      )
+                    : formatMessage(
+                        { id: getTranslation('checklist.dialog.complete.title'), defaultMessage: 'Mark "{step}" as done' },
+                        { step: formatMessage(messages.title) },
+                      )
                 }
                 variant={kind === 'skip' ? 'tertiary' : 'default'}
                 size="S"

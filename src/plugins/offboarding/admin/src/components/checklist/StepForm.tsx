@@ -17,26 +17,26 @@ interface StepFormProps extends DialogFormProps {
 }
 
 /** Confirms a step: "Mark as done" with an optional note, or "Skip" with a required reason. */
-export const StepForm = ({ kind, organizationId, step, onClose, onDone }: StepFormProps) => {
+export const StepForm = ({ kind, organizationId, step, ...dialog }: StepFormProps) => {
   const { formatMessage } = useIntl();
   const skipping = kind === 'skip';
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`checklist.dialog.${id}`), defaultMessage });
+  const wording = skipping
+    ? { label: t('skip.reason', 'Reason'), hint: t('skip.hint', 'Required: the audit trail keeps why this step was passed over.') }
+    : { label: t('complete.note', 'Note (optional)'), hint: t('complete.hint', 'Kept with the step and in the audit trail.') };
   const { values, set, fieldError, form } = useActionForm({
+    ...dialog,
     initialValues: { text: '' },
     validate: ({ text }) => ({
-      text:
-        skipping && !text.trim()
-          ? formatMessage({ id: getTranslation('checklist.dialog.skip.required'), defaultMessage: 'Say why this step is skipped.' })
-          : undefined,
+      text: skipping && !text.trim() ? t('skip.required', 'Say why this step is skipped.') : undefined,
     }),
     request: ({ text }) =>
       skipping
         ? api.organizations.checklist.skip(organizationId, step, { reason: text.trim() })
         : api.organizations.checklist.complete(organizationId, step, { note: text.trim() === '' ? null : text.trim() }),
-    successMessage: () =>
-      skipping
-        ? formatMessage({ id: getTranslation('checklist.skipped'), defaultMessage: 'Step skipped' })
-        : formatMessage({ id: getTranslation('checklist.completed'), defaultMessage: 'Step done' }),
-    onDone,
+    successMessage: skipping
+      ? formatMessage({ id: getTranslation('checklist.skipped'), defaultMessage: 'Step skipped' })
+      : formatMessage({ id: getTranslation('checklist.completed'), defaultMessage: 'Step done' }),
   });
 
   return (
@@ -44,31 +44,18 @@ export const StepForm = ({ kind, organizationId, step, onClose, onDone }: StepFo
       {...form}
       submitLabel={
         skipping
-          ? formatMessage({ id: getTranslation('checklist.dialog.skip.confirm'), defaultMessage: 'Skip step' })
+          ? t('skip.confirm', 'Skip step')
           : formatMessage({ id: getTranslation('checklist.action.complete'), defaultMessage: 'Mark as done' })
       }
       submitVariant={skipping ? 'secondary' : 'default'}
-      onClose={onClose}
     >
-      <Field.Root
-        name={skipping ? 'reason' : 'note'}
-        required={skipping}
-        error={fieldError('text')}
-        hint={
-          skipping
-            ? formatMessage({
-                id: getTranslation('checklist.dialog.skip.hint'),
-                defaultMessage: 'Required: the audit trail keeps why this step was passed over.',
-              })
-            : formatMessage({ id: getTranslation('checklist.dialog.complete.hint'), defaultMessage: 'Kept with the step and in the audit trail.' })
-        }
-      >
-        <Field.Label>
-          {skipping
-            ? formatMessage({ id: getTranslation('checklist.dialog.skip.reason'), defaultMessage: 'Reason' })
-            : formatMessage({ id: getTranslation('checklist.dialog.complete.note'), defaultMessage: 'Note (optional)' })}
-        </Field.Label>
-        <Textarea value={values.text} maxLength={CHECKLIST_TEXT_MAX} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set('text', e.target.value)} />
+      <Field.Root name={skipping ? 'reason' : 'note'} required={skipping} error={fieldError('text')} hint={wording.hint}>
+        <Field.Label>{wording.label}</Field.Label>
+        <Textarea
+          value={values.text}
+          maxLength={CHECKLIST_TEXT_MAX}
+          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => set('text', e.target.value)}
+        />
         <Field.Hint />
         <Field.Error />
       </Field.Root>

@@ -9,7 +9,8 @@ export interface ActionFormProps {
   description?: React.ReactNode;
   /** The fields, if the action asks for more than a yes. */
   children?: React.ReactNode;
-  submitLabel: string;
+  /** Save, unless the action has a name of its own. */
+  submitLabel?: string;
   submitVariant?: ButtonProps['variant'];
   /** From useActionForm. */
   onSubmit: () => void;
@@ -24,7 +25,16 @@ export interface ActionFormProps {
  * and the API's refusal stays under the fields. It renders no frame, so the same form fits
  * the panel's ActionDialog and the Content Manager's modal (which supplies frame and title).
  */
-export const ActionForm = ({ description, children, submitLabel, submitVariant = 'default', onSubmit, error, isSubmitting, onClose }: ActionFormProps) => {
+export const ActionForm = ({
+  description,
+  children,
+  submitLabel,
+  submitVariant = 'default',
+  onSubmit,
+  error,
+  isSubmitting,
+  onClose,
+}: ActionFormProps) => {
   const { formatMessage } = useIntl();
   return (
     <form
@@ -46,7 +56,7 @@ export const ActionForm = ({ description, children, submitLabel, submitVariant =
           {formatMessage(commonMessages.dismiss)}
         </Button>
         <Button type="submit" variant={submitVariant} loading={isSubmitting}>
-          {submitLabel}
+          {submitLabel ?? formatMessage(commonMessages.save)}
         </Button>
       </Modal.Footer>
     </form>

@@ -4,6 +4,7 @@ import { getTranslation } from '../../utils/translations';
 /** Words every dialog, table and list of the panel shares. */
 export const commonMessages = {
   dismiss: { id: getTranslation('common.dialog.dismiss'), defaultMessage: 'Go back' },
+  save: { id: getTranslation('common.dialog.save'), defaultMessage: 'Save' },
   loading: { id: getTranslation('common.loading'), defaultMessage: 'Loading…' },
   newer: { id: getTranslation('common.pager.newer'), defaultMessage: 'Newer' },
   older: { id: getTranslation('common.pager.older'), defaultMessage: 'Older' },

@@ -9,9 +9,12 @@ export interface ActionFormConfig<Values, Result> {
   validate?: (values: Values) => Partial<Record<keyof Values, string>>;
   /** The change to send for valid values: one function of `api`. */
   request: (values: Values) => ApiAction<Result>;
-  successMessage: (result: Result, values: Values) => string;
+  /** Notified once the server accepted the change; a function when it depends on the answer. */
+  successMessage: string | ((result: Result, values: Values) => string);
   /** Runs once the server accepted the change. */
   onDone: (result: Result) => void;
+  /** Closes the dialog without sending anything. */
+  onClose: () => void;
 }
 
 export interface ActionFormState<Values> {
@@ -19,8 +22,10 @@ export interface ActionFormState<Values> {
   set: <K extends keyof Values>(key: K, value: Values[K]) => void;
   /** The message to show next to a field: ours once the admin tried to send, or the server's. */
   fieldError: (key: keyof Values & string) => string | undefined;
-  /** What the ActionForm needs: the submit handler, the API's refusal and the pending state. */
-  form: { onSubmit: () => void; error: string | null; isSubmitting: boolean };
+  /** A field component's props bound to one value: `<NotesField {...field('notes')} />`. */
+  field: <K extends keyof Values & string>(key: K) => { value: Values[K]; onChange: (value: Values[K]) => void; error: string | undefined };
+  /** What the ActionForm needs: the submit handler, the API's refusal, the pending state and the way out. */
+  form: { onSubmit: () => void; error: string | null; isSubmitting: boolean; onClose: () => void };
 }
 
 const hasErrors = (errors: Partial<Record<PropertyKey, string>>) => Object.values(errors).some(Boolean);
@@ -56,14 +61,21 @@ export const useActionForm = <Values extends object, Result>(config: ActionFormC
       setServerErrors(result.fieldErrors);
       return;
     }
-    toggleNotification({ type: 'success', message: config.successMessage(result.data, values) });
+    const { successMessage } = config;
+    toggleNotification({
+      type: 'success',
+      message: typeof successMessage === 'string' ? successMessage : successMessage(result.data, values),
+    });
     config.onDone(result.data);
   };
+
+  const fieldError = (key: keyof Values & string) => ownErrors[key] ?? serverErrors[key];
 
   return {
     values,
     set,
-    fieldError: (key) => ownErrors[key] ?? serverErrors[key],
-    form: { onSubmit: () => void onSubmit(), error, isSubmitting },
+    fieldError,
+    field: (key) => ({ value: values[key], onChange: (value) => set(key, value), error: fieldError(key) }),
+    form: { onSubmit: () => void onSubmit(), error, isSubmitting, onClose: config.onClose },
   };
 };

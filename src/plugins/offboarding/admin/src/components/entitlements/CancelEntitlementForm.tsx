@@ -12,7 +12,7 @@ import { commonMessages } from '../common/messages';
 import { useActionForm } from '../common/useActionForm';
 import { CancelPreviewPanel } from './CancelPreviewPanel';
 import { refundAvailability, timingAvailability } from './cancelOptions';
-import { NotesField, ReasonField, useReasonOptions } from './fields';
+import { CancellationFields, useReasonOptions } from './fields';
 import { entitlementLabel, formatDateTime } from './format';
 import { actionMessages, subjectMessage } from './messages';
 import { OptionGroup } from './OptionGroup';
@@ -20,37 +20,10 @@ import type { EntitlementFormProps } from './types';
 import { useCancelPreview } from './useCancelPreview';
 
 const messages = {
-  reason: { id: getTranslation('entitlement.cancel.reason'), defaultMessage: 'Reason' },
-  reasonPlaceholder: { id: getTranslation('entitlement.cancel.reason.placeholder'), defaultMessage: 'Choose a reason' },
-  reasonRequired: { id: getTranslation('entitlement.cancel.reason.required'), defaultMessage: 'Choose the reason for the cancellation.' },
-  noReasons: {
-    id: getTranslation('entitlement.cancel.reason.none'),
-    defaultMessage: 'No active cancellation reason exists: add one under Settings › Cancellation reasons.',
-  },
-  timing: { id: getTranslation('entitlement.cancel.timing'), defaultMessage: 'When' },
-  immediate: { id: getTranslation('entitlement.cancel.timing.immediate'), defaultMessage: 'Immediately' },
-  periodEnd: { id: getTranslation('entitlement.cancel.timing.period_end'), defaultMessage: 'At end of period' },
-  periodEndsOn: { id: getTranslation('entitlement.cancel.timing.periodEndsOn'), defaultMessage: 'The current period ends on {date}.' },
-  date: { id: getTranslation('entitlement.cancel.timing.date'), defaultMessage: 'On a date' },
-  effectiveAt: { id: getTranslation('entitlement.cancel.effectiveAt'), defaultMessage: 'Effective date' },
-  effectiveAtRequired: {
-    id: getTranslation('entitlement.cancel.effectiveAt.required'),
-    defaultMessage: 'Pick the date the cancellation takes effect.',
-  },
-  dateLabel: { id: getTranslation('entitlement.cancel.effectiveAt.date'), defaultMessage: 'Day' },
-  timeLabel: { id: getTranslation('entitlement.cancel.effectiveAt.time'), defaultMessage: 'Time' },
-  refund: { id: getTranslation('entitlement.cancel.refund'), defaultMessage: 'Refund' },
-  prorateAsOf: { id: getTranslation('entitlement.cancel.prorateAsOf'), defaultMessage: 'Prorate as of (optional)' },
-  prorateAsOfHint: {
-    id: getTranslation('entitlement.cancel.prorateAsOf.hint'),
-    defaultMessage: 'By default the unused part of the period is counted from the effective date.',
-  },
   noPreviewPermission: {
     id: getTranslation('entitlement.preview.forbidden'),
     defaultMessage: 'Your role does not allow previewing a cancellation.',
   },
-  successNow: { id: getTranslation('entitlement.cancel.success.now'), defaultMessage: 'Entitlement cancelled.' },
-  successLater: { id: getTranslation('entitlement.cancel.success.later'), defaultMessage: 'Cancellation scheduled for {date}.' },
 };
 
 interface Values {
@@ -76,24 +49,29 @@ const toRequest = (values: Values, reason: string): CancelRequest | null => {
   };
 };
 
-export const CancelEntitlementForm = ({ entitlement, organization, onClose, onDone }: EntitlementFormProps) => {
+export const CancelEntitlementForm = ({ entitlement, organization, ...dialog }: EntitlementFormProps) => {
   const intl = useIntl();
   const { formatMessage } = intl;
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(`entitlement.cancel.${id}`), defaultMessage }, values);
   const { abilities } = usePermissions();
   const reasons = useReasonOptions('cancel');
-  const { values, set, fieldError, form } = useActionForm({
+  const { values, set, field, fieldError, form } = useActionForm({
+    ...dialog,
     initialValues: { reason: '', notes: '', timing: 'immediate', effectiveAt: undefined, refund: 'none', prorateAsOf: undefined } as Values,
     validate: (current) => ({
-      reason: current.reason ? undefined : formatMessage(messages.reasonRequired),
-      effectiveAt: current.timing === 'date' && !current.effectiveAt ? formatMessage(messages.effectiveAtRequired) : undefined,
+      reason: current.reason ? undefined : t('reason.required', 'Choose the reason for the cancellation.'),
+      effectiveAt:
+        current.timing === 'date' && !current.effectiveAt
+          ? t('effectiveAt.required', 'Pick the date the cancellation takes effect.')
+          : undefined,
     }),
     // validate has made sure the request exists.
     request: (current) => api.entitlements.cancel(entitlement.documentId, toRequest(current, current.reason) as CancelRequest),
     successMessage: ({ data: updated }) =>
       updated.status === 'cancelled' || !updated.cancelEffectiveAt
-        ? formatMessage(messages.successNow)
-        : formatMessage(messages.successLater, { date: formatDateTime(intl, updated.cancelEffectiveAt) }),
-    onDone,
+        ? t('success.now', 'Entitlement cancelled.')
+        : t('success.later', 'Cancellation scheduled for {date}.', { date: formatDateTime(intl, updated.cancelEffectiveAt) }),
   });
 
   // "Now" for the form's own hints; the server decides with its clock and says so in the preview.
@@ -109,8 +87,10 @@ export const CancelEntitlementForm = ({ entitlement, organization, onClose, onDo
   let previewHint: string | null = null;
   if (!abilities.canRead) previewHint = formatMessage(messages.noPreviewPermission);
   else if (reasons.isLoading) previewHint = formatMessage(commonMessages.loading);
-  else if (!previewReason) previewHint = formatMessage(messages.noReasons);
-  else if (values.timing === 'date' && !values.effectiveAt) previewHint = formatMessage(messages.effectiveAtRequired);
+  else if (!previewReason)
+    previewHint = t('reason.none', 'No active cancellation reason exists: add one under Settings › Cancellation reasons.');
+  else if (values.timing === 'date' && !values.effectiveAt)
+    previewHint = t('effectiveAt.required', 'Pick the date the cancellation takes effect.');
 
   const datePicker = (key: 'effectiveAt' | 'prorateAsOf', minDate?: Date) => (
     <DateTimePicker
@@ -119,8 +99,8 @@ export const CancelEntitlementForm = ({ entitlement, organization, onClose, onDo
       onClear={() => set(key, undefined)}
       clearLabel={formatMessage(commonMessages.clearDate)}
       minDate={minDate}
-      dateLabel={formatMessage(messages.dateLabel)}
-      timeLabel={formatMessage(messages.timeLabel)}
+      dateLabel={t('effectiveAt.date', 'Day')}
+      timeLabel={t('effectiveAt.time', 'Time')}
     />
   );
 
@@ -130,48 +110,37 @@ export const CancelEntitlementForm = ({ entitlement, organization, onClose, onDo
       description={formatMessage(subjectMessage, { entitlement: entitlementLabel(intl, entitlement), organization: organization.name })}
       submitLabel={formatMessage(actionMessages.cancel)}
       submitVariant="danger"
-      onClose={onClose}
     >
-      <ReasonField
+      <CancellationFields
         reasons={reasons}
-        label={formatMessage(messages.reason)}
-        placeholder={formatMessage(messages.reasonPlaceholder)}
-        value={values.reason}
-        onChange={(reason) => set('reason', reason)}
-        error={fieldError('reason')}
-        required
-      />
-      <NotesField value={values.notes} onChange={(notes) => set('notes', notes)} />
-      <OptionGroup<CancelTiming>
-        label={formatMessage(messages.timing)}
-        value={values.timing}
-        onChange={(timing) => set('timing', timing)}
-        options={[
-          { value: 'immediate', label: formatMessage(messages.immediate) },
+        field={field}
+        timings={[
+          { value: 'immediate', label: t('timing.immediate', 'Immediately') },
           {
             value: 'period_end',
-            label: formatMessage(messages.periodEnd),
+            label: t('timing.period_end', 'At end of period'),
             disabled: timings.period_end !== null,
             hint:
               timings.period_end ??
               (entitlement.currentPeriodEnd
-                ? formatMessage(messages.periodEndsOn, { date: formatDateTime(intl, entitlement.currentPeriodEnd) })
+                ? t('timing.periodEndsOn', 'The current period ends on {date}.', {
+                    date: formatDateTime(intl, entitlement.currentPeriodEnd),
+                  })
                 : null),
           },
-          { value: 'date', label: formatMessage(messages.date) },
+          { value: 'date', label: t('timing.date', 'On a date') },
         ]}
       />
       {values.timing === 'date' ? (
         <Field.Root name="effectiveAt" required error={fieldError('effectiveAt')}>
-          <Field.Label>{formatMessage(messages.effectiveAt)}</Field.Label>
+          <Field.Label>{t('effectiveAt', 'Effective date')}</Field.Label>
           {datePicker('effectiveAt', now)}
           <Field.Error />
         </Field.Root>
       ) : null}
       <OptionGroup<RefundMode>
-        label={formatMessage(messages.refund)}
-        value={values.refund}
-        onChange={(refund) => set('refund', refund)}
+        label={t('refund', 'Refund')}
+        {...field('refund')}
         options={(['none', 'prorated', 'full'] as const).map((mode) => ({
           value: mode,
           label: formatMessage(labelMessages.refundMode[mode]),
@@ -180,8 +149,12 @@ export const CancelEntitlementForm = ({ entitlement, organization, onClose, onDo
         }))}
       />
       {values.refund === 'prorated' ? (
-        <Field.Root name="prorateAsOf" hint={formatMessage(messages.prorateAsOfHint)} error={fieldError('prorateAsOf')}>
-          <Field.Label>{formatMessage(messages.prorateAsOf)}</Field.Label>
+        <Field.Root
+          name="prorateAsOf"
+          hint={t('prorateAsOf.hint', 'By default the unused part of the period is counted from the effective date.')}
+          error={fieldError('prorateAsOf')}
+        >
+          <Field.Label>{t('prorateAsOf', 'Prorate as of (optional)')}</Field.Label>
           {datePicker('prorateAsOf')}
           <Field.Hint />
           <Field.Error />

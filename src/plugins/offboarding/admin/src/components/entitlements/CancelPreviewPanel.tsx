@@ -7,24 +7,10 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { formatDateTime, formatDays, formatMinorUnits, policyLabel } from './format';
 import { labelMessages } from '../../hooks/useLabels';
 
-const messages = {
-  title: { id: getTranslation('entitlement.preview.title'), defaultMessage: 'Preview' },
-  updating: { id: getTranslation('entitlement.preview.updating'), defaultMessage: 'Updating…' },
-  effectiveAt: { id: getTranslation('entitlement.preview.effectiveAt'), defaultMessage: 'Takes effect' },
-  resultingStatus: { id: getTranslation('entitlement.preview.resultingStatus'), defaultMessage: 'Resulting status' },
-  refund: { id: getTranslation('entitlement.preview.refund'), defaultMessage: 'Refund' },
-  alreadyRefunded: {
-    id: getTranslation('entitlement.preview.alreadyRefunded'),
-    defaultMessage: 'Already refunded in this period',
-  },
-  cappedBy: {
-    id: getTranslation('entitlement.preview.cappedBy'),
-    defaultMessage: '{uncapped} by the refund mode; at most {refundable} is left to refund in this period',
-  },
-  unused: { id: getTranslation('entitlement.preview.unused'), defaultMessage: 'Unused period' },
-  unusedDays: { id: getTranslation('entitlement.preview.unusedDays'), defaultMessage: '{unused} of {total} days unused' },
-  asOf: { id: getTranslation('entitlement.preview.asOf'), defaultMessage: 'as of {date}' },
-  policy: { id: getTranslation('entitlement.preview.policy'), defaultMessage: 'Policy applied' },
+const usePreviewText = () => {
+  const { formatMessage } = useIntl();
+  return (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTranslation(`entitlement.preview.${id}`), defaultMessage }, values);
 };
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
@@ -39,28 +25,29 @@ const Row = ({ label, children }: { label: string; children: React.ReactNode }) 
 const Figures = ({ preview }: { preview: CancelPreview }) => {
   const intl = useIntl();
   const { formatMessage } = intl;
+  const t = usePreviewText();
   const { refund } = preview;
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
-      <Row label={formatMessage(messages.effectiveAt)}>
+      <Row label={t('effectiveAt', 'Takes effect')}>
         <Typography fontWeight="semiBold">{formatDateTime(intl, preview.effectiveAt)}</Typography>
       </Row>
-      <Row label={formatMessage(messages.resultingStatus)}>
+      <Row label={t('resultingStatus', 'Resulting status')}>
         <Badge variant={preview.resultingStatus === 'cancelled' ? 'danger' : 'warning'}>
           {formatMessage(labelMessages.status[preview.resultingStatus])}
         </Badge>
       </Row>
-      <Row label={formatMessage(messages.refund)}>
+      <Row label={t('refund', 'Refund')}>
         <Typography fontWeight="bold" data-testid="cancel-preview-refund">
           {formatMinorUnits(intl, refund.amount, refund.currency)}
         </Typography>{' '}
         <Typography variant="pi" textColor="neutral600">
           ({formatMessage(labelMessages.refundMode[refund.mode])}
-          {refund.mode === 'prorated' ? `, ${formatMessage(messages.asOf, { date: formatDateTime(intl, refund.asOf) })}` : ''})
+          {refund.mode === 'prorated' ? `, ${t('asOf', 'as of {date}', { date: formatDateTime(intl, refund.asOf) })}` : ''})
         </Typography>
       </Row>
       {refund.alreadyRefunded > 0 ? (
-        <Row label={formatMessage(messages.alreadyRefunded)}>
+        <Row label={t('alreadyRefunded', 'Already refunded in this period')}>
           <Typography data-testid="cancel-preview-already-refunded">
             {formatMinorUnits(intl, refund.alreadyRefunded, refund.currency)}
           </Typography>
@@ -68,23 +55,23 @@ const Figures = ({ preview }: { preview: CancelPreview }) => {
       ) : null}
       {refund.cappedBy > 0 ? (
         <Typography variant="pi" textColor="warning600" data-testid="cancel-preview-capped">
-          {formatMessage(messages.cappedBy, {
+          {t('cappedBy', '{uncapped} by the refund mode; at most {refundable} is left to refund in this period', {
             uncapped: formatMinorUnits(intl, refund.uncappedAmount, refund.currency),
             refundable: formatMinorUnits(intl, refund.refundable, refund.currency),
           })}
         </Typography>
       ) : null}
       {refund.unusedSeconds !== null && refund.periodSeconds !== null ? (
-        <Row label={formatMessage(messages.unused)}>
+        <Row label={t('unused', 'Unused period')}>
           <Typography>
-            {formatMessage(messages.unusedDays, {
+            {t('unusedDays', '{unused} of {total} days unused', {
               unused: formatDays(intl, refund.unusedSeconds),
               total: formatDays(intl, refund.periodSeconds),
             })}
           </Typography>
         </Row>
       ) : null}
-      <Row label={formatMessage(messages.policy)}>
+      <Row label={t('policy', 'Policy applied')}>
         <Typography>{policyLabel(intl, preview.policy)}</Typography>
       </Row>
     </Flex>
@@ -106,7 +93,7 @@ export const CancelPreviewPanel = ({
   isLoading: boolean;
   hint: string | null;
 }) => {
-  const { formatMessage } = useIntl();
+  const t = usePreviewText();
   let body: React.ReactNode = null;
   if (hint) body = <Typography textColor="neutral600">{hint}</Typography>;
   else if (error) body = <ErrorAlert error={error} />;
@@ -115,11 +102,11 @@ export const CancelPreviewPanel = ({
     <Box data-testid="cancel-preview" aria-live="polite" aria-busy={isLoading} background="neutral100" hasRadius padding={4}>
       <Flex justifyContent="space-between" paddingBottom={3}>
         <Typography variant="sigma" textColor="neutral600" tag="h3">
-          {formatMessage(messages.title)}
+          {t('title', 'Preview')}
         </Typography>
         {isLoading ? (
           <Typography variant="pi" textColor="neutral500">
-            {formatMessage(messages.updating)}
+            {t('updating', 'Updating…')}
           </Typography>
         ) : null}
       </Flex>

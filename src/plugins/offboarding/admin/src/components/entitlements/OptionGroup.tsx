@@ -15,11 +15,14 @@ export const OptionGroup = <K extends string>({
   value,
   onChange,
   options,
+  error,
 }: {
   label: string;
   value: K;
   onChange: (value: K) => void;
   options: Option<K>[];
+  /** What is wrong with the choice, under the options. */
+  error?: string;
 }) => {
   const id = React.useId();
   return (
@@ -54,6 +57,11 @@ export const OptionGroup = <K extends string>({
           </Flex>
         ))}
       </Radio.Group>
+      {error ? (
+        <Typography variant="pi" textColor="danger600">
+          {error}
+        </Typography>
+      ) : null}
     </Flex>
   );
 };

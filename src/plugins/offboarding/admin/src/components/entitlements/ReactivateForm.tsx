@@ -2,53 +2,55 @@ import { Typography } from '@strapi/design-system';
 import { useIntl, type IntlShape } from 'react-intl';
 import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
-import { ConfirmForm } from '../common/ConfirmForm';
 import { ErrorAlert } from '../common/ErrorAlert';
-import { entitlementLabel, formatDateTime } from './format';
-import { actionMessages, subjectMessage } from './messages';
+import { EntitlementConfirmForm } from './EntitlementConfirmForm';
+import { formatDateTime } from './format';
 import type { EntitlementFormProps } from './types';
-
-const messages = {
-  explanation: {
-    id: getTranslation('entitlement.reactivate.explanation'),
-    defaultMessage: 'The entitlement becomes active again and its resources are provisioned anew. A billing period that ended meanwhile restarts now.',
-  },
-  cancelledAt: { id: getTranslation('entitlement.reactivate.cancelledAt'), defaultMessage: 'Cancelled on {date}.' },
-  window: { id: getTranslation('entitlement.reactivate.window'), defaultMessage: 'Reactivation is possible until {date}.' },
-  success: { id: getTranslation('entitlement.reactivate.success'), defaultMessage: 'Entitlement reactivated.' },
-  refused: { id: getTranslation('entitlement.reactivate.refused'), defaultMessage: 'Reactivation is not allowed.' },
-};
 
 /** The server's refusal when the policy, the window or the organization forbids reactivation. */
 export const reactivationRefusal = (intl: IntlShape, entitlement: EntitlementFormProps['entitlement']): string | null => {
   const { reactivation } = entitlement;
   if (!reactivation || reactivation.allowed) return null;
-  return reactivation.refusal || intl.formatMessage(messages.refused);
+  return (
+    reactivation.refusal ||
+    intl.formatMessage({ id: getTranslation('entitlement.reactivate.refused'), defaultMessage: 'Reactivation is not allowed.' })
+  );
 };
 
-export const ReactivateForm = ({ entitlement, organization, onClose, onDone }: EntitlementFormProps) => {
+export const ReactivateForm = (props: EntitlementFormProps) => {
   const intl = useIntl();
-  const { formatMessage } = intl;
+  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    intl.formatMessage({ id: getTranslation(`entitlement.reactivate.${id}`), defaultMessage }, values);
+  const { entitlement } = props;
   const refusal = reactivationRefusal(intl, entitlement);
   const until = entitlement.reactivation?.until;
   return (
-    <ConfirmForm
-      description={formatMessage(subjectMessage, { entitlement: entitlementLabel(intl, entitlement), organization: organization.name })}
+    <EntitlementConfirmForm
+      {...props}
+      action="reactivate"
       request={api.entitlements.reactivate(entitlement.documentId)}
-      successMessage={formatMessage(messages.success)}
-      submitLabel={formatMessage(actionMessages.reactivate)}
-      onClose={onClose}
-      onDone={onDone}
+      successMessage={t('success', 'Entitlement reactivated.')}
     >
       {entitlement.cancelledAt ? (
-        <Typography textColor="neutral600">{formatMessage(messages.cancelledAt, { date: formatDateTime(intl, entitlement.cancelledAt) })}</Typography>
+        <Typography textColor="neutral600">
+          {t('cancelledAt', 'Cancelled on {date}.', { date: formatDateTime(intl, entitlement.cancelledAt) })}
+        </Typography>
       ) : null}
       {/* Sending anyway lets the server say why, in its own words, should the state have changed. */}
       <ErrorAlert error={refusal} />
-      {refusal === null ? <Typography>{formatMessage(messages.explanation)}</Typography> : null}
-      {refusal === null && until ? (
-        <Typography textColor="neutral600">{formatMessage(messages.window, { date: formatDateTime(intl, until) })}</Typography>
+      {refusal === null ? (
+        <Typography>
+          {t(
+            'explanation',
+            'The entitlement becomes active again and its resources are provisioned anew. A billing period that ended meanwhile restarts now.',
+          )}
+        </Typography>
       ) : null}
-    </ConfirmForm>
+      {refusal === null && until ? (
+        <Typography textColor="neutral600">
+          {t('window', 'Reactivation is possible until {date}.', { date: formatDateTime(intl, until) })}
+        </Typography>
+      ) : null}
+    </EntitlementConfirmForm>
   );
 };

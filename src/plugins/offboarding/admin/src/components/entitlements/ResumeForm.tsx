@@ -2,39 +2,30 @@ import { Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
-import { ConfirmForm } from '../common/ConfirmForm';
-import { entitlementLabel, formatDateTime } from './format';
-import { actionMessages, subjectMessage } from './messages';
+import { EntitlementConfirmForm } from './EntitlementConfirmForm';
+import { formatDateTime } from './format';
 import type { EntitlementFormProps } from './types';
 
-const messages = {
-  explanation: {
-    id: getTranslation('entitlement.resume.explanation'),
-    defaultMessage: 'The suspension is lifted and the entitlement becomes active again.',
-  },
-  grace: {
-    id: getTranslation('entitlement.resume.grace'),
-    defaultMessage: 'Without this, it would be cancelled for payment failure on {date}.',
-  },
-  success: { id: getTranslation('entitlement.resume.success'), defaultMessage: 'Entitlement resumed.' },
-};
-
-export const ResumeForm = ({ entitlement, organization, onClose, onDone }: EntitlementFormProps) => {
+export const ResumeForm = (props: EntitlementFormProps) => {
   const intl = useIntl();
-  const { formatMessage } = intl;
+  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    intl.formatMessage({ id: getTranslation(`entitlement.resume.${id}`), defaultMessage }, values);
+  const { entitlement } = props;
   return (
-    <ConfirmForm
-      description={formatMessage(subjectMessage, { entitlement: entitlementLabel(intl, entitlement), organization: organization.name })}
+    <EntitlementConfirmForm
+      {...props}
+      action="resume"
       request={api.entitlements.resume(entitlement.documentId)}
-      successMessage={formatMessage(messages.success)}
-      submitLabel={formatMessage(actionMessages.resume)}
-      onClose={onClose}
-      onDone={onDone}
+      successMessage={t('success', 'Entitlement resumed.')}
     >
-      <Typography>{formatMessage(messages.explanation)}</Typography>
+      <Typography>{t('explanation', 'The suspension is lifted and the entitlement becomes active again.')}</Typography>
       {entitlement.graceEndsAt ? (
-        <Typography textColor="neutral600">{formatMessage(messages.grace, { date: formatDateTime(intl, entitlement.graceEndsAt) })}</Typography>
+        <Typography textColor="neutral600">
+          {t('grace', 'Without this, it would be cancelled for payment failure on {date}.', {
+            date: formatDateTime(intl, entitlement.graceEndsAt),
+          })}
+        </Typography>
       ) : null}
-    </ConfirmForm>
+    </EntitlementConfirmForm>
   );
 };

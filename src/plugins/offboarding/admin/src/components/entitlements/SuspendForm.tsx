@@ -10,21 +10,6 @@ import { actionMessages, subjectMessage } from './messages';
 import { OptionGroup } from './OptionGroup';
 import type { EntitlementFormProps } from './types';
 
-const messages = {
-  kind: { id: getTranslation('entitlement.suspend.kind'), defaultMessage: 'Why' },
-  nonPayment: { id: getTranslation('entitlement.suspend.kind.non_payment'), defaultMessage: 'Non-payment' },
-  nonPaymentHint: {
-    id: getTranslation('entitlement.suspend.kind.non_payment.hint'),
-    defaultMessage: 'Unless resumed, it is cancelled for payment failure after the {days}-day grace period of its policy.',
-  },
-  manual: { id: getTranslation('entitlement.suspend.kind.manual'), defaultMessage: 'Manual' },
-  manualHint: { id: getTranslation('entitlement.suspend.kind.manual.hint'), defaultMessage: 'Stays suspended until someone resumes it.' },
-  reasonCode: { id: getTranslation('entitlement.suspend.reasonCode'), defaultMessage: 'Reason (optional)' },
-  reasonCodeDefault: { id: getTranslation('entitlement.suspend.reasonCode.default'), defaultMessage: 'Default: {reason}' },
-  clearReason: { id: getTranslation('entitlement.suspend.reasonCode.clear'), defaultMessage: 'Use the default reason' },
-  success: { id: getTranslation('entitlement.suspend.success'), defaultMessage: 'Entitlement suspended.' },
-};
-
 /** The reason the server records when none is chosen. */
 const DEFAULT_REASON_CODE: Record<SuspensionReason, string> = { non_payment: 'payment_failure', manual: 'other' };
 
@@ -34,11 +19,14 @@ interface Values {
   notes: string;
 }
 
-export const SuspendForm = ({ entitlement, organization, onClose, onDone }: EntitlementFormProps) => {
+export const SuspendForm = ({ entitlement, organization, ...dialog }: EntitlementFormProps) => {
   const intl = useIntl();
   const { formatMessage } = intl;
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(`entitlement.suspend.${id}`), defaultMessage }, values);
   const reasons = useReasonOptions('suspend');
-  const { values, set, fieldError, form } = useActionForm({
+  const { values, field, form } = useActionForm({
+    ...dialog,
     initialValues: { kind: 'non_payment', reasonCode: '', notes: '' } as Values,
     request: ({ kind, reasonCode, notes }) =>
       api.entitlements.suspend(entitlement.documentId, {
@@ -46,8 +34,7 @@ export const SuspendForm = ({ entitlement, organization, onClose, onDone }: Enti
         ...(reasonCode ? { reasonCode } : {}),
         ...(notes.trim() ? { notes: notes.trim() } : {}),
       }),
-    successMessage: () => formatMessage(messages.success),
-    onDone,
+    successMessage: t('success', 'Entitlement suspended.'),
   });
   const defaultCode = DEFAULT_REASON_CODE[values.kind];
   const defaultLabel = reasons.options.find((reason) => reason.code === defaultCode)?.label ?? defaultCode;
@@ -57,31 +44,31 @@ export const SuspendForm = ({ entitlement, organization, onClose, onDone }: Enti
       {...form}
       description={formatMessage(subjectMessage, { entitlement: entitlementLabel(intl, entitlement), organization: organization.name })}
       submitLabel={formatMessage(actionMessages.suspend)}
-      onClose={onClose}
     >
       <OptionGroup<SuspensionReason>
-        label={formatMessage(messages.kind)}
-        value={values.kind}
-        onChange={(kind) => set('kind', kind)}
+        label={t('kind', 'Why')}
+        {...field('kind')}
         options={[
           {
             value: 'non_payment',
-            label: formatMessage(messages.nonPayment),
-            hint: formatMessage(messages.nonPaymentHint, { days: entitlement.policy.settings.gracePeriodDays }),
+            label: t('kind.non_payment', 'Non-payment'),
+            hint: t(
+              'kind.non_payment.hint',
+              'Unless resumed, it is cancelled for payment failure after the {days}-day grace period of its policy.',
+              { days: entitlement.policy.settings.gracePeriodDays },
+            ),
           },
-          { value: 'manual', label: formatMessage(messages.manual), hint: formatMessage(messages.manualHint) },
+          { value: 'manual', label: t('kind.manual', 'Manual'), hint: t('kind.manual.hint', 'Stays suspended until someone resumes it.') },
         ]}
       />
       <ReasonField
         reasons={reasons}
-        label={formatMessage(messages.reasonCode)}
-        placeholder={formatMessage(messages.reasonCodeDefault, { reason: defaultLabel })}
-        value={values.reasonCode}
-        onChange={(reasonCode) => set('reasonCode', reasonCode)}
-        error={fieldError('reasonCode')}
-        clearLabel={formatMessage(messages.clearReason)}
+        label={t('reasonCode', 'Reason (optional)')}
+        placeholder={t('reasonCode.default', 'Default: {reason}', { reason: defaultLabel })}
+        {...field('reasonCode')}
+        clearLabel={t('reasonCode.clear', 'Use the default reason')}
       />
-      <NotesField value={values.notes} onChange={(notes) => set('notes', notes)} />
+      <NotesField {...field('notes')} />
     </ActionForm>
   );
 };

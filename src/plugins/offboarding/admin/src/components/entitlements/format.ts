@@ -16,14 +16,15 @@ export const formatMinorUnits = (intl: IntlShape, amount: number, currency: stri
   return format.format(amount / 10 ** digits);
 };
 
-export const formatDays = (intl: IntlShape, seconds: number) =>
-  intl.formatNumber(seconds / SECONDS_PER_DAY, { maximumFractionDigits: 1 });
+export const formatDays = (intl: IntlShape, seconds: number) => intl.formatNumber(seconds / SECONDS_PER_DAY, { maximumFractionDigits: 1 });
 
 export const formatDateTime = (intl: IntlShape, value: string | Date) =>
   intl.formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
 
 export const entitlementLabel = (intl: IntlShape, entitlement: Pick<Entitlement, 'name' | 'class'>) =>
-  entitlement.name?.trim() ? `${entitlement.class} · ${entitlement.name}` : intl.formatMessage(unnamedMessage, { class: entitlement.class });
+  entitlement.name?.trim()
+    ? `${entitlement.class} · ${entitlement.name}`
+    : intl.formatMessage(unnamedMessage, { class: entitlement.class });
 
 const policySources: Record<string, { id: string; defaultMessage: string }> = labelMessages.policySource;
 const isKnownSource = (source: string): source is ResolvedPolicyView['source'] => Object.hasOwn(policySources, source);

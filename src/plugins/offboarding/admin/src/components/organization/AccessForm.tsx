@@ -8,18 +8,20 @@ import { organizationActionMessages } from './actionMessages';
 import type { OrganizationFormProps } from './types';
 
 /** Portal access only: billing and data keep running either way. */
-export const AccessForm = ({ organization, onClose, onDone }: OrganizationFormProps) => {
+export const AccessForm = ({ organization, ...dialog }: OrganizationFormProps) => {
   const { formatMessage } = useIntl();
   const disabling = organization.accessStatus === 'enabled';
-  const { values, set, form } = useActionForm({
+  const { field, form } = useActionForm({
+    ...dialog,
     initialValues: { reason: '' },
     request: ({ reason }) =>
-      (disabling ? api.organizations.disable : api.organizations.enable)(organization.documentId, reason.trim() ? { reason: reason.trim() } : {}),
-    successMessage: () =>
-      disabling
-        ? formatMessage({ id: getTranslation('organization.access.disabled'), defaultMessage: 'Portal access disabled' })
-        : formatMessage({ id: getTranslation('organization.access.enabled'), defaultMessage: 'Portal access enabled' }),
-    onDone,
+      (disabling ? api.organizations.disable : api.organizations.enable)(
+        organization.documentId,
+        reason.trim() ? { reason: reason.trim() } : {},
+      ),
+    successMessage: disabling
+      ? formatMessage({ id: getTranslation('organization.access.disabled'), defaultMessage: 'Portal access disabled' })
+      : formatMessage({ id: getTranslation('organization.access.enabled'), defaultMessage: 'Portal access enabled' }),
   });
   return (
     <ActionForm
@@ -38,11 +40,9 @@ export const AccessForm = ({ organization, onClose, onDone }: OrganizationFormPr
       }
       submitLabel={formatMessage(disabling ? organizationActionMessages.disableAccess : organizationActionMessages.enableAccess)}
       submitVariant={disabling ? 'danger' : 'default'}
-      onClose={onClose}
     >
       <NotesField
-        value={values.reason}
-        onChange={(reason) => set('reason', reason)}
+        {...field('reason')}
         label={formatMessage({ id: getTranslation('organization.access.reason'), defaultMessage: 'Reason' })}
         hint={formatMessage({ id: getTranslation('organization.access.reasonHint'), defaultMessage: 'Optional; kept in the audit trail.' })}
       />

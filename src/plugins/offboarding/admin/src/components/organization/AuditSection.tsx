@@ -75,10 +75,7 @@ const AuditItem = ({ event, organization, reasonLabel }: { event: AuditEvent } &
       ) : null}
       {event.notes ? (
         <Typography variant="pi" textColor="neutral700" style={{ whiteSpace: 'pre-wrap' }}>
-          {formatMessage(
-            { id: getTranslation('organization.audit.notes'), defaultMessage: 'Notes: {notes}' },
-            { notes: event.notes },
-          )}
+          {formatMessage({ id: getTranslation('organization.audit.notes'), defaultMessage: 'Notes: {notes}' }, { notes: event.notes })}
         </Typography>
       ) : null}
       <AuditChanges event={event} currency={entitlement?.currency ?? null} reasonLabel={reasonLabel} />
@@ -90,11 +87,8 @@ const AuditItem = ({ event, organization, reasonLabel }: { event: AuditEvent } &
 export const AuditSection = ({ organization, reasonLabel, refreshKey }: AuditSectionProps) => {
   const { formatMessage } = useIntl();
   const [page, setPage] = React.useState(1);
-  const { data, error, isLoading, refetch } = useApiQuery(
-    api.organizations.audit(organization.documentId, { page, pageSize: PAGE_SIZE }),
-  );
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(`organization.audit.${id}`), defaultMessage });
+  const { data, error, isLoading, refetch } = useApiQuery(api.organizations.audit(organization.documentId, { page, pageSize: PAGE_SIZE }));
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`organization.audit.${id}`), defaultMessage });
 
   useRefetchOn(refreshKey, refetch);
 
@@ -122,7 +116,10 @@ export const AuditSection = ({ organization, reasonLabel, refreshKey }: AuditSec
       {body()}
       <SectionPager
         pagination={pagination}
-        summary={{ id: getTranslation('organization.audit.page'), defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# event} other {# events}}' }}
+        summary={{
+          id: getTranslation('organization.audit.page'),
+          defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# event} other {# events}}',
+        }}
         isLoading={isLoading}
         onPage={setPage}
       />

@@ -7,8 +7,7 @@ import { getTranslation } from '../../utils/translations';
 import { ActionForm } from '../common/ActionForm';
 import { commonMessages } from '../common/messages';
 import { useActionForm } from '../common/useActionForm';
-import { NotesField, ReasonField, useReasonOptions } from '../entitlements/fields';
-import { OptionGroup } from '../entitlements/OptionGroup';
+import { CancellationFields, useReasonOptions } from '../entitlements/fields';
 import { organizationActionMessages } from './actionMessages';
 import type { OrganizationFormProps } from './types';
 
@@ -27,12 +26,13 @@ interface Values {
 }
 
 /** Cancels every active or suspended entitlement with one reason and one timing (no refund). */
-export const CancelAllForm = ({ organization, onClose, onDone }: OrganizationFormProps) => {
+export const CancelAllForm = ({ organization, ...dialog }: OrganizationFormProps) => {
   const { formatMessage } = useIntl();
   const labels = useLabels();
   const reasons = useReasonOptions('cancel');
   const cancellable = organization.entitlements.filter((e) => e.status === 'active' || e.status === 'suspended');
-  const { values, set, fieldError, form } = useActionForm({
+  const { values, set, field, fieldError, form } = useActionForm({
+    ...dialog,
     initialValues: { reason: '', notes: '', timing: 'period_end', effectiveAt: undefined } as Values,
     validate: ({ reason, timing, effectiveAt }) => ({
       reason: reason ? undefined : formatMessage(commonMessages.required),
@@ -45,8 +45,7 @@ export const CancelAllForm = ({ organization, onClose, onDone }: OrganizationFor
         timing,
         ...(timing === 'date' && effectiveAt ? { effectiveAt: effectiveAt.toISOString() } : {}),
       }),
-    successMessage: () => formatMessage({ id: getTranslation('organization.cancelAll.success'), defaultMessage: 'Entitlements cancelled' }),
-    onDone,
+    successMessage: formatMessage({ id: getTranslation('organization.cancelAll.success'), defaultMessage: 'Entitlements cancelled' }),
   });
 
   const timingLabels: Record<CancelTiming, string> = {
@@ -67,27 +66,18 @@ export const CancelAllForm = ({ organization, onClose, onDone }: OrganizationFor
           defaultMessage:
             '{count, plural, one {# entitlement} other {# entitlements}} will be cancelled: {names}. No refund is issued; cancel an entitlement on its own to refund it.',
         },
-        { count: cancellable.length, names: cancellable.map((e) => `${e.name ?? labels.entitlementClass(e.class)} (${e.class})`).join(', ') },
+        {
+          count: cancellable.length,
+          names: cancellable.map((e) => `${e.name ?? labels.entitlementClass(e.class)} (${e.class})`).join(', '),
+        },
       )}
       submitLabel={formatMessage(organizationActionMessages.cancelAll)}
       submitVariant="danger"
-      onClose={onClose}
     >
-      <ReasonField
+      <CancellationFields
         reasons={reasons}
-        label={formatMessage({ id: getTranslation('organization.cancelAll.reason'), defaultMessage: 'Reason' })}
-        placeholder={formatMessage({ id: getTranslation('organization.cancelAll.reasonPlaceholder'), defaultMessage: 'Choose a reason' })}
-        value={values.reason}
-        onChange={(reason) => set('reason', reason)}
-        error={fieldError('reason')}
-        required
-      />
-      <NotesField value={values.notes} onChange={(notes) => set('notes', notes)} />
-      <OptionGroup<CancelTiming>
-        label={formatMessage({ id: getTranslation('organization.cancelAll.timing'), defaultMessage: 'When' })}
-        value={values.timing}
-        onChange={(timing) => set('timing', timing)}
-        options={CANCEL_TIMINGS.map((value) => ({ value, label: timingLabels[value] }))}
+        field={field}
+        timings={CANCEL_TIMINGS.map((value) => ({ value, label: timingLabels[value] }))}
       />
       {values.timing === 'period_end' ? (
         <Typography variant="pi" textColor="neutral600">

@@ -1,12 +1,5 @@
 import * as React from 'react';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  SingleSelect,
-  SingleSelectOption,
-} from '@strapi/design-system';
+import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { CollaboratorInput } from '../../../../shared/contracts/api';
@@ -65,23 +58,15 @@ const AddCollaboratorForm = ({ organization, onChanged }: OrganizationActionProp
               defaultMessage: 'An existing user of the customer portal.',
             })}
           >
-            <Field.Label>
-              {formatMessage({ id: getTranslation('organization.collaborators.email'), defaultMessage: 'Email' })}
-            </Field.Label>
-            <Field.Input
-              type="email"
-              value={email}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEmail(e.target.value)}
-            />
+            <Field.Label>{formatMessage({ id: getTranslation('organization.collaborators.email'), defaultMessage: 'Email' })}</Field.Label>
+            <Field.Input type="email" value={email} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEmail(e.target.value)} />
             <Field.Error />
             <Field.Hint />
           </Field.Root>
         </Box>
         <Box minWidth="160px">
           <Field.Root name="collaboratorRole">
-            <Field.Label>
-              {formatMessage({ id: getTranslation('organization.collaborators.role'), defaultMessage: 'Role' })}
-            </Field.Label>
+            <Field.Label>{formatMessage({ id: getTranslation('organization.collaborators.role'), defaultMessage: 'Role' })}</Field.Label>
             <SingleSelect value={role} onChange={(value: string | number) => setRole(String(value) as CollaboratorRole)}>
               {COLLABORATOR_ROLES.map((value) => (
                 <SingleSelectOption key={value} value={value}>
@@ -101,11 +86,7 @@ const AddCollaboratorForm = ({ organization, onChanged }: OrganizationActionProp
   );
 };
 
-const RemoveCollaborator = ({
-  organization,
-  collaborator,
-  onChanged,
-}: OrganizationActionProps & { collaborator: Collaborator }) => {
+const RemoveCollaborator = ({ organization, collaborator, onChanged }: OrganizationActionProps & { collaborator: Collaborator }) => {
   const { formatMessage } = useIntl();
   const user = collaborator.user;
   if (!user) return null;
@@ -128,7 +109,10 @@ const RemoveCollaborator = ({
             { email: user.email },
           )}
           request={api.organizations.collaborators.remove({ id: organization.documentId, userId: user.documentId })}
-          successMessage={formatMessage({ id: getTranslation('organization.collaborators.removed'), defaultMessage: 'Collaborator removed' })}
+          successMessage={formatMessage({
+            id: getTranslation('organization.collaborators.removed'),
+            defaultMessage: 'Collaborator removed',
+          })}
           submitLabel={label}
           submitVariant="danger"
         />

@@ -9,9 +9,10 @@ import { organizationActionMessages } from './actionMessages';
 import type { OrganizationFormProps } from './types';
 
 /** Immediate, irreversible removal; the organization's exact name is typed to confirm. */
-export const DeleteForm = ({ organization, onClose, onDone }: OrganizationFormProps) => {
+export const DeleteForm = ({ organization, ...dialog }: OrganizationFormProps) => {
   const { formatMessage } = useIntl();
   const { values, set, fieldError, form } = useActionForm({
+    ...dialog,
     initialValues: { confirm: '' },
     validate: ({ confirm }) => ({
       confirm:
@@ -23,9 +24,10 @@ export const DeleteForm = ({ organization, onClose, onDone }: OrganizationFormPr
             ),
     }),
     request: ({ confirm }) => api.organizations.delete(organization.documentId, { confirm }),
-    successMessage: () =>
-      formatMessage({ id: getTranslation('organization.delete.success'), defaultMessage: '{name} was deleted' }, { name: organization.name }),
-    onDone,
+    successMessage: formatMessage(
+      { id: getTranslation('organization.delete.success'), defaultMessage: '{name} was deleted' },
+      { name: organization.name },
+    ),
   });
   return (
     <ActionForm
@@ -37,7 +39,6 @@ export const DeleteForm = ({ organization, onClose, onDone }: OrganizationFormPr
       })}
       submitLabel={formatMessage(organizationActionMessages.delete)}
       submitVariant="danger"
-      onClose={onClose}
     >
       <Field.Root
         name="confirm"

@@ -21,8 +21,7 @@ export const DetailsSection = ({
   const { formatMessage } = useIntl();
   const format = useFormat();
   const labels = useLabels();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(`organization.details.${id}`), defaultMessage });
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`organization.details.${id}`), defaultMessage });
   const { policy } = org;
 
   const access =

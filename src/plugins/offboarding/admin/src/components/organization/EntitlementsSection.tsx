@@ -10,7 +10,6 @@ import { PROVISIONING_VARIANT, STATUS_VARIANT, useLabels, type Labels } from '..
 import { Section } from '../common/Section';
 import type { ReasonLabel } from './useReasonLabels';
 
-
 const Small = ({ children }: { children: string }) => (
   <Typography variant="pi" textColor="neutral800">
     {children}
@@ -68,15 +67,7 @@ const ProvisioningCell = ({ entitlement: e, labels }: Omit<CellProps, 'format'>)
 };
 
 /** The dates that decide what happens next: a pending cancellation, the end of a suspension's grace. */
-const KeyDatesCell = ({
-  cancelsAt,
-  graceEndsAt,
-  format,
-}: {
-  cancelsAt: string | null;
-  graceEndsAt: string | null;
-  format: Format;
-}) => {
+const KeyDatesCell = ({ cancelsAt, graceEndsAt, format }: { cancelsAt: string | null; graceEndsAt: string | null; format: Format }) => {
   const { formatMessage } = useIntl();
   if (!cancelsAt && !graceEndsAt) return <Muted>{format.none}</Muted>;
   return (
@@ -126,7 +117,8 @@ const ReactivationCell = ({ entitlement: e, format }: Omit<CellProps, 'labels'>)
 /** The name and, once it stopped being active, why. */
 const NameCell = ({ entitlement: e, labels, reasonLabel }: { entitlement: EntitlementView; labels: Labels; reasonLabel: ReasonLabel }) => {
   const { formatMessage } = useIntl();
-  const reason = e.status === 'suspended' ? (e.suspensionReasonCode ?? e.suspensionReason) : e.status === 'active' ? null : e.cancellationReason;
+  const reason =
+    e.status === 'suspended' ? (e.suspensionReasonCode ?? e.suspensionReason) : e.status === 'active' ? null : e.cancellationReason;
   return (
     <Flex direction="column" alignItems="flex-start" gap={1} minWidth="160px" maxWidth="220px" style={{ whiteSpace: 'normal' }}>
       <Flex gap={2} alignItems="baseline">
@@ -162,7 +154,8 @@ export const EntitlementsSection = ({ organization, onChanged, reasonLabel }: En
   const { formatMessage } = useIntl();
   const format = useFormat();
   const labels = useLabels();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`organization.entitlements.${id}`), defaultMessage });
+  const t = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`organization.entitlements.${id}`), defaultMessage });
   const reload = () => void onChanged();
 
   return (
@@ -171,8 +164,16 @@ export const EntitlementsSection = ({ organization, onChanged, reasonLabel }: En
         rows={organization.entitlements}
         emptyMessage={t('empty', 'This organization has no entitlement.')}
         columns={[
-          { key: 'entitlement', header: t('entitlement', 'Entitlement'), cell: (e) => <NameCell entitlement={e} labels={labels} reasonLabel={reasonLabel} /> },
-          { key: 'status', header: t('status', 'Status'), cell: (e) => <Badge variant={STATUS_VARIANT[e.status]}>{labels.status(e.status)}</Badge> },
+          {
+            key: 'entitlement',
+            header: t('entitlement', 'Entitlement'),
+            cell: (e) => <NameCell entitlement={e} labels={labels} reasonLabel={reasonLabel} />,
+          },
+          {
+            key: 'status',
+            header: t('status', 'Status'),
+            cell: (e) => <Badge variant={STATUS_VARIANT[e.status]}>{labels.status(e.status)}</Badge>,
+          },
           {
             key: 'price',
             header: t('price', 'Price'),
@@ -205,12 +206,24 @@ export const EntitlementsSection = ({ organization, onChanged, reasonLabel }: En
             key: 'keyDates',
             header: t('keyDates', 'Key dates'),
             cell: (e) => (
-              <KeyDatesCell cancelsAt={e.status === 'pending_cancellation' ? e.cancelEffectiveAt : null} graceEndsAt={e.graceEndsAt} format={format} />
+              <KeyDatesCell
+                cancelsAt={e.status === 'pending_cancellation' ? e.cancelEffectiveAt : null}
+                graceEndsAt={e.graceEndsAt}
+                format={format}
+              />
             ),
           },
           { key: 'refund', header: t('refund', 'Refund'), cell: (e) => <RefundCell entitlement={e} format={format} labels={labels} /> },
-          { key: 'reactivation', header: t('reactivation', 'Reactivation'), cell: (e) => <ReactivationCell entitlement={e} format={format} /> },
-          { key: 'provisioning', header: t('provisioning', 'Provisioning'), cell: (e) => <ProvisioningCell entitlement={e} labels={labels} /> },
+          {
+            key: 'reactivation',
+            header: t('reactivation', 'Reactivation'),
+            cell: (e) => <ReactivationCell entitlement={e} format={format} />,
+          },
+          {
+            key: 'provisioning',
+            header: t('provisioning', 'Provisioning'),
+            cell: (e) => <ProvisioningCell entitlement={e} labels={labels} />,
+          },
           {
             key: 'actions',
             header: formatMessage(commonMessages.actions),

@@ -12,14 +12,14 @@ import type { OrganizationFormProps } from './types';
  * Queues a data export; the exports section follows its progress. An admin export holds
  * everything; a customer export holds only what customers may see and gets a signed link.
  */
-export const ExportForm = ({ organization, onClose, onDone }: OrganizationFormProps) => {
+export const ExportForm = ({ organization, ...dialog }: OrganizationFormProps) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`organization.export.${id}`), defaultMessage });
-  const { values, set, form } = useActionForm({
+  const { field, form } = useActionForm({
+    ...dialog,
     initialValues: { profile: 'admin' as ExportProfile },
     request: ({ profile }) => api.exports.create(organization.documentId, { profile }),
-    successMessage: () => t('queued', 'Data export queued'),
-    onDone,
+    successMessage: t('queued', 'Data export queued'),
   });
   return (
     <ActionForm
@@ -29,22 +29,26 @@ export const ExportForm = ({ organization, onClose, onDone }: OrganizationFormPr
         'A ZIP with the organization, its entitlements, resources, audit trail, owned data (JSON and CSV) and documents is generated in the background. It can be downloaded here once ready, and expires after a few days.',
       )}
       submitLabel={formatMessage(organizationActionMessages.export)}
-      onClose={onClose}
     >
       <OptionGroup<ExportProfile>
         label={t('profile', 'What it holds')}
-        value={values.profile}
-        onChange={(profile) => set('profile', profile)}
+        {...field('profile')}
         options={[
           {
             value: 'admin',
             label: t('profile.admin', 'Everything (for staff)'),
-            hint: t('profile.adminHint', 'Internal notes, legal holds and who on the staff did what included. Never handed to the customer.'),
+            hint: t(
+              'profile.adminHint',
+              'Internal notes, legal holds and who on the staff did what included. Never handed to the customer.',
+            ),
           },
           {
             value: 'customer',
             label: t('profile.customer', 'What the customer may see'),
-            hint: t('profile.customerHint', 'Only the fields chosen for customers; staff appear as "staff". It gets a signed link to hand to the customer.'),
+            hint: t(
+              'profile.customerHint',
+              'Only the fields chosen for customers; staff appear as "staff". It gets a signed link to hand to the customer.',
+            ),
           },
         ]}
       />

@@ -54,8 +54,7 @@ export const ExportsSection = ({ exports, error, canDownload }: ExportsSectionPr
   const { formatMessage } = useIntl();
   const format = useFormat();
   const { download, downloading } = useExportDownload();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(`organization.exports.${id}`), defaultMessage });
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`organization.exports.${id}`), defaultMessage });
 
   return (
     <Section title={t('title', 'Data exports')}>
@@ -89,7 +88,13 @@ export const ExportsSection = ({ exports, error, canDownload }: ExportsSectionPr
             header: formatMessage(commonMessages.actions),
             cell: (e) =>
               e.state === 'ready' && canDownload ? (
-                <Button variant="secondary" size="S" startIcon={<Download />} loading={downloading === e.documentId} onClick={() => void download(e)}>
+                <Button
+                  variant="secondary"
+                  size="S"
+                  startIcon={<Download />}
+                  loading={downloading === e.documentId}
+                  onClick={() => void download(e)}
+                >
                   {t('download', 'Download')}
                 </Button>
               ) : null,

@@ -13,9 +13,7 @@ export const OrganizationBadges = ({ organization: org }: { organization: Organi
     <Flex gap={2} wrap="wrap" paddingTop={1}>
       <Badge variant={STATUS_VARIANT[org.status]}>{labels.status(org.status)}</Badge>
       {org.archivedAt ? (
-        <Badge variant="neutral">
-          {formatMessage({ id: getTranslation('organization.badge.archived'), defaultMessage: 'Archived' })}
-        </Badge>
+        <Badge variant="neutral">{formatMessage({ id: getTranslation('organization.badge.archived'), defaultMessage: 'Archived' })}</Badge>
       ) : null}
       {org.accessStatus === 'disabled' ? (
         <Badge variant="danger">

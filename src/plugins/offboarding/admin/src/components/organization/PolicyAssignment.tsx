@@ -18,19 +18,19 @@ const usePolicyText = () => {
     formatMessage({ id: getTranslation(`organization.policy.${id}`), defaultMessage }, values);
 };
 
-const PolicyForm = ({ organization: org, onClose, onDone }: OrganizationFormProps) => {
+const PolicyForm = ({ organization: org, ...dialog }: OrganizationFormProps) => {
   const t = usePolicyText();
   const current = org.cancellationPolicy?.documentId ?? NONE;
   const policies = useApiQuery(api.policies.list());
   const { values, set, fieldError, form } = useActionForm({
+    ...dialog,
     initialValues: { cancellationPolicy: current },
     validate: ({ cancellationPolicy }) => ({
       cancellationPolicy: cancellationPolicy === current ? t('unchanged', 'Choose another policy than the current one.') : undefined,
     }),
     request: ({ cancellationPolicy }) =>
       api.organizations.update(org.documentId, { cancellationPolicy: cancellationPolicy === NONE ? null : cancellationPolicy }),
-    successMessage: () => t('saved', 'Cancellation policy saved'),
-    onDone,
+    successMessage: t('saved', 'Cancellation policy saved'),
   });
   return (
     <ActionForm
@@ -40,7 +40,6 @@ const PolicyForm = ({ organization: org, onClose, onDone }: OrganizationFormProp
         "The organization's own policy wins over the policy of an entitlement's class and over the default. Retention dates are recomputed at once.",
       )}
       submitLabel={t('save', 'Save policy')}
-      onClose={onClose}
     >
       <Field.Root name="cancellationPolicy" error={fieldError('cancellationPolicy') ?? policies.error ?? undefined}>
         <Field.Label>{t('label', 'Policy')}</Field.Label>
@@ -63,7 +62,13 @@ const PolicyForm = ({ organization: org, onClose, onDone }: OrganizationFormProp
 };
 
 /** Gives the organization a cancellation policy of its own (docs/spec.md §1: the override), or removes it. */
-export const PolicyAssignment = ({ organization, onChanged }: { organization: OrganizationDetail; onChanged: () => void | Promise<void> }) => {
+export const PolicyAssignment = ({
+  organization,
+  onChanged,
+}: {
+  organization: OrganizationDetail;
+  onChanged: () => void | Promise<void>;
+}) => {
   const t = usePolicyText();
   const reload = () => void onChanged();
   return (

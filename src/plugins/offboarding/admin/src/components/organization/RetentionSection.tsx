@@ -12,8 +12,7 @@ export const RetentionSection = ({ organization: org }: { organization: Organiza
   const { formatMessage } = useIntl();
   const format = useFormat();
   const labels = useLabels();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(`organization.retention.${id}`), defaultMessage });
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`organization.retention.${id}`), defaultMessage });
   const { retention } = org;
 
   const extended = retention.retentionExtendedUntil ? (

@@ -42,7 +42,10 @@ export const ORGANIZATION_ACTIONS: Record<OrganizationActionKey, OrganizationAct
     refusal: (organization, intl) =>
       organization.entitlements.some((e) => e.status === 'active' || e.status === 'suspended')
         ? null
-        : intl.formatMessage({ id: getTranslation('organization.cancelAll.noneHint'), defaultMessage: 'No entitlement is active or suspended.' }),
+        : intl.formatMessage({
+            id: getTranslation('organization.cancelAll.noneHint'),
+            defaultMessage: 'No entitlement is active or suspended.',
+          }),
     Form: CancelAllForm,
   },
   export: {

@@ -17,14 +17,7 @@ export interface OrganizationFiltersProps {
 }
 
 /** Search, status filter and the "Show archived" switch of the organizations list. */
-export const OrganizationFilters = ({
-  q,
-  status,
-  showArchived,
-  onSearch,
-  onStatus,
-  onShowArchived,
-}: OrganizationFiltersProps) => {
+export const OrganizationFilters = ({ q, status, showArchived, onSearch, onStatus, onShowArchived }: OrganizationFiltersProps) => {
   const { formatMessage } = useIntl();
   const { status: statusLabel } = useLabels();
 

@@ -1,13 +1,12 @@
-import { Badge, Flex, Link, Typography } from '@strapi/design-system';
+import { Badge, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { Link as RouterLink } from 'react-router-dom';
 import type { Organization } from '../../../../shared/contracts/entities';
 import { useFormat } from '../../hooks/useFormat';
 import { STATUS_VARIANT, useLabels } from '../../hooks/useLabels';
 import { getTranslation } from '../../utils/translations';
 import { DataTable, type DataTableProps } from '../common/DataTable';
 import { OrganizationFlags } from './OrganizationFlags';
-import { organizationPath } from './paths';
+import { OrganizationLink } from './OrganizationLink';
 
 /** One row per organization: name (to its page), status, flags, and its offboarding dates. */
 export const OrganizationsTable = (props: Omit<DataTableProps<Organization>, 'columns' | 'rowKey'>) => {
@@ -24,19 +23,20 @@ export const OrganizationsTable = (props: Omit<DataTableProps<Organization>, 'co
           key: 'name',
           header: t('name', 'Name'),
           cell: (org) => (
-            <Flex direction="column" alignItems="flex-start" gap={1}>
-              <Link tag={RouterLink} to={organizationPath(org.documentId)}>
-                {org.name}
-              </Link>
+            <OrganizationLink organization={org}>
               {org.taxId ? (
                 <Typography variant="pi" textColor="neutral600">
                   {org.taxId}
                 </Typography>
               ) : null}
-            </Flex>
+            </OrganizationLink>
           ),
         },
-        { key: 'status', header: t('status', 'Status'), cell: (org) => <Badge variant={STATUS_VARIANT[org.status]}>{labels.status(org.status)}</Badge> },
+        {
+          key: 'status',
+          header: t('status', 'Status'),
+          cell: (org) => <Badge variant={STATUS_VARIANT[org.status]}>{labels.status(org.status)}</Badge>,
+        },
         { key: 'flags', header: t('flags', 'Flags'), cell: (org) => <OrganizationFlags organization={org} /> },
         { key: 'lastCancelled', header: t('lastCancelled', 'Last cancelled'), cell: (org) => format.dateTime(org.lastCancelledAt) },
         { key: 'retentionUntil', header: t('retentionUntil', 'Retained until'), cell: (org) => format.date(org.retentionUntil) },

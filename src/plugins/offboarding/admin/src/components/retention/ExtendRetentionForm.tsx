@@ -19,11 +19,12 @@ const earliestDay = (retentionUntil: string | null) => {
 };
 
 /** Extend: keep an organization's data until a later date, for a recorded reason (it leaves the purge queue). */
-export const ExtendRetentionForm = ({ organization, onClose, onDone }: RetentionFormProps) => {
+export const ExtendRetentionForm = ({ organization, ...dialog }: RetentionFormProps) => {
   const { formatMessage, locale } = useIntl();
   const format = useFormat();
   const current = organization.retentionUntil ? new Date(organization.retentionUntil).getTime() : Date.now();
-  const { values, set, fieldError, form } = useActionForm({
+  const { values, set, field, fieldError, form } = useActionForm({
+    ...dialog,
     initialValues: { until: undefined as Date | undefined, reason: '' },
     validate: ({ until, reason }) => ({
       until:
@@ -36,13 +37,13 @@ export const ExtendRetentionForm = ({ organization, onClose, onDone }: Retention
       reason: reason.trim() ? undefined : formatMessage(commonMessages.required),
     }),
     // validate has made sure of the date.
-    request: ({ until, reason }) => api.retention.extend(organization.documentId, { until: until?.toISOString() ?? '', reason: reason.trim() }),
+    request: ({ until, reason }) =>
+      api.retention.extend(organization.documentId, { until: until?.toISOString() ?? '', reason: reason.trim() }),
     successMessage: (_, { until }) =>
       formatMessage(
         { id: getTranslation('retention.extend.success'), defaultMessage: 'The data of {name} is kept until {date}.' },
         { name: organization.name, date: format.date(until?.toISOString()) },
       ),
-    onDone,
   });
 
   return (
@@ -56,7 +57,6 @@ export const ExtendRetentionForm = ({ organization, onClose, onDone }: Retention
         { date: format.dateTime(organization.retentionUntil) },
       )}
       submitLabel={formatMessage({ id: getTranslation('retention.extend.confirm'), defaultMessage: 'Extend retention' })}
-      onClose={onClose}
     >
       <Field.Root name="until" required error={fieldError('until')}>
         <Field.Label>{formatMessage({ id: getTranslation('retention.extend.until'), defaultMessage: 'Keep the data until' })}</Field.Label>
@@ -70,13 +70,26 @@ export const ExtendRetentionForm = ({ organization, onClose, onDone }: Retention
         />
         <Field.Error />
       </Field.Root>
-      <ReasonText value={values.reason} onChange={(reason) => set('reason', reason)} error={fieldError('reason')} hint={formatMessage({ id: getTranslation('retention.extend.reasonHint'), defaultMessage: 'Recorded in the audit trail.' })} />
+      <ReasonText
+        {...field('reason')}
+        hint={formatMessage({ id: getTranslation('retention.extend.reasonHint'), defaultMessage: 'Recorded in the audit trail.' })}
+      />
     </ActionForm>
   );
 };
 
 /** The required reason of a retention change, kept in the audit trail. */
-export const ReasonText = ({ value, onChange, error, hint }: { value: string; onChange: (reason: string) => void; error?: string; hint: string }) => {
+export const ReasonText = ({
+  value,
+  onChange,
+  error,
+  hint,
+}: {
+  value: string;
+  onChange: (reason: string) => void;
+  error?: string;
+  hint: string;
+}) => {
   const { formatMessage } = useIntl();
   return (
     <Field.Root name="reason" required error={error} hint={hint}>

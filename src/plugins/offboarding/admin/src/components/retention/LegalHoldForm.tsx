@@ -8,15 +8,17 @@ import { ReasonText } from './ExtendRetentionForm';
 import type { RetentionFormProps } from './RetentionActions';
 
 /** Legal hold: nothing of the organization is purged until the hold is lifted. */
-export const LegalHoldForm = ({ organization, onClose, onDone }: RetentionFormProps) => {
+export const LegalHoldForm = ({ organization, ...dialog }: RetentionFormProps) => {
   const { formatMessage } = useIntl();
-  const { values, set, fieldError, form } = useActionForm({
+  const { field, form } = useActionForm({
+    ...dialog,
     initialValues: { reason: '' },
     validate: ({ reason }) => ({ reason: reason.trim() ? undefined : formatMessage(commonMessages.required) }),
     request: ({ reason }) => api.retention.hold(organization.documentId, { reason: reason.trim() }),
-    successMessage: () =>
-      formatMessage({ id: getTranslation('retention.hold.success'), defaultMessage: '{name} is under legal hold.' }, { name: organization.name }),
-    onDone,
+    successMessage: formatMessage(
+      { id: getTranslation('retention.hold.success'), defaultMessage: '{name} is under legal hold.' },
+      { name: organization.name },
+    ),
   });
   return (
     <ActionForm
@@ -26,12 +28,9 @@ export const LegalHoldForm = ({ organization, onClose, onDone }: RetentionFormPr
         defaultMessage: 'While the hold lasts the organization leaves the purge queue and nothing of it is purged.',
       })}
       submitLabel={formatMessage({ id: getTranslation('retention.hold.confirm'), defaultMessage: 'Place legal hold' })}
-      onClose={onClose}
     >
       <ReasonText
-        value={values.reason}
-        onChange={(reason) => set('reason', reason)}
-        error={fieldError('reason')}
+        {...field('reason')}
         hint={formatMessage({
           id: getTranslation('retention.hold.reasonHint'),
           defaultMessage: 'For example the case or request it answers; recorded in the audit trail.',

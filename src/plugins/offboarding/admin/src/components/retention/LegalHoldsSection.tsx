@@ -1,11 +1,9 @@
-import { Flex, Link } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { Link as RouterLink } from 'react-router-dom';
+import { OrganizationLink } from '../organizations/OrganizationLink';
 import { getTranslation } from '../../utils/translations';
 import { DataTable } from '../common/DataTable';
 import { useFormat } from '../../hooks/useFormat';
 import { OrganizationFlags } from '../organizations/OrganizationFlags';
-import { organizationPath } from '../organizations/paths';
 import { RetentionActions } from './RetentionActions';
 import { Section } from '../common/Section';
 import { useLegalHolds } from './useLegalHolds';
@@ -37,12 +35,9 @@ export const LegalHoldsSection = ({ canRetention, refreshKey, onChanged }: Reten
             key: 'organization',
             header: t('organization', 'Organization'),
             cell: (org) => (
-              <Flex direction="column" alignItems="flex-start" gap={1}>
-                <Link tag={RouterLink} to={organizationPath(org.documentId)}>
-                  {org.name}
-                </Link>
+              <OrganizationLink organization={org}>
                 <OrganizationFlags organization={org} />
-              </Flex>
+              </OrganizationLink>
             ),
           },
           {

@@ -1,6 +1,6 @@
-import { Flex, Link, Typography } from '@strapi/design-system';
+import { Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import { Link as RouterLink } from 'react-router-dom';
+import { OrganizationLink } from '../organizations/OrganizationLink';
 import { api } from '../../api';
 import { useApiQuery } from '../../hooks/useApi';
 import { useRefetchOn } from '../../hooks/useRefetchOn';
@@ -8,7 +8,6 @@ import { getTranslation } from '../../utils/translations';
 import { DataTable } from '../common/DataTable';
 import { useFormat } from '../../hooks/useFormat';
 import { ListPagination } from '../organizations/ListPagination';
-import { organizationPath } from '../organizations/paths';
 import { useUrlParams } from '../organizations/useUrlParams';
 import type { RetentionSectionProps } from './LegalHoldsSection';
 import { RetentionActions } from './RetentionActions';
@@ -42,17 +41,14 @@ export const PurgeQueueSection = ({ canRetention, refreshKey, onChanged }: Reten
             key: 'organization',
             header: t('organization', 'Organization'),
             cell: (item) => (
-              <Flex direction="column" alignItems="flex-start" gap={1}>
-                <Link tag={RouterLink} to={organizationPath(item.documentId)}>
-                  {item.name}
-                </Link>
+              <OrganizationLink organization={item}>
                 <Typography variant="pi" textColor="neutral600">
                   {formatMessage(
                     { id: getTranslation('retention.queue.archivedAt'), defaultMessage: 'Archived {date}' },
                     { date: format.date(item.archivedAt) },
                   )}
                 </Typography>
-              </Flex>
+              </OrganizationLink>
             ),
           },
           { key: 'retentionUntil', header: t('retentionUntil', 'Retained until'), cell: (item) => format.dateTime(item.retentionUntil) },
@@ -62,7 +58,12 @@ export const PurgeQueueSection = ({ canRetention, refreshKey, onChanged }: Reten
             strong: true,
             cell: (item) => format.dateTime(item.purgeAfter),
           },
-          { key: 'willDelete', header: t('willDelete', 'Will be deleted'), wrap: true, cell: (item) => <WillDeleteList counts={item.willDelete} /> },
+          {
+            key: 'willDelete',
+            header: t('willDelete', 'Will be deleted'),
+            wrap: true,
+            cell: (item) => <WillDeleteList counts={item.willDelete} />,
+          },
           // The server takes an organization out of the queue when a hold is placed: none here is held.
           { key: 'legalHold', header: t('legalHold', 'Legal hold'), cell: () => t('notHeld', 'Not held') },
           canRetention && {

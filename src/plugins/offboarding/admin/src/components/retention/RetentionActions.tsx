@@ -1,9 +1,10 @@
+import type * as React from 'react';
 import { Flex } from '@strapi/design-system';
 import { Calendar, Lock } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
-import { ActionDialog, type DialogFormProps } from '../common/ActionDialog';
+import { ActionDialog, type ActionDialogProps, type DialogFormProps } from '../common/ActionDialog';
 import { ConfirmForm } from '../common/ConfirmForm';
 import { ExtendRetentionForm } from './ExtendRetentionForm';
 import { LegalHoldForm } from './LegalHoldForm';
@@ -39,42 +40,59 @@ const LiftHoldForm = ({ organization, ...dialog }: RetentionFormProps) => {
   );
 };
 
+interface RetentionAction {
+  key: string;
+  label: string;
+  title: string;
+  variant?: ActionDialogProps['variant'];
+  startIcon?: React.ReactNode;
+  Form: React.ComponentType<RetentionFormProps>;
+}
+
 /** A row's actions on the Data Retention page: extend, and place or lift a legal hold. */
-export const RetentionActions = ({ organization, held, onChanged }: { organization: RetentionTarget; held: boolean; onChanged: () => void }) => {
+export const RetentionActions = ({
+  organization,
+  held,
+  onChanged,
+}: {
+  organization: RetentionTarget;
+  held: boolean;
+  onChanged: () => void;
+}) => {
   const { formatMessage } = useIntl();
-  const name = { name: organization.name };
+  const t = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(`retention.${id}`), defaultMessage }, { name: organization.name });
+  const actions: RetentionAction[] = [
+    {
+      key: 'extend',
+      label: t('extend.action', 'Extend'),
+      title: t('extend.title', 'Extend the retention of {name}'),
+      startIcon: <Calendar />,
+      Form: ExtendRetentionForm,
+    },
+    held
+      ? {
+          key: 'lift',
+          label: t('lift.action', 'Lift hold'),
+          title: t('lift.title', 'Lift the legal hold on {name}?'),
+          variant: 'danger-light',
+          Form: LiftHoldForm,
+        }
+      : {
+          key: 'hold',
+          label: t('hold.action', 'Legal hold'),
+          title: t('hold.title', 'Place {name} under legal hold'),
+          startIcon: <Lock />,
+          Form: LegalHoldForm,
+        },
+  ];
   return (
     <Flex gap={2}>
-      <ActionDialog
-        label={formatMessage({ id: getTranslation('retention.extend.action'), defaultMessage: 'Extend' })}
-        title={formatMessage({ id: getTranslation('retention.extend.title'), defaultMessage: 'Extend the retention of {name}' }, name)}
-        size="S"
-        startIcon={<Calendar />}
-        onDone={onChanged}
-      >
-        {(dialog) => <ExtendRetentionForm organization={organization} {...dialog} />}
-      </ActionDialog>
-      {held ? (
-        <ActionDialog
-          label={formatMessage({ id: getTranslation('retention.lift.action'), defaultMessage: 'Lift hold' })}
-          title={formatMessage({ id: getTranslation('retention.lift.title'), defaultMessage: 'Lift the legal hold on {name}?' }, name)}
-          size="S"
-          variant="danger-light"
-          onDone={onChanged}
-        >
-          {(dialog) => <LiftHoldForm organization={organization} {...dialog} />}
+      {actions.map(({ key, Form, ...dialog }) => (
+        <ActionDialog key={key} size="S" onDone={onChanged} {...dialog}>
+          {(props) => <Form organization={organization} {...props} />}
         </ActionDialog>
-      ) : (
-        <ActionDialog
-          label={formatMessage({ id: getTranslation('retention.hold.action'), defaultMessage: 'Legal hold' })}
-          title={formatMessage({ id: getTranslation('retention.hold.title'), defaultMessage: 'Place {name} under legal hold' }, name)}
-          size="S"
-          startIcon={<Lock />}
-          onDone={onChanged}
-        >
-          {(dialog) => <LegalHoldForm organization={organization} {...dialog} />}
-        </ActionDialog>
-      )}
+      ))}
     </Flex>
   );
 };

@@ -22,7 +22,10 @@ export const PoliciesTable = ({ policies, canEdit, onSaved }: PoliciesTableProps
   const labels = useLabels();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`settings.policies.${id}`), defaultMessage });
   const days = (count: number) =>
-    formatMessage({ id: getTranslation('settings.policies.days'), defaultMessage: '{count, plural, one {# day} other {# days}}' }, { count });
+    formatMessage(
+      { id: getTranslation('settings.policies.days'), defaultMessage: '{count, plural, one {# day} other {# days}}' },
+      { count },
+    );
   const scope = (policy: CancellationPolicy) => {
     if (policy.entitlementClass) return labels.entitlementClassWithCode(policy.entitlementClass);
     return policy.isDefault ? t('scope.default', 'All others') : t('scope.organization', 'Per organization');

@@ -20,10 +20,11 @@ export interface PolicyFormProps extends DialogFormProps {
 }
 
 /** Create or edit a cancellation policy, every setting in one form. */
-export const PolicyForm = ({ policy, onClose, onDone }: PolicyFormProps) => {
+export const PolicyForm = ({ policy, ...dialog }: PolicyFormProps) => {
   const { formatMessage } = useIntl();
   const labels = useLabels();
   const state = useActionForm({
+    ...dialog,
     initialValues: initialPolicyValues(policy),
     validate: (values) => {
       const required = formatMessage(commonMessages.required);
@@ -38,12 +39,11 @@ export const PolicyForm = ({ policy, onClose, onDone }: PolicyFormProps) => {
         : api.policies.create({ name: values.name.trim(), ...policyRequestBody(values, null) }),
     successMessage: ({ data }) =>
       formatMessage({ id: getTranslation('settings.policies.saved'), defaultMessage: 'Policy "{name}" saved.' }, { name: data.name }),
-    onDone,
   });
   const { values, set, fieldError, form } = state;
 
   return (
-    <ActionForm {...form} submitLabel={formatMessage({ id: getTranslation('settings.form.save'), defaultMessage: 'Save' })} onClose={onClose}>
+    <ActionForm {...form}>
       <Grid.Root gap={5}>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
           <Field.Root name="name" required error={fieldError('name')}>
@@ -97,7 +97,9 @@ export const PolicyForm = ({ policy, onClose, onDone }: PolicyFormProps) => {
                   })
             }
           >
-            <Field.Label>{formatMessage({ id: getTranslation('settings.policies.field.isDefault'), defaultMessage: 'Default policy' })}</Field.Label>
+            <Field.Label>
+              {formatMessage({ id: getTranslation('settings.policies.field.isDefault'), defaultMessage: 'Default policy' })}
+            </Field.Label>
             <Toggle
               checked={values.isDefault}
               disabled={policy?.isDefault === true}

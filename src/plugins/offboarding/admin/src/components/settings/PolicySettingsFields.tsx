@@ -21,8 +21,7 @@ export const PolicySettingsFields = ({ values, set, fieldError }: PolicySettings
       }),
       hint: formatMessage({
         id: getTranslation('settings.policies.hint.portalVisibilityDays'),
-        defaultMessage:
-          'How long customers still see a cancelled entitlement, and their data after the last cancellation.',
+        defaultMessage: 'How long customers still see a cancelled entitlement, and their data after the last cancellation.',
       }),
     },
     {
@@ -33,8 +32,7 @@ export const PolicySettingsFields = ({ values, set, fieldError }: PolicySettings
       }),
       hint: formatMessage({
         id: getTranslation('settings.policies.hint.dataRetentionDays'),
-        defaultMessage:
-          'Counted from the last cancellation; afterwards an archived organization enters the purge queue.',
+        defaultMessage: 'Counted from the last cancellation; afterwards an archived organization enters the purge queue.',
       }),
     },
     {

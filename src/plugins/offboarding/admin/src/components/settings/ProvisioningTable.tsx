@@ -66,8 +66,7 @@ export const ProvisioningTable = ({ policies, canEdit, onChanged }: Provisioning
       message: formatMessage(
         {
           id: getTranslation('settings.provisioning.saved'),
-          defaultMessage:
-            '{class}: {on, select, true {cancelling deprovisions} other {cancelling leaves resources running}}.',
+          defaultMessage: '{class}: {on, select, true {cancelling deprovisions} other {cancelling leaves resources running}}.',
         },
         { class: labels.entitlementClassWithCode(policy.entitlementClass), on: String(deprovisionOnCancel) },
       ),
@@ -87,7 +86,7 @@ export const ProvisioningTable = ({ policies, canEdit, onChanged }: Provisioning
           key: 'class',
           header: t('table.class', 'Entitlement class'),
           strong: true,
-            cell: (policy) => labels.entitlementClassWithCode(policy.entitlementClass),
+          cell: (policy) => labels.entitlementClassWithCode(policy.entitlementClass),
         },
         {
           key: 'effect',

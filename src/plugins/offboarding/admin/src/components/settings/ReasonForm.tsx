@@ -36,9 +36,11 @@ export interface ReasonFormProps extends DialogFormProps {
 }
 
 /** Create or edit a cancellation reason. */
-export const ReasonForm = ({ reason, onClose, onDone }: ReasonFormProps) => {
+export const ReasonForm = ({ reason, ...dialog }: ReasonFormProps) => {
   const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`settings.reasons.${id}`), defaultMessage });
   const { values, set, fieldError, form } = useActionForm({
+    ...dialog,
     initialValues: initialValues(reason),
     validate: ({ code, label }) => ({
       code: code.trim() ? undefined : formatMessage(commonMessages.required),
@@ -51,17 +53,16 @@ export const ReasonForm = ({ reason, onClose, onDone }: ReasonFormProps) => {
         : api.reasons.create({ code: current.code.trim(), label: current.label.trim(), ...requestBody(current, null) }),
     successMessage: ({ data }) =>
       formatMessage({ id: getTranslation('settings.reasons.saved'), defaultMessage: 'Reason "{label}" saved.' }, { label: data.label }),
-    onDone,
   });
 
   const flagLabels: Record<(typeof FLAGS)[number], string> = {
-    appliesToCancel: formatMessage({ id: getTranslation('settings.reasons.field.appliesToCancel'), defaultMessage: 'Applies to cancellations' }),
-    appliesToSuspend: formatMessage({ id: getTranslation('settings.reasons.field.appliesToSuspend'), defaultMessage: 'Applies to suspensions' }),
-    active: formatMessage({ id: getTranslation('settings.reasons.field.active'), defaultMessage: 'Active (offered in the dialogs)' }),
+    appliesToCancel: t('field.appliesToCancel', 'Applies to cancellations'),
+    appliesToSuspend: t('field.appliesToSuspend', 'Applies to suspensions'),
+    active: t('field.active', 'Active (offered in the dialogs)'),
   };
 
   return (
-    <ActionForm {...form} submitLabel={formatMessage({ id: getTranslation('settings.form.save'), defaultMessage: 'Save' })} onClose={onClose}>
+    <ActionForm {...form}>
       <Grid.Root gap={5}>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
           <Field.Root
@@ -70,22 +71,24 @@ export const ReasonForm = ({ reason, onClose, onDone }: ReasonFormProps) => {
             error={fieldError('code')}
             hint={
               reason
-                ? formatMessage({
-                    id: getTranslation('settings.reasons.hint.codeLocked'),
-                    defaultMessage: 'Entitlements and the audit trail refer to this code: it never changes.',
-                  })
-                : formatMessage({ id: getTranslation('settings.reasons.hint.code'), defaultMessage: 'lower_snake_case, for example contract_breach.' })
+                ? t('hint.codeLocked', 'Entitlements and the audit trail refer to this code: it never changes.')
+                : t('hint.code', 'lower_snake_case, for example contract_breach.')
             }
           >
-            <Field.Label>{formatMessage({ id: getTranslation('settings.reasons.field.code'), defaultMessage: 'Code' })}</Field.Label>
-            <TextInput value={values.code} disabled={reason !== null} maxLength={64} onChange={(event) => set('code', event.target.value)} />
+            <Field.Label>{t('field.code', 'Code')}</Field.Label>
+            <TextInput
+              value={values.code}
+              disabled={reason !== null}
+              maxLength={64}
+              onChange={(event) => set('code', event.target.value)}
+            />
             <Field.Hint />
             <Field.Error />
           </Field.Root>
         </Grid.Item>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
           <Field.Root name="label" required error={fieldError('label')}>
-            <Field.Label>{formatMessage({ id: getTranslation('settings.reasons.field.label'), defaultMessage: 'Label' })}</Field.Label>
+            <Field.Label>{t('field.label', 'Label')}</Field.Label>
             <TextInput value={values.label} maxLength={255} onChange={(event) => set('label', event.target.value)} />
             <Field.Error />
           </Field.Root>

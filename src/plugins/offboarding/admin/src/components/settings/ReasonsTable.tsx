@@ -29,7 +29,7 @@ export const ReasonsTable = ({ reasons, canEdit, onSaved }: ReasonsTableProps) =
           key: 'label',
           header: t('table.label', 'Label'),
           strong: true,
-            cell: (reason) => reason.label,
+          cell: (reason) => reason.label,
         },
         {
           key: 'code',
@@ -57,7 +57,10 @@ export const ReasonsTable = ({ reasons, canEdit, onSaved }: ReasonsTableProps) =
           hiddenHeader: true,
           cell: (reason) => (
             <EditDialog
-              label={formatMessage({ id: getTranslation('settings.reasons.edit'), defaultMessage: 'Edit {label}' }, { label: reason.label })}
+              label={formatMessage(
+                { id: getTranslation('settings.reasons.edit'), defaultMessage: 'Edit {label}' },
+                { label: reason.label },
+              )}
               onDone={onSaved}
             >
               {(dialog) => <ReasonForm reason={reason} {...dialog} />}

@@ -14,7 +14,6 @@ export type DaySetting = (typeof DAY_SETTINGS)[number];
 export const FLAG_SETTINGS = ['allowReactivation', 'refundEligible'] as const;
 export type FlagSetting = (typeof FLAG_SETTINGS)[number];
 
-
 /** The form; a number field the admin emptied is undefined until filled again. */
 export type PolicyFormValues = {
   name: string;

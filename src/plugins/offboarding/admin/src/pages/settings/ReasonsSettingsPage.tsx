@@ -20,8 +20,7 @@ export const ReasonsSettingsPage = () => {
       title={formatMessage({ id: getTranslation('settings.reasons.title'), defaultMessage: 'Cancellation reasons' })}
       subtitle={formatMessage({
         id: getTranslation('settings.reasons.subtitle'),
-        defaultMessage:
-          'Every cancellation and suspension records one of these. Deactivate a reason to stop offering it.',
+        defaultMessage: 'Every cancellation and suspension records one of these. Deactivate a reason to stop offering it.',
       })}
       primaryAction={
         abilities.canSettings ? (
