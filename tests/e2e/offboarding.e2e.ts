@@ -86,8 +86,11 @@ describe('offboarding a demo organization from the admin panel', () => {
   test('the checklist is started before anything changes', async () => {
     await page.getByRole('button', { name: 'Start offboarding' }).click();
     await markCurrentStepDone('Two entitlements: the plugin licence and the hosted environment');
-    // The note is shown with the step it completed.
-    await page.getByText('Two entitlements: the plugin licence and the hosted environment').waitFor();
+    // The note is shown with the step it completed (the audit timeline repeats it as the event's notes).
+    await page
+      .getByRole('region', { name: 'Offboarding checklist' })
+      .getByText('Two entitlements: the plugin licence and the hosted environment')
+      .waitFor();
   });
 
   test('an entitlement is cancelled through the dialog with a prorated refund preview', async () => {
