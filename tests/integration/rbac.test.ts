@@ -275,6 +275,7 @@ const READS: RouteCase[] = [
   { route: 'GET /organizations/:id', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}` }) },
   { route: 'GET /organizations/:id/audit', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/audit` }) },
   { route: 'GET /organizations/:id/refunds', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/refunds` }) },
+  { route: 'GET /events', action: 'read', success: 200, prepare: async () => ({ url: `/offboarding/events?organization=${await newOrg()}` }) },
   { route: 'GET /entitlements/:id', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}` }) },
   { route: 'POST /entitlements/:id/cancel/preview', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}/cancel/preview`, body: cancelNow }) },
   { route: 'GET /policies', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/policies' }) },

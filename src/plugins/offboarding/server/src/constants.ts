@@ -7,6 +7,7 @@ export const UID = {
   provisioningPolicy: 'plugin::offboarding.provisioning-policy',
   reason: 'plugin::offboarding.cancellation-reason',
   auditEvent: 'plugin::offboarding.audit-event',
+  event: 'plugin::offboarding.domain-event',
   collaborator: 'plugin::offboarding.collaborator',
   task: 'plugin::offboarding.scheduled-task',
   lease: 'plugin::offboarding.lease',

@@ -8,3 +8,4 @@ export * from './entitlements';
 export * from './settings';
 export * from './exports';
 export * from './retention';
+export * from './events';

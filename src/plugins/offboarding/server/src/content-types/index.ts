@@ -4,6 +4,7 @@ import cancellationReason from './cancellation-reason';
 import checklistRun from './checklist-run';
 import collaborator from './collaborator';
 import dataExport from './data-export';
+import domainEvent from './domain-event';
 import lease from './lease';
 import scheduledTask from './scheduled-task';
 import entitlement from './entitlement';
@@ -19,6 +20,7 @@ export default {
   'provisioning-policy': provisioningPolicy,
   'cancellation-reason': cancellationReason,
   'audit-event': auditEvent,
+  'domain-event': domainEvent,
   collaborator,
   'scheduled-task': scheduledTask,
   lease,

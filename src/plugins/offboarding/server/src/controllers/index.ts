@@ -1,5 +1,6 @@
 import checklist from './checklist';
 import entitlement from './entitlement';
+import events from './events';
 import dataExport from './export';
 import portalExport from './portal-export';
 import organization from './organization';
@@ -7,4 +8,4 @@ import portal from './portal';
 import retention from './retention';
 import settings from './settings';
 
-export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, settings, retention, portal, checklist };
+export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, events, settings, retention, portal, checklist };

@@ -28,6 +28,7 @@ export default {
     route('POST', '/organizations/:id/cancel-all', 'organization.cancelAll', 'cancel'),
     route('GET', '/organizations/:id/audit', 'organization.audit', 'read'),
     route('GET', '/organizations/:id/refunds', 'organization.refunds', 'read'),
+    route('GET', '/events', 'events.find', 'read'),
     route('POST', '/organizations/:id/collaborators', 'organization.addCollaborator', 'manage'),
     route('DELETE', '/organizations/:id/collaborators/:userId', 'organization.removeCollaborator', 'manage'),
     route('GET', '/entitlements/:id', 'entitlement.findOne', 'read'),

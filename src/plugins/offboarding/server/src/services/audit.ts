@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { ActorType } from '../../../shared/contracts/constants';
 import type { AuditEvent } from '../../../shared/contracts/entities';
 import { UID } from '../constants';
+import type { EmittedEvent } from '../events/types';
 import { toApi } from '../utils/db';
 import { findPageBounded } from '../utils/paging';
 
@@ -124,14 +125,13 @@ const toRow = (input: AuditInput) => {
 };
 
 const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Append an event; called inside the transaction of the change it records. */
-  async record(input: AuditInput): Promise<AuditEvent> {
-    return auditView(await strapi.db.query(UID.auditEvent).create({ data: toRow(input) }));
-  },
-
-  /** Several events in one insert (a sweep acting on many rows at once). */
-  async recordMany(inputs: AuditInput[]) {
-    if (inputs.length) await strapi.db.query(UID.auditEvent).createMany({ data: inputs.map(toRow) });
+  /**
+   * The audit trail's consumer of domain events (events/consumers.ts): one row per event, in
+   * the transaction of the change, written in one statement (nothing read back).
+   */
+  async append(event: EmittedEvent) {
+    const { type, ...input } = event;
+    await strapi.db.query(UID.auditEvent).createMany({ data: [toRow({ ...input, action: type })] });
   },
 
   /** Newest first; ties (same millisecond) broken by insertion order. */

@@ -18,11 +18,12 @@ import {
   type StepRecord,
 } from '../domain/checklist';
 import { toDate, type DateInput } from '../domain/dates';
+import { organizationStore } from '../store/organization';
 import { getService } from '../utils';
 import { iso, selectForUpdate, type Row } from '../utils/db';
 import { conflictError, notFound, withDomainErrors } from '../utils/errors';
 import type { Actor } from './audit';
-import type { OrganizationRow } from './organization';
+import type { OrganizationRow } from '../store/organization';
 
 /** Who ticks an automatic step: the checklist itself, on whichever change made its condition hold. */
 export const CHECKLIST_ACTOR: Actor = { type: 'job', id: null, name: 'checklist' };
@@ -53,7 +54,6 @@ const runStateOf = (row: RunRow): ChecklistRunState => ({
  */
 const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
   const runs = () => strapi.db.query(UID.checklistRun);
-  const audit = () => getService(strapi, 'audit');
   const now = () => getService(strapi, 'clock').now();
 
   const findRun = async (organization: string) => ((await runs().findOne({ where: { organization } })) as RunRow | null) ?? null;
@@ -81,8 +81,8 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const recordStep = (row: RunRow, step: ChecklistStepKey, record: StepRecord, actor: Actor) =>
-    audit().record({
-      action: record.state === 'done' ? 'checklist.step_completed' : 'checklist.step_skipped',
+    getService(strapi, 'events').emit({
+      type: record.state === 'done' ? 'checklist.step_completed' : 'checklist.step_skipped',
       actor,
       targetType: 'checklist',
       targetId: row.documentId,
@@ -116,8 +116,8 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
     await runs().update({ where: { id: row.id }, data: { steps: progress, completedAt } });
     if (completedAt) {
       const records = Object.values(progress);
-      await audit().record({
-        action: 'checklist.completed',
+      await getService(strapi, 'events').emit({
+        type: 'checklist.completed',
         actor: ticks.length ? CHECKLIST_ACTOR : actor,
         targetType: 'checklist',
         targetId: row.documentId,
@@ -135,7 +135,7 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** An admin's change to the current step: organization and run locked, re-checked, then written. */
   const act = (documentId: string, actor: Actor, plan: (run: ChecklistRunState) => StepChange) =>
     strapi.db.transaction(async () => {
-      const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId });
+      const org = await organizationStore(strapi).lock({ documentId });
       if (!org) throw notFound('Organization', documentId);
       if (org.purgeState === 'purged') throw conflictError('The organization was purged', { purgeState: 'purged' });
       const row = await selectForUpdate<RunRow>(strapi, UID.checklistRun, { organization: documentId });
@@ -187,7 +187,7 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** 201 with the new run; 409 once started (one run per organization) or for a purged organization. */
     async start(documentId: string, actor: Actor): Promise<Checklist> {
       return strapi.db.transaction(async () => {
-        const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId });
+        const org = await organizationStore(strapi).lock({ documentId });
         if (!org) throw notFound('Organization', documentId);
         if (org.purgeState === 'purged') {
           throw conflictError('The organization was purged: there is nothing left to offboard', { purgeState: 'purged' });
@@ -201,8 +201,8 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
           data: { organization: documentId, startedAt: now(), startedBy: actor.name ?? actor.id, completedAt: null, steps: {} },
         })) as RunRow;
         const run = runStateOf(row);
-        await audit().record({
-          action: 'checklist.started',
+        await getService(strapi, 'events').emit({
+          type: 'checklist.started',
           actor,
           targetType: 'checklist',
           targetId: row.documentId,

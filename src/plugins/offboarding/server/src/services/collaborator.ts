@@ -1,16 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { CollaboratorInput } from '../../../shared/contracts/api';
 import { UID } from '../constants';
+import { organizationStore } from '../store/organization';
 import { getService } from '../utils';
-import { selectForUpdate, type Row } from '../utils/db';
+import type { Row } from '../utils/db';
 import { conflictError, fieldError, notFound } from '../utils/errors';
 import type { Actor } from './audit';
-import type { OrganizationRow } from './organization';
 
 /** Links between users-permissions users and organizations, with a role. */
 const createCollaboratorService = ({ strapi }: { strapi: Core.Strapi }) => {
   const lockOrganization = async (documentId: string) => {
-    const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId });
+    const org = await organizationStore(strapi).lock({ documentId });
     if (!org) throw notFound('Organization', documentId);
     if (org.purgeState === 'purged') throw conflictError('The organization was purged', { purgeState: 'purged' });
     return org;
@@ -35,8 +35,8 @@ const createCollaboratorService = ({ strapi }: { strapi: Core.Strapi }) => {
         const row = await strapi.db.query(UID.collaborator).create({
           data: { organization: org.id, user: user.id, role: input.role },
         });
-        await getService(strapi, 'audit').record({
-          action: 'collaborator.added',
+        await getService(strapi, 'events').emit({
+          type: 'collaborator.added',
           actor,
           targetType: 'collaborator',
           targetId: row.documentId,
@@ -57,8 +57,8 @@ const createCollaboratorService = ({ strapi }: { strapi: Core.Strapi }) => {
         })) as (Row & { role: string; user: Row & { email: string } }) | null;
         if (!link) throw notFound('Collaborator of this organization', userId);
         await strapi.db.query(UID.collaborator).delete({ where: { id: link.id } });
-        await getService(strapi, 'audit').record({
-          action: 'collaborator.removed',
+        await getService(strapi, 'events').emit({
+          type: 'collaborator.removed',
           actor,
           targetType: 'collaborator',
           targetId: link.documentId,

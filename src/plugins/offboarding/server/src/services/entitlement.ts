@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { CancelAllRequest, CancelPreview, CancelRequest, EntitlementInput, SuspendRequest } from '../../../shared/contracts/api';
 import type { EntitlementClass, RefundMode } from '../../../shared/contracts/constants';
 import type { Entitlement } from '../../../shared/contracts/entities';
+import type { DomainEventType } from '../../../shared/contracts/events';
 import { UID } from '../constants';
 import { toDate } from '../domain/dates';
 import {
@@ -18,20 +19,22 @@ import {
 } from '../domain/entitlement-lifecycle';
 import type { ResolvedPolicy } from '../domain/policy';
 import { getService } from '../utils';
-import { fromStored, toStored } from '../utils/stored-status';
-import { selectForUpdate, toApi, type Row } from '../utils/db';
+import { toApi, type Row } from '../utils/db';
 import { conflictError, fieldError, notFound, withDomainErrors } from '../utils/errors';
 import { changes, JOB_ACTOR, type Actor } from './audit';
 import { entitlementState } from './entitlement-state';
-import type { OrganizationRow } from './organization';
+import type { ChangeContext } from '../events/types';
+import { entitlementStore, type EntitlementRow } from '../store/entitlement';
+import { organizationStore, type OrganizationRow } from '../store/organization';
 import { policyView } from './policy';
 import type { LedgerEntry, RefundPeriod } from './refund';
 
-type EntitlementRow = Row & { class: EntitlementClass; currency: string };
 
 /** What a transition loads once, under lock, and hands down to everything after the write. */
 interface TransitionContext {
   entitlement: EntitlementRow;
+  /** Every entitlement of the organization, this one included, as read under its lock. */
+  entitlements: EntitlementRow[];
   state: EntitlementState;
   organization: OrganizationRow;
   /** The policies governing the organization, for any class (read once per transition). */
@@ -41,7 +44,7 @@ interface TransitionContext {
 }
 
 interface TransitionResult {
-  action: string;
+  action: DomainEventType;
   patch: EntitlementPatch;
   reason?: string | null;
   notes?: string | null;
@@ -67,21 +70,51 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => getService(strapi, 'clock').now();
   const refunds = () => getService(strapi, 'refund');
 
-  /** Loads an entitlement with what its rules need: its organization and resolved policy. */
-  const load = async (documentId: string, { lockRows }: { lockRows: boolean }): Promise<TransitionContext> => {
-    const found = await query().findOne({ where: { documentId }, populate: { organization: { select: ['id'] } } });
-    if (!found) throw notFound('Entitlement', documentId);
-    const organizationId = (found.organization as Row | null)?.id;
-    if (!organizationId) throw conflictError('The entitlement belongs to no organization', { documentId });
-    // Lock order everywhere: organization, then entitlement. The locked organization row is the
-    // one handed down (with its policy override loaded), not read again.
-    const locked = lockRows ? await selectForUpdate<OrganizationRow>(strapi, UID.organization, { id: organizationId }) : null;
-    const entitlement = (lockRows ? await selectForUpdate<EntitlementRow>(strapi, UID.entitlement, { id: found.id }) : found) as EntitlementRow;
-    const organization = locked
-      ? { ...locked, cancellationPolicy: await strapi.db.query(UID.organization).load(locked, 'cancellationPolicy') }
-      : await organizations().findRowById(organizationId);
-    const resolve = await getService(strapi, 'policy').resolver(organization);
-    return { entitlement, state: entitlementState(entitlement), organization, resolve, policy: resolve(entitlement.class), now: now() };
+  /**
+   * Loads an entitlement with what its rules need, each row once: its organization (locked,
+   * found through the entitlement in the same statement), the organization's entitlements (the
+   * one changed among them), and the policies governing it. A preview reads the same, unlocked.
+   */
+  const contextOf = (
+    organization: OrganizationRow,
+    entitlements: EntitlementRow[],
+    resolve: TransitionContext['resolve'],
+    entitlement: EntitlementRow
+  ): TransitionContext => ({
+    entitlement,
+    entitlements,
+    state: entitlementState(entitlement),
+    organization,
+    resolve,
+    policy: resolve(entitlement.class),
+    now: now(),
+  });
+
+  /** `load`, answering null for an entitlement that is gone (a sweep's task outliving its row). */
+  const loadIfAny = async (documentId: string): Promise<TransitionContext | null> => {
+    const organization = await organizationStore(strapi).lockOwnerOf(documentId);
+    if (!organization) {
+      const orphan = await query().findOne({ where: { documentId }, select: ['id'] });
+      if (!orphan) return null;
+      throw conflictError('The entitlement belongs to no organization', { documentId });
+    }
+    // Every change to an organization's entitlements holds the organization's lock, taken above
+    // (inside a transaction): the rows read next cannot change under it.
+    const entitlements = await entitlementStore(strapi).ofOrganization(organization.id);
+    const entitlement = entitlements.find((row) => row.documentId === documentId);
+    if (!entitlement) return null;
+    return contextOf(organization, entitlements, await getService(strapi, 'policy').resolverFor(organization), entitlement);
+  };
+
+  /**
+   * Loads an entitlement with what its rules need, each row once: its organization (locked,
+   * found through the entitlement in the same statement), the organization's entitlements (the
+   * one changed among them), and the policies governing it. A preview reads the same, unlocked.
+   */
+  const load = async (documentId: string): Promise<TransitionContext> => {
+    const ctx = await loadIfAny(documentId);
+    if (!ctx) throw notFound('Entitlement', documentId);
+    return ctx;
   };
 
   /** The API shape of a stored entitlement row and its organization. */
@@ -102,36 +135,44 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const transition = (documentId: string, actor: Actor, decide: (ctx: TransitionContext) => Promise<TransitionResult> | TransitionResult) =>
     strapi.db.transaction(async () => {
-      const ctx = await load(documentId, { lockRows: true });
+      const ctx = await load(documentId);
       return apply(ctx, actor, await decide(ctx));
     });
 
-  const apply = async (ctx: TransitionContext, actor: Actor, result: TransitionResult) => {
-    // Read the keys first: the query engine adds updatedAt to the data it is given.
-    const changedKeys = Object.keys(result.patch);
-    // Rows in API terms (`status`) on both sides of the write: see utils/stored-status.
-    const before = fromStored(ctx.entitlement);
-    const stored = (await query().update({ where: { id: ctx.entitlement.id }, data: toStored(result.patch) })) as Row;
-    const updated = fromStored(stored);
-    await getService(strapi, 'scheduler').syncEntitlement(updated);
+  const applyWithRows = async (ctx: TransitionContext, actor: Actor, result: TransitionResult) => {
+    const before = ctx.entitlement;
+    const after = await entitlementStore(strapi).write(before, result.patch);
+    const change: ChangeContext = {
+      organization: ctx.organization,
+      resolve: ctx.resolve,
+      entitlement: { before, after },
+      entitlements: ctx.entitlements.map((row) => (row.id === after.id ? after : row)),
+    };
+    const diff = changes(before, after, Object.keys(result.patch));
+    await getService(strapi, 'events').emit(
+      {
+        type: result.action,
+        actor,
+        targetType: 'entitlement',
+        targetId: before.documentId,
+        organization: ctx.organization.documentId,
+        reason: result.reason ?? null,
+        notes: result.notes ?? null,
+        ...diff,
+        data: viewOf(after, ctx.organization),
+      },
+      change
+    );
+    if (result.ledger) await refunds().record(result.ledger, actor, change);
     // The row as it finally stands (provisioning may have marked it), for the answer: no re-read.
-    const latest = (await getService(strapi, 'provisioning').onTransition(before, updated)) ?? stored;
-    await organizations().refreshDerived(ctx.organization.id, { org: ctx.organization, resolve: ctx.resolve });
-    await getService(strapi, 'audit').record({
-      action: result.action,
-      actor,
-      targetType: 'entitlement',
-      targetId: ctx.entitlement.documentId,
-      organization: ctx.organization.documentId,
-      reason: result.reason ?? null,
-      notes: result.notes ?? null,
-      ...changes(before, updated, changedKeys),
-    });
-    if (result.ledger) await refunds().record(result.ledger, actor);
-    // A cancellation may be what the checklist's current automatic step waits for.
-    await getService(strapi, 'checklist').reevaluate(ctx.organization.documentId);
-    return viewOf(latest, ctx.organization);
+    const final = change.entitlement?.after ?? after;
+    return {
+      view: viewOf(final, ctx.organization),
+      entitlements: ctx.entitlements.map((row) => (row.id === final.id ? (final as EntitlementRow) : row)),
+    };
   };
+
+  const apply = async (ctx: TransitionContext, actor: Actor, result: TransitionResult) => (await applyWithRows(ctx, actor, result)).view;
 
   const planCancelFor = (ctx: TransitionContext, body: CancelRequest, actor: Actor, alreadyRefunded = 0): CancelPlan =>
     withDomainErrors(() =>
@@ -170,7 +211,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async create(organizationDocumentId: string, input: EntitlementInput, actor: Actor) {
       return strapi.db.transaction(async () => {
-        const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId: organizationDocumentId });
+        const org = await organizationStore(strapi).lock({ documentId: organizationDocumentId });
         if (!org) throw notFound('Organization', organizationDocumentId);
         if (org.purgeState === 'purged') throw conflictError('The organization was purged', { purgeState: 'purged' });
         if (org.archivedAt) {
@@ -184,18 +225,21 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (input.billingPeriod !== 'none' && (!start || !end)) {
           throw fieldError(start ? 'currentPeriodEnd' : 'currentPeriodStart', `a ${input.billingPeriod}ly entitlement needs currentPeriodStart and currentPeriodEnd`);
         }
-        const row = await query().create({
+        const row = (await query().create({
           data: { ...input, currency: input.currency, currentPeriodStart: start, currentPeriodEnd: end, lifecycleStatus: 'active', organization: org.id },
-        });
-        await organizations().refreshDerived(org.id);
-        await getService(strapi, 'audit').record({
-          action: 'entitlement.created',
-          actor,
-          targetType: 'entitlement',
-          targetId: row.documentId,
-          organization: org.documentId,
-          after: changes(null, row, ['class', 'name', 'price', 'currency', 'billingPeriod', 'currentPeriodStart', 'currentPeriodEnd', 'creditBalance']).after,
-        });
+        })) as Row;
+        await getService(strapi, 'events').emit(
+          {
+            type: 'entitlement.created',
+            actor,
+            targetType: 'entitlement',
+            targetId: row.documentId,
+            organization: org.documentId,
+            after: changes(null, row, ['class', 'name', 'price', 'currency', 'billingPeriod', 'currentPeriodStart', 'currentPeriodEnd', 'creditBalance']).after,
+            data: viewOf(row, org),
+          },
+          { organization: org }
+        );
         return view(row.id);
       });
     },
@@ -212,7 +256,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Everything the cancellation would do, computed and returned; nothing is written. */
     async preview(documentId: string, body: CancelRequest, actor: Actor): Promise<CancelPreview> {
       await getService(strapi, 'reason').assertUsable(body.reason, 'cancel');
-      const ctx = await load(documentId, { lockRows: false });
+      const ctx = await load(documentId);
       const plan = planCancelFor(ctx, body, actor, await refunds().refundedInPeriod(periodOf(ctx)));
       return {
         entitlement: documentId,
@@ -292,9 +336,8 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async runScheduled(documentId: string, kind: 'complete_cancellation' | 'expire_grace'): Promise<'performed' | 'noop'> {
       return strapi.db.transaction(async () => {
-        const exists = await query().findOne({ where: { documentId }, select: ['id'] });
-        if (!exists) return 'noop';
-        const ctx = await load(documentId, { lockRows: true });
+        const ctx = await loadIfAny(documentId);
+        if (!ctx) return 'noop';
         const patch =
           kind === 'complete_cancellation' ? planCompleteCancellation(ctx.state, ctx.now) : planGraceExpiry(ctx.state, ctx.now);
         if (!patch) return 'noop';
@@ -316,24 +359,24 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     async cancelAll(organizationDocumentId: string, body: CancelAllRequest, actor: Actor) {
       await getService(strapi, 'reason').assertUsable(body.reason, 'cancel');
       return strapi.db.transaction(async () => {
-        const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId: organizationDocumentId });
+        const org = await organizationStore(strapi).lock({ documentId: organizationDocumentId });
         if (!org) throw notFound('Organization', organizationDocumentId);
-        const open = (await query().findMany({
-          where: { organization: { id: org.id }, lifecycleStatus: { $in: ['active', 'suspended'] } },
-          select: ['documentId'],
-          orderBy: [{ id: 'asc' }],
-        })) as Row[];
+        // Read once for the whole batch; each cancellation hands the rows it changed to the next.
+        let entitlements = await entitlementStore(strapi).ofOrganization(org.id);
+        const open = entitlements.filter((row) => row.status === 'active' || row.status === 'suspended').map((row) => row.documentId);
         if (!open.length) {
           throw conflictError('The organization has no active or suspended entitlement to cancel', { organization: organizationDocumentId });
         }
+        const resolve = await getService(strapi, 'policy').resolverFor(org);
         const results: { documentId: string; status: string; cancelEffectiveAt: string | null }[] = [];
-        for (const { documentId } of open) {
-          const ctx = await load(documentId, { lockRows: true });
+        for (const documentId of open) {
+          const ctx = contextOf(org, entitlements, resolve, entitlements.find((row) => row.documentId === documentId) as EntitlementRow);
           const end = ctx.state.currentPeriodEnd;
           const timing =
             body.timing === 'period_end' && (!end || end.getTime() <= ctx.now.getTime()) ? 'immediate' : body.timing;
           const request: CancelRequest = { ...body, timing, refund: 'none' };
-          const updated = await apply(ctx, actor, cancelResult(ctx, planCancelFor(ctx, request, actor), request));
+          const { view: updated, entitlements: after } = await applyWithRows(ctx, actor, cancelResult(ctx, planCancelFor(ctx, request, actor), request));
+          entitlements = after;
           results.push({ documentId, status: updated.status, cancelEffectiveAt: updated.cancelEffectiveAt });
         }
         return { organization: await organizations().detail(organizationDocumentId), results };

@@ -10,11 +10,13 @@ import { PLUGIN_ID, UID } from '../constants';
 import { CUSTOMER_EXPORT_FIELDS, pickFields } from '../domain/customer-view';
 import { addDays, toDate } from '../domain/dates';
 import { getService } from '../utils';
+import type { DomainEventType } from '../../../shared/contracts/events';
+import { organizationStore } from '../store/organization';
 import { selectForUpdate, toApi, type Row } from '../utils/db';
 import { conflictError, forbiddenError, notFound } from '../utils/errors';
 import { JOB_ACTOR, type Actor } from './audit';
 import { writeExportArchive, type OwnedType } from './export-archive';
-import type { OrganizationRow } from './organization';
+import type { OrganizationRow } from '../store/organization';
 import { findPageBounded } from '../utils/paging';
 
 type ExportRow = Row & {
@@ -70,9 +72,9 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { ...fields, size: fields.size === null ? null : Number(fields.size) };
   };
 
-  const record = (action: string, row: ExportRow, actor: Actor, after: Record<string, unknown>) =>
-    getService(strapi, 'audit').record({
-      action,
+  const record = (type: DomainEventType, row: ExportRow, actor: Actor, after: Record<string, unknown>) =>
+    getService(strapi, 'events').emit({
+      type,
       actor,
       targetType: 'data-export',
       targetId: row.documentId,
@@ -100,7 +102,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const requestedByType = actor.type === 'collaborator' ? 'collaborator' : 'admin';
       if (requestedByType === 'collaborator' && profile !== 'customer') throw new Error('a collaborator may only request a customer export');
       return strapi.db.transaction(async () => {
-        const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId: organizationDocumentId });
+        const org = await organizationStore(strapi).lock({ documentId: organizationDocumentId });
         if (!org) throw notFound('Organization', organizationDocumentId);
         if (org.purgeState === 'purged') throw conflictError('The organization was purged: there is nothing left to export', { purgeState: 'purged' });
         const open = (await query().findOne({
@@ -196,6 +198,8 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
         });
         await strapi.db.transaction(async () => {
+          // Lock order: the organization (whose lock numbers its events) before the export.
+          await organizationStore(strapi).lock({ documentId: claimed.organization });
           const ready = (await query().update({
             where: { id: claimed.id },
             data: {
@@ -212,7 +216,6 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
           })) as ExportRow;
           await getService(strapi, 'scheduler').syncExport(ready, now());
           await record('export.ready', ready, JOB_ACTOR, { state: 'ready', profile: ready.profile, size: result.size, sha256: result.sha256, counts: result.counts });
-          await getService(strapi, 'checklist').reevaluate(ready.organization);
         });
         return 'performed';
       } catch (error) {
@@ -229,6 +232,9 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The exports sweep's task: a ready export past its expiry loses its file. */
     async expire(documentId: string): Promise<'performed' | 'noop'> {
       return strapi.db.transaction(async () => {
+        const owner = (await query().findOne({ where: { documentId }, select: ['organization'] })) as ExportRow | null;
+        // Lock order: the organization (whose lock numbers its events) before the export.
+        if (owner) await organizationStore(strapi).lock({ documentId: owner.organization });
         const row = await selectForUpdate<ExportRow>(strapi, UID.dataExport, { documentId });
         const expiresAt = toDate(row?.expiresAt as string);
         if (!row || row.state !== 'ready' || !expiresAt || expiresAt.getTime() > now().getTime()) return 'noop';

@@ -4,6 +4,7 @@ import checklist from './checklist';
 import clock from './clock';
 import collaborator from './collaborator';
 import entitlement from './entitlement';
+import events from './events';
 import dataExport from './export';
 import lease from './lease';
 import organization from './organization';
@@ -21,6 +22,7 @@ import sweeps from './sweeps';
 
 const services = {
   audit,
+  events,
   clock,
   collaborator,
   entitlement,

@@ -3,10 +3,10 @@ import type { AccessStatus } from '../../../shared/contracts/constants';
 import { UID } from '../constants';
 import { getService } from '../utils';
 import { fromStored } from '../utils/stored-status';
-import { selectForUpdate, type Row } from '../utils/db';
+import { organizationStore, type OrganizationRow } from '../store/organization';
+import { type Row } from '../utils/db';
 import { conflictError, fieldError, notFound } from '../utils/errors';
-import { changes, type Actor } from './audit';
-import type { OrganizationRow } from './organization';
+import type { Actor } from './audit';
 
 const ARCHIVE_FIELDS = ['archivedAt', 'archivedBy', 'retentionUntil', 'purgeState', 'purgeAfter'];
 
@@ -19,7 +19,7 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
 
   /** Locks the organization row for the rest of the transaction (404 when unknown). */
   const lock = async (documentId: string) => {
-    const row = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId });
+    const row = await organizationStore(strapi).lock({ documentId });
     if (!row) throw notFound('Organization', documentId);
     return row;
   };
@@ -29,9 +29,6 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
       throw conflictError(`Cannot ${action}: the organization was purged`, { purgeState: 'purged' });
     }
   };
-
-  const recordOrgEvent = (action: string, org: OrganizationRow, actor: Actor, extra: Record<string, unknown> = {}) =>
-    audit().record({ action, actor, targetType: 'organization', targetId: org.documentId, organization: org.documentId, ...extra });
 
   return {
     /** Refused while any entitlement is not cancelled; the 409 lists them. */
@@ -50,11 +47,12 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
             { entitlements: open.map(({ documentId: id, class: cls, name, status }) => ({ documentId: id, class: cls, name, status })) }
           );
         }
-        await query().update({ where: { id: org.id }, data: { archivedAt: now(), archivedBy: actor.name ?? actor.id } });
-        await organizations().refreshDerived(org.id);
-        const after = await organizations().findRowById(org.id);
-        await recordOrgEvent('organization.archived', org, actor, changes(org, after, ARCHIVE_FIELDS));
-        await getService(strapi, 'checklist').reevaluate(documentId);
+        await organizations().change(org, { archivedAt: now(), archivedBy: actor.name ?? actor.id }, {
+          type: 'organization.archived',
+          actor,
+          fields: ARCHIVE_FIELDS,
+          derive: true,
+        });
         return organizations().detail(documentId);
       });
     },
@@ -65,13 +63,12 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         const org = await lock(documentId);
         refuseIfPurged(org, 'unarchive');
         if (!org.archivedAt) throw conflictError('The organization is not archived', { archivedAt: null });
-        await query().update({
-          where: { id: org.id },
-          data: { archivedAt: null, archivedBy: null, purgeState: 'none', purgeAfter: null },
+        await organizations().change(org, { archivedAt: null, archivedBy: null, purgeState: 'none', purgeAfter: null }, {
+          type: 'organization.unarchived',
+          actor,
+          fields: ARCHIVE_FIELDS,
+          derive: true,
         });
-        await organizations().refreshDerived(org.id);
-        const after = await organizations().findRowById(org.id);
-        await recordOrgEvent('organization.unarchived', org, actor, changes(org, after, ARCHIVE_FIELDS));
         return organizations().detail(documentId);
       });
     },
@@ -84,17 +81,13 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         if (org.accessStatus === accessStatus) {
           throw conflictError(`Access is already ${accessStatus}`, { accessStatus });
         }
-        await query().update({
-          where: { id: org.id },
-          data: { accessStatus, accessChangedAt: now(), accessReason: reason },
-        });
-        const after = await organizations().findRowById(org.id);
-        await recordOrgEvent(
-          accessStatus === 'enabled' ? 'organization.access_enabled' : 'organization.access_disabled',
-          org,
+        await organizations().change(org, { accessStatus, accessChangedAt: now(), accessReason: reason }, {
+          type: accessStatus === 'enabled' ? 'organization.access_enabled' : 'organization.access_disabled',
           actor,
-          { ...changes(org, after, ['accessStatus', 'accessReason']), notes: reason }
-        );
+          fields: ['accessStatus', 'accessReason'],
+          derive: false,
+          notes: reason,
+        });
         return organizations().detail(documentId);
       });
     },
@@ -121,11 +114,22 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         await query().delete({ where: { id: org.id } });
         const at = now();
         await audit().redactOrganizations([documentId], at);
-        await recordOrgEvent('organization.deleted', org, actor, {
-          before: { name: org.name, taxId: org.taxId ?? null },
-          // Entitlements, collaborators and the app's owned data (orders, invoices…): what went.
-          after: { deleted: Object.fromEntries(Object.entries(counts).filter(([kind]) => kind !== 'auditEventsRedacted')) },
-        });
+        await getService(strapi, 'events').redactOrganizations([documentId], at);
+        // The deletion's own event keeps what an auditor needs: the name, and what went.
+        await getService(strapi, 'events').emit(
+          {
+            type: 'organization.deleted',
+            actor,
+            targetType: 'organization',
+            targetId: documentId,
+            organization: documentId,
+            before: { name: org.name, taxId: org.taxId ?? null },
+            // Entitlements, collaborators and the app's owned data (orders, invoices…): what went.
+            after: { deleted: Object.fromEntries(Object.entries(counts).filter(([kind]) => kind !== 'auditEventsRedacted')) },
+            data: { documentId, name: org.name, deletedAt: at.toISOString() },
+          },
+          { organization: org }
+        );
         return { documentId, name: org.name, deletedAt: at.toISOString(), deleted: counts };
       });
     },

@@ -14,6 +14,7 @@ import {
   type EntitlementStatus,
 } from '../../../shared/contracts/constants';
 import type { Collaborator, Entitlement, Organization } from '../../../shared/contracts/entities';
+import type { DomainEventType } from '../../../shared/contracts/events';
 import { UID } from '../constants';
 import { toDate } from '../domain/dates';
 import { DomainError } from '../domain/errors';
@@ -30,20 +31,18 @@ import { changes } from './audit';
 import { policyView } from './policy';
 import { entitlementState } from './entitlement-state';
 import { fromStored } from '../utils/stored-status';
+import type { ChangeContext } from '../events/types';
+import { organizationStore, type OrganizationRow } from '../store/organization';
+
+export type { OrganizationRow };
+
+/** The organization as the admin API shows it, without its relations. */
+export const organizationView = (row: Record<string, unknown>): Organization => {
+  const { cancellationPolicy, entitlements, collaborators, ...fields } = row;
+  return toApi<Organization>(fields);
+};
 
 export const EDITABLE_FIELDS = ['name', 'taxId', 'email', 'phone', 'address', 'notes'] as const;
-
-/** A stored organization row: its status is the attribute `lifecycleStatus` (utils/stored-status). */
-export type OrganizationRow = Row & {
-  name: string;
-  lifecycleStatus: string;
-  archivedAt: Date | string | null;
-  purgeState: string;
-  accessStatus: string;
-  legalHold: boolean;
-  retentionExtendedUntil: Date | string | null;
-  cancellationPolicy?: (Row & Record<string, unknown>) | null;
-};
 
 const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.organization);
@@ -172,14 +171,18 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
         const row = await query().create({
           data: { ...fields, cancellationPolicy: policyId ?? null, lifecycleStatus: 'active', accessStatus: 'enabled', purgeState: 'none', legalHold: false },
         });
-        await getService(strapi, 'audit').record({
-          action: 'organization.created',
-          actor,
-          targetType: 'organization',
-          targetId: row.documentId,
-          organization: row.documentId,
-          after: changes(null, row, EDITABLE_FIELDS).after,
-        });
+        await getService(strapi, 'events').emit(
+          {
+            type: 'organization.created',
+            actor,
+            targetType: 'organization',
+            targetId: row.documentId,
+            organization: row.documentId,
+            after: changes(null, row, EDITABLE_FIELDS).after,
+            data: organizationView(row),
+          },
+          { organization: row as OrganizationRow }
+        );
         return service.detail(row.documentId);
       });
     },
@@ -203,36 +206,38 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         // Nothing changed, nothing to record.
         if (Object.keys(diff.after).length === 0) return service.detail(documentId);
-        await getService(strapi, 'audit').record({
-          action: 'organization.updated',
-          actor,
-          targetType: 'organization',
-          targetId: documentId,
-          organization: documentId,
-          ...diff,
-        });
+        await getService(strapi, 'events').emit(
+          {
+            type: 'organization.updated',
+            actor,
+            targetType: 'organization',
+            targetId: documentId,
+            organization: documentId,
+            ...diff,
+            data: organizationView(updated),
+          }
+          // Not locked by this update: emit locks the organization before it numbers the event.
+        );
         return service.detail(documentId);
       });
     },
 
     /**
      * Keeps the stored status, last cancellation and retention date in step with the
-     * entitlements; called in the transaction of every change to them. A caller that loaded the
-     * organization (under its lock) and its policies hands them down instead of a re-read.
+     * entitlements: the `organization-derived` consumer of entitlement events
+     * (events/consumers.ts), and the last step of organization-level changes. What the change
+     * loaded (the locked organization, its policies, its entitlements) is used, not read again.
      */
-    async refreshDerived(
-      organizationId: number,
-      known?: { org: OrganizationRow; resolve: (entitlementClass: EntitlementClass | null) => ResolvedPolicy }
-    ) {
-      const org = known?.org ?? (await service.findRowById(organizationId));
-      const ents = await entitlementRows(organizationId);
-      const resolve = known?.resolve ?? (await getService(strapi, 'policy').resolver(org));
-      const status = deriveOrganizationStatus(ents.map((e) => e.status));
-      const lastCancelledAt = lastCancellationOf(ents.map((e) => ({ status: e.status, cancelledAt: toDate(e.cancelledAt as string) })));
+    async refreshDerived(organizationId: number, known: ChangeContext = {}) {
+      const org = known.organization ?? (await service.findRowById(organizationId));
+      const ents = known.entitlements ?? (await entitlementRows(organizationId));
+      const resolve = known.resolve ?? (await getService(strapi, 'policy').resolverFor(org));
+      const status = deriveOrganizationStatus(ents.map((e) => e.status as EntitlementStatus));
+      const lastCancelledAt = lastCancellationOf(ents.map((e) => ({ status: e.status as EntitlementStatus, cancelledAt: toDate(e.cancelledAt as string) })));
       const retentionStart = ents.length ? lastCancelledAt : toDate(org.archivedAt);
       const retentionUntil = computeRetentionUntil(
         retentionStart,
-        retentionDaysOf(resolve, ents.map((e) => e.class)),
+        retentionDaysOf(resolve, ents.map((e) => e.class as EntitlementClass)),
         retentionStart ? toDate(org.retentionExtendedUntil) : null
       );
       const data: Record<string, unknown> = { lifecycleStatus: status, lastCancelledAt, retentionUntil };
@@ -240,11 +245,41 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (org.purgeState === 'scheduled' && (!retentionUntil || retentionUntil.getTime() > now().getTime())) {
         Object.assign(data, { purgeState: 'none', purgeAfter: null });
       }
-      await query().update({ where: { id: organizationId }, data });
+      await organizationStore(strapi).write(organizationId, data);
       await getService(strapi, 'scheduler').syncOrganization(organizationId, {
         org: { ...org, ...data },
         allCancelled: ents.every((e) => e.status === 'cancelled'),
       });
+      return data;
+    },
+
+    /**
+     * An organization-level change, on a row the caller locked: writes the fields, re-derives
+     * what follows from them when asked (archive dates start retention), and emits the event
+     * with the changed `fields` before and after. Answers the row as it now stands: no re-read.
+     */
+    async change(
+      org: OrganizationRow,
+      data: Record<string, unknown>,
+      event: { type: DomainEventType; actor: Actor; fields: readonly string[]; derive: boolean; notes?: string | null }
+    ): Promise<OrganizationRow> {
+      const updatedAt = await organizationStore(strapi).write(org.id, data);
+      const written = { ...org, ...data, updatedAt } as OrganizationRow;
+      const after = event.derive ? ({ ...written, ...(await service.refreshDerived(org.id, { organization: written })) } as OrganizationRow) : written;
+      await getService(strapi, 'events').emit(
+        {
+          type: event.type,
+          actor: event.actor,
+          targetType: 'organization',
+          targetId: org.documentId,
+          organization: org.documentId,
+          notes: event.notes ?? null,
+          ...changes(org, after, event.fields),
+          data: organizationView(after),
+        },
+        { organization: org }
+      );
+      return after;
     },
 
     /**

@@ -6,9 +6,11 @@ import {
   type PolicySettings,
 } from '../../../shared/contracts/constants';
 import type { ResolvedPolicyView } from '../../../shared/contracts/api';
+import type { DomainEventType } from '../../../shared/contracts/events';
 import type { CancellationPolicy, ProvisioningPolicy } from '../../../shared/contracts/entities';
 import { UID } from '../constants';
 import { resolvePolicy, type PolicyCandidate, type ResolvedPolicy } from '../domain/policy';
+import { organizationStore } from '../store/organization';
 import { toApi } from '../utils/db';
 import { conflictError, notFound } from '../utils/errors';
 import { getService } from '../utils';
@@ -34,8 +36,8 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const SETTING_FIELDS = ['name', 'isDefault', 'entitlementClass', ...Object.keys(DEFAULT_POLICY_SETTINGS)];
 
-  const recordSettingsEvent = (action: string, actor: Actor, targetType: string, targetId: string, diff: ReturnType<typeof changes>) =>
-    getService(strapi, 'audit').record({ action, actor, targetType, targetId, organization: null, ...diff });
+  const recordSettingsEvent = (type: DomainEventType, actor: Actor, targetType: string, targetId: string, diff: ReturnType<typeof changes>) =>
+    getService(strapi, 'events').emit({ type, actor, targetType, targetId, organization: null, ...diff });
 
   const all = async () => (await query().findMany({ orderBy: [{ id: 'asc' }] })) as PolicyCandidate[];
 
@@ -110,6 +112,17 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
         policies: await all(),
         entitlementClass,
       });
+    },
+
+    /**
+     * The policies governing a stored organization, for any class: its override found through
+     * the link table and every policy in one read of the policies table.
+     */
+    async resolverFor(organization: { id: number }) {
+      const overrideId = await organizationStore(strapi).policyOverrideId(organization.id);
+      const policies = (await all()) as (PolicyCandidate & { id?: number })[];
+      const override = overrideId === null ? null : (policies.find((policy) => policy.id === overrideId) ?? null);
+      return (entitlementClass: EntitlementClass | null) => resolvePolicy({ organizationOverride: override, policies, entitlementClass });
     },
 
     /** The same, for several classes with one read of the policies table. */

@@ -4,6 +4,8 @@ import { UID } from '../constants';
 import { addDays, toDate, type DateInput } from '../domain/dates';
 import { planResource, type ResourceState } from '../domain/provisioning';
 import { getService } from '../utils';
+import { entitlementStore } from '../store/entitlement';
+import { organizationStore } from '../store/organization';
 import { selectForUpdate, toApi, type Row } from '../utils/db';
 import { conflictError, notFound } from '../utils/errors';
 import { JOB_ACTOR, type Actor } from './audit';
@@ -51,10 +53,7 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
   const runDefault = async (ctx: ProvisioningHandlerContext) => {
     // Teardown follows the data retention of the policy governing this entitlement.
     const policy = ctx.organization
-      ? await getService(strapi, 'policy').resolve(
-          (await getService(strapi, 'organization').findRowById(Number(ctx.organization.id))) ?? {},
-          ctx.entitlement.class as EntitlementClass
-        )
+      ? (await getService(strapi, 'policy').resolverFor({ id: Number(ctx.organization.id) }))(ctx.entitlement.class as EntitlementClass)
       : null;
     const cancelledAt = toDate((ctx.entitlement.cancelledAt as DateInput) ?? null) ?? ctx.now;
     const teardownAt = policy ? addDays(cancelledAt, policy.settings.dataRetentionDays) : null;
@@ -87,10 +86,7 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
         operation = 'reprovision';
       }
       if (!operation) return null;
-      const updated = (await strapi.db.query(UID.entitlement).update({
-        where: { id: after.id },
-        data: { provisioningState: 'pending', provisioningOperation: operation, provisioningError: null },
-      })) as Row;
+      const updated = await entitlementStore(strapi).write(after, { provisioningState: 'pending', provisioningOperation: operation, provisioningError: null });
       await getService(strapi, 'scheduler').enqueue(operation, 'entitlement', after.documentId, now());
       return updated;
     },
@@ -99,10 +95,10 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
     async run(documentId: string, operation: ProvisioningOperation): Promise<'performed' | 'noop'> {
       try {
         return await strapi.db.transaction(async () => {
+          // Lock order: the organization (whose lock guards its entitlements and numbers its events), then the entitlement.
+          const organization = await organizationStore(strapi).lockOwnerOf(documentId);
           const ent = await selectForUpdate<Row>(strapi, UID.entitlement, { documentId });
           if (!ent || !['pending', 'failed'].includes(String(ent.provisioningState)) || ent.provisioningOperation !== operation) return 'noop';
-          const withOrg = (await strapi.db.query(UID.entitlement).findOne({ where: { id: ent.id }, populate: { organization: true } })) as Row;
-          const organization = (withOrg.organization as Row | null) ?? null;
           const ctx: ProvisioningHandlerContext = { strapi, operation, entitlement: ent, organization, resources: await resourcesOf(ent.id), now: now() };
           const custom = handlers.get(ent.class as EntitlementClass)?.[operation];
           if (custom) await custom(ctx);
@@ -111,16 +107,14 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
             where: { id: ent.id },
             data: { provisioningState: 'done', provisioningError: null, provisionedAt: ctx.now },
           });
-          await getService(strapi, 'audit').record({
-            action: operation === 'deprovision' ? 'entitlement.deprovisioned' : 'entitlement.reprovisioned',
+          await getService(strapi, 'events').emit({
+            type: operation === 'deprovision' ? 'entitlement.deprovisioned' : 'entitlement.reprovisioned',
             actor: JOB_ACTOR,
             targetType: 'entitlement',
             targetId: documentId,
             organization: organization ? String(organization.documentId) : null,
             after: { resources: ctx.resources.length, handler: custom ? 'app' : 'default' },
-          });
-          // Downstream cleanup done may be what the checklist's current step waits for.
-          if (organization) await getService(strapi, 'checklist').reevaluate(String(organization.documentId));
+          }, organization ? { organization } : {});
           return 'performed' as const;
         });
       } catch (error) {
@@ -137,6 +131,7 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** An admin's retry of a failed deprovision or reprovision: queued again at once. */
     async retry(documentId: string, actor: Actor) {
       return strapi.db.transaction(async () => {
+        const organization = await organizationStore(strapi).lockOwnerOf(documentId);
         const ent = await selectForUpdate<Row>(strapi, UID.entitlement, { documentId });
         if (!ent) throw notFound('Entitlement', documentId);
         const operation = ent.provisioningOperation as ProvisioningOperation | null;
@@ -145,17 +140,16 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await getService(strapi, 'scheduler').cancelForMany([documentId]);
         await getService(strapi, 'scheduler').enqueue(operation, 'entitlement', documentId, now());
-        await strapi.db.query(UID.entitlement).update({ where: { id: ent.id }, data: { provisioningState: 'pending' } });
-        const withOrg = (await strapi.db.query(UID.entitlement).findOne({ where: { id: ent.id }, populate: { organization: { select: ['documentId'] } } })) as Row;
-        await getService(strapi, 'audit').record({
-          action: 'entitlement.provisioning_retried',
+        await entitlementStore(strapi).write(ent, { provisioningState: 'pending' });
+        await getService(strapi, 'events').emit({
+          type: 'entitlement.provisioning_retried',
           actor,
           targetType: 'entitlement',
           targetId: documentId,
-          organization: ((withOrg.organization as Row | null)?.documentId as string) ?? null,
+          organization: organization?.documentId ?? null,
           before: { provisioningState: 'failed', provisioningError: ent.provisioningError ?? null },
           after: { provisioningState: 'pending' },
-        });
+        }, organization ? { organization } : {});
         return getService(strapi, 'entitlement').findOne(documentId);
       });
     },
@@ -174,8 +168,8 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
         const row = (await strapi.db.query(UID.resource).create({
           data: { entitlement: ent.id, kind: input.kind, name: input.name ?? null, status: input.status ?? 'active', data: input.data ?? null },
         })) as Row;
-        await getService(strapi, 'audit').record({
-          action: 'resource.added',
+        await getService(strapi, 'events').emit({
+          type: 'resource.added',
           actor,
           targetType: 'resource',
           targetId: row.documentId,

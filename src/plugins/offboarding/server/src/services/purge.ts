@@ -5,7 +5,8 @@ import { getService } from '../utils';
 import { supportsRowLocks } from '../utils/db';
 import { linkedAttributes, linkTableOf, tableOf } from '../utils/links';
 import { mediaLinkTable, UPLOAD_FILE_UID, type UploadFile, type UploadService } from '../utils/media';
-import { JOB_ACTOR, type AuditInput } from './audit';
+import type { EventInput } from '../events/types';
+import { JOB_ACTOR } from './audit';
 import { retentionStateOf } from './scheduler';
 
 /** Columns cleared on the tombstone: it keeps only name, taxId, createdAt, archivedAt, lastCancelledAt and purgedAt. */
@@ -216,8 +217,9 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
         await trx(orgTable).whereIn('id', freshIds).update({ ...TOMBSTONE, purged_at: at, updated_at: at });
         const policyLink = linkTableOf(strapi, UID.organization, 'cancellationPolicy');
         await trx(policyLink.table).whereIn(policyLink.ownColumn, freshIds).del();
-        const events: AuditInput[] = fresh.map((r) => ({
-          action: 'organization.purged',
+        const events: EventInput[] = fresh.map((r) => ({
+          type: 'organization.purged',
+          organizationName: r.name,
           actor: JOB_ACTOR,
           targetType: 'organization',
           targetId: r.document_id,
@@ -234,7 +236,8 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
             },
           },
         }));
-        await getService(strapi, 'audit').recordMany(events);
+        // Locked above, all of them: their events are numbered under those locks.
+        await getService(strapi, 'events').emit(events, { organizationsLocked: true });
       }
       return { fresh, resumed };
     });
@@ -251,6 +254,7 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
     await getService(strapi, 'checklist').removeForOrganizations(work.map((r) => r.document_id));
     await getService(strapi, 'refund').removeForOrganizations(work.map((r) => r.document_id), 5 * batchSize());
     await getService(strapi, 'audit').redactOrganizations(work.map((r) => r.document_id), now(), 5 * batchSize());
+    await getService(strapi, 'events').redactOrganizations(work.map((r) => r.document_id), now());
     const performed = new Set(fresh.map((r) => r.document_id));
     return Object.fromEntries(documentIds.map((id) => [id, performed.has(id) ? 'performed' : 'noop']));
   };

@@ -45,8 +45,8 @@ const createReasonService = ({ strapi }: { strapi: Core.Strapi }) => {
             active: input.active ?? true,
           },
         });
-        await getService(strapi, 'audit').record({
-          action: 'reason.created', actor, targetType: 'cancellation-reason', targetId: row.documentId, organization: null,
+        await getService(strapi, 'events').emit({
+          type: 'reason.created', actor, targetType: 'cancellation-reason', targetId: row.documentId, organization: null,
           ...changes(null, row, REASON_FIELDS),
         });
         return toApi<CancellationReason>(row);
@@ -63,8 +63,8 @@ const createReasonService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const { code: _code, ...data } = input;
         const updated = await query().update({ where: { id: row.id }, data });
-        await getService(strapi, 'audit').record({
-          action: 'reason.updated', actor, targetType: 'cancellation-reason', targetId: documentId, organization: null,
+        await getService(strapi, 'events').emit({
+          type: 'reason.updated', actor, targetType: 'cancellation-reason', targetId: documentId, organization: null,
           ...changes(row, updated, REASON_FIELDS),
         });
         return toApi<CancellationReason>(updated);

@@ -5,6 +5,7 @@ import { UID } from '../constants';
 import { getService } from '../utils';
 import { iso, toApi } from '../utils/db';
 import { tableOf } from '../utils/links';
+import type { ChangeContext } from '../events/types';
 import type { Actor } from './audit';
 import { findPageBounded } from '../utils/paging';
 
@@ -48,14 +49,14 @@ const createRefundService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Appends a row and its audit event `refund.recorded` / `refund.reversed`; a zero amount writes nothing. */
-    async record(entry: LedgerEntry, actor: Actor): Promise<RefundEntry | null> {
+    async record(entry: LedgerEntry, actor: Actor, context: ChangeContext = {}): Promise<RefundEntry | null> {
       if (!entry.amount) return null;
       const row = (await query().create({
         // The plugin clock's time, like every date the plugin writes: a frozen clock dates its refunds.
         data: { ...entry, actorType: actor.type, actorId: actor.id, actorName: actor.name, createdAt: getService(strapi, 'clock').now() },
       })) as Values;
-      await getService(strapi, 'audit').record({
-        action: entry.kind === 'reversal' ? 'refund.reversed' : 'refund.recorded',
+      await getService(strapi, 'events').emit({
+        type: entry.kind === 'reversal' ? 'refund.reversed' : 'refund.recorded',
         actor,
         targetType: 'entitlement',
         targetId: entry.entitlement,
@@ -68,7 +69,7 @@ const createRefundService = ({ strapi }: { strapi: Core.Strapi }) => {
           periodStart: iso(entry.periodStart),
           periodEnd: iso(entry.periodEnd),
         },
-      });
+      }, context);
       return { ...toApi<RefundEntry>(row), entitlementName: null };
     },
 

@@ -2,13 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import { toDate } from '../domain/dates';
 import { planRetentionFlag } from '../domain/schedule';
+import { organizationStore } from '../store/organization';
 import { getService } from '../utils';
-import { iso, selectForUpdate, type Row } from '../utils/db';
+import { iso } from '../utils/db';
 import { conflictError, fieldError, notFound } from '../utils/errors';
 import { linkTableOf, tableOf } from '../utils/links';
 import { findPageBounded } from '../utils/paging';
-import { changes, JOB_ACTOR, type Actor } from './audit';
-import type { OrganizationRow } from './organization';
+import type { DomainEventType } from '../../../shared/contracts/events';
+import { JOB_ACTOR, type Actor } from './audit';
+import type { OrganizationRow } from '../store/organization';
 import { retentionStateOf } from './scheduler';
 
 const RETENTION_FIELDS = ['retentionUntil', 'retentionExtendedUntil', 'retentionExtensionReason', 'purgeState', 'purgeAfter', 'legalHold', 'legalHoldReason', 'legalHoldBy', 'legalHoldAt'];
@@ -19,7 +21,7 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => getService(strapi, 'clock').now();
 
   const lock = async (documentId: string) => {
-    const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId });
+    const org = await organizationStore(strapi).lock({ documentId });
     if (!org) throw notFound('Organization', documentId);
     if (org.purgeState === 'purged') throw conflictError('The organization was purged', { purgeState: 'purged' });
     return org;
@@ -31,21 +33,10 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
     })) as number;
 
   /** Change retention fields, refresh what derives from them, audit, answer with the organization. */
-  const change = async (documentId: string, actor: Actor, action: string, decide: (org: OrganizationRow) => Record<string, unknown>, reason: string | null) =>
+  const change = async (documentId: string, actor: Actor, type: DomainEventType, decide: (org: OrganizationRow) => Record<string, unknown>, reason: string | null) =>
     strapi.db.transaction(async () => {
       const org = await lock(documentId);
-      await strapi.db.query(UID.organization).update({ where: { id: org.id }, data: decide(org) });
-      await organizations().refreshDerived(org.id);
-      const after = await organizations().findRowById(org.id);
-      await getService(strapi, 'audit').record({
-        action,
-        actor,
-        targetType: 'organization',
-        targetId: documentId,
-        organization: documentId,
-        notes: reason,
-        ...changes(org, after, RETENTION_FIELDS),
-      });
+      await organizations().change(org, decide(org), { type, actor, fields: RETENTION_FIELDS, derive: true, notes: reason });
       return organizations().detail(documentId);
     });
 
@@ -138,23 +129,19 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Retention sweep: an archived, fully cancelled organization past retentionUntil enters the purge queue. */
     async flag(documentId: string): Promise<'performed' | 'noop'> {
       return strapi.db.transaction(async () => {
-        const org = await selectForUpdate<OrganizationRow>(strapi, UID.organization, { documentId });
+        const org = await organizationStore(strapi).lock({ documentId });
         if (!org) return 'noop';
         const state = retentionStateOf(org, (await openEntitlements(org.id)) === 0);
-        const resolved = await getService(strapi, 'policy').resolve(await organizations().findRowById(org.id), null);
+        const resolved = (await getService(strapi, 'policy').resolverFor(org))(null);
         const plan = planRetentionFlag(state, now(), resolved.settings.purgeReviewDays);
         if (!plan) return 'noop';
-        await strapi.db.query(UID.organization).update({ where: { id: org.id }, data: plan });
-        await getService(strapi, 'scheduler').syncOrganization(org.id);
-        const after = (await strapi.db.query(UID.organization).findOne({ where: { id: org.id } })) as Row;
-        await getService(strapi, 'audit').record({
-          action: 'organization.purge_scheduled',
+        const after = await organizations().change(org, plan, {
+          type: 'organization.purge_scheduled',
           actor: JOB_ACTOR,
-          targetType: 'organization',
-          targetId: documentId,
-          organization: documentId,
-          ...changes(org, after, ['purgeState', 'purgeAfter']),
+          fields: ['purgeState', 'purgeAfter'],
+          derive: false,
         });
+        await getService(strapi, 'scheduler').syncOrganization(org.id, { org: after, allCancelled: state.allCancelled });
         return 'performed';
       });
     },

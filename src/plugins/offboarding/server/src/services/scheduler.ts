@@ -81,9 +81,9 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Queues one outbox task (an event to act on), due now. */
+    /** Queues one outbox task (an event to act on), due at `dueAt`: one statement. */
     async enqueue(kind: TaskKind, targetType: string, targetId: string, dueAt: Date) {
-      return (await tasks().create({ data: { kind, targetType, targetId, dueAt, state: 'pending', attempts: 0 } })) as TaskRow;
+      await tasks().createMany({ data: [{ kind, targetType, targetId, dueAt, state: 'pending', attempts: 0 }] });
     },
 
 

@@ -1,0 +1,84 @@
+import { ENTITLEMENT_TRANSITION_EVENTS } from '../../../shared/contracts/events';
+import { getService } from '../utils';
+import { dataOf } from './payload';
+import type { Consumer } from './types';
+
+/**
+ * What happens after a change: this file is the whole answer (docs/architecture.md "What
+ * happens after a change"). Every change writes its domain events in its own transaction
+ * (`services/events.ts`); each consumer below listens to some of them. `transaction`
+ * consumers run in that transaction, in this order, with the rows the change loaded (a
+ * failure rolls the change back); `after-commit` ones run once it is committed. Work that may
+ * happen later is queued here in the durable queue (`offboarding_scheduled_tasks`) and done by
+ * the sweeps (services/sweeps.ts): downstream deprovisioning, for one.
+ */
+
+/** Transitions of an entitlement's lifecycle (the state machine of docs/spec.md §1). */
+const ENTITLEMENT_TRANSITIONS = ENTITLEMENT_TRANSITION_EVENTS;
+
+export const CONSUMERS: readonly Consumer[] = [
+  {
+    // The entitlement's pending tasks (its cancellation date, its grace end) follow its new state.
+    name: 'entitlement-schedule',
+    on: ENTITLEMENT_TRANSITIONS,
+    phase: 'transaction',
+    run: async (strapi, _event, { entitlement }) => {
+      if (entitlement) await getService(strapi, 'scheduler').syncEntitlement(entitlement.after);
+    },
+  },
+  {
+    // Becoming cancelled queues downstream deprovisioning (when the class's provisioning policy
+    // says so); coming back from cancelled queues re-provisioning. The provisioning sweep does it.
+    name: 'provisioning-outbox',
+    on: ['entitlement.cancelled', 'entitlement.reactivated'],
+    phase: 'transaction',
+    run: async (strapi, _event, context) => {
+      if (!context.entitlement) return;
+      const marked = await getService(strapi, 'provisioning').onTransition(context.entitlement.before, context.entitlement.after);
+      if (marked) context.entitlement.after = marked;
+    },
+  },
+  {
+    // The organization's status, last cancellation and retention date derive from its
+    // entitlements; its own tasks (retention flag, purge) follow them.
+    name: 'organization-derived',
+    on: ['entitlement.created', ...ENTITLEMENT_TRANSITIONS],
+    phase: 'transaction',
+    run: async (strapi, _event, context) => {
+      if (context.organization) await getService(strapi, 'organization').refreshDerived(context.organization.id, context);
+    },
+  },
+  {
+    // Every event is an audit row: the organization's trail (docs/spec.md §1 "Audit log").
+    name: 'audit-trail',
+    on: '*',
+    phase: 'transaction',
+    run: (strapi, event) => getService(strapi, 'audit').append(event),
+  },
+  {
+    // A change may be what the checklist's current automatic step waits for.
+    name: 'checklist-ticks',
+    on: [...ENTITLEMENT_TRANSITIONS, 'entitlement.deprovisioned', 'entitlement.reprovisioned', 'organization.archived', 'export.ready'],
+    phase: 'transaction',
+    run: async (strapi, event) => {
+      if (event.organization) await getService(strapi, 'checklist').reevaluate(event.organization);
+    },
+  },
+  {
+    // Strapi's eventHub as `offboarding.<type>`: Settings → Webhooks and the host app listen there.
+    name: 'event-hub',
+    on: '*',
+    phase: 'after-commit',
+    run: async (strapi, event) => {
+      await strapi.eventHub.emit(`offboarding.${event.type}`, {
+        type: event.type,
+        occurredAt: event.occurredAt.toISOString(),
+        sequence: event.sequence,
+        organization: event.organization ? { documentId: event.organization, name: event.organizationName ?? null } : null,
+        target: { type: event.targetType, documentId: event.targetId },
+        actor: { type: event.actor.type },
+        data: dataOf(event),
+      });
+    },
+  },
+];

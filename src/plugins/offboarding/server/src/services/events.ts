@@ -1,0 +1,157 @@
+import type { Core } from '@strapi/strapi';
+import type { DomainEvent, DomainEventType } from '../../../shared/contracts/events';
+import { UID } from '../constants';
+import { CONSUMERS } from '../events/consumers';
+import { dataOf } from '../events/payload';
+import type { ChangeContext, EmittedEvent, EventInput } from '../events/types';
+import { organizationStore } from '../store/organization';
+import { supportsRowLocks, toApi } from '../utils/db';
+import { tableOf } from '../utils/links';
+import { findPageBounded, type PageRequest } from '../utils/paging';
+
+type Values = Record<string, unknown>;
+
+const parseJson = (value: unknown): Values | null => {
+  if (typeof value !== 'string') return (value as Values | null) ?? null;
+  try {
+    return JSON.parse(value) as Values;
+  } catch {
+    // Not JSON: nothing structured to show.
+    return null;
+  }
+};
+
+/** The event as the event log and the eventHub show it (docs/spec.md §10). */
+export const eventView = (row: Values): DomainEvent => {
+  const fields = toApi<Values>(row);
+  return {
+    id: Number(row.id),
+    type: fields.type as DomainEventType,
+    occurredAt: String(fields.occurredAt),
+    sequence: fields.sequence === null || fields.sequence === undefined ? null : Number(fields.sequence),
+    organization: fields.organization
+      ? { documentId: String(fields.organization), name: (fields.organizationName as string | null) ?? null }
+      : null,
+    target: { type: String(fields.targetType), documentId: (fields.targetId as string | null) ?? null },
+    actor: { type: fields.actorType as DomainEvent['actor']['type'] },
+    data: parseJson(fields.data) as DomainEvent['data'],
+  };
+};
+
+/**
+ * The effects pipeline (docs/architecture.md "What happens after a change"). A change calls
+ * `emit` in its transaction: the events are written to the outbox (`offboarding_events`), then
+ * every consumer of `events/consumers.ts` that listens to them runs, in the registry's order,
+ * with the context the change loaded. After the commit, the after-commit consumers run.
+ */
+const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const organizations = organizationStore(strapi);
+
+  /**
+   * The next sequence numbers of an organization's events. The caller holds the organization's
+   * lock (taken here when it does not), so no other transaction numbers its events meanwhile;
+   * the read locks the last event too, so MySQL's snapshot cannot hide a just-committed one.
+   */
+  const nextSequence = async (organization: string): Promise<number> => {
+    const last = (await strapi.db.transaction(({ trx }) => {
+      const qb = trx(tableOf(strapi, UID.event)).where({ organization }).orderBy('sequence', 'desc').first('sequence');
+      return supportsRowLocks(strapi) ? qb.forUpdate() : qb;
+    })) as { sequence: number | string | null } | undefined;
+    return Number(last?.sequence ?? 0) + 1;
+  };
+
+  const runConsumers = async (phase: 'transaction' | 'after-commit', event: EmittedEvent, context: ChangeContext) => {
+    for (const consumer of CONSUMERS) {
+      if (consumer.phase !== phase) continue;
+      if (consumer.on !== '*' && !consumer.on.includes(event.type)) continue;
+      if (phase === 'transaction') {
+        await consumer.run(strapi, event, context);
+        continue;
+      }
+      try {
+        await consumer.run(strapi, event, context);
+      } catch (error) {
+        // The change is committed: a failed after-commit reaction is reported, never undoes it.
+        strapi.log.error(`[offboarding] consumer ${consumer.name} failed on ${event.type}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+
+  return {
+    /**
+     * Writes the change's events and runs their consumers, inside the caller's transaction
+     * (one is opened when there is none). Answers the events as emitted.
+     */
+    async emit(inputs: EventInput | EventInput[], context: ChangeContext = {}): Promise<EmittedEvent[]> {
+      const list = Array.isArray(inputs) ? inputs : [inputs];
+      if (!list.length) return [];
+      return strapi.db.transaction(async ({ onCommit }) => {
+        const occurredAt = new Date();
+        const names = new Map<string, string | null>();
+        if (context.organization) names.set(context.organization.documentId, context.organization.name);
+        const sequences = (context.sequences ??= new Map<string, number>());
+        const events: EmittedEvent[] = [];
+        for (const input of list) {
+          let sequence: number | null = null;
+          if (input.organization) {
+            if (!names.has(input.organization) && !context.organizationsLocked) {
+              // Lock order: the organization before anything else the change locks next.
+              const locked = await organizations.lock({ documentId: input.organization });
+              names.set(input.organization, locked?.name ?? input.organizationName ?? null);
+            }
+            sequence = sequences.get(input.organization) ?? (await nextSequence(input.organization));
+            sequences.set(input.organization, sequence + 1);
+          }
+          events.push({ ...input, sequence, occurredAt, organizationName: input.organizationName ?? names.get(input.organization ?? '') ?? null });
+        }
+        await strapi.db.query(UID.event).createMany({
+          data: events.map((event) => ({
+            type: event.type,
+            organization: event.organization,
+            organizationName: event.organizationName,
+            sequence: event.sequence,
+            targetType: event.targetType,
+            targetId: event.targetId,
+            actorType: event.actor.type,
+            data: dataOf(event),
+            occurredAt,
+          })),
+        });
+        for (const event of events) await runConsumers('transaction', event, context);
+        onCommit(() => {
+          void (async () => {
+            for (const event of events) await runConsumers('after-commit', event, context);
+          })();
+        });
+        return events;
+      });
+    },
+
+    /** The event log, newest first (docs/spec.md §10); paginated, never capped. */
+    async list(filter: { organization?: string; type?: DomainEventType }, page: PageRequest) {
+      const where: Values = {};
+      if (filter.organization) where.organization = filter.organization;
+      if (filter.type) where.type = filter.type;
+      const { results, pagination } = await findPageBounded(strapi.db.query(UID.event), {
+        where,
+        orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+        ...page,
+      });
+      return { results: results.map(eventView), pagination };
+    },
+
+    /** Purge and delete: the events stay, in order; what they carried of the organization goes. */
+    async redactOrganizations(organizations: string[], at: Date) {
+      if (!organizations.length) return;
+      await strapi.db.transaction(({ trx }) =>
+        trx(tableOf(strapi, UID.event))
+          .whereIn('organization', organizations)
+          .whereNull('redacted_at')
+          .update({ data: null, redacted_at: at })
+      );
+    },
+  };
+};
+
+export type EventsService = ReturnType<typeof createEventsService>;
+export default createEventsService;
