@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { SWEEP_NAMES, SWEEPS, type SweepName } from '../../../shared/contracts/constants';
-import { UID } from '../constants';
 import { getService } from '../utils';
 import { adminActor } from '../utils/actor';
 import { toApi } from '../utils/db';
@@ -43,15 +42,14 @@ const createRetentionController = ({ strapi }: { strapi: Core.Strapi }) => {
       const data = [];
       for (const name of SWEEP_NAMES) {
         const kinds = [...SWEEPS[name]];
-        const tasks = strapi.db.query(UID.task);
-        const next = await tasks.findOne({ where: { state: 'pending', kind: { $in: kinds } }, orderBy: [{ dueAt: 'asc' }], select: ['dueAt'] });
+        const { next, due, pending, failed } = await getService(strapi, 'scheduler').standing(kinds, now);
         const lease = await getService(strapi, 'lease').current(`sweep:${name}`);
         data.push({
           name,
           kinds,
-          due: await tasks.count({ where: { state: 'pending', kind: { $in: kinds }, dueAt: { $lte: now } } }),
-          pending: await tasks.count({ where: { state: 'pending', kind: { $in: kinds } } }),
-          failed: await tasks.count({ where: { state: 'failed', kind: { $in: kinds } } }),
+          due,
+          pending,
+          failed,
           nextDueAt: next ? toApi<{ dueAt: string }>(next).dueAt : null,
           lease: lease ? toApi(lease) : null,
         });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { ACTIONS, PLUGIN_ID, UID } from '../constants';
+import { ACTIONS, PLUGIN_ID } from '../constants';
 import { hasRefs, relationRefs, type RelationRefs } from '../domain/relation-refs';
+import { organizationStore, type OrganizationRef } from '../store/organization';
 import { getService } from '../utils';
 import { conflictError, forbiddenError } from '../utils/errors';
 
@@ -14,14 +15,6 @@ export interface DocumentCall {
   uid: string;
   action: string;
   params?: unknown;
-}
-
-interface OrganizationRef {
-  id: number;
-  documentId: string;
-  name: string;
-  archivedAt: unknown;
-  purgeState: string;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -47,13 +40,7 @@ const createArchiveGuardService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const closedOrganization = async (refs: RelationRefs): Promise<OrganizationRef | undefined> => {
-    const or: Record<string, unknown>[] = [];
-    if (refs.ids.length) or.push({ id: { $in: refs.ids } });
-    if (refs.documentIds.length) or.push({ documentId: { $in: refs.documentIds } });
-    const organizations = (await strapi.db.query(UID.organization).findMany({
-      where: { $or: or },
-      select: ['id', 'documentId', 'name', 'archivedAt', 'purgeState'],
-    })) as OrganizationRef[];
+    const organizations = await organizationStore(strapi).refs(refs);
     return organizations.find((org) => org.archivedAt || org.purgeState === 'purged');
   };
 

@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import type { Checklist, ChecklistStepKey } from '../../../shared/contracts/checklist';
-import type { EntitlementStatus } from '../../../shared/contracts/constants';
 import { UID } from '../constants';
 import {
   currentStep,
@@ -18,20 +17,17 @@ import {
   type StepRecord,
 } from '../domain/checklist';
 import { toDate, type DateInput } from '../domain/dates';
-import { organizationStore } from '../store/organization';
+import { entitlementStore } from '../store/entitlement';
+import { organizationStore, type OrganizationRef } from '../store/organization';
 import { getService } from '../utils';
 import { iso, selectForUpdate, type Row } from '../utils/db';
 import { conflictError, notFound, withDomainErrors } from '../utils/errors';
 import type { Actor } from './audit';
-import type { OrganizationRow } from '../store/organization';
 
 /** Who ticks an automatic step: the checklist itself, on whichever change made its condition hold. */
 export const CHECKLIST_ACTOR: Actor = { type: 'job', id: null, name: 'checklist' };
 
 type RunRow = Row & { organization: string; startedAt: DateInput; startedBy: string | null; completedAt: DateInput; steps: unknown };
-
-/** What the checklist needs of its organization. */
-type OrganizationRef = Pick<OrganizationRow, 'id' | 'documentId' | 'archivedAt' | 'purgeState'>;
 
 interface StepChange {
   step: ChecklistStepKey;
@@ -58,23 +54,16 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const findRun = async (organization: string) => ((await runs().findOne({ where: { organization } })) as RunRow | null) ?? null;
 
-  const findOrganization = async (documentId: string) =>
-    ((await strapi.db.query(UID.organization).findOne({
-      where: { documentId },
-      select: ['id', 'documentId', 'archivedAt', 'purgeState'],
-    })) as OrganizationRef | null) ?? null;
+  const findOrganization = (documentId: string) => organizationStore(strapi).refOf(documentId);
 
   const factsOf = async (org: OrganizationRef, since: Date | null): Promise<ChecklistFacts> => {
-    const entitlements = (await strapi.db.query(UID.entitlement).findMany({
-      where: { organization: { id: org.id } },
-      select: ['lifecycleStatus', 'provisioningState'],
-    })) as { lifecycleStatus: EntitlementStatus; provisioningState: string | null }[];
+    const entitlements = await entitlementStore(strapi).provisioningOf(org.id);
     // finishedAt is written with the plugin clock, so "since the run started" holds under a moved clock too.
     const ready = (await strapi.db.query(UID.dataExport).count({
       where: { organization: org.documentId, state: 'ready', ...(since ? { finishedAt: { $gte: since } } : {}) },
     })) as number;
     return {
-      entitlements: entitlements.map((e) => ({ status: e.lifecycleStatus, provisioningState: e.provisioningState ?? null })),
+      entitlements,
       exportReady: ready > 0,
       archived: Boolean(org.archivedAt),
     };

@@ -3,7 +3,6 @@ import type { CancelAllRequest, CancelPreview, CancelRequest, EntitlementInput, 
 import type { EntitlementClass, RefundMode } from '../../../shared/contracts/constants';
 import type { Entitlement } from '../../../shared/contracts/entities';
 import type { DomainEventType } from '../../../shared/contracts/events';
-import { UID } from '../constants';
 import { toDate } from '../domain/dates';
 import {
   planCancel,
@@ -24,7 +23,7 @@ import { conflictError, fieldError, notFound, withDomainErrors } from '../utils/
 import { changes, JOB_ACTOR, type Actor } from './audit';
 import { entitlementState } from './entitlement-state';
 import type { ChangeContext } from '../events/types';
-import { entitlementStore, type EntitlementRow } from '../store/entitlement';
+import { entitlementStore, type EntitlementRow, type EntitlementWithOrganization } from '../store/entitlement';
 import { organizationStore, type OrganizationRow } from '../store/organization';
 import { policyView } from './policy';
 import type { LedgerEntry, RefundPeriod } from './refund';
@@ -65,7 +64,7 @@ const ledgerEntry = (ctx: TransitionContext, mode: RefundMode, amount: number, k
     : { ...periodOf(ctx), organization: ctx.organization.documentId, amount, currency: ctx.entitlement.currency, mode, kind };
 
 const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = () => strapi.db.query(UID.entitlement);
+  const store = () => entitlementStore(strapi);
   const organizations = () => getService(strapi, 'organization');
   const now = () => getService(strapi, 'clock').now();
   const refunds = () => getService(strapi, 'refund');
@@ -94,13 +93,12 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const loadIfAny = async (documentId: string): Promise<TransitionContext | null> => {
     const organization = await organizationStore(strapi).lockOwnerOf(documentId);
     if (!organization) {
-      const orphan = await query().findOne({ where: { documentId }, select: ['id'] });
-      if (!orphan) return null;
+      if ((await store().idOf(documentId)) === null) return null;
       throw conflictError('The entitlement belongs to no organization', { documentId });
     }
     // Every change to an organization's entitlements holds the organization's lock, taken above
     // (inside a transaction): the rows read next cannot change under it.
-    const entitlements = await entitlementStore(strapi).ofOrganization(organization.id);
+    const entitlements = await store().ofOrganization(organization.id);
     const entitlement = entitlements.find((row) => row.documentId === documentId);
     if (!entitlement) return null;
     return contextOf(organization, entitlements, await getService(strapi, 'policy').resolverFor(organization), entitlement);
@@ -124,9 +122,8 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   const view = async (id: number): Promise<Entitlement> => {
-    const row = await query().findOne({ where: { id }, populate: { organization: { select: ['documentId', 'name'] } } });
-    const { organization, ...fields } = row as Row & { organization: Row | null };
-    return viewOf(fields as Row, organization);
+    const { organization, ...fields } = (await store().withOrganization({ id })) as EntitlementWithOrganization;
+    return viewOf(fields, organization);
   };
 
   /**
@@ -141,7 +138,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const applyWithRows = async (ctx: TransitionContext, actor: Actor, result: TransitionResult) => {
     const before = ctx.entitlement;
-    const after = await entitlementStore(strapi).write(before, result.patch);
+    const after = await store().write(before, result.patch);
     const change: ChangeContext = {
       organization: ctx.organization,
       resolve: ctx.resolve,
@@ -204,9 +201,9 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const service = {
     async findOne(documentId: string) {
-      const row = await query().findOne({ where: { documentId }, select: ['id'] });
-      if (!row) throw notFound('Entitlement', documentId);
-      return view(row.id);
+      const id = await store().idOf(documentId);
+      if (id === null) throw notFound('Entitlement', documentId);
+      return view(id);
     },
 
     async create(organizationDocumentId: string, input: EntitlementInput, actor: Actor) {
@@ -225,9 +222,14 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (input.billingPeriod !== 'none' && (!start || !end)) {
           throw fieldError(start ? 'currentPeriodEnd' : 'currentPeriodStart', `a ${input.billingPeriod}ly entitlement needs currentPeriodStart and currentPeriodEnd`);
         }
-        const row = (await query().create({
-          data: { ...input, currency: input.currency, currentPeriodStart: start, currentPeriodEnd: end, lifecycleStatus: 'active', organization: org.id },
-        })) as Row;
+        const row = await store().create({
+          ...input,
+          currency: input.currency,
+          currentPeriodStart: start,
+          currentPeriodEnd: end,
+          lifecycleStatus: 'active',
+          organization: org.id,
+        });
         await getService(strapi, 'events').emit(
           {
             type: 'entitlement.created',
@@ -362,7 +364,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
         const org = await organizationStore(strapi).lock({ documentId: organizationDocumentId });
         if (!org) throw notFound('Organization', organizationDocumentId);
         // Read once for the whole batch; each cancellation hands the rows it changed to the next.
-        let entitlements = await entitlementStore(strapi).ofOrganization(org.id);
+        let entitlements = await store().ofOrganization(org.id);
         const open = entitlements.filter((row) => row.status === 'active' || row.status === 'suspended').map((row) => row.documentId);
         if (!open.length) {
           throw conflictError('The organization has no active or suspended entitlement to cancel', { organization: organizationDocumentId });

@@ -16,6 +16,7 @@ import {
   neutralizeCsvCell,
   pickFields,
 } from '../domain/customer-view';
+import { entitlementStore } from '../store/entitlement';
 import { toApi, type Row } from '../utils/db';
 import { auditView } from './audit';
 
@@ -111,12 +112,7 @@ export const writeExportArchive = async (
   const files: ArchiveResult['files'] = [];
   const counts: Record<string, number> = {};
 
-  const entitlementPage: Page = (afterId, limit) =>
-    strapi.db.query(UID.entitlement).findMany({
-      where: { organization: { id: organization.id }, id: { $gt: afterId } },
-      orderBy: [{ id: 'asc' }],
-      limit,
-    }) as Promise<Row[]>;
+  const entitlementPage: Page = (afterId, limit) => entitlementStore(strapi).pageOf(organization.id, afterId, limit);
   const refundPage: Page = (afterId, limit) =>
     strapi.db.query(UID.refund).findMany({
       where: { organization: organization.documentId, id: { $gt: afterId } },
@@ -164,7 +160,7 @@ export const writeExportArchive = async (
   // Totals first, for progress: the same filters, counted.
   const countWhere = async (uid: ModelUid, where: Record<string, unknown>) => Number(await strapi.db.query(uid).count({ where }));
   const totals = {
-    entitlements: await countWhere(UID.entitlement, { organization: { id: organization.id } }),
+    entitlements: await entitlementStore(strapi).countOf(organization.id),
     auditEvents: await countWhere(UID.auditEvent, { organization: organization.documentId }),
     refunds: await countWhere(UID.refund, { organization: organization.documentId }),
     ...Object.fromEntries(

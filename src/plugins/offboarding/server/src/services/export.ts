@@ -16,7 +16,6 @@ import { selectForUpdate, toApi, type Row } from '../utils/db';
 import { conflictError, forbiddenError, notFound } from '../utils/errors';
 import { JOB_ACTOR, type Actor } from './audit';
 import { writeExportArchive, type OwnedType } from './export-archive';
-import type { OrganizationRow } from '../store/organization';
 import { findPageBounded } from '../utils/paging';
 
 type ExportRow = Row & {
@@ -174,7 +173,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
         return row;
       });
       if (!claimed) return 'noop';
-      const org = (await strapi.db.query(UID.organization).findOne({ where: { documentId: claimed.organization } })) as OrganizationRow | null;
+      const org = await organizationStore(strapi).find({ documentId: claimed.organization });
       const fileName = `export-${(org?.name ?? 'organization').replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}-${claimed.documentId}.zip`;
       const relative = path.join(claimed.organization, fileName);
       const target = path.join(folder(), relative);

@@ -1,10 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { AccessStatus } from '../../../shared/contracts/constants';
-import { UID } from '../constants';
 import { getService } from '../utils';
-import { fromStored } from '../utils/stored-status';
+import { entitlementStore } from '../store/entitlement';
 import { organizationStore, type OrganizationRow } from '../store/organization';
-import { type Row } from '../utils/db';
 import { conflictError, fieldError, notFound } from '../utils/errors';
 import type { Actor } from './audit';
 
@@ -12,7 +10,6 @@ const ARCHIVE_FIELDS = ['archivedAt', 'archivedBy', 'retentionUntil', 'purgeStat
 
 /** Archive, unarchive, portal access and deletion: the organization-level actions. */
 const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = () => strapi.db.query(UID.organization);
   const organizations = () => getService(strapi, 'organization');
   const audit = () => getService(strapi, 'audit');
   const now = () => getService(strapi, 'clock').now();
@@ -37,10 +34,7 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         const org = await lock(documentId);
         refuseIfPurged(org, 'archive');
         if (org.archivedAt) throw conflictError('The organization is already archived', { archivedAt: org.archivedAt });
-        const open = (await strapi.db.query(UID.entitlement).findMany({
-          where: { organization: { id: org.id }, lifecycleStatus: { $ne: 'cancelled' } },
-          select: ['documentId', 'class', 'name', 'lifecycleStatus'],
-        })).map((row: Row) => fromStored(row)) as Row[];
+        const open = await entitlementStore(strapi).openOf(org.id);
         if (open.length) {
           throw conflictError(
             `Cannot archive: ${open.length} entitlement(s) are not cancelled (${open.map((e) => `${e.class} ${e.documentId} is ${e.status}`).join(', ')})`,
@@ -111,7 +105,7 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         await getService(strapi, 'export').removeForOrganizations([documentId]);
         await getService(strapi, 'checklist').removeForOrganizations([documentId]);
         await getService(strapi, 'refund').removeForOrganizations([documentId]);
-        await query().delete({ where: { id: org.id } });
+        await organizationStore(strapi).remove(org.id);
         const at = now();
         await audit().redactOrganizations([documentId], at);
         await getService(strapi, 'events').redactOrganizations([documentId], at);

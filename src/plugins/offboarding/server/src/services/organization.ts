@@ -7,12 +7,7 @@ import type {
   RetentionFacts,
   Stats,
 } from '../../../shared/contracts/api';
-import {
-  ENTITLEMENT_STATUSES,
-  ORGANIZATION_STATUSES,
-  type EntitlementClass,
-  type EntitlementStatus,
-} from '../../../shared/contracts/constants';
+import type { EntitlementClass, EntitlementStatus } from '../../../shared/contracts/constants';
 import type { Collaborator, Entitlement, Organization } from '../../../shared/contracts/entities';
 import type { DomainEventType } from '../../../shared/contracts/events';
 import { UID } from '../constants';
@@ -25,13 +20,12 @@ import { computeRetentionUntil, lastCancellationOf } from '../domain/retention';
 import { getService } from '../utils';
 import { iso, toApi, type Row } from '../utils/db';
 import { conflictError, fieldError, notFound } from '../utils/errors';
-import { findPageBounded } from '../utils/paging';
 import type { Actor } from './audit';
 import { changes } from './audit';
 import { policyView } from './policy';
 import { entitlementState } from './entitlement-state';
-import { fromStored } from '../utils/stored-status';
 import type { ChangeContext } from '../events/types';
+import { entitlementStore } from '../store/entitlement';
 import { organizationStore, type OrganizationRow } from '../store/organization';
 
 export type { OrganizationRow };
@@ -45,7 +39,7 @@ export const organizationView = (row: Record<string, unknown>): Organization => 
 export const EDITABLE_FIELDS = ['name', 'taxId', 'email', 'phone', 'address', 'notes'] as const;
 
 const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = () => strapi.db.query(UID.organization);
+  const store = () => organizationStore(strapi);
   const now = () => getService(strapi, 'clock').now();
 
   const policyDocumentIdToId = async (documentId: string | null | undefined) => {
@@ -56,13 +50,6 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
     return policy.id as number;
   };
 
-  /** In API terms: the stored `lifecycleStatus` read as `status` (utils/stored-status). */
-  const entitlementRows = async (organizationId: number) =>
-    ((await strapi.db.query(UID.entitlement).findMany({
-      where: { organization: { id: organizationId } },
-      orderBy: [{ id: 'asc' }],
-    })) as Row[]).map((row) => fromStored(row) as Row & { class: EntitlementClass; status: EntitlementStatus });
-
   /** Retention counts from the longest data retention among the policies that govern the organization. */
   const retentionDaysOf = (resolve: (c: EntitlementClass | null) => ResolvedPolicy, classes: EntitlementClass[]) => {
     const candidates = classes.length ? classes : [null];
@@ -72,32 +59,18 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /** The organization row with its policy override, or a 404. */
     async findRow(documentId: string): Promise<OrganizationRow> {
-      const row = await query().findOne({ where: { documentId }, populate: { cancellationPolicy: true } });
+      const row = await store().findWithPolicy({ documentId });
       if (!row) throw notFound('Organization', documentId);
-      return row as OrganizationRow;
+      return row;
     },
 
     async findRowById(id: number): Promise<OrganizationRow> {
-      return (await query().findOne({ where: { id }, populate: { cancellationPolicy: true } })) as OrganizationRow;
+      return (await store().findWithPolicy({ id })) as OrganizationRow;
     },
 
     async list(params: Required<Pick<ListOrganizationsQuery, 'page' | 'pageSize' | 'archived'>> & ListOrganizationsQuery) {
-      const where: Record<string, unknown>[] = [];
-      if (params.q) {
-        where.push({
-          $or: [{ name: { $containsi: params.q } }, { taxId: { $containsi: params.q } }, { email: { $containsi: params.q } }],
-        });
-      }
-      if (params.status) where.push({ lifecycleStatus: params.status });
-      if (params.archived === 'exclude') where.push({ archivedAt: { $null: true } });
-      if (params.archived === 'only') where.push({ archivedAt: { $notNull: true } });
-      const { results, pagination } = await findPageBounded(query(), {
-        where: { $and: where },
-        orderBy: [{ name: 'asc' }, { id: 'asc' }],
-        page: params.page,
-        pageSize: params.pageSize,
-      });
-      return { results: results.map((row: Record<string, unknown>) => toApi<Organization>(row)), pagination };
+      const { results, pagination } = await store().list(params);
+      return { results: results.map((row) => toApi<Organization>(row)), pagination };
     },
 
     async detail(documentId: string): Promise<OrganizationDetail> {
@@ -106,7 +79,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
       const resolve = await getService(strapi, 'policy').resolver(org);
       const purged = org.purgeState === 'purged';
       // A tombstone shows nothing it owned, even while the purge is still deleting rows.
-      const ents = purged ? [] : await entitlementRows(org.id);
+      const ents = purged ? [] : await entitlementStore(strapi).ofOrganization(org.id);
       const archived = Boolean(org.archivedAt);
       const refunded = await getService(strapi, 'refund').totalsByEntitlement(ents.map((row) => row.documentId));
       const entitlements: EntitlementView[] = ents.map((row) => {
@@ -168,8 +141,13 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const { cancellationPolicy, ...fields } = input;
         const policyId = await policyDocumentIdToId(cancellationPolicy);
-        const row = await query().create({
-          data: { ...fields, cancellationPolicy: policyId ?? null, lifecycleStatus: 'active', accessStatus: 'enabled', purgeState: 'none', legalHold: false },
+        const row = await store().create({
+          ...fields,
+          cancellationPolicy: policyId ?? null,
+          lifecycleStatus: 'active',
+          accessStatus: 'enabled',
+          purgeState: 'none',
+          legalHold: false,
         });
         await getService(strapi, 'events').emit(
           {
@@ -181,7 +159,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
             after: changes(null, row, EDITABLE_FIELDS).after,
             data: organizationView(row),
           },
-          { organization: row as OrganizationRow }
+          { organization: row }
         );
         return service.detail(row.documentId);
       });
@@ -195,10 +173,10 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
         const policyId = await policyDocumentIdToId(cancellationPolicy);
         const data: Record<string, unknown> = { ...fields };
         if (policyId !== undefined) data.cancellationPolicy = policyId;
-        const updated = await query().update({ where: { id: org.id }, data, populate: { cancellationPolicy: true } });
+        const updated = await store().update(org.id, data);
         const diff = changes(org, updated, EDITABLE_FIELDS);
         const beforePolicy = org.cancellationPolicy?.documentId ?? null;
-        const afterPolicy = (updated.cancellationPolicy as Row | null)?.documentId ?? null;
+        const afterPolicy = updated.cancellationPolicy?.documentId ?? null;
         if (beforePolicy !== afterPolicy) {
           diff.before.cancellationPolicy = beforePolicy;
           diff.after.cancellationPolicy = afterPolicy;
@@ -230,7 +208,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async refreshDerived(organizationId: number, known: ChangeContext = {}) {
       const org = known.organization ?? (await service.findRowById(organizationId));
-      const ents = known.entitlements ?? (await entitlementRows(organizationId));
+      const ents = known.entitlements ?? (await entitlementStore(strapi).ofOrganization(organizationId));
       const resolve = known.resolve ?? (await getService(strapi, 'policy').resolverFor(org));
       const status = deriveOrganizationStatus(ents.map((e) => e.status as EntitlementStatus));
       const lastCancelledAt = lastCancellationOf(ents.map((e) => ({ status: e.status as EntitlementStatus, cancelledAt: toDate(e.cancelledAt as string) })));
@@ -245,7 +223,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (org.purgeState === 'scheduled' && (!retentionUntil || retentionUntil.getTime() > now().getTime())) {
         Object.assign(data, { purgeState: 'none', purgeAfter: null });
       }
-      await organizationStore(strapi).write(organizationId, data);
+      await store().write(organizationId, data);
       await getService(strapi, 'scheduler').syncOrganization(organizationId, {
         org: { ...org, ...data },
         allCancelled: ents.every((e) => e.status === 'cancelled'),
@@ -263,7 +241,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
       data: Record<string, unknown>,
       event: { type: DomainEventType; actor: Actor; fields: readonly string[]; derive: boolean; notes?: string | null }
     ): Promise<OrganizationRow> {
-      const updatedAt = await organizationStore(strapi).write(org.id, data);
+      const updatedAt = await store().write(org.id, data);
       const written = { ...org, ...data, updatedAt } as OrganizationRow;
       const after = event.derive ? ({ ...written, ...(await service.refreshDerived(org.id, { organization: written })) } as OrganizationRow) : written;
       await getService(strapi, 'events').emit(
@@ -289,39 +267,16 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
     async refreshRetentionAll(batchSize = 500) {
       let afterId = 0;
       for (;;) {
-        const rows = (await query().findMany({
-          where: { id: { $gt: afterId }, purgeState: { $ne: 'purged' }, $or: [{ lifecycleStatus: 'cancelled' }, { archivedAt: { $notNull: true } }] },
-          select: ['id'],
-          orderBy: [{ id: 'asc' }],
-          limit: batchSize,
-        })) as { id: number }[];
-        if (!rows.length) return;
-        for (const row of rows) await service.refreshDerived(row.id);
-        afterId = rows[rows.length - 1].id;
+        const ids = await store().retainedIdsAfter(afterId, batchSize);
+        if (!ids.length) return;
+        for (const id of ids) await service.refreshDerived(id);
+        afterId = ids[ids.length - 1];
       }
     },
 
     async stats(): Promise<Stats> {
-      const count = (where: Record<string, unknown>) => query().count({ where }) as Promise<number>;
-      const notArchived = { archivedAt: { $null: true } };
-      const byStatus = {} as Stats['organizations']['byStatus'];
-      for (const status of ORGANIZATION_STATUSES) byStatus[status] = await count({ ...notArchived, lifecycleStatus: status });
-      const entitlementsByStatus: Record<string, number> = {};
-      for (const status of ENTITLEMENT_STATUSES) {
-        entitlementsByStatus[status] = (await strapi.db.query(UID.entitlement).count({ where: { lifecycleStatus: status } })) as number;
-      }
-      return {
-        organizations: {
-          total: await count({}),
-          byStatus,
-          archived: await count({ archivedAt: { $notNull: true } }),
-          disabled: await count({ accessStatus: 'disabled' }),
-          purged: await count({ purgeState: 'purged' }),
-        },
-        entitlements: { byStatus: entitlementsByStatus },
-        purgeQueue: await count({ purgeState: 'scheduled' }),
-        legalHolds: await count({ legalHold: true }),
-      };
+      const { purgeQueue, legalHolds, ...organizations } = await store().counts();
+      return { organizations, entitlements: { byStatus: await entitlementStore(strapi).countByStatus() }, purgeQueue, legalHolds };
     },
   };
   return service;

@@ -1,12 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type {
-  BillingPeriod,
-  CollaboratorRole,
-  EntitlementClass,
-  EntitlementStatus,
-  OrganizationStatus,
-  RefundMode,
-} from '../../../shared/contracts/constants';
+import type { CollaboratorRole, EntitlementClass, OrganizationStatus } from '../../../shared/contracts/constants';
 import type { Pagination } from '../../../shared/contracts/entities';
 import type {
   PortalEntitlement,
@@ -27,10 +20,10 @@ import {
 import createHttpError from 'http-errors';
 import { CUSTOMER_ENTITLEMENT_FIELDS, CUSTOMER_ORGANIZATION_FIELDS, pickFields } from '../domain/customer-view';
 import { getService } from '../utils';
-import { fromStored } from '../utils/stored-status';
 import { iso, toApi, type Row } from '../utils/db';
 import { forbiddenError, notFound } from '../utils/errors';
-import type { OrganizationRow } from './organization';
+import { entitlementStore, type EntitlementRow } from '../store/entitlement';
+import { organizationStore, type OrganizationRow } from '../store/organization';
 
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
@@ -45,25 +38,6 @@ type PortalOrganizationRow = OrganizationRow & {
 };
 
 type CollaboratorLink = Row & { role: CollaboratorRole; organization: PortalOrganizationRow | null };
-
-type EntitlementRow = Row & {
-  name: string | null;
-  class: EntitlementClass;
-  status: EntitlementStatus;
-  price: number;
-  currency: string;
-  billingPeriod: BillingPeriod;
-  currentPeriodStart: DateInput;
-  currentPeriodEnd: DateInput;
-  creditBalance: number | null;
-  suspendedAt: DateInput;
-  graceEndsAt: DateInput;
-  cancelEffectiveAt: DateInput;
-  cancelledAt: DateInput;
-  refundMode: RefundMode | null;
-  refundAmount: number | null;
-  organization: { id: number } | null;
-};
 
 /** Where the portal stands for one organization, whoever asks. */
 interface Standing {
@@ -103,26 +77,8 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.filter((link): link is Assessment['link'] => link.organization !== null);
   };
 
-  const entitlementsOf = async (organizationIds: number[]) => {
-    if (!organizationIds.length) return new Map<number, EntitlementRow[]>();
-    const rows = (await strapi.db.query(UID.entitlement).findMany({
-      where: { organization: { id: { $in: organizationIds } } },
-      populate: { organization: { select: ['id'] } },
-      orderBy: [{ id: 'asc' }],
-    })) as EntitlementRow[];
-    const byOrganization = new Map<number, EntitlementRow[]>();
-    for (const row of rows) {
-      if (!row.organization) continue;
-      const list = byOrganization.get(row.organization.id) ?? [];
-      // In API terms: the stored `lifecycleStatus` read as `status` (utils/stored-status).
-      list.push(fromStored(row));
-      byOrganization.set(row.organization.id, list);
-    }
-    return byOrganization;
-  };
-
   const standings = async (organizations: PortalOrganizationRow[], at: Date): Promise<Standing[]> => {
-    const byOrganization = await entitlementsOf(organizations.map((org) => org.id));
+    const byOrganization = await entitlementStore(strapi).byOrganization(organizations.map((org) => org.id));
     const result: Standing[] = [];
     for (const org of organizations) {
       const entitlements = byOrganization.get(org.id) ?? [];
@@ -184,10 +140,8 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
      * its portal period, is closed (403, saying why).
      */
     async assertOpenToCustomers(organizationDocumentId: string) {
-      const org = (await strapi.db.query(UID.organization).findOne({
-        where: { documentId: organizationDocumentId },
-        populate: { cancellationPolicy: true },
-      })) as PortalOrganizationRow | null;
+      // The portal's fields are the organization row's own; the store types the ones it reads.
+      const org = (await organizationStore(strapi).findWithPolicy({ documentId: organizationDocumentId })) as PortalOrganizationRow | null;
       if (!org || org.purgeState === 'purged') {
         throw createHttpError(410, "This organization's data no longer exists", { details: { reason: 'purged' } });
       }

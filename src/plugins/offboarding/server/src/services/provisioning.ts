@@ -1,20 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import type { EntitlementClass, ProvisioningOperation } from '../../../shared/contracts/constants';
 import { UID } from '../constants';
-import { addDays, toDate, type DateInput } from '../domain/dates';
+import { addDays, toDate } from '../domain/dates';
 import { planResource, type ResourceState } from '../domain/provisioning';
 import { getService } from '../utils';
-import { entitlementStore } from '../store/entitlement';
-import { organizationStore } from '../store/organization';
-import { selectForUpdate, toApi, type Row } from '../utils/db';
+import { entitlementStore, type StoredEntitlementRow } from '../store/entitlement';
+import { organizationStore, type OrganizationRow } from '../store/organization';
+import { toApi, type Row } from '../utils/db';
 import { conflictError, notFound } from '../utils/errors';
 import { JOB_ACTOR, type Actor } from './audit';
 
 export interface ProvisioningHandlerContext {
   strapi: Core.Strapi;
   operation: ProvisioningOperation;
-  entitlement: Row;
-  organization: Row | null;
+  entitlement: StoredEntitlementRow;
+  organization: OrganizationRow | null;
   resources: Row[];
   now: Date;
 }
@@ -53,12 +53,12 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
   const runDefault = async (ctx: ProvisioningHandlerContext) => {
     // Teardown follows the data retention of the policy governing this entitlement.
     const policy = ctx.organization
-      ? (await getService(strapi, 'policy').resolverFor({ id: Number(ctx.organization.id) }))(ctx.entitlement.class as EntitlementClass)
+      ? (await getService(strapi, 'policy').resolverFor({ id: ctx.organization.id }))(ctx.entitlement.class)
       : null;
-    const cancelledAt = toDate((ctx.entitlement.cancelledAt as DateInput) ?? null) ?? ctx.now;
+    const cancelledAt = toDate(ctx.entitlement.cancelledAt ?? null) ?? ctx.now;
     const teardownAt = policy ? addDays(cancelledAt, policy.settings.dataRetentionDays) : null;
     for (const resource of ctx.resources) {
-      const patch = planResource(ctx.entitlement.class as EntitlementClass, ctx.operation, resource as unknown as ResourceState, {
+      const patch = planResource(ctx.entitlement.class, ctx.operation, resource as unknown as ResourceState, {
         now: ctx.now,
         teardownAt,
       });
@@ -97,22 +97,19 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
         return await strapi.db.transaction(async () => {
           // Lock order: the organization (whose lock guards its entitlements and numbers its events), then the entitlement.
           const organization = await organizationStore(strapi).lockOwnerOf(documentId);
-          const ent = await selectForUpdate<Row>(strapi, UID.entitlement, { documentId });
+          const ent = await entitlementStore(strapi).lock(documentId);
           if (!ent || !['pending', 'failed'].includes(String(ent.provisioningState)) || ent.provisioningOperation !== operation) return 'noop';
           const ctx: ProvisioningHandlerContext = { strapi, operation, entitlement: ent, organization, resources: await resourcesOf(ent.id), now: now() };
-          const custom = handlers.get(ent.class as EntitlementClass)?.[operation];
+          const custom = handlers.get(ent.class)?.[operation];
           if (custom) await custom(ctx);
           else await runDefault(ctx);
-          await strapi.db.query(UID.entitlement).update({
-            where: { id: ent.id },
-            data: { provisioningState: 'done', provisioningError: null, provisionedAt: ctx.now },
-          });
+          await entitlementStore(strapi).markProvisioned(ent.id, ctx.now);
           await getService(strapi, 'events').emit({
             type: operation === 'deprovision' ? 'entitlement.deprovisioned' : 'entitlement.reprovisioned',
             actor: JOB_ACTOR,
             targetType: 'entitlement',
             targetId: documentId,
-            organization: organization ? String(organization.documentId) : null,
+            organization: organization?.documentId ?? null,
             after: { resources: ctx.resources.length, handler: custom ? 'app' : 'default' },
           }, organization ? { organization } : {});
           return 'performed' as const;
@@ -120,10 +117,7 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         // The handler's work rolled back; its failure stays visible on the entitlement.
         const message = error instanceof Error ? error.message : String(error);
-        await strapi.db.query(UID.entitlement).updateMany({
-          where: { documentId, provisioningOperation: operation },
-          data: { provisioningState: 'failed', provisioningError: message.slice(0, 2000) },
-        });
+        await entitlementStore(strapi).markProvisioningFailed(documentId, operation, message.slice(0, 2000));
         throw error;
       }
     },
@@ -132,9 +126,9 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
     async retry(documentId: string, actor: Actor) {
       return strapi.db.transaction(async () => {
         const organization = await organizationStore(strapi).lockOwnerOf(documentId);
-        const ent = await selectForUpdate<Row>(strapi, UID.entitlement, { documentId });
+        const ent = await entitlementStore(strapi).lock(documentId);
         if (!ent) throw notFound('Entitlement', documentId);
-        const operation = ent.provisioningOperation as ProvisioningOperation | null;
+        const operation = ent.provisioningOperation;
         if (ent.provisioningState !== 'failed' || !operation) {
           throw conflictError(`Nothing to retry: provisioning is "${ent.provisioningState ?? 'none'}"`, { provisioningState: ent.provisioningState });
         }
@@ -155,15 +149,15 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async listResources(documentId: string) {
-      const ent = await strapi.db.query(UID.entitlement).findOne({ where: { documentId }, select: ['id'] });
-      if (!ent) throw notFound('Entitlement', documentId);
-      return (await resourcesOf(ent.id)).map((row) => toApi<Record<string, unknown>>(row));
+      const id = await entitlementStore(strapi).idOf(documentId);
+      if (id === null) throw notFound('Entitlement', documentId);
+      return (await resourcesOf(id)).map((row) => toApi<Record<string, unknown>>(row));
     },
 
     /** Records a resource the app provisioned for an entitlement. */
     async addResource(documentId: string, input: ResourceInput, actor: Actor) {
       return strapi.db.transaction(async () => {
-        const ent = (await strapi.db.query(UID.entitlement).findOne({ where: { documentId }, populate: { organization: { select: ['documentId'] } } })) as Row | null;
+        const ent = await entitlementStore(strapi).withOrganization({ documentId });
         if (!ent) throw notFound('Entitlement', documentId);
         const row = (await strapi.db.query(UID.resource).create({
           data: { entitlement: ent.id, kind: input.kind, name: input.name ?? null, status: input.status ?? 'active', data: input.data ?? null },
@@ -173,7 +167,7 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
           actor,
           targetType: 'resource',
           targetId: row.documentId,
-          organization: ((ent.organization as Row | null)?.documentId as string) ?? null,
+          organization: ent.organization?.documentId ?? null,
           after: { entitlement: documentId, kind: input.kind, name: input.name ?? null, status: row.status },
         });
         return toApi<Record<string, unknown>>(row);

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
+import type { DateInput } from '../domain/dates';
 import { canPurge } from '../domain/schedule';
+import { entitlementStore } from '../store/entitlement';
+import { taskStore } from '../store/task';
 import { getService } from '../utils';
 import { supportsRowLocks } from '../utils/db';
 import { linkedAttributes, linkTableOf, tableOf } from '../utils/links';
@@ -56,15 +59,19 @@ interface OrganizationRecord {
   id: number;
   document_id: string;
   name: string;
-  archived_at: unknown;
-  retention_until: unknown;
+  archived_at: Date | string | null;
+  retention_until: DateInput;
   purge_state: string;
-  purge_after: unknown;
-  legal_hold: unknown;
+  purge_after: DateInput;
+  legal_hold: boolean | number;
 }
 
 /**
- * Purge to a tombstone. Due organizations flip to their tombstone together in one
+ * Purge to a tombstone. The statements here stay set-wise batch SQL on purpose, outside the
+ * store: they lock, count, rewrite and delete the rows of many organizations (and of every kind
+ * of child, the app's owned data among them) through the link tables, a batch per statement,
+ * which no per-aggregate query of the store expresses. The queue and the entitlements' open
+ * set are asked of the store. Due organizations flip to their tombstone together in one
  * transaction — none is ever half visible — each still guarded by its own locked row state;
  * the rows they owned are then deleted in batches with plain SQL. A task stays pending until
  * its last batch is gone, so a purge killed half way resumes at the next sweep.
@@ -124,12 +131,7 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
           const ids = (await trx(link.table).whereIn(link.relatedColumn, organizationIds).limit(batchSize()).pluck(link.ownColumn)) as number[];
           if (!ids.length) return 0;
           const documentIds = (await trx(table).whereIn('id', ids).pluck('document_id')) as string[];
-          if (documentIds.length) {
-            await trx(tableOf(strapi, UID.task))
-              .whereIn('target_id', documentIds)
-              .where('state', 'pending')
-              .update({ state: 'cancelled', outcome: 'target purged', finished_at: now() });
-          }
+          if (documentIds.length) await taskStore(strapi).cancelPendingOf(documentIds, 'target purged', now());
           if (child.media.length) await removeFiles(trx, child.uid, ids);
           for (const dependent of child.dependents ?? []) {
             const dependentLink = linkTableOf(strapi, dependent.uid, dependent.attribute);
@@ -168,15 +170,7 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
         .select('id', 'document_id', 'name', 'archived_at', 'retention_until', 'purge_state', 'purge_after', 'legal_hold');
       const rows = (await (supportsRowLocks(strapi) ? select.forUpdate() : select)) as OrganizationRecord[];
       const ids = rows.map((r) => r.id);
-      const entitlementLink = linkTableOf(strapi, UID.entitlement, 'organization');
-      const entitlementTable = tableOf(strapi, UID.entitlement);
-      const openRows = (await trx(entitlementLink.table)
-        .join(entitlementTable, `${entitlementTable}.id`, `${entitlementLink.table}.${entitlementLink.ownColumn}`)
-        .whereIn(`${entitlementLink.table}.${entitlementLink.relatedColumn}`, ids)
-        .whereNot(`${entitlementTable}.lifecycle_status`, 'cancelled')
-        .distinct(`${entitlementLink.table}.${entitlementLink.relatedColumn}`)
-        .pluck(`${entitlementLink.table}.${entitlementLink.relatedColumn}`)) as number[];
-      const open = new Set(openRows.map(Number));
+      const open = await entitlementStore(strapi).organizationsWithOpen(ids);
       const at = now();
       const resumed = rows.filter((r) => r.purge_state === 'purged');
       const fresh = rows.filter(
@@ -185,13 +179,11 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
           canPurge(
             retentionStateOf(
               {
-                id: r.id,
-                documentId: r.document_id,
                 archivedAt: r.archived_at,
                 retentionUntil: r.retention_until,
                 purgeState: r.purge_state,
                 purgeAfter: r.purge_after,
-                legalHold: r.legal_hold,
+                legalHold: Boolean(r.legal_hold),
               },
               !open.has(r.id)
             ),

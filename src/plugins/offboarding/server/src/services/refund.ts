@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { RefundEntryKind, RefundMode } from '../../../shared/contracts/constants';
 import type { RefundEntry } from '../../../shared/contracts/entities';
 import { UID } from '../constants';
+import { entitlementStore } from '../store/entitlement';
 import { getService } from '../utils';
 import { iso, toApi } from '../utils/db';
 import { tableOf } from '../utils/links';
@@ -96,11 +97,7 @@ const createRefundService = ({ strapi }: { strapi: Core.Strapi }) => {
         pageSize,
       });
       const ids = [...new Set((results as Values[]).map((row) => String(row.entitlement)))];
-      const names = new Map(
-        ((await strapi.db.query(UID.entitlement).findMany({ where: { documentId: { $in: ids } }, select: ['documentId', 'name'] })) as Values[]).map(
-          (e) => [String(e.documentId), (e.name as string | null) ?? null]
-        )
-      );
+      const names = await entitlementStore(strapi).namesOf(ids);
       const data = (results as Values[]).map((row) => ({
         ...toApi<RefundEntry>(row),
         entitlementName: names.get(String(row.entitlement)) ?? null,

@@ -2,12 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import { toDate } from '../domain/dates';
 import { planRetentionFlag } from '../domain/schedule';
+import { entitlementStore } from '../store/entitlement';
 import { organizationStore } from '../store/organization';
 import { getService } from '../utils';
 import { iso } from '../utils/db';
 import { conflictError, fieldError, notFound } from '../utils/errors';
 import { linkTableOf, tableOf } from '../utils/links';
-import { findPageBounded } from '../utils/paging';
 import type { DomainEventType } from '../../../shared/contracts/events';
 import { JOB_ACTOR, type Actor } from './audit';
 import type { OrganizationRow } from '../store/organization';
@@ -27,11 +27,6 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
     return org;
   };
 
-  const openEntitlements = async (organizationId: number) =>
-    (await strapi.db.query(UID.entitlement).count({
-      where: { organization: { id: organizationId }, lifecycleStatus: { $ne: 'cancelled' } },
-    })) as number;
-
   /** Change retention fields, refresh what derives from them, audit, answer with the organization. */
   const change = async (documentId: string, actor: Actor, type: DomainEventType, decide: (org: OrganizationRow) => Record<string, unknown>, reason: string | null) =>
     strapi.db.transaction(async () => {
@@ -42,7 +37,9 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * What a purge would remove, per kind: counted on the link tables' indexes, inside the
-   * caller's transaction when there is one (SQLite has a single connection).
+   * caller's transaction when there is one (SQLite has a single connection). The same count for
+   * every kind (the plugin's children and the app's owned data), as the purge counts them: a
+   * link-table statement, not an aggregate's query, so it stays here beside the purge's.
    */
   const purgeCounts = (organizationId: number, documentId: string) =>
     strapi.db.transaction(async ({ trx }) => {
@@ -70,22 +67,17 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Organizations queued for purge, soonest first, with what will be deleted. */
     async queue({ page, pageSize }: { page: number; pageSize: number }) {
-      const { results, pagination } = await findPageBounded(strapi.db.query(UID.organization), {
-        where: { purgeState: 'scheduled' },
-        orderBy: [{ purgeAfter: 'asc' }, { id: 'asc' }],
-        page,
-        pageSize,
-      });
+      const { results, pagination } = await organizationStore(strapi).purgeQueue({ page, pageSize });
       const data = [];
-      for (const row of results as OrganizationRow[]) {
+      for (const row of results) {
         data.push({
           documentId: row.documentId,
           name: row.name,
           taxId: row.taxId ?? null,
           archivedAt: iso(toDate(row.archivedAt)),
-          lastCancelledAt: iso(toDate(row.lastCancelledAt as string)),
-          retentionUntil: iso(toDate(row.retentionUntil as string)),
-          purgeAfter: iso(toDate(row.purgeAfter as string)),
+          lastCancelledAt: iso(toDate(row.lastCancelledAt)),
+          retentionUntil: iso(toDate(row.retentionUntil)),
+          purgeAfter: iso(toDate(row.purgeAfter)),
           willDelete: await purgeCounts(row.id, row.documentId),
         });
       }
@@ -95,7 +87,7 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Keep the data longer: `until` must be later than the current retention date. */
     async extend(documentId: string, until: Date, reason: string, actor: Actor) {
       return change(documentId, actor, 'organization.retention_extended', (org) => {
-        const current = toDate(org.retentionUntil as string);
+        const current = toDate(org.retentionUntil);
         if (current && until.getTime() <= current.getTime()) {
           throw fieldError('until', `until must be later than the current retention date ${current.toISOString()}`);
         }
@@ -131,7 +123,7 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const org = await organizationStore(strapi).lock({ documentId });
         if (!org) return 'noop';
-        const state = retentionStateOf(org, (await openEntitlements(org.id)) === 0);
+        const state = retentionStateOf(org, (await entitlementStore(strapi).countOpen(org.id)) === 0);
         const resolved = (await getService(strapi, 'policy').resolverFor(org))(null);
         const plan = planRetentionFlag(state, now(), resolved.settings.purgeReviewDays);
         if (!plan) return 'noop';

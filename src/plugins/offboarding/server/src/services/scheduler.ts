@@ -1,14 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { TaskKind } from '../../../shared/contracts/constants';
-import { UID } from '../constants';
 import { toDate, type DateInput } from '../domain/dates';
 import { desiredEntitlementTasks, desiredOrganizationTasks, type DesiredTask, type OrganizationRetentionState } from '../domain/schedule';
+import { entitlementStore } from '../store/entitlement';
+import { organizationStore, type OrganizationRow } from '../store/organization';
+import { taskStore, type TaskRow } from '../store/task';
 import { getService } from '../utils';
 import type { Row } from '../utils/db';
-import { findPageBounded, type PageRequest } from '../utils/paging';
+import type { PageRequest } from '../utils/paging';
 import { entitlementState } from './entitlement-state';
 
-export type TaskRow = Row & { kind: TaskKind; targetType: string; targetId: string; dueAt: DateInput; state: string; attempts: number };
+export type { TaskRow };
 
 /** Kinds whose pending tasks are re-derived from their row's state after every change. */
 const DERIVED_KINDS: readonly TaskKind[] = ['complete_cancellation', 'expire_grace', 'flag_retention', 'purge', 'generate_export', 'expire_export'];
@@ -20,27 +22,23 @@ const sameTime = (a: DateInput, b: Date) => toDate(a)?.getTime() === b.getTime()
  * match what its state calls for (derived, never hand-kept), in the same transaction.
  */
 const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const tasks = () => strapi.db.query(UID.task);
+  const tasks = () => taskStore(strapi);
+  const now = () => getService(strapi, 'clock').now();
 
   /**
    * Makes the target's pending tasks of the kinds derived from its state match `desired`.
    * Other kinds (the provisioning outbox's) are events, not state: they are left alone.
    */
   const sync = async (targetType: string, targetId: string, desired: DesiredTask[]) => {
-    const pending = (await tasks().findMany({
-      where: { targetId, targetType, state: 'pending', kind: { $in: [...DERIVED_KINDS] } },
-    })) as TaskRow[];
+    const pending = await tasks().pendingOf(targetType, targetId, DERIVED_KINDS);
     const keep = new Set<number>();
     for (const want of desired) {
       const match = pending.find((t) => t.kind === want.kind && sameTime(t.dueAt, want.dueAt) && !keep.has(t.id));
       if (match) keep.add(match.id);
-      else await tasks().create({ data: { kind: want.kind, targetType, targetId, dueAt: want.dueAt, state: 'pending', attempts: 0 } });
+      else await tasks().create(want.kind, targetType, targetId, want.dueAt);
     }
     const stale = pending.filter((t) => !keep.has(t.id)).map((t) => t.id);
-    if (stale.length) {
-      const now = getService(strapi, 'clock').now();
-      await tasks().updateMany({ where: { id: { $in: stale } }, data: { state: 'cancelled', outcome: 'superseded', finishedAt: now } });
-    }
+    if (stale.length) await tasks().supersede(stale, now());
   };
 
   return {
@@ -52,14 +50,10 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
      * `known`: the organization as the caller has just written it and whether every
      * entitlement is cancelled, so nothing is read again; otherwise both are read here.
      */
-    async syncOrganization(organizationId: number, known?: { org: Row; allCancelled: boolean }) {
-      const org = known?.org ?? ((await strapi.db.query(UID.organization).findOne({ where: { id: organizationId } })) as Row | null);
+    async syncOrganization(organizationId: number, known?: { org: OrganizationRow; allCancelled: boolean }) {
+      const org = known?.org ?? (await organizationStore(strapi).find({ id: organizationId }));
       if (!org) return;
-      const allCancelled =
-        known?.allCancelled ??
-        (await strapi.db.query(UID.entitlement).count({
-          where: { organization: { id: organizationId }, lifecycleStatus: { $ne: 'cancelled' } },
-        })) === 0;
+      const allCancelled = known?.allCancelled ?? (await entitlementStore(strapi).countOpen(organizationId)) === 0;
       await sync('organization', org.documentId, desiredOrganizationTasks(retentionStateOf(org, allCancelled)));
     },
 
@@ -74,41 +68,33 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Cancels every pending task of these targets (they are being deleted). */
     async cancelForMany(targetIds: string[]) {
-      const now = getService(strapi, 'clock').now();
-      await tasks().updateMany({
-        where: { targetId: { $in: targetIds }, state: 'pending' },
-        data: { state: 'cancelled', outcome: 'target removed', finishedAt: now },
-      });
+      await tasks().cancelPendingOf(targetIds, 'target removed', now());
     },
 
     /** Queues one outbox task (an event to act on), due at `dueAt`: one statement. */
     async enqueue(kind: TaskKind, targetType: string, targetId: string, dueAt: Date) {
-      await tasks().createMany({ data: [{ kind, targetType, targetId, dueAt, state: 'pending', attempts: 0 }] });
+      await tasks().enqueue(kind, targetType, targetId, dueAt);
     },
-
 
     /** Oldest due first, through the (state, kind, due_at) index. */
-    async due(kinds: readonly TaskKind[], now: Date, limit: number) {
-      return (await tasks().findMany({
-        where: { state: 'pending', kind: { $in: [...kinds] }, dueAt: { $lte: now } },
-        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-        limit,
-      })) as TaskRow[];
-    },
+    due: (kinds: readonly TaskKind[], at: Date, limit: number): Promise<TaskRow[]> => tasks().due(kinds, at, limit),
 
     /** Soonest due first; paginated, never capped (docs/spec.md §9). */
-    async list(filter: { state?: string; targetId?: string }, page: PageRequest) {
-      const { results, pagination } = await findPageBounded(tasks(), { where: filter, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], ...page });
-      return { results: results as TaskRow[], pagination };
-    },
+    list: (filter: { state?: string; targetId?: string }, page: PageRequest) => tasks().list(filter, page),
+
+    /** The jobs page: how a sweep's kinds stand in the queue. */
+    standing: (kinds: readonly TaskKind[], at: Date) => tasks().standing(kinds, at),
   };
 };
 
-export const retentionStateOf = (org: Row, allCancelled: boolean): OrganizationRetentionState => ({
-  archivedAt: toDate(org.archivedAt as DateInput),
-  retentionUntil: toDate(org.retentionUntil as DateInput),
+export const retentionStateOf = (
+  org: Pick<OrganizationRow, 'archivedAt' | 'retentionUntil' | 'purgeState' | 'purgeAfter' | 'legalHold'>,
+  allCancelled: boolean
+): OrganizationRetentionState => ({
+  archivedAt: toDate(org.archivedAt),
+  retentionUntil: toDate(org.retentionUntil),
   purgeState: org.purgeState as OrganizationRetentionState['purgeState'],
-  purgeAfter: toDate(org.purgeAfter as DateInput),
+  purgeAfter: toDate(org.purgeAfter),
   legalHold: Boolean(org.legalHold),
   allCancelled,
 });

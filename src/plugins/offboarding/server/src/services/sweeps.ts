@@ -2,9 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { SWEEPS, type SweepName, type TaskKind } from '../../../shared/contracts/constants';
 import type { SweepResult } from '../../../shared/contracts/retention';
 import type { OffboardingConfig } from '../config';
-import { PLUGIN_ID, UID } from '../constants';
+import { PLUGIN_ID } from '../constants';
+import { taskStore, type TaskRow } from '../store/task';
 import { getService } from '../utils';
-import type { TaskRow } from './scheduler';
 
 export type TaskOutcome = 'performed' | 'noop';
 
@@ -75,10 +75,7 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const finish = async (tasks: TaskRow[], outcome: TaskOutcome) => {
     if (!tasks.length) return;
     // The work's own transaction may have superseded a task; what counts is that it is done.
-    await strapi.db.query(UID.task).updateMany({
-      where: { id: { $in: tasks.map((t) => t.id) }, state: { $ne: 'done' } },
-      data: { state: 'done', outcome, finishedAt: now(), lastError: null },
-    });
+    await taskStore(strapi).finish(tasks.map((t) => t.id), outcome, now());
   };
 
   /** A failure is kept visible; the task retries with backoff and gives up after maxAttempts. */
@@ -87,16 +84,9 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const giveUp = attempts >= config().sweeps.maxAttempts;
     const message = error instanceof Error ? error.message : String(error);
     strapi.log.error(`[offboarding] ${task.kind} of ${task.targetType} ${task.targetId} failed (attempt ${attempts}): ${message}`);
-    await strapi.db.query(UID.task).update({
-      where: { id: task.id },
-      data: {
-        attempts,
-        lastError: message.slice(0, 2000),
-        ...(giveUp
-          ? { state: 'failed', finishedAt: now() }
-          : { dueAt: new Date(now().getTime() + Math.min(2 ** attempts, 60) * MINUTE) }),
-      },
-    });
+    const at = now();
+    const retryAt = giveUp ? null : new Date(at.getTime() + Math.min(2 ** attempts, 60) * MINUTE);
+    await taskStore(strapi).recordFailure(task.id, attempts, message.slice(0, 2000), retryAt, at);
   };
 
   return {

@@ -1,36 +1,199 @@
 import type { Core } from '@strapi/strapi';
-import type { EntitlementClass, EntitlementStatus } from '../../../shared/contracts/constants';
+import {
+  ENTITLEMENT_STATUSES,
+  type BillingPeriod,
+  type EntitlementClass,
+  type EntitlementStatus,
+  type ProvisioningOperation,
+  type RefundMode,
+} from '../../../shared/contracts/constants';
 import { UID } from '../constants';
-import type { Row } from '../utils/db';
+import type { DateInput } from '../domain/dates';
+import { selectForUpdate, type Row } from '../utils/db';
+import { linkTableOf, tableOf } from '../utils/links';
 import { fromStored, toStored } from '../utils/stored-status';
 
+/** The fields of an entitlement that the plugin reads by name. */
+interface EntitlementFields {
+  name: string | null;
+  class: EntitlementClass;
+  price: number;
+  currency: string;
+  billingPeriod: BillingPeriod;
+  currentPeriodStart: DateInput;
+  currentPeriodEnd: DateInput;
+  creditBalance: number | null;
+  suspendedAt: DateInput;
+  graceEndsAt: DateInput;
+  cancelEffectiveAt: DateInput;
+  cancelledAt: DateInput;
+  refundMode: RefundMode | null;
+  refundAmount: number | null;
+  provisioningState: string | null;
+  provisioningOperation: ProvisioningOperation | null;
+  provisioningError: string | null;
+}
+
 /** An entitlement row in API terms: the stored `lifecycleStatus` read as `status` (utils/stored-status). */
-export type EntitlementRow = Row & { class: EntitlementClass; currency: string; status: EntitlementStatus };
+export type EntitlementRow = Row & EntitlementFields & { status: EntitlementStatus };
+
+/** An entitlement row as stored: `lifecycleStatus`, as an app's provisioning handler receives it. */
+export type StoredEntitlementRow = Row & EntitlementFields & { lifecycleStatus: EntitlementStatus };
+
+/** An entitlement with its organization's documentId and name (null when it has none). */
+export type EntitlementWithOrganization = StoredEntitlementRow & { organization: (Row & { name: string }) | null };
+
+/** What a refusal to archive names of each entitlement still open. */
+export type OpenEntitlement = Pick<EntitlementRow, 'documentId' | 'class' | 'name' | 'status'>;
 
 /** A value as the query engine hands it back: datetimes are ISO strings. */
 const asRead = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 
-/** The entitlement aggregate's queries (docs/architecture.md "Store"). */
-export const entitlementStore = (strapi: Core.Strapi) => ({
-  /** Every entitlement of the organization, oldest first, in API terms: one statement. */
-  async ofOrganization(organizationId: number): Promise<EntitlementRow[]> {
-    const rows = (await strapi.db.query(UID.entitlement).findMany({
-      where: { organization: { id: organizationId } },
-      orderBy: [{ id: 'asc' }],
-    })) as Row[];
-    return rows.map((row) => fromStored(row) as EntitlementRow);
-  },
+const ofOrganizationWhere = (organizationId: number) => ({ organization: { id: organizationId } });
+const OPEN = { lifecycleStatus: { $ne: 'cancelled' } };
 
-  /**
-   * Writes a patch (API terms) in one statement and answers the row as a re-read would show
-   * it, built from the row the caller holds under its organization's lock: no read before or
-   * after.
-   */
-  async write<T extends Row>(row: T, patch: object): Promise<T> {
-    const updatedAt = new Date();
-    await strapi.db.query(UID.entitlement).updateMany({ where: { id: row.id }, data: { ...toStored(patch), updatedAt } });
-    const after: Record<string, unknown> = { ...row, updatedAt: updatedAt.toISOString() };
-    for (const [key, value] of Object.entries(patch)) after[key] = asRead(value);
-    return after as T;
-  },
-});
+/** The entitlement aggregate's queries (docs/architecture.md "Store"). */
+export const entitlementStore = (strapi: Core.Strapi) => {
+  const query = () => strapi.db.query(UID.entitlement);
+
+  return {
+    /** Every entitlement of the organization, oldest first, in API terms: one statement. */
+    async ofOrganization(organizationId: number): Promise<EntitlementRow[]> {
+      const rows = (await query().findMany({ where: ofOrganizationWhere(organizationId), orderBy: [{ id: 'asc' }] })) as StoredEntitlementRow[];
+      return rows.map((row) => fromStored(row) as unknown as EntitlementRow);
+    },
+
+    /** The entitlements of several organizations, oldest first, in API terms, by organization id: one statement. */
+    async byOrganization(organizationIds: number[]): Promise<Map<number, EntitlementRow[]>> {
+      const byOrganization = new Map<number, EntitlementRow[]>();
+      if (!organizationIds.length) return byOrganization;
+      const rows = (await query().findMany({
+        where: { organization: { id: { $in: organizationIds } } },
+        populate: { organization: { select: ['id'] } },
+        orderBy: [{ id: 'asc' }],
+      })) as (StoredEntitlementRow & { organization: { id: number } | null })[];
+      for (const row of rows) {
+        if (!row.organization) continue;
+        const list = byOrganization.get(row.organization.id) ?? [];
+        list.push(fromStored(row) as unknown as EntitlementRow);
+        byOrganization.set(row.organization.id, list);
+      }
+      return byOrganization;
+    },
+
+    /** How many of the organization's entitlements are not cancelled. */
+    async countOpen(organizationId: number): Promise<number> {
+      return Number(await query().count({ where: { ...ofOrganizationWhere(organizationId), ...OPEN } }));
+    },
+
+    /** The organization's entitlements that are not cancelled, in API terms. */
+    async openOf(organizationId: number): Promise<OpenEntitlement[]> {
+      const rows = (await query().findMany({
+        where: { ...ofOrganizationWhere(organizationId), ...OPEN },
+        select: ['documentId', 'class', 'name', 'lifecycleStatus'],
+      })) as Pick<StoredEntitlementRow, 'documentId' | 'class' | 'name' | 'lifecycleStatus'>[];
+      return rows.map((row) => fromStored(row) as unknown as OpenEntitlement);
+    },
+
+    /** Of the organizations named, those with an entitlement not cancelled: one set-wise statement (purge batches). */
+    async organizationsWithOpen(organizationIds: number[]): Promise<Set<number>> {
+      const link = linkTableOf(strapi, UID.entitlement, 'organization');
+      const table = tableOf(strapi, UID.entitlement);
+      const owner = `${link.table}.${link.relatedColumn}`;
+      // Inside the caller's transaction when there is one (SQLite has a single connection).
+      const ids = (await strapi.db.transaction(({ trx }) =>
+        trx(link.table)
+          .join(table, `${table}.id`, `${link.table}.${link.ownColumn}`)
+          .whereIn(owner, organizationIds)
+          .whereNot(`${table}.lifecycle_status`, 'cancelled')
+          .distinct(owner)
+          .pluck(owner)
+      )) as number[];
+      return new Set(ids.map(Number));
+    },
+
+    /** Each entitlement's status and provisioning state (the checklist's facts), in API terms. */
+    async provisioningOf(organizationId: number): Promise<Pick<EntitlementRow, 'status' | 'provisioningState'>[]> {
+      const rows = (await query().findMany({
+        where: ofOrganizationWhere(organizationId),
+        select: ['lifecycleStatus', 'provisioningState'],
+      })) as Pick<StoredEntitlementRow, 'lifecycleStatus' | 'provisioningState'>[];
+      return rows.map((row) => ({ status: row.lifecycleStatus, provisioningState: row.provisioningState ?? null }));
+    },
+
+    /** The row's id (null when there is no such entitlement). */
+    async idOf(documentId: string): Promise<number | null> {
+      const row = (await query().findOne({ where: { documentId }, select: ['id'] })) as Pick<Row, 'id'> | null;
+      return row ? row.id : null;
+    },
+
+    /** The stored row with its organization's documentId and name (null when unknown). */
+    async withOrganization(where: { id: number } | { documentId: string }): Promise<EntitlementWithOrganization | null> {
+      return ((await query().findOne({ where, populate: { organization: { select: ['documentId', 'name'] } } })) as EntitlementWithOrganization | null) ?? null;
+    },
+
+    /** Reads and, inside a transaction, locks the stored row; take the organization's lock first (lockOwnerOf). */
+    lock: (documentId: string) => selectForUpdate<StoredEntitlementRow>(strapi, UID.entitlement, { documentId }),
+
+    /** Creates the entitlement (stored terms; the caller emits its event). */
+    async create(data: Record<string, unknown>): Promise<StoredEntitlementRow> {
+      return (await query().create({ data })) as StoredEntitlementRow;
+    },
+
+    /** The provisioning sweep's work is done. */
+    async markProvisioned(id: number, at: Date) {
+      await query().update({ where: { id }, data: { provisioningState: 'done', provisioningError: null, provisionedAt: at } });
+    },
+
+    /** The handler failed (its work rolled back): the failure stays visible on the entitlement. */
+    async markProvisioningFailed(documentId: string, operation: ProvisioningOperation, message: string) {
+      await query().updateMany({
+        where: { documentId, provisioningOperation: operation },
+        data: { provisioningState: 'failed', provisioningError: message },
+      });
+    },
+
+    /** How many entitlements there are in each status, all organizations together. */
+    async countByStatus(): Promise<Record<string, number>> {
+      const counts: Record<string, number> = {};
+      for (const status of ENTITLEMENT_STATUSES) counts[status] = Number(await query().count({ where: { lifecycleStatus: status } }));
+      return counts;
+    },
+
+    /** Each named entitlement's name, by documentId (the refund ledger shows them). */
+    async namesOf(documentIds: string[]): Promise<Map<string, string | null>> {
+      const rows = (await query().findMany({ where: { documentId: { $in: documentIds } }, select: ['documentId', 'name'] })) as Pick<
+        StoredEntitlementRow,
+        'documentId' | 'name'
+      >[];
+      return new Map(rows.map((row) => [String(row.documentId), row.name ?? null]));
+    },
+
+    /** The organization's entitlements after `afterId`, by id, as stored (the export pages through them). */
+    async pageOf(organizationId: number, afterId: number, limit: number): Promise<StoredEntitlementRow[]> {
+      return (await query().findMany({
+        where: { ...ofOrganizationWhere(organizationId), id: { $gt: afterId } },
+        orderBy: [{ id: 'asc' }],
+        limit,
+      })) as StoredEntitlementRow[];
+    },
+
+    /** How many entitlements the organization has. */
+    async countOf(organizationId: number): Promise<number> {
+      return Number(await query().count({ where: ofOrganizationWhere(organizationId) }));
+    },
+
+    /**
+     * Writes a patch (API terms) in one statement and answers the row as a re-read would show
+     * it, built from the row the caller holds under its organization's lock: no read before or
+     * after.
+     */
+    async write<T extends Row>(row: T, patch: object): Promise<T> {
+      const updatedAt = new Date();
+      await query().updateMany({ where: { id: row.id }, data: { ...toStored(patch), updatedAt } });
+      const after: Record<string, unknown> = { ...row, updatedAt: updatedAt.toISOString() };
+      for (const [key, value] of Object.entries(patch)) after[key] = asRead(value);
+      return after as T;
+    },
+  };
+};

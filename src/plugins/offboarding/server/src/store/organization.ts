@@ -1,19 +1,35 @@
 import type { Core } from '@strapi/strapi';
+import { ORGANIZATION_STATUSES } from '../../../shared/contracts/constants';
+import type { ListOrganizationsQuery, Stats } from '../../../shared/contracts/api';
 import { UID } from '../constants';
+import type { DateInput } from '../domain/dates';
 import { selectForUpdate, type Row } from '../utils/db';
 import { linkTableOf, tableOf } from '../utils/links';
+import { findPageBounded, type PageRequest } from '../utils/paging';
 
 /** A stored organization row: its status is the attribute `lifecycleStatus` (utils/stored-status). */
 export type OrganizationRow = Row & {
   name: string;
+  taxId?: string | null;
   lifecycleStatus: string;
   archivedAt: Date | string | null;
   purgeState: string;
+  purgeAfter?: DateInput;
   accessStatus: string;
   legalHold: boolean;
+  lastCancelledAt?: DateInput;
+  retentionUntil?: DateInput;
   retentionExtendedUntil: Date | string | null;
   cancellationPolicy?: (Row & Record<string, unknown>) | null;
 };
+
+/** What the archive guard and the checklist need of an organization: is it closed? */
+export type OrganizationRef = Pick<OrganizationRow, 'id' | 'documentId' | 'name' | 'archivedAt' | 'purgeState'>;
+
+/** The organization counts of the dashboard (`GET /offboarding/stats`, entitlements aside). */
+export type OrganizationCounts = Stats['organizations'] & Pick<Stats, 'purgeQueue' | 'legalHolds'>;
+
+const REF_FIELDS = ['id', 'documentId', 'name', 'archivedAt', 'purgeState'];
 
 /**
  * The organization aggregate's queries (docs/architecture.md "Store"). Lock order everywhere:
@@ -21,6 +37,105 @@ export type OrganizationRow = Row & {
  * guards the lifecycle of its entitlements and the sequence of its events.
  */
 export const organizationStore = (strapi: Core.Strapi) => ({
+  /** The organization row, without its relations (null when unknown). */
+  async find(where: { id: number } | { documentId: string }): Promise<OrganizationRow | null> {
+    return ((await strapi.db.query(UID.organization).findOne({ where })) as OrganizationRow | null) ?? null;
+  },
+
+  /** The organization row with its own cancellation policy populated (null when unknown). */
+  async findWithPolicy(where: { id: number } | { documentId: string }): Promise<OrganizationRow | null> {
+    return ((await strapi.db.query(UID.organization).findOne({ where, populate: { cancellationPolicy: true } })) as OrganizationRow | null) ?? null;
+  },
+
+  /** The named organizations, as far as their closing goes, by id or documentId. */
+  async refs({ ids = [], documentIds = [] }: { ids?: number[]; documentIds?: string[] }): Promise<OrganizationRef[]> {
+    const or: Record<string, unknown>[] = [];
+    if (ids.length) or.push({ id: { $in: ids } });
+    if (documentIds.length) or.push({ documentId: { $in: documentIds } });
+    return (await strapi.db.query(UID.organization).findMany({ where: { $or: or }, select: REF_FIELDS })) as OrganizationRef[];
+  },
+
+  /** One organization's closing fields (null when unknown). */
+  async refOf(documentId: string): Promise<OrganizationRef | null> {
+    return ((await strapi.db.query(UID.organization).findOne({ where: { documentId }, select: REF_FIELDS })) as OrganizationRef | null) ?? null;
+  },
+
+  /** The admin list: searched by name, tax id or email, filtered by status and archiving, by name. */
+  async list(params: Pick<ListOrganizationsQuery, 'q' | 'status' | 'archived'> & PageRequest) {
+    const where: Record<string, unknown>[] = [];
+    if (params.q) {
+      where.push({
+        $or: [{ name: { $containsi: params.q } }, { taxId: { $containsi: params.q } }, { email: { $containsi: params.q } }],
+      });
+    }
+    if (params.status) where.push({ lifecycleStatus: params.status });
+    if (params.archived === 'exclude') where.push({ archivedAt: { $null: true } });
+    if (params.archived === 'only') where.push({ archivedAt: { $notNull: true } });
+    const { results, pagination } = await findPageBounded(strapi.db.query(UID.organization), {
+      where: { $and: where },
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      page: params.page,
+      pageSize: params.pageSize,
+    });
+    return { results: results as OrganizationRow[], pagination };
+  },
+
+  /** Organizations queued for purge, soonest first. */
+  async purgeQueue(page: PageRequest) {
+    const { results, pagination } = await findPageBounded(strapi.db.query(UID.organization), {
+      where: { purgeState: 'scheduled' },
+      orderBy: [{ purgeAfter: 'asc' }, { id: 'asc' }],
+      ...page,
+    });
+    return { results: results as OrganizationRow[], pagination };
+  },
+
+  /**
+   * The next ids (after `afterId`, ascending) whose retention date derives from their
+   * entitlements or archiving: cancelled or archived, not purged.
+   */
+  async retainedIdsAfter(afterId: number, limit: number): Promise<number[]> {
+    const rows = (await strapi.db.query(UID.organization).findMany({
+      where: { id: { $gt: afterId }, purgeState: { $ne: 'purged' }, $or: [{ lifecycleStatus: 'cancelled' }, { archivedAt: { $notNull: true } }] },
+      select: ['id'],
+      orderBy: [{ id: 'asc' }],
+      limit,
+    })) as { id: number }[];
+    return rows.map((row) => row.id);
+  },
+
+  /** The dashboard's counts: by status (archived ones aside), archived, disabled, purged, queued, held. */
+  async counts(): Promise<OrganizationCounts> {
+    const count = async (where: Record<string, unknown>) => Number(await strapi.db.query(UID.organization).count({ where }));
+    const notArchived = { archivedAt: { $null: true } };
+    const byStatus = {} as Stats['organizations']['byStatus'];
+    for (const status of ORGANIZATION_STATUSES) byStatus[status] = await count({ ...notArchived, lifecycleStatus: status });
+    return {
+      total: await count({}),
+      byStatus,
+      archived: await count({ archivedAt: { $notNull: true } }),
+      disabled: await count({ accessStatus: 'disabled' }),
+      purged: await count({ purgeState: 'purged' }),
+      purgeQueue: await count({ purgeState: 'scheduled' }),
+      legalHolds: await count({ legalHold: true }),
+    };
+  },
+
+  /** Creates the organization (the caller emits its event). */
+  async create(data: Record<string, unknown>): Promise<OrganizationRow> {
+    return (await strapi.db.query(UID.organization).create({ data })) as OrganizationRow;
+  },
+
+  /** Updates and answers the row as it now stands, its policy override populated. */
+  async update(id: number, data: Record<string, unknown>): Promise<OrganizationRow> {
+    return (await strapi.db.query(UID.organization).update({ where: { id }, data, populate: { cancellationPolicy: true } })) as OrganizationRow;
+  },
+
+  /** Deletes the organization row (its children are gone first: purge.deleteChildren). */
+  async remove(id: number) {
+    await strapi.db.query(UID.organization).delete({ where: { id } });
+  },
+
   /** Reads and, inside a transaction, locks the organization (null when unknown). */
   lock: (where: Record<string, unknown>) => selectForUpdate<OrganizationRow>(strapi, UID.organization, where),
 

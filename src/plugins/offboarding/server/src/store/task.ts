@@ -1,0 +1,111 @@
+import type { Core } from '@strapi/strapi';
+import type { TaskKind } from '../../../shared/contracts/constants';
+import { UID } from '../constants';
+import type { DateInput } from '../domain/dates';
+import type { Row } from '../utils/db';
+import { findPageBounded, type PageRequest } from '../utils/paging';
+
+/** A row of the durable queue (`offboarding_scheduled_tasks`). */
+export type TaskRow = Row & {
+  kind: TaskKind;
+  targetType: string;
+  targetId: string;
+  dueAt: DateInput;
+  state: string;
+  attempts: number;
+  outcome?: string | null;
+  lastError?: string | null;
+  finishedAt?: DateInput;
+};
+
+/** How a sweep's kinds stand in the queue (the jobs page). */
+export interface QueueStanding {
+  /** The soonest pending task's due time (null when none is pending). */
+  next: Pick<TaskRow, 'dueAt'> | null;
+  due: number;
+  pending: number;
+  failed: number;
+}
+
+/**
+ * The durable queue's queries (docs/architecture.md "Store", "Scheduled work"). Every write is
+ * one statement; none reads the row first (the caller decided from rows it holds).
+ */
+export const taskStore = (strapi: Core.Strapi) => {
+  const tasks = () => strapi.db.query(UID.task);
+
+  return {
+    /** The target's pending tasks of these kinds. */
+    async pendingOf(targetType: string, targetId: string, kinds: readonly TaskKind[]): Promise<TaskRow[]> {
+      return (await tasks().findMany({
+        where: { targetId, targetType, state: 'pending', kind: { $in: [...kinds] } },
+      })) as TaskRow[];
+    },
+
+    /** Queues one task through the query engine's `create` (one insert and its read-back). */
+    async create(kind: TaskKind, targetType: string, targetId: string, dueAt: Date) {
+      await tasks().create({ data: { kind, targetType, targetId, dueAt, state: 'pending', attempts: 0 } });
+    },
+
+    /** Queues one task in one statement (no read-back). */
+    async enqueue(kind: TaskKind, targetType: string, targetId: string, dueAt: Date) {
+      await tasks().createMany({ data: [{ kind, targetType, targetId, dueAt, state: 'pending', attempts: 0 }] });
+    },
+
+    /** Pending tasks no longer called for by their target's state. */
+    async supersede(ids: number[], at: Date) {
+      await tasks().updateMany({ where: { id: { $in: ids } }, data: { state: 'cancelled', outcome: 'superseded', finishedAt: at } });
+    },
+
+    /** Cancels every pending task of these targets (removed or purged: `outcome` says which). */
+    async cancelPendingOf(targetIds: string[], outcome: string, at: Date) {
+      await tasks().updateMany({
+        where: { targetId: { $in: targetIds }, state: 'pending' },
+        data: { state: 'cancelled', outcome, finishedAt: at },
+      });
+    },
+
+    /** Oldest due first, through the (state, kind, due_at) index. */
+    async due(kinds: readonly TaskKind[], now: Date, limit: number): Promise<TaskRow[]> {
+      return (await tasks().findMany({
+        where: { state: 'pending', kind: { $in: [...kinds] }, dueAt: { $lte: now } },
+        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+        limit,
+      })) as TaskRow[];
+    },
+
+    /** Marks tasks done, one statement; one that its work's own transaction superseded counts as done too. */
+    async finish(ids: number[], outcome: string, at: Date) {
+      await tasks().updateMany({
+        where: { id: { $in: ids }, state: { $ne: 'done' } },
+        data: { state: 'done', outcome, finishedAt: at, lastError: null },
+      });
+    },
+
+    /** A failed attempt: retried at `retryAt`, or given up (`failed`) when `retryAt` is null. */
+    async recordFailure(id: number, attempts: number, lastError: string, retryAt: Date | null, at: Date) {
+      await tasks().update({
+        where: { id },
+        data: { attempts, lastError, ...(retryAt ? { dueAt: retryAt } : { state: 'failed', finishedAt: at }) },
+      });
+    },
+
+    /** Soonest due first; paginated, never capped (docs/spec.md §9). */
+    async list(filter: { state?: string; targetId?: string }, page: PageRequest) {
+      const { results, pagination } = await findPageBounded(tasks(), { where: filter, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], ...page });
+      return { results: results as TaskRow[], pagination };
+    },
+
+    /** The next due time and the due, pending and failed counts of these kinds. */
+    async standing(kinds: readonly TaskKind[], now: Date): Promise<QueueStanding> {
+      const kind = { $in: [...kinds] };
+      const next = (await tasks().findOne({ where: { state: 'pending', kind }, orderBy: [{ dueAt: 'asc' }], select: ['dueAt'] })) as Pick<TaskRow, 'dueAt'> | null;
+      return {
+        next,
+        due: Number(await tasks().count({ where: { state: 'pending', kind, dueAt: { $lte: now } } })),
+        pending: Number(await tasks().count({ where: { state: 'pending', kind } })),
+        failed: Number(await tasks().count({ where: { state: 'failed', kind } })),
+      };
+    },
+  };
+};
