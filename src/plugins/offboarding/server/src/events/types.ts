@@ -48,8 +48,6 @@ export interface ChangeContext {
   entitlement?: { before: Row; after: Row };
   /** The organization's entitlements as the change leaves them, in API terms. */
   entitlements?: Row[];
-  /** The next sequence number per organization, once the change has numbered an event (kept by `emit`). */
-  sequences?: Map<string, number>;
 }
 
 /**

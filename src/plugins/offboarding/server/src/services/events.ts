@@ -46,6 +46,8 @@ export const eventView = (row: Values): DomainEvent => {
  */
 const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const organizations = organizationStore(strapi);
+  /** The next sequence per organization, per open transaction (held under the organizations' locks). */
+  const numbering = new WeakMap<object, Map<string, number>>();
 
   /**
    * The next sequence numbers of an organization's events. The caller holds the organization's
@@ -85,12 +87,13 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async emit(inputs: EventInput | EventInput[], context: ChangeContext = {}): Promise<EmittedEvent[]> {
       const list = Array.isArray(inputs) ? inputs : [inputs];
       if (!list.length) return [];
-      return strapi.db.transaction(async ({ onCommit }) => {
-        const occurredAt = new Date();
+      return strapi.db.transaction(async ({ trx, onCommit }) => {
         const names = new Map<string, string | null>();
         if (context.organization) names.set(context.organization.documentId, context.organization.name);
-        const sequences = (context.sequences ??= new Map<string, number>());
-        const events: EmittedEvent[] = [];
+        // One numbering per transaction, shared by every emit in it (a consumer's own events included).
+        let sequences = numbering.get(trx);
+        if (!sequences) numbering.set(trx, (sequences = new Map<string, number>()));
+        const numbered: Omit<EmittedEvent, 'occurredAt'>[] = [];
         for (const input of list) {
           let sequence: number | null = null;
           if (input.organization) {
@@ -102,8 +105,11 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
             sequence = sequences.get(input.organization) ?? (await nextSequence(input.organization));
             sequences.set(input.organization, sequence + 1);
           }
-          events.push({ ...input, sequence, occurredAt, organizationName: input.organizationName ?? names.get(input.organization ?? '') ?? null });
+          numbered.push({ ...input, sequence, organizationName: input.organizationName ?? names.get(input.organization ?? '') ?? null });
         }
+        // Dated once the locks are held: an event that waited for its organization is not older than those it waited for.
+        const occurredAt = new Date();
+        const events: EmittedEvent[] = numbered.map((event) => ({ ...event, occurredAt }));
         await strapi.db.query(UID.event).createMany({
           data: events.map((event) => ({
             type: event.type,
@@ -127,14 +133,17 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** The event log, newest first (docs/spec.md §10); paginated, never capped. */
+    /**
+     * The event log, newest first (docs/spec.md §10); paginated, never capped. One
+     * organization's events come in the order of their sequence, the order its changes took.
+     */
     async list(filter: { organization?: string; type?: DomainEventType }, page: PageRequest) {
       const where: Values = {};
       if (filter.organization) where.organization = filter.organization;
       if (filter.type) where.type = filter.type;
       const { results, pagination } = await findPageBounded(strapi.db.query(UID.event), {
         where,
-        orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+        orderBy: filter.organization ? [{ sequence: 'desc' }, { id: 'desc' }] : [{ occurredAt: 'desc' }, { id: 'desc' }],
         ...page,
       });
       return { results: results.map(eventView), pagination };

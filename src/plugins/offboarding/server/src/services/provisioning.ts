@@ -157,6 +157,8 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Records a resource the app provisioned for an entitlement. */
     async addResource(documentId: string, input: ResourceInput, actor: Actor) {
       return strapi.db.transaction(async () => {
+        // Lock order: the organization (whose lock numbers its events) before the rows it links.
+        const organization = await organizationStore(strapi).lockOwnerOf(documentId);
         const ent = await entitlementStore(strapi).withOrganization({ documentId });
         if (!ent) throw notFound('Entitlement', documentId);
         const row = (await strapi.db.query(UID.resource).create({
@@ -169,7 +171,7 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
           targetId: row.documentId,
           organization: ent.organization?.documentId ?? null,
           after: { entitlement: documentId, kind: input.kind, name: input.name ?? null, status: row.status },
-        });
+        }, organization ? { organization } : {});
         return toApi<Record<string, unknown>>(row);
       });
     },
