@@ -285,6 +285,7 @@ const READS: RouteCase[] = [
   { route: 'GET /retention/queue', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/retention/queue' }) },
   { route: 'GET /jobs', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/jobs' }) },
   { route: 'GET /tasks', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/tasks' }) },
+  { route: 'GET /openapi.json', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/openapi.json' }) },
   { route: 'GET /entitlements/:id/resources', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}/resources` }) },
   { route: 'GET /organizations/:id/exports', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/exports` }) },
   { route: 'GET /organizations/:id/checklist', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/checklist` }) },

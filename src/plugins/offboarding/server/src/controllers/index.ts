@@ -1,6 +1,7 @@
 import checklist from './checklist';
 import entitlement from './entitlement';
 import events from './events';
+import openapi from './openapi';
 import dataExport from './export';
 import portalExport from './portal-export';
 import organization from './organization';
@@ -8,4 +9,4 @@ import portal from './portal';
 import retention from './retention';
 import settings from './settings';
 
-export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, events, settings, retention, portal, checklist };
+export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, events, settings, retention, portal, checklist, openapi };

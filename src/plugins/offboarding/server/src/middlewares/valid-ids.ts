@@ -2,7 +2,7 @@ import { errors } from '@strapi/utils';
 import type { Context, Next } from 'koa';
 
 /** documentIds and job names are short, plain tokens; anything else names nothing that exists. */
-const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
+export const TOKEN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
  * Path parameters are checked before they reach a query: a malformed id (a NUL byte, say,

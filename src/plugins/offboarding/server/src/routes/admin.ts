@@ -65,5 +65,7 @@ export default {
     route('POST', '/organizations/:id/checklist/start', 'checklist.start', 'manage'),
     route('POST', '/organizations/:id/checklist/steps/:step/complete', 'checklist.complete', 'manage'),
     route('POST', '/organizations/:id/checklist/steps/:step/skip', 'checklist.skip', 'manage'),
+    // Generated from this table and the validation schemas (server/src/openapi, routes/docs.ts).
+    route('GET', '/openapi.json', 'openapi.document', 'read'),
   ],
 };

@@ -52,22 +52,30 @@ const refuseHostileInput = (input: unknown, where: 'body' | 'query') => {
   }
 };
 
+/**
+ * A validator keeps the schema it runs: server/src/openapi describes each route's input from it
+ * (routes/docs.ts names the validator a handler calls), so the document changes with the schema.
+ */
+export type Validator<T> = ((input: unknown) => Promise<T>) & { readonly schema: yup.AnySchema; readonly source: 'body' | 'query' };
+
 /** Bodies: exact types, no casting (strict), every error reported. */
-export const validateBody = <T>(schema: yup.AnySchema) => {
+export const validateBody = <T>(schema: yup.AnySchema): Validator<T> => {
   const run = validateYupSchema(schema, { strict: true, abortEarly: false });
-  return async (body: unknown): Promise<T> => {
+  const validate = async (body: unknown): Promise<T> => {
     refuseHostileInput(body, 'body');
     return run(body ?? {}) as Promise<T>;
   };
+  return Object.assign(validate, { schema, source: 'body' as const });
 };
 
 /** Query strings are text: cast numbers, apply defaults, still refuse unknown parameters. */
-export const validateQuery = <T>(schema: yup.AnySchema) => {
+export const validateQuery = <T>(schema: yup.AnySchema): Validator<T> => {
   const run = validateYupSchema(schema, { strict: false, abortEarly: false, stripUnknown: false });
-  return async (query: unknown): Promise<T> => {
+  const validate = async (query: unknown): Promise<T> => {
     refuseHostileInput(query, 'query');
     return run(query ?? {}) as Promise<T>;
   };
+  return Object.assign(validate, { schema, source: 'query' as const });
 };
 
 /** For routes that take no query parameters at all. */
@@ -84,9 +92,13 @@ const wholeNumber = (field: string, min: number, max: number, fallback: number) 
   yup
     .mixed<number>()
     .transform((value: unknown) => (typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value))
-    .test('whole-number', `${field} must be a whole number from ${min} to ${max}`, (value) =>
-      value === undefined || (typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max)
-    )
+    .test({
+      name: 'whole-number',
+      message: `${field} must be a whole number from ${min} to ${max}`,
+      // Described by schema.describe(), so the OpenAPI document shows the bounds.
+      params: { min, max },
+      test: (value) => value === undefined || (typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max),
+    })
     .default(fallback);
 
 /**

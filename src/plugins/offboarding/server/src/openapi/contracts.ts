@@ -1,0 +1,105 @@
+import type {
+  AuditEvent,
+  CancellationPolicy,
+  CancellationReason,
+  CancelPreview,
+  Checklist,
+  DataExport,
+  DeleteOrganization,
+  DomainEvent,
+  Entitlement,
+  Organization,
+  OrganizationDetail,
+  Pagination,
+  PortalOrganization,
+  PortalOrganizationDetail,
+  ProvisioningPolicy,
+  PurgeQueueItem,
+  RefundEntry,
+  Stats,
+  SweepResult,
+  SweepStatus,
+} from '../../../shared/contracts';
+
+type Missing<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[number]>;
+
+/**
+ * The field names of a shared/contracts type, checked by the compiler in both directions: a
+ * name the type lacks, or a field of the type left out, fails the type-check (the error names
+ * the missing fields), so the document follows the contracts.
+ */
+const fieldsOf =
+  <T>() =>
+  <const K extends readonly (keyof T & string)[]>(keys: K & ([Missing<T, K>] extends [never] ? unknown : { missing: Missing<T, K> })): readonly string[] =>
+    keys;
+
+const organization = fieldsOf<Organization>()([
+  'documentId', 'name', 'taxId', 'email', 'phone', 'address', 'notes', 'status', 'accessStatus', 'accessChangedAt',
+  'accessReason', 'archivedAt', 'archivedBy', 'lastCancelledAt', 'retentionUntil', 'retentionExtendedUntil',
+  'retentionExtensionReason', 'purgeState', 'purgeAfter', 'purgedAt', 'legalHold', 'legalHoldReason', 'legalHoldBy',
+  'legalHoldAt', 'createdAt', 'updatedAt',
+]);
+
+const entitlement = fieldsOf<Entitlement>()([
+  'documentId', 'organization', 'name', 'class', 'status', 'previousStatus', 'price', 'currency', 'billingPeriod',
+  'currentPeriodStart', 'currentPeriodEnd', 'creditBalance', 'cancellationReason', 'cancellationNotes',
+  'cancelRequestedAt', 'cancelRequestedBy', 'cancelTiming', 'cancelEffectiveAt', 'cancelledAt', 'refundMode',
+  'refundAmount', 'prorateAsOf', 'suspendedAt', 'suspensionReason', 'suspensionReasonCode', 'suspensionNotes',
+  'graceEndsAt', 'reactivatedAt', 'provisioningState', 'provisioningOperation', 'provisioningError', 'createdAt',
+  'updatedAt',
+]);
+
+const portalOrganization = fieldsOf<PortalOrganization>()([
+  'documentId', 'name', 'taxId', 'email', 'phone', 'address', 'status', 'role', 'lastCancelledAt', 'createdAt',
+  'portalAccessUntil',
+]);
+
+/** Response data types by their shared/contracts name; each becomes a component schema. */
+export const CONTRACTS = {
+  Organization: organization,
+  OrganizationDetail: [
+    ...organization,
+    ...fieldsOf<Omit<OrganizationDetail, keyof Organization>>()(['entitlements', 'policy', 'cancellationPolicy', 'retention', 'collaborators', 'checklist']),
+  ],
+  DeletedOrganization: fieldsOf<DeleteOrganization.Response['data']>()(['documentId', 'name', 'deletedAt', 'deleted']),
+  Entitlement: entitlement,
+  CancelPreview: fieldsOf<CancelPreview>()(['entitlement', 'timing', 'effectiveAt', 'resultingStatus', 'refund', 'refundEligible', 'policy']),
+  CancellationPolicy: fieldsOf<CancellationPolicy>()([
+    'documentId', 'name', 'isDefault', 'entitlementClass', 'portalVisibilityDays', 'dataRetentionDays', 'allowReactivation',
+    'reactivationWindowDays', 'refundEligible', 'gracePeriodDays', 'purgeReviewDays', 'createdAt', 'updatedAt',
+  ]),
+  ProvisioningPolicy: fieldsOf<ProvisioningPolicy>()(['documentId', 'entitlementClass', 'deprovisionOnCancel']),
+  CancellationReason: fieldsOf<CancellationReason>()(['documentId', 'code', 'label', 'appliesToCancel', 'appliesToSuspend', 'active']),
+  AuditEvent: fieldsOf<AuditEvent>()([
+    'documentId', 'action', 'actorType', 'actorId', 'actorName', 'targetType', 'targetId', 'organization', 'reason', 'notes',
+    'before', 'after', 'redactedAt', 'createdAt',
+  ]),
+  RefundEntry: fieldsOf<RefundEntry>()([
+    'documentId', 'entitlement', 'entitlementName', 'organization', 'periodStart', 'periodEnd', 'amount', 'currency', 'mode',
+    'kind', 'actorType', 'actorId', 'actorName', 'createdAt',
+  ]),
+  DataExport: fieldsOf<DataExport>()([
+    'documentId', 'organization', 'organizationName', 'profile', 'state', 'progress', 'requestedByType', 'requestedById',
+    'requestedByName', 'fileName', 'size', 'sha256', 'counts', 'error', 'startedAt', 'finishedAt', 'expiresAt', 'createdAt',
+    'downloadUrl',
+  ]),
+  DomainEvent: fieldsOf<DomainEvent>()(['id', 'type', 'occurredAt', 'sequence', 'organization', 'target', 'actor', 'data']),
+  Checklist: fieldsOf<Checklist>()(['organization', 'startedAt', 'startedBy', 'completedAt', 'current', 'steps']),
+  Stats: fieldsOf<Stats>()(['organizations', 'entitlements', 'purgeQueue', 'legalHolds']),
+  PurgeQueueItem: fieldsOf<PurgeQueueItem>()([
+    'documentId', 'name', 'taxId', 'archivedAt', 'lastCancelledAt', 'retentionUntil', 'purgeAfter', 'willDelete',
+  ]),
+  SweepStatus: fieldsOf<SweepStatus>()(['name', 'kinds', 'due', 'pending', 'failed', 'nextDueAt', 'lease']),
+  SweepResult: fieldsOf<SweepResult>()(['sweep', 'ran', 'skipped', 'processed', 'performed', 'noop', 'failed', 'startedAt', 'finishedAt']),
+  PortalOrganization: portalOrganization,
+  PortalOrganizationDetail: [...portalOrganization, ...fieldsOf<Omit<PortalOrganizationDetail, keyof PortalOrganization>>()(['entitlements'])],
+  Pagination: fieldsOf<Pagination>()(['page', 'pageSize', 'pageCount', 'total']),
+} as const;
+
+/** Response data without a shared contract: described, not itemized. */
+export const UNTYPED = {
+  Resource: 'A resource the app provisioned for an entitlement (kind, name, status, data).',
+  Task: 'A task of the durable queue (kind, state, target, dueAt, attempts, error).',
+} as const;
+
+export type ContractName = keyof typeof CONTRACTS | keyof typeof UNTYPED;

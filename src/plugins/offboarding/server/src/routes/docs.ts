@@ -1,0 +1,102 @@
+import * as checklist from '../controllers/validation/checklist';
+import { emptyBody, noQuery, type Validator } from '../controllers/validation/common';
+import * as entitlement from '../controllers/validation/entitlement';
+import * as events from '../controllers/validation/events';
+import * as dataExport from '../controllers/validation/export';
+import * as organization from '../controllers/validation/organization';
+import * as portal from '../controllers/validation/portal';
+import * as retention from '../controllers/validation/retention';
+import * as settings from '../controllers/validation/settings';
+import type { ContractName } from '../openapi/contracts';
+
+/**
+ * What the OpenAPI document (server/src/openapi) says of each handler beyond the route table:
+ * the validators its controller runs (their yup schemas become the parameters and the body) and
+ * what it answers. Methods, paths, RBAC actions and auth come from admin.ts and content-api.ts.
+ */
+export interface RouteDoc {
+  summary: string;
+  /** Path parameters checked by a schema (others are documentIds or names: a 404 when unknown). */
+  params?: Validator<unknown>;
+  query?: Validator<unknown>;
+  body?: Validator<unknown>;
+  /** What `data` holds: a shared/contracts type, a list of them (`[Name]`), a zip file, or this document. */
+  data: ContractName | readonly [ContractName] | 'file' | 'openapi';
+  /** The success status (200 when left out); `also` for a second one. */
+  status?: 200 | 201 | 202;
+  also?: 200;
+  /** `meta` beside `data`: the page of a list, or cancel-all's per-entitlement results. */
+  meta?: 'pagination' | 'cancelled';
+  /** 409: the state refuses the change. */
+  conflict?: true;
+  /** 429 with Retry-After: the daily export limit. */
+  limited?: true;
+}
+
+const list = (name: ContractName) => [name] as const;
+
+export const ROUTE_DOCS: Record<string, RouteDoc> = {
+  'openapi.document': { summary: 'This OpenAPI 3.1 document', query: noQuery, data: 'openapi' },
+
+  'organization.find': { summary: 'List organizations', query: organization.validateListOrganizations, data: list('Organization'), meta: 'pagination' },
+  'organization.create': { summary: 'Create an organization', body: organization.validateCreateOrganization, data: 'OrganizationDetail', status: 201, conflict: true },
+  'organization.findOne': { summary: "An organization's detail", query: noQuery, data: 'OrganizationDetail' },
+  'organization.update': { summary: 'Change an organization', body: organization.validateUpdateOrganization, data: 'OrganizationDetail', conflict: true },
+  'organization.delete': { summary: 'Delete an organization (confirm with its name)', query: organization.validateDeleteQuery, data: 'DeletedOrganization', conflict: true },
+  'organization.archive': { summary: 'Archive an organization', body: emptyBody, data: 'OrganizationDetail', conflict: true },
+  'organization.unarchive': { summary: 'Unarchive an organization', body: emptyBody, data: 'OrganizationDetail', conflict: true },
+  'organization.disable': { summary: 'Disable portal access', body: organization.validateAccessChange, data: 'OrganizationDetail', conflict: true },
+  'organization.enable': { summary: 'Enable portal access', body: organization.validateAccessChange, data: 'OrganizationDetail', conflict: true },
+  'organization.cancelAll': { summary: "Cancel all of an organization's entitlements", body: entitlement.validateCancelAll, data: 'OrganizationDetail', meta: 'cancelled', conflict: true },
+  'organization.audit': { summary: "An organization's audit trail", query: organization.validatePagination, data: list('AuditEvent'), meta: 'pagination' },
+  'organization.refunds': { summary: "An organization's refund ledger", query: organization.validatePagination, data: list('RefundEntry'), meta: 'pagination' },
+  'organization.addCollaborator': { summary: 'Add a collaborator', body: organization.validateCollaborator, data: 'OrganizationDetail', status: 201, conflict: true },
+  'organization.removeCollaborator': { summary: 'Remove a collaborator', data: 'OrganizationDetail', conflict: true },
+  'organization.stats': { summary: 'Dashboard counts', query: noQuery, data: 'Stats' },
+  'events.find': { summary: 'The domain event log', query: events.validateEventQuery, data: list('DomainEvent'), meta: 'pagination' },
+
+  'entitlement.create': { summary: 'Add an entitlement to an organization', body: entitlement.validateCreateEntitlement, data: 'Entitlement', status: 201, conflict: true },
+  'entitlement.findOne': { summary: 'An entitlement', query: noQuery, data: 'Entitlement' },
+  'entitlement.cancel': { summary: 'Cancel an entitlement', body: entitlement.validateCancel, data: 'Entitlement', conflict: true },
+  'entitlement.previewCancel': { summary: 'What a cancellation would do, changing nothing', body: entitlement.validateCancel, data: 'CancelPreview', conflict: true },
+  'entitlement.undoCancel': { summary: 'Undo a pending cancellation', body: emptyBody, data: 'Entitlement', conflict: true },
+  'entitlement.suspend': { summary: 'Suspend an entitlement', body: entitlement.validateSuspend, data: 'Entitlement', conflict: true },
+  'entitlement.resume': { summary: 'Resume a suspended entitlement', body: emptyBody, data: 'Entitlement', conflict: true },
+  'entitlement.reactivate': { summary: 'Reactivate a cancelled entitlement', body: emptyBody, data: 'Entitlement', conflict: true },
+  'entitlement.listResources': { summary: "An entitlement's provisioned resources", query: noQuery, data: list('Resource') },
+  'entitlement.addResource': { summary: 'Record a provisioned resource', body: entitlement.validateResource, data: 'Resource', status: 201 },
+  'entitlement.retryProvisioning': { summary: 'Retry failed (de)provisioning', body: emptyBody, data: 'Entitlement', conflict: true },
+
+  'settings.listPolicies': { summary: 'Cancellation policies', query: noQuery, data: list('CancellationPolicy') },
+  'settings.createPolicy': { summary: 'Create a cancellation policy', body: settings.validateCreatePolicy, data: 'CancellationPolicy', status: 201, conflict: true },
+  'settings.updatePolicy': { summary: 'Change a cancellation policy', body: settings.validateUpdatePolicy, data: 'CancellationPolicy', conflict: true },
+  'settings.listProvisioningPolicies': { summary: 'Provisioning policies', query: noQuery, data: list('ProvisioningPolicy') },
+  'settings.updateProvisioningPolicy': { summary: 'Change a provisioning policy', body: settings.validateProvisioningPolicy, data: 'ProvisioningPolicy' },
+  'settings.listReasons': { summary: 'Cancellation and suspension reasons', query: settings.validateReasonQuery, data: list('CancellationReason') },
+  'settings.createReason': { summary: 'Create a reason', body: settings.validateCreateReason, data: 'CancellationReason', status: 201, conflict: true },
+  'settings.updateReason': { summary: 'Change a reason', body: settings.validateUpdateReason, data: 'CancellationReason', conflict: true },
+
+  'export.create': { summary: 'Request a data export (202 new, 200 already under way)', body: dataExport.validateCreateExport, data: 'DataExport', status: 202, also: 200, limited: true },
+  'export.listForOrganization': { summary: "An organization's data exports", query: organization.validatePagination, data: list('DataExport'), meta: 'pagination' },
+  'export.findOne': { summary: 'A data export', query: noQuery, data: 'DataExport' },
+  'export.download': { summary: 'Download a data export (zip)', query: noQuery, data: 'file', conflict: true },
+  'export.downloadSigned': { summary: 'Download a customer export through its signed link (no login)', query: dataExport.validateToken, data: 'file', conflict: true },
+
+  'retention.queue': { summary: 'The purge queue', query: organization.validatePagination, data: list('PurgeQueueItem'), meta: 'pagination' },
+  'retention.extend': { summary: 'Extend data retention', body: retention.validateExtendRetention, data: 'OrganizationDetail', conflict: true },
+  'retention.hold': { summary: 'Place a legal hold', body: retention.validateLegalHold, data: 'OrganizationDetail', conflict: true },
+  'retention.lift': { summary: 'Lift a legal hold', body: emptyBody, data: 'OrganizationDetail', conflict: true },
+  'retention.jobs': { summary: 'The sweeps of the durable queue', query: noQuery, data: list('SweepStatus') },
+  'retention.runJob': { summary: 'Run a sweep now', body: emptyBody, data: 'SweepResult' },
+  'retention.tasks': { summary: 'Tasks of the durable queue', query: retention.validateTaskQuery, data: list('Task'), meta: 'pagination' },
+
+  'checklist.find': { summary: "An organization's offboarding checklist", query: noQuery, data: 'Checklist' },
+  'checklist.start': { summary: 'Start the checklist', body: emptyBody, data: 'Checklist', status: 201, conflict: true },
+  'checklist.complete': { summary: 'Complete the current step', params: checklist.validateStepParam, body: checklist.validateCompleteStep, data: 'Checklist', conflict: true },
+  'checklist.skip': { summary: 'Skip the current step', params: checklist.validateStepParam, body: checklist.validateSkipStep, data: 'Checklist', conflict: true },
+
+  'portal.find': { summary: "The signed-in collaborator's organizations", query: portal.validatePortalList, data: list('PortalOrganization'), meta: 'pagination' },
+  'portal.findOne': { summary: 'One of their organizations', query: noQuery, data: 'PortalOrganizationDetail' },
+  'portal-export.create': { summary: 'Request a customer export (202 new, 200 already under way)', body: emptyBody, data: 'DataExport', status: 202, also: 200, limited: true },
+  'portal-export.findOne': { summary: 'A customer export, with its signed link when ready', query: noQuery, data: 'DataExport' },
+};
