@@ -116,7 +116,9 @@ describe('the event log', () => {
 describe("Strapi's eventHub", () => {
   it('hears offboarding.<type> after the commit, and nothing of a refused change', async () => {
     const heard: { name: string; payload: DomainEvent }[] = [];
-    const listen = (name: string) => (payload: DomainEvent) => heard.push({ name, payload });
+    const listen = (name: string) => async (payload: DomainEvent) => {
+      heard.push({ name, payload });
+    };
     const onCancelled = listen('offboarding.entitlement.cancelled');
     const onResumed = listen('offboarding.entitlement.resumed');
     h.strapi.eventHub.on('offboarding.entitlement.cancelled', onCancelled);
