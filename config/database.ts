@@ -17,7 +17,18 @@ export default ({ env }) => {
         password: env('DATABASE_PASSWORD', ''),
         ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) },
       },
-      pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
+      pool: {
+        min: env.int('DATABASE_POOL_MIN', 0),
+        max: env.int('DATABASE_POOL_MAX', 10),
+        // READ COMMITTED, PostgreSQL's default. The plugin locks an organization and then reads
+        // what hangs off it (docs/architecture.md, "Service"): under InnoDB's REPEATABLE READ the
+        // reads after the lock see the snapshot of the transaction's first plain read, which can
+        // predate the lock (the owner lookup inside `lockOwnerOf`), so two simultaneous
+        // cancellations both saw the entitlement active.
+        afterCreate: (conn: { query: (sql: string, cb: (error: Error | null) => void) => void }, done: (error: Error | null, conn: unknown) => void) => {
+          conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', (error) => done(error, conn));
+        },
+      },
     },
     postgres: {
       connection: {

@@ -1,6 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import { createStrapi, type Core } from '@strapi/strapi';
+import { createConnection } from 'mysql2/promise';
 import { Client } from 'pg';
 
 const appDir = path.resolve(__dirname, '../..');
@@ -26,6 +27,24 @@ const withPg = async (sql: string) => {
   }
 };
 
+const mysqlConnection = () => ({
+  host: process.env.DATABASE_HOST ?? '127.0.0.1',
+  port: Number(process.env.DATABASE_PORT ?? 3306),
+  user: process.env.DATABASE_USERNAME ?? 'root',
+  password: process.env.DATABASE_PASSWORD ?? '',
+  multipleStatements: true,
+});
+
+/** Runs SQL on the MySQL/MariaDB server itself (no database selected): create or drop one. */
+const withMysql = async (sql: string) => {
+  const mysql = await createConnection(mysqlConnection());
+  try {
+    await mysql.query(sql);
+  } finally {
+    await mysql.end();
+  }
+};
+
 interface Instance {
   strapi: Core.Strapi;
   /** Stops Strapi and drops its database. */
@@ -36,11 +55,15 @@ interface Instance {
 
 /**
  * Boots a real Strapi for one test file on a database of its own: a fresh SQLite file,
- * or a fresh PostgreSQL schema when DATABASE_CLIENT=postgres. With `reuse`, the database a
+ * a fresh PostgreSQL schema when DATABASE_CLIENT=postgres, or a fresh MySQL/MariaDB database
+ * (created here, dropped by `cleanup`) when DATABASE_CLIENT=mysql. With `reuse`, the database a
  * previous instance of the same name left (stopped with `stop`, not `cleanup`) is booted again,
  * as an upgraded app would be.
  */
-export const startStrapi = async (name: string, { reuse = false }: { reuse?: boolean } = {}): Promise<Instance> => {
+export const startStrapi = async (
+  name: string,
+  { reuse = false, app = appDir }: { reuse?: boolean; /** Another build of the app to boot (the upgrade test's old release). */ app?: string } = {}
+): Promise<Instance> => {
   const tag = `${name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}`;
   let dropDatabase = async () => {};
   if (client() === 'sqlite') {
@@ -56,8 +79,15 @@ export const startStrapi = async (name: string, { reuse = false }: { reuse?: boo
     if (!reuse) await withPg(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; CREATE SCHEMA "${schema}"`);
     process.env.DATABASE_SCHEMA = schema;
     dropDatabase = () => withPg(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } else if (client() === 'mysql') {
+    // MySQL has no schemas inside a database: each file gets a database of its own. The name is
+    // set in the environment so that child processes (the multi-instance workers) share it.
+    const database = `t_${tag}`.slice(0, 64);
+    if (!reuse) await withMysql(`DROP DATABASE IF EXISTS \`${database}\`; CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    process.env.DATABASE_NAME = database;
+    dropDatabase = () => withMysql(`DROP DATABASE IF EXISTS \`${database}\``);
   }
-  const strapi = await createStrapi({ appDir, distDir }).load();
+  const strapi = await createStrapi({ appDir: app, distDir: app === appDir ? distDir : path.join(app, 'dist') }).load();
   strapi.server.mount();
   return {
     strapi,

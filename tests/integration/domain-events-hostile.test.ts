@@ -18,7 +18,8 @@ const { api } = h;
 
 const ENTS = '/offboarding/entitlements';
 const ORGS = '/offboarding/organizations';
-const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
+/** PostgreSQL and MySQL/MariaDB: real row locks, and a second instance can sweep alongside. */
+const rowLocks = ['postgres', 'mysql'].includes(process.env.DATABASE_CLIENT ?? 'sqlite');
 
 /** Every event of an organization, newest first, read page by page (the log is never capped). */
 const eventsOf = async (organization: string): Promise<DomainEvent[]> => {
@@ -123,7 +124,7 @@ describe('many simultaneous changes to one organization', () => {
     const ents: string[] = [];
     for (let i = 0; i < 12; i += 1) ents.push((await h.entitlement(O, monthly({ name: `E${i}` }))).documentId);
     // Two cancellations that come due tomorrow: the transitions sweep (and a second instance on
-    // PostgreSQL) completes them while the burst runs.
+    // PostgreSQL and MySQL) completes them while the burst runs.
     const due = plusDays(NOW, 1);
     for (const ent of ents.slice(10)) expectStatus(await api.post(`${ENTS}/${ent}/cancel`, { reason: 'customer_request', timing: 'date', effectiveAt: due }), 200);
     const users = [await h.portalUser('burst'), await h.portalUser('burst'), await h.portalUser('burst')];
@@ -132,7 +133,7 @@ describe('many simultaneous changes to one organization', () => {
 
     const later = plusDays(NOW, 2);
     h.clock.freeze(later);
-    const worker = isPostgres ? startWorker(later) : null;
+    const worker = rowLocks ? startWorker(later) : null;
     if (worker) {
       h.teardown(() => {
         if (worker.child.exitCode === null) worker.child.kill();
@@ -225,7 +226,7 @@ describe('many simultaneous changes to one organization', () => {
     expect(ticks).toEqual(expect.arrayContaining(['review_entitlements', 'cancel_entitlements']));
 
     // The eventHub heard every committed event of the burst once, and nothing else of this
-    // organization (on PostgreSQL the second instance's own eventHub hears what it did).
+    // organization (on PostgreSQL and MySQL the second instance's own eventHub hears what it did).
     const mine = listen.heard.filter((e) => e.payload.organization?.documentId === O);
     const heardSequences = mine.map((e) => e.payload.sequence as number).sort((a, b) => a - b);
     expect(new Set(heardSequences).size).toBe(heardSequences.length);
@@ -255,14 +256,14 @@ describe('many simultaneous changes to one organization', () => {
   });
 });
 
-describe('the order of the log under contention (PostgreSQL: real row locks)', () => {
+describe('the order of the log under contention (PostgreSQL and MySQL: real row locks)', () => {
   /**
    * Found by this file: `emit` stamped `occurredAt` before it took the organization's lock, and
    * POST /entitlements/:id/resources did not lock the organization first, so an event that
    * waited for the lock was listed out of its sequence. Now events are dated under the lock and
    * one organization's log is listed by sequence.
    */
-  (isPostgres ? it : it.skip)('an event that waited for the lock is listed in its sequence order (resource.added behind a suspend)', async () => {
+  (rowLocks ? it : it.skip)('an event that waited for the lock is listed in its sequence order (resource.added behind a suspend)', async () => {
     const org = (await h.organization()).documentId;
     const a = (await h.entitlement(org)).documentId;
     const b = (await h.entitlement(org)).documentId;

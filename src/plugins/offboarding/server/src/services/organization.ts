@@ -167,6 +167,12 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async update(documentId: string, input: Partial<OrganizationInput>, actor: Actor) {
       return strapi.db.transaction(async () => {
+        // Lock order everywhere: organization first (docs/architecture.md, "Service"). Taken before
+        // the UPDATE: on MySQL/InnoDB an UPDATE by id locks the primary key only, and emit's later
+        // lock by document_id takes the secondary index then the primary key, the reverse order
+        // of a concurrent transition's lock, so the two deadlocked (PostgreSQL locks the row, not
+        // each index). Also the diff below is now taken against the row as locked.
+        await store().lock({ documentId });
         const org = await service.findRow(documentId);
         if (org.purgeState === 'purged') throw conflictError('A purged organization is a tombstone and cannot be edited', { purgeState: 'purged' });
         const { cancellationPolicy, ...fields } = input;
