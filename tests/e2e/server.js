@@ -128,4 +128,4 @@ const stop = () => {
 
 const server = () => JSON.parse(fs.readFileSync(stateFile, 'utf8'));
 
-module.exports = { start, stop, server, CHROMIUM };
+module.exports = { start, stop, server, CHROMIUM, ensureChromium };

@@ -45,6 +45,41 @@ const withMysql = async (sql: string) => {
   }
 };
 
+/**
+ * A database of its own for one test file, on the client DATABASE_CLIENT names: a fresh SQLite
+ * file, a fresh PostgreSQL schema or a fresh MySQL/MariaDB database (created here). Answers the
+ * environment that points an app at it and `drop`, which deletes it. With `reuse`, what a
+ * previous run of the same name left is kept.
+ */
+export const provisionDatabase = async (
+  name: string,
+  { reuse = false }: { reuse?: boolean } = {}
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> => {
+  const tag = `${name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}`;
+  if (client() === 'postgres') {
+    const schema = `t_${tag}`;
+    if (!reuse) await withPg(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; CREATE SCHEMA "${schema}"`);
+    return { env: { DATABASE_SCHEMA: schema }, drop: () => withPg(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`) };
+  }
+  if (client() === 'mysql') {
+    // MySQL has no schemas inside a database: each file gets a database of its own. The name is
+    // set in the environment so that child processes (the multi-instance workers) share it.
+    const database = `t_${tag}`.slice(0, 64);
+    if (!reuse) await withMysql(`DROP DATABASE IF EXISTS \`${database}\`; CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    return { env: { DATABASE_NAME: database }, drop: () => withMysql(`DROP DATABASE IF EXISTS \`${database}\``) };
+  }
+  const file = path.join(appDir, '.tmp', `test-${tag}.db`);
+  const remove = async () => {
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  };
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!reuse) await remove();
+  return { env: { DATABASE_FILENAME: file }, drop: remove };
+};
+
+/** How the harness reaches the PostgreSQL or MySQL server (DATABASE_HOST, _PORT, _USERNAME, _PASSWORD). */
+export const serverConnection = () => (client() === 'mysql' ? mysqlConnection() : pgConnection());
+
 interface Instance {
   strapi: Core.Strapi;
   /** Stops Strapi and drops its database. */
@@ -64,36 +99,15 @@ export const startStrapi = async (
   name: string,
   { reuse = false, app = appDir }: { reuse?: boolean; /** Another build of the app to boot (the upgrade test's old release). */ app?: string } = {}
 ): Promise<Instance> => {
-  const tag = `${name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}`;
-  let dropDatabase = async () => {};
-  if (client() === 'sqlite') {
-    const file = path.join(appDir, '.tmp', `test-${tag}.db`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    if (!reuse) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-    process.env.DATABASE_FILENAME = file;
-    dropDatabase = async () => {
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-    };
-  } else if (client() === 'postgres') {
-    const schema = `t_${tag}`;
-    if (!reuse) await withPg(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; CREATE SCHEMA "${schema}"`);
-    process.env.DATABASE_SCHEMA = schema;
-    dropDatabase = () => withPg(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } else if (client() === 'mysql') {
-    // MySQL has no schemas inside a database: each file gets a database of its own. The name is
-    // set in the environment so that child processes (the multi-instance workers) share it.
-    const database = `t_${tag}`.slice(0, 64);
-    if (!reuse) await withMysql(`DROP DATABASE IF EXISTS \`${database}\`; CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    process.env.DATABASE_NAME = database;
-    dropDatabase = () => withMysql(`DROP DATABASE IF EXISTS \`${database}\``);
-  }
+  const { env, drop } = await provisionDatabase(name, { reuse });
+  Object.assign(process.env, env);
   const strapi = await createStrapi({ appDir: app, distDir: app === appDir ? distDir : path.join(app, 'dist') }).load();
   strapi.server.mount();
   return {
     strapi,
     cleanup: async () => {
       await strapi.destroy();
-      await dropDatabase();
+      await drop();
     },
     stop: async () => {
       await strapi.destroy();

@@ -20,3 +20,6 @@ export default {
   policies: {},
   middlewares,
 };
+
+/** For the package build (scripts/build.js writes dist/openapi.json); Strapi reads only the default export. */
+export { buildOpenApiDocument } from './openapi/document';

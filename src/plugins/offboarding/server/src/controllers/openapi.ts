@@ -1,20 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { buildOpenApiDocument, type OpenApiDocument } from '../openapi/document';
 import { noQuery } from './validation/common';
-
-/** The plugin's version, from its package.json (found upwards from here: source or dist). */
-const pluginVersion = (): string => {
-  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (!existsSync(file)) continue;
-    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-    if (pkg.name === 'strapi-plugin-offboarding') return pkg.version ?? '0.0.0';
-  }
-  return '0.0.0';
-};
+import { version } from '../../../package.json';
 
 /** GET /openapi.json: the document generated from the route table and the validation schemas. */
 const createOpenApiController = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -23,7 +11,7 @@ const createOpenApiController = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async document(ctx: Context) {
       await noQuery(ctx.query);
-      document ??= buildOpenApiDocument({ version: pluginVersion(), contentApiPrefix: strapi.config.get<string>('api.rest.prefix', '/api') });
+      document ??= buildOpenApiDocument({ version, contentApiPrefix: strapi.config.get<string>('api.rest.prefix', '/api') });
       ctx.body = document;
     },
   };
