@@ -56,7 +56,9 @@ module.exports = ({ env }) => {
       pool: {
         min: env.int('DATABASE_POOL_MIN', 2),
         max: env.int('DATABASE_POOL_MAX', 10),
-        afterCreate: (conn, done) => conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', (err) => done(err, conn)),
+        afterCreate: (conn, done) => {
+          conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', (err) => done(err, conn));
+        },
       },
     },
     postgres: {
@@ -95,6 +97,8 @@ module.exports = ({ env }) => {
   host: env('HOST', '0.0.0.0'),
   port: env.int('PORT', 1337),
   app: { keys: env.array('APP_KEYS') },
+  // Not in the starter: keeps Strapi from checking for updates (the tests run offline).
+  logger: { updates: { enabled: false } },
 });
 `,
   'src/index.js': `module.exports = {

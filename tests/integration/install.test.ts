@@ -62,7 +62,6 @@ const appEnv = async (port: number): Promise<NodeJS.ProcessEnv> => {
     NODE_ENV: 'production',
     NODE_OPTIONS: '--preserve-symlinks --preserve-symlinks-main',
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     HOST: '127.0.0.1',
     PORT: String(port),
     APP_KEYS: 'install-key-1,install-key-2',
