@@ -15,15 +15,16 @@ interface Totals {
 }
 
 /** A second and third Strapi, each in its own process, on this test's database. */
-const startWorker = (env: NodeJS.ProcessEnv) => {
+const startWorker = (env: NodeJS.ProcessEnv, overrides: NodeJS.ProcessEnv = {}) => {
   const child = spawn(process.execPath, [path.join(__dirname, '../helpers/sweep-worker.js')], {
     env: {
       ...env,
       SWEEP_AT: DUE,
-      // Small batches and a lease that expires at once: the two instances really contend.
+      // Small batches and a lease (or claim) that expires at once: the two instances really contend.
       OFFBOARDING_SWEEP_BATCH: '10',
       OFFBOARDING_SWEEP_MAX_TASKS: '20',
       OFFBOARDING_LEASE_TTL_MS: '1',
+      ...overrides,
     },
   }) as ChildProcessWithoutNullStreams;
   let out = '';
@@ -99,5 +100,66 @@ describe('two Strapi instances sweeping one database', () => {
       where: { targetId: { $in: ids }, kind: 'complete_cancellation', state: 'done' },
     });
     expect(done).toBe(COUNT);
+  });
+
+  /** Cancels `count` fresh entitlements on DUE; answers their ids. */
+  const dueCancellations = async (name: string, count = COUNT) => {
+    const plugin = h.strapi.plugin('offboarding');
+    plugin.service('clock').freeze('2027-01-11T00:00:00Z');
+    const org = await plugin.service('organization').create({ name }, actor);
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const ent = await plugin.service('entitlement').create(org.documentId, { class: 'PLG', price: 100, currency: 'EUR', billingPeriod: 'none' }, actor);
+      await plugin.service('entitlement').cancel(ent.documentId, { reason: 'customer_request', timing: 'date', effectiveAt: DUE }, actor);
+      ids.push(ent.documentId);
+    }
+    return ids;
+  };
+
+  // PostgreSQL and MySQL: instances claim batches of due tasks (FOR UPDATE SKIP LOCKED) instead
+  // of one holding the sweep's lease, so a month-end peak is shared (docs/spec.md §14). SQLite
+  // keeps the lease: one writer at a time.
+  const claims = (process.env.DATABASE_CLIENT ?? 'sqlite') !== 'sqlite';
+  (claims ? it : it.skip)(`shares ${COUNT} due transitions between two instances, each performed once`, async () => {
+    const ids = await dueCancellations('Shared');
+    // Claims that last (the default two minutes), batches of ten, no cap per run.
+    const sharing = { OFFBOARDING_LEASE_TTL_MS: '120000', OFFBOARDING_SWEEP_MAX_TASKS: '10000' };
+    const a = startWorker(process.env, sharing);
+    const b = startWorker(process.env, sharing);
+    await Promise.all([a.ready, b.ready]);
+    a.child.stdin.write('go\n');
+    b.child.stdin.write('go\n');
+    const [totalsA, totalsB] = await Promise.all([a.done, b.done]);
+
+    // Both worked: each performed a real part of the batch, and together all of it, once.
+    expect(totalsA.performed).toBeGreaterThanOrEqual(COUNT / 10);
+    expect(totalsB.performed).toBeGreaterThanOrEqual(COUNT / 10);
+    expect(totalsA.performed + totalsB.performed).toBe(COUNT);
+    expect(totalsA.failed + totalsB.failed).toBe(0);
+    const events = (await h.strapi.db.query('plugin::offboarding.audit-event').findMany({
+      where: { action: 'entitlement.cancelled', actorType: 'job', targetId: { $in: ids } },
+      select: ['targetId'],
+    })) as { targetId: string }[];
+    expect(events).toHaveLength(COUNT);
+    expect(new Set(events.map((e) => e.targetId)).size).toBe(COUNT);
+    const tasks = h.strapi.db.query('plugin::offboarding.scheduled-task');
+    expect(await tasks.count({ where: { targetId: { $in: ids }, kind: 'complete_cancellation', state: 'done' } })).toBe(COUNT);
+  });
+
+  (claims ? it : it.skip)('leaves a batch another instance claimed alone until its claim expires', async () => {
+    const plugin = h.strapi.plugin('offboarding');
+    const ids = await dueCancellations('Claimed', 20);
+    const tasks = h.strapi.db.query('plugin::offboarding.scheduled-task');
+    const where = { targetId: { $in: ids }, kind: 'complete_cancellation', state: 'pending' };
+    plugin.service('clock').freeze(DUE);
+    await tasks.updateMany({ where, data: { claimedBy: 'other-instance', claimedUntil: new Date('2027-02-01T00:02:00Z') } });
+    const meanwhile = await plugin.service('sweeps').run('transitions');
+    expect(meanwhile).toMatchObject({ ran: true, processed: 0 });
+    expect(await tasks.count({ where })).toBe(20);
+    // The other instance died: its claims expire and this one does the work.
+    plugin.service('clock').freeze('2027-02-01T00:03:00Z');
+    const after = await plugin.service('sweeps').run('transitions');
+    expect(after.performed).toBe(20);
+    expect(await tasks.count({ where })).toBe(0);
   });
 });

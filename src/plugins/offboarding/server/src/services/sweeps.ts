@@ -5,6 +5,7 @@ import type { OffboardingConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
 import { taskStore, type TaskRow } from '../store/task';
 import { getService } from '../utils';
+import { supportsRowLocks } from '../utils/db';
 
 export type TaskOutcome = 'performed' | 'noop';
 
@@ -14,9 +15,11 @@ export type { SweepResult };
 const MINUTE = 60_000;
 
 /**
- * Sweeps work the durable queue. Each takes its database lease, so one instance works it at
- * a time; each task's own transaction locks and re-checks its row, so even a task that two
- * instances reach is performed once and the other sees a no-op.
+ * Sweeps work the durable queue. On PostgreSQL and MySQL every instance claims batches of the
+ * due tasks (`runClaiming`), so N instances share a month-end peak; on SQLite a sweep's lease
+ * lets one instance work it at a time (`runLeased`). Either way each task's own transaction
+ * locks and re-checks its row, so even a task that two instances reach is performed once and
+ * the other sees a no-op.
  */
 const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as OffboardingConfig;
@@ -89,30 +92,61 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     await taskStore(strapi).recordFailure(task.id, attempts, message.slice(0, 2000), retryAt, at);
   };
 
+  /**
+   * PostgreSQL and MySQL: instances share the due work. Each claims a batch (SKIP LOCKED, so
+   * two claiming at once take different rows), works it and claims the next; a dead
+   * instance's claims expire after `leaseTtlMs` and the tasks are due again for the others.
+   */
+  const runClaiming = async (name: SweepName, result: SweepResult) => {
+    const { sweeps } = config();
+    const holder = getService(strapi, 'lease').holder;
+    const store = taskStore(strapi);
+    result.ran = true;
+    while (result.processed < sweeps.maxTasksPerRun) {
+      const at = now();
+      const limit = Math.min(sweeps.batchSize, sweeps.maxTasksPerRun - result.processed);
+      const batch = await store.claim(SWEEPS[name], at, limit, holder, new Date(at.getTime() + sweeps.leaseTtlMs));
+      if (!batch.length) break;
+      try {
+        await runBatch(batch, result);
+      } finally {
+        // Whatever the batch left pending (a kind without a handler, an error between tasks)
+        // is due again at once for any instance rather than when the claim expires.
+        await store.release(batch.map((task) => task.id), holder);
+      }
+    }
+    return { ...result, finishedAt: new Date().toISOString() };
+  };
+
+  /** SQLite (one writer at a time): one instance works a sweep, under its lease. */
+  const runLeased = async (name: SweepName, result: SweepResult) => {
+    const { sweeps } = config();
+    const leaseName = `sweep:${name}`;
+    const lease = getService(strapi, 'lease');
+    if (!(await lease.acquire(leaseName, sweeps.leaseTtlMs))) {
+      const holder = await lease.current(leaseName);
+      return { ...result, skipped: `another instance (${holder?.holder ?? 'unknown'}) holds the ${name} lease` };
+    }
+    result.ran = true;
+    try {
+      while (result.processed < sweeps.maxTasksPerRun) {
+        const due = await getService(strapi, 'scheduler').due(SWEEPS[name], now(), sweeps.batchSize);
+        if (!due.length) break;
+        await runBatch(due, result);
+        // Renew between batches; a lease lost (expired and taken) means another instance goes on.
+        if (!(await lease.acquire(leaseName, sweeps.leaseTtlMs))) break;
+      }
+    } finally {
+      await lease.release(leaseName);
+    }
+    return { ...result, finishedAt: new Date().toISOString() };
+  };
+
   return {
     async run(name: SweepName): Promise<SweepResult> {
-      const { sweeps } = config();
-      const leaseName = `sweep:${name}`;
-      const lease = getService(strapi, 'lease');
       const startedAt = new Date().toISOString();
       const result: SweepResult = { sweep: name, ran: false, skipped: null, processed: 0, performed: 0, noop: 0, failed: 0, startedAt, finishedAt: startedAt };
-      if (!(await lease.acquire(leaseName, sweeps.leaseTtlMs))) {
-        const holder = await lease.current(leaseName);
-        return { ...result, skipped: `another instance (${holder?.holder ?? 'unknown'}) holds the ${name} lease` };
-      }
-      result.ran = true;
-      try {
-        while (result.processed < sweeps.maxTasksPerRun) {
-          const due = await getService(strapi, 'scheduler').due(SWEEPS[name], now(), sweeps.batchSize);
-          if (!due.length) break;
-          await runBatch(due, result);
-          // Renew between batches; a lease lost (expired and taken) means another instance goes on.
-          if (!(await lease.acquire(leaseName, sweeps.leaseTtlMs))) break;
-        }
-      } finally {
-        await lease.release(leaseName);
-      }
-      return { ...result, finishedAt: new Date().toISOString() };
+      return supportsRowLocks(strapi) ? runClaiming(name, result) : runLeased(name, result);
     },
   };
 };

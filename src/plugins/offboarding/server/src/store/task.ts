@@ -65,13 +65,46 @@ export const taskStore = (strapi: Core.Strapi) => {
       });
     },
 
-    /** Oldest due first, through the (state, kind, due_at) index. */
+    /** Oldest due first, through the (state, kind, due_at) index; another instance's live claims left out. */
     async due(kinds: readonly TaskKind[], now: Date, limit: number): Promise<TaskRow[]> {
       return (await tasks().findMany({
-        where: { state: 'pending', kind: { $in: [...kinds] }, dueAt: { $lte: now } },
+        where: { state: 'pending', kind: { $in: [...kinds] }, dueAt: { $lte: now }, $or: [{ claimedUntil: { $null: true } }, { claimedUntil: { $lt: now } }] },
         orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
         limit,
       })) as TaskRow[];
+    },
+
+    /**
+     * Claims up to `limit` due tasks for `holder` until `until`, and answers them: the oldest due
+     * that no live claim holds, selected `FOR UPDATE SKIP LOCKED` (PostgreSQL, MySQL 8,
+     * MariaDB 10.6) so that instances claiming at the same moment take different rows, and
+     * marked in the same transaction. A claim only shares the work out: each task's own
+     * transaction still locks and re-checks its target, so a task is performed once.
+     */
+    async claim(kinds: readonly TaskKind[], now: Date, limit: number, holder: string, until: Date): Promise<TaskRow[]> {
+      const ids = await strapi.db.transaction(async ({ trx }) => {
+        // Strapi's query builder converts the values (dates) per dialect; knex adds SKIP LOCKED.
+        const select = strapi.db
+          .queryBuilder(UID.task)
+          .select(['id'])
+          .where({ state: 'pending', kind: { $in: [...kinds] }, dueAt: { $lte: now }, $or: [{ claimedUntil: { $null: true } }, { claimedUntil: { $lt: now } }] })
+          .orderBy([{ dueAt: 'asc' }, { id: 'asc' }])
+          .limit(limit)
+          .transacting(trx)
+          .forUpdate();
+        const rows = (await select.getKnexQuery().skipLocked()) as { id: number }[];
+        const claimed = rows.map((row) => row.id);
+        if (claimed.length) await tasks().updateMany({ where: { id: { $in: claimed } }, data: { claimedBy: holder, claimedUntil: until } });
+        return claimed;
+      });
+      if (!ids.length) return [];
+      return (await tasks().findMany({ where: { id: { $in: ids } }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }] })) as TaskRow[];
+    },
+
+    /** Gives claims back (a run that stops early): the tasks are due again for any instance. */
+    async release(ids: number[], holder: string) {
+      if (!ids.length) return;
+      await tasks().updateMany({ where: { id: { $in: ids }, claimedBy: holder, state: 'pending' }, data: { claimedBy: null, claimedUntil: null } });
     },
 
     /** Marks tasks done, one statement; one that its work's own transaction superseded counts as done too. */
@@ -86,7 +119,7 @@ export const taskStore = (strapi: Core.Strapi) => {
     async recordFailure(id: number, attempts: number, lastError: string, retryAt: Date | null, at: Date) {
       await tasks().update({
         where: { id },
-        data: { attempts, lastError, ...(retryAt ? { dueAt: retryAt } : { state: 'failed', finishedAt: at }) },
+        data: { attempts, lastError, claimedBy: null, claimedUntil: null, ...(retryAt ? { dueAt: retryAt } : { state: 'failed', finishedAt: at }) },
       });
     },
 

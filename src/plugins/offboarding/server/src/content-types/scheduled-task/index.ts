@@ -3,6 +3,8 @@ import { TASK_KINDS, TASK_STATES } from '../../../../shared/contracts/constants'
 /**
  * The durable queue: one row per thing that must happen later. Sweeps select pending rows
  * due by `(state, kind, due_at)`, so their cost follows the work due, not the table size.
+ * `claimedBy`/`claimedUntil` (added in 0.3.0, nullable: nothing to migrate) mark a batch an
+ * instance is working (services/sweeps.ts).
  */
 export default {
   schema: {
@@ -29,6 +31,10 @@ export default {
       lastError: { type: 'text' },
       outcome: { type: 'string' },
       finishedAt: { type: 'datetime' },
+      // A sweep on PostgreSQL or MySQL claims a batch of due tasks (SKIP LOCKED) so that every
+      // instance takes its share; a claim that outlives its instance expires at claimedUntil.
+      claimedBy: { type: 'string' },
+      claimedUntil: { type: 'datetime' },
     },
     indexes: [
       { name: 'offboarding_tasks_due', columns: ['state', 'kind', 'due_at'] },
