@@ -1,7 +1,8 @@
 /**
  * A brand-new Strapi 5.54 app in a temporary folder with the plugin installed from its packed
- * tarball, as a user would get it: the files of Strapi's JavaScript starter (config/*.js, an empty
- * src/index.js), `strapi-plugin-offboarding` in package.json and nothing else of ours.
+ * tarball, as a user would get it: the files of Strapi's JavaScript starter
+ * (tests/fixtures/strapi-starter), `strapi-plugin-offboarding` in package.json and nothing else
+ * of ours.
  *
  * The app's node_modules reuses this repository's installed packages, one symlink per package
  * (a scope folder is a real folder of symlinks), so nothing is downloaded twice; the tarball is
@@ -27,88 +28,8 @@ const write = (dir, file, text) => {
   fs.writeFileSync(path.join(dir, file), text);
 };
 
-/** Strapi 5's JavaScript starter, as `create-strapi-app --js` writes it (secrets from the env). */
-const STARTER = {
-  'config/admin.js': `module.exports = ({ env }) => ({
-  auth: { secret: env('ADMIN_JWT_SECRET') },
-  apiToken: { salt: env('API_TOKEN_SALT') },
-  transfer: { token: { salt: env('TRANSFER_TOKEN_SALT') } },
-  secrets: { encryptionKey: env('ENCRYPTION_KEY') },
-  flags: { nps: env.bool('FLAG_NPS', true), promoteEE: env.bool('FLAG_PROMOTE_EE', true) },
-});
-`,
-  'config/api.js': `module.exports = { rest: { defaultLimit: 25, maxLimit: 100, withCount: true } };
-`,
-  // The starter's database.js, plus what the plugin's README asks of MySQL/MariaDB: READ COMMITTED.
-  'config/database.js': `const path = require('path');
-
-module.exports = ({ env }) => {
-  const client = env('DATABASE_CLIENT', 'sqlite');
-  const connections = {
-    mysql: {
-      connection: {
-        host: env('DATABASE_HOST', 'localhost'),
-        port: env.int('DATABASE_PORT', 3306),
-        database: env('DATABASE_NAME', 'strapi'),
-        user: env('DATABASE_USERNAME', 'strapi'),
-        password: env('DATABASE_PASSWORD', 'strapi'),
-      },
-      pool: {
-        min: env.int('DATABASE_POOL_MIN', 2),
-        max: env.int('DATABASE_POOL_MAX', 10),
-        afterCreate: (conn, done) => {
-          conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', (err) => done(err, conn));
-        },
-      },
-    },
-    postgres: {
-      connection: {
-        host: env('DATABASE_HOST', 'localhost'),
-        port: env.int('DATABASE_PORT', 5432),
-        database: env('DATABASE_NAME', 'strapi'),
-        user: env('DATABASE_USERNAME', 'strapi'),
-        password: env('DATABASE_PASSWORD', 'strapi'),
-        schema: env('DATABASE_SCHEMA', 'public'),
-      },
-      pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
-    },
-    sqlite: {
-      connection: { filename: path.join(__dirname, '..', env('DATABASE_FILENAME', '.tmp/data.db')) },
-      useNullAsDefault: true,
-    },
-  };
-  return { connection: { client, ...connections[client], acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000) } };
-};
-`,
-  'config/middlewares.js': `module.exports = [
-  'strapi::logger',
-  'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
-  'strapi::query',
-  'strapi::body',
-  'strapi::session',
-  'strapi::favicon',
-  'strapi::public',
-];
-`,
-  'config/server.js': `module.exports = ({ env }) => ({
-  host: env('HOST', '0.0.0.0'),
-  port: env.int('PORT', 1337),
-  app: { keys: env.array('APP_KEYS') },
-  // Not in the starter: keeps Strapi from checking for updates (the tests run offline).
-  logger: { updates: { enabled: false } },
-});
-`,
-  'src/index.js': `module.exports = {
-  register(/* { strapi } */) {},
-  bootstrap(/* { strapi } */) {},
-};
-`,
-  'public/robots.txt': '',
-  'public/uploads/.gitkeep': '',
-};
+/** Strapi 5.54.0's JavaScript starter, as `create-strapi-app --js` writes it (tests/fixtures). */
+const STARTER = path.join(__dirname, '..', 'fixtures', 'strapi-starter');
 
 /** The package as npm would publish it: `npm pack` of the built plugin. */
 const pack = (destination) => {
@@ -149,6 +70,7 @@ const createBareApp = ({ parent = os.tmpdir(), packDir = path.join(root, '.tmp',
     dependencies: {
       '@strapi/strapi': version('@strapi/strapi'),
       '@strapi/plugin-users-permissions': version('@strapi/plugin-users-permissions'),
+      '@strapi/database': version('@strapi/database'),
       'better-sqlite3': version('better-sqlite3'),
       pg: version('pg'),
       mysql2: version('mysql2'),
@@ -161,9 +83,8 @@ const createBareApp = ({ parent = os.tmpdir(), packDir = path.join(root, '.tmp',
     engines: { node: '>=20.0.0 <=24.x.x' },
   };
   write(appDir, 'package.json', `${JSON.stringify(pkg, null, 2)}\n`);
-  for (const [file, text] of Object.entries(STARTER)) write(appDir, file, text);
-  fs.copyFileSync(path.join(root, 'favicon.png'), path.join(appDir, 'favicon.png'));
-  fs.mkdirSync(path.join(appDir, '.tmp'));
+  fs.cpSync(STARTER, appDir, { recursive: true, filter: (source) => path.basename(source) !== 'README.md' });
+  for (const dir of ['.tmp', 'public/uploads', 'database/migrations']) fs.mkdirSync(path.join(appDir, dir), { recursive: true });
   linkNodeModules(appDir);
   const target = path.join(appDir, 'node_modules', PLUGIN);
   fs.mkdirSync(target);

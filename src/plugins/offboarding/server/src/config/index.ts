@@ -56,55 +56,92 @@ export const DEFAULT_CONFIG: OffboardingConfig = {
   ownedData: [],
 };
 
-const positiveInteger = (value: unknown, path: string) => {
-  if (!Number.isInteger(value) || (value as number) < 1) throw new Error(`plugin offboarding: ${path} must be a positive integer`);
+/** Every problem of a configuration, each naming its setting; the start stops on any of them. */
+type Problems = string[];
+
+const positiveInteger = (problems: Problems, value: unknown, path: string) => {
+  if (!Number.isInteger(value) || (value as number) < 1) problems.push(`${path} must be a positive integer`);
+};
+
+/** A misspelled setting would otherwise be ignored in silence and its default used. */
+const unknownKeys = (problems: Problems, value: unknown, known: readonly string[], path: string) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push(`${path || 'the configuration'} must be an object`);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) problems.push(`${path ? `${path}.` : ''}${key} is not a setting of the plugin (known: ${known.join(', ')})`);
+  }
+};
+
+/**
+ * A cron rule as Strapi's cron (croner) reads it: 5 fields (minute first) or 6 (seconds first)
+ * of digits, names, `*`, `?`, ranges, steps, lists and croner's `L`, `W`, `#`. "every minute"
+ * would be refused by croner at start-up and only logged, leaving the sweep unscheduled.
+ */
+const CRON_FIELD = /^[\dA-Za-z*?,\/#-]+$/;
+const cronRule = (problems: Problems, value: unknown, path: string) => {
+  const fields = typeof value === 'string' ? value.trim().split(/\s+/) : [];
+  if (typeof value !== 'string' || !value.trim() || fields.length < 5 || fields.length > 6 || !fields.every((field) => CRON_FIELD.test(field))) {
+    problems.push(`${path} must be a cron rule of 5 or 6 fields such as "0 3 * * *" (got ${JSON.stringify(value)})`);
+  }
 };
 
 const OWNED_DATA_FLAGS = ['export', 'purge', 'refuseWhileArchived'] as const;
+const OWNED_DATA_KEYS = ['uid', 'relation', ...OWNED_DATA_FLAGS, 'customerFields'] as const;
 
 /** Shape only; that each uid and relation exist is checked at bootstrap (owned-data service). */
-const validateOwnedData = (list: unknown) => {
-  if (!Array.isArray(list)) throw new Error('plugin offboarding: ownedData must be a list of { uid, relation, export, purge, refuseWhileArchived }');
+const validateOwnedData = (problems: Problems, list: unknown) => {
+  if (!Array.isArray(list)) {
+    problems.push('ownedData must be a list of { uid, relation, export, purge, refuseWhileArchived }');
+    return;
+  }
   const seen = new Set<string>();
   list.forEach((entry: unknown, i) => {
     const item = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-    if (typeof item.uid !== 'string' || !item.uid.trim()) throw new Error(`plugin offboarding: ownedData[${i}].uid must be a content type uid such as "api::order.order"`);
-    if (seen.has(item.uid)) throw new Error(`plugin offboarding: ownedData lists "${item.uid}" twice`);
-    seen.add(item.uid);
-    if (typeof item.relation !== 'string' || !item.relation.trim()) throw new Error(`plugin offboarding: ownedData[${i}].relation must be the name of the relation to the organization`);
+    unknownKeys(problems, entry, OWNED_DATA_KEYS, `ownedData[${i}]`);
+    if (typeof item.uid !== 'string' || !item.uid.trim()) problems.push(`ownedData[${i}].uid must be a content type uid such as "api::order.order"`);
+    else if (seen.has(item.uid)) problems.push(`ownedData lists "${item.uid}" twice`);
+    else seen.add(item.uid);
+    if (typeof item.relation !== 'string' || !item.relation.trim()) problems.push(`ownedData[${i}].relation must be the name of the relation to the organization`);
     for (const flag of OWNED_DATA_FLAGS) {
-      if (typeof item[flag] !== 'boolean') throw new Error(`plugin offboarding: ownedData[${i}].${flag} must be a boolean`);
+      if (typeof item[flag] !== 'boolean') problems.push(`ownedData[${i}].${flag} must be a boolean`);
     }
     if (item.customerFields !== undefined && (!Array.isArray(item.customerFields) || item.customerFields.some((f) => typeof f !== 'string' || !f.trim()))) {
-      throw new Error(`plugin offboarding: ownedData[${i}].customerFields must be a list of attribute names`);
+      problems.push(`ownedData[${i}].customerFields must be a list of attribute names`);
     }
   });
+};
+
+/** Every problem of `config`, each naming its setting (empty when it is valid). */
+export const configProblems = (config: OffboardingConfig): string[] => {
+  const problems: Problems = [];
+  unknownKeys(problems, config, Object.keys(DEFAULT_CONFIG), '');
+  for (const section of ['cron', 'sweeps', 'purge', 'exports'] as const) {
+    unknownKeys(problems, config[section], Object.keys(DEFAULT_CONFIG[section]), section);
+  }
+  if (typeof config.cron?.enabled !== 'boolean') problems.push('cron.enabled must be a boolean');
+  for (const name of SWEEP_NAMES) cronRule(problems, config.cron?.[name], `cron.${name}`);
+  positiveInteger(problems, config.sweeps?.batchSize, 'sweeps.batchSize');
+  positiveInteger(problems, config.sweeps?.maxTasksPerRun, 'sweeps.maxTasksPerRun');
+  positiveInteger(problems, config.sweeps?.leaseTtlMs, 'sweeps.leaseTtlMs');
+  positiveInteger(problems, config.sweeps?.maxAttempts, 'sweeps.maxAttempts');
+  positiveInteger(problems, config.purge?.batchSize, 'purge.batchSize');
+  const dir = config.exports?.dir;
+  if (typeof dir !== 'string' || !dir.trim()) problems.push('exports.dir must be a folder path');
+  else if (/^public([\\/]|$)/.test(dir.replace(/^\.\//, ''))) problems.push('exports.dir must not be under public/ (exports are private)');
+  positiveInteger(problems, config.exports?.expiresInDays, 'exports.expiresInDays');
+  positiveInteger(problems, config.exports?.pageSize, 'exports.pageSize');
+  positiveInteger(problems, config.exports?.staleAfterMs, 'exports.staleAfterMs');
+  positiveInteger(problems, config.exports?.customerDailyLimit, 'exports.customerDailyLimit');
+  validateOwnedData(problems, config.ownedData);
+  return problems;
 };
 
 export default {
   default: DEFAULT_CONFIG,
   validator: (config: OffboardingConfig) => {
-    if (typeof config.cron?.enabled !== 'boolean') throw new Error('plugin offboarding: cron.enabled must be a boolean');
-    for (const name of SWEEP_NAMES) {
-      if (typeof config.cron[name] !== 'string' || !config.cron[name].trim()) {
-        throw new Error(`plugin offboarding: cron.${name} must be a cron rule such as "0 3 * * *"`);
-      }
-    }
-    positiveInteger(config.sweeps?.batchSize, 'sweeps.batchSize');
-    positiveInteger(config.sweeps?.maxTasksPerRun, 'sweeps.maxTasksPerRun');
-    positiveInteger(config.sweeps?.leaseTtlMs, 'sweeps.leaseTtlMs');
-    positiveInteger(config.sweeps?.maxAttempts, 'sweeps.maxAttempts');
-    positiveInteger(config.purge?.batchSize, 'purge.batchSize');
-    if (typeof config.exports?.dir !== 'string' || !config.exports.dir.trim()) {
-      throw new Error('plugin offboarding: exports.dir must be a folder path');
-    }
-    if (/^public([\\/]|$)/.test(config.exports.dir.replace(/^\.\//, ''))) {
-      throw new Error('plugin offboarding: exports.dir must not be under public/ (exports are private)');
-    }
-    positiveInteger(config.exports.expiresInDays, 'exports.expiresInDays');
-    positiveInteger(config.exports.pageSize, 'exports.pageSize');
-    positiveInteger(config.exports.staleAfterMs, 'exports.staleAfterMs');
-    positiveInteger(config.exports.customerDailyLimit, 'exports.customerDailyLimit');
-    validateOwnedData(config.ownedData);
+    const problems = configProblems(config);
+    if (problems.length) throw new Error(`plugin offboarding: ${problems.join('; ')}`);
   },
 };
