@@ -155,6 +155,9 @@ describe('two Strapi instances sweeping one database', () => {
     await tasks.updateMany({ where, data: { claimedBy: 'other-instance', claimedUntil: new Date('2027-02-01T00:02:00Z') } });
     const meanwhile = await plugin.service('sweeps').run('transitions');
     expect(meanwhile).toMatchObject({ ran: true, processed: 0 });
+    // The Data Retention page's jobs table says who is working the sweep.
+    const jobs = (await h.api.get('/offboarding/jobs')).body.data as { name: string; claimed: { tasks: number; instances: number } }[];
+    expect(jobs.find((job) => job.name === 'transitions')?.claimed).toEqual({ tasks: 20, instances: 1 });
     expect(await tasks.count({ where })).toBe(20);
     // The other instance died: its claims expire and this one does the work.
     plugin.service('clock').freeze('2027-02-01T00:03:00Z');

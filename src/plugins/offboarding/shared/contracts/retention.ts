@@ -26,7 +26,10 @@ export interface SweepStatus {
   pending: number;
   failed: number;
   nextDueAt: IsoDate | null;
+  /** SQLite: the instance working the sweep, while it holds the lease. */
   lease: { name: string; holder: string | null; expiresAt: IsoDate | null } | null;
+  /** PostgreSQL and MySQL: due tasks claimed right now, and by how many instances. */
+  claimed: { tasks: number; instances: number };
 }
 
 /** The answer of `POST /jobs/:name/run`. */

@@ -35,14 +35,14 @@ const createRetentionController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await retention().lift(ctx.params.id, adminActor(ctx)) };
     },
 
-    /** Each sweep: its lease, what is due, the next due time, failed tasks. */
+    /** Each sweep: who works it (lease or claims), what is due, the next due time, failed tasks. */
     async jobs(ctx: Context) {
       await noQuery(ctx.query);
       const now = getService(strapi, 'clock').now();
       const data = [];
       for (const name of SWEEP_NAMES) {
         const kinds = [...SWEEPS[name]];
-        const { next, due, pending, failed } = await getService(strapi, 'scheduler').standing(kinds, now);
+        const { next, due, pending, failed, claimed } = await getService(strapi, 'scheduler').standing(kinds, now);
         const lease = await getService(strapi, 'lease').current(`sweep:${name}`);
         data.push({
           name,
@@ -52,6 +52,7 @@ const createRetentionController = ({ strapi }: { strapi: Core.Strapi }) => {
           failed,
           nextDueAt: next ? toApi<{ dueAt: string }>(next).dueAt : null,
           lease: lease ? toApi(lease) : null,
+          claimed,
         });
       }
       ctx.body = { data };

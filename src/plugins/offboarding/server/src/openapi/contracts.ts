@@ -89,7 +89,7 @@ export const CONTRACTS = {
   PurgeQueueItem: fieldsOf<PurgeQueueItem>()([
     'documentId', 'name', 'taxId', 'archivedAt', 'lastCancelledAt', 'retentionUntil', 'purgeAfter', 'willDelete',
   ]),
-  SweepStatus: fieldsOf<SweepStatus>()(['name', 'kinds', 'due', 'pending', 'failed', 'nextDueAt', 'lease']),
+  SweepStatus: fieldsOf<SweepStatus>()(['name', 'kinds', 'due', 'pending', 'failed', 'nextDueAt', 'lease', 'claimed']),
   SweepResult: fieldsOf<SweepResult>()(['sweep', 'ran', 'skipped', 'processed', 'performed', 'noop', 'failed', 'startedAt', 'finishedAt']),
   PortalOrganization: portalOrganization,
   PortalOrganizationDetail: [...portalOrganization, ...fieldsOf<Omit<PortalOrganizationDetail, keyof PortalOrganization>>()(['entitlements'])],

@@ -25,6 +25,8 @@ export interface QueueStanding {
   due: number;
   pending: number;
   failed: number;
+  /** Pending tasks under a live claim, and the instances holding them. */
+  claimed: { tasks: number; instances: number };
 }
 
 /**
@@ -33,6 +35,12 @@ export interface QueueStanding {
  */
 export const taskStore = (strapi: Core.Strapi) => {
   const tasks = () => strapi.db.query(UID.task);
+
+  const claimedOf = async (kind: { $in: TaskKind[] }, now: Date) => {
+    const live = { state: 'pending', kind, claimedUntil: { $gt: now } };
+    const holders = (await tasks().findMany({ where: live, select: ['claimedBy'], limit: 1000 })) as { claimedBy: string | null }[];
+    return { tasks: Number(await tasks().count({ where: live })), instances: new Set(holders.map((h) => h.claimedBy)).size };
+  };
 
   return {
     /** The target's pending tasks of these kinds. */
@@ -138,6 +146,7 @@ export const taskStore = (strapi: Core.Strapi) => {
         due: Number(await tasks().count({ where: { state: 'pending', kind, dueAt: { $lte: now } } })),
         pending: Number(await tasks().count({ where: { state: 'pending', kind } })),
         failed: Number(await tasks().count({ where: { state: 'failed', kind } })),
+        claimed: await claimedOf(kind, now),
       };
     },
   };

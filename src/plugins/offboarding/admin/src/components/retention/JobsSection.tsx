@@ -16,7 +16,7 @@ export interface JobsSectionProps {
   onChanged: () => void;
 }
 
-/** The scheduled sweeps: what waits, what is due, what failed, who holds the lease. */
+/** The scheduled sweeps: what waits, what is due, what failed, who is working them (lease or claims). */
 export const JobsSection = ({ canSettings, refreshKey, onChanged }: JobsSectionProps) => {
   const { formatMessage, formatNumber } = useIntl();
   const format = useFormat();
@@ -30,7 +30,7 @@ export const JobsSection = ({ canSettings, refreshKey, onChanged }: JobsSectionP
       title={t('title', 'Scheduled jobs')}
       description={t(
         'description',
-        'The sweeps run on their schedule on one instance at a time; items missed while Strapi was down are caught up.',
+        'The sweeps run on their schedule, each task exactly once: on PostgreSQL and MySQL every instance takes a share of the due work, on SQLite one instance works a sweep at a time. Items missed while Strapi was down are caught up.',
       )}
     >
       <DataTable
@@ -55,14 +55,22 @@ export const JobsSection = ({ canSettings, refreshKey, onChanged }: JobsSectionP
           { key: 'nextDue', header: t('nextDue', 'Next due'), cell: (sweep) => format.dateTime(sweep.nextDueAt) },
           {
             key: 'lease',
-            header: t('lease', 'Lease'),
+            header: t('lease', 'Working'),
             cell: (sweep) =>
               sweep.lease?.holder
                 ? formatMessage(
                     { id: getTranslation('retention.jobs.leaseHeld'), defaultMessage: '{holder} until {until}' },
                     { holder: sweep.lease.holder, until: format.dateTime(sweep.lease.expiresAt) },
                   )
-                : t('leaseFree', 'Free'),
+                : sweep.claimed.tasks > 0
+                  ? formatMessage(
+                      {
+                        id: getTranslation('retention.jobs.claimed'),
+                        defaultMessage: '{tasks, plural, one {# task} other {# tasks}} claimed by {instances, plural, one {# instance} other {# instances}}',
+                      },
+                      { tasks: sweep.claimed.tasks, instances: sweep.claimed.instances },
+                    )
+                  : t('leaseFree', 'Idle'),
           },
           canSettings && {
             key: 'actions',
