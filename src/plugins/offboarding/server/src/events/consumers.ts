@@ -1,7 +1,7 @@
 import { ENTITLEMENT_TRANSITION_EVENTS } from '../../../shared/contracts/events';
 import { getService } from '../utils';
 import { dataOf } from './payload';
-import type { Consumer } from './types';
+import type { ChangeContext, Consumer } from './types';
 
 /**
  * What happens after a change: this file is the whole answer (docs/architecture.md "What
@@ -25,6 +25,9 @@ export const CONSUMERS: readonly Consumer[] = [
     run: async (strapi, _event, { entitlement }) => {
       if (entitlement) await getService(strapi, 'scheduler').syncEntitlement(entitlement.after);
     },
+    runMany: async (strapi, items) => {
+      await getService(strapi, 'scheduler').syncEntitlements(items.flatMap(({ context }) => (context.entitlement ? [context.entitlement.after] : [])));
+    },
   },
   {
     // Becoming cancelled queues downstream deprovisioning (when the class's provisioning policy
@@ -37,6 +40,14 @@ export const CONSUMERS: readonly Consumer[] = [
       const marked = await getService(strapi, 'provisioning').onTransition(context.entitlement.before, context.entitlement.after);
       if (marked) context.entitlement.after = marked;
     },
+    runMany: async (strapi, items) => {
+      const changed = items.flatMap(({ context }) => (context.entitlement ? [context.entitlement] : []));
+      const marked = await getService(strapi, 'provisioning').onTransitions(changed);
+      changed.forEach((change, i) => {
+        const row = marked[i];
+        if (row) change.after = row;
+      });
+    },
   },
   {
     // The organization's status, last cancellation and retention date derive from its
@@ -47,6 +58,17 @@ export const CONSUMERS: readonly Consumer[] = [
     run: async (strapi, _event, context) => {
       if (context.organization) await getService(strapi, 'organization').refreshDerived(context.organization.id, context);
     },
+    // Once per organization of the batch, from its entitlements as the whole batch leaves them.
+    runMany: async (strapi, items) => {
+      const organizations = new Map<number, NonNullable<ChangeContext['organization']>>();
+      const resolvers = new Map<number, ChangeContext['resolve']>();
+      for (const { context } of items) {
+        if (!context.organization) continue;
+        organizations.set(context.organization.id, context.organization);
+        resolvers.set(context.organization.id, context.resolve);
+      }
+      await getService(strapi, 'organization').refreshDerivedMany([...organizations.values()], resolvers);
+    },
   },
   {
     // Every event is an audit row: the organization's trail (docs/spec.md §1 "Audit log").
@@ -54,6 +76,7 @@ export const CONSUMERS: readonly Consumer[] = [
     on: '*',
     phase: 'transaction',
     run: (strapi, event) => getService(strapi, 'audit').append(event),
+    runMany: (strapi, items) => getService(strapi, 'audit').appendMany(items.map(({ event }) => event)),
   },
   {
     // A change may be what the checklist's current automatic step waits for.
@@ -63,6 +86,7 @@ export const CONSUMERS: readonly Consumer[] = [
     run: async (strapi, event) => {
       if (event.organization) await getService(strapi, 'checklist').reevaluate(event.organization);
     },
+    runMany: (strapi, items) => getService(strapi, 'checklist').reevaluateMany(items.flatMap(({ event }) => (event.organization ? [event.organization] : []))),
   },
   {
     // Strapi's eventHub as `offboarding.<type>`: Settings → Webhooks and the host app listen there.

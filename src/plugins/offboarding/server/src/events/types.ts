@@ -60,4 +60,9 @@ export interface Consumer {
   on: readonly DomainEventType[] | '*';
   phase: 'transaction' | 'after-commit';
   run: (strapi: Core.Strapi, event: EmittedEvent, context: ChangeContext) => Promise<void> | void;
+  /**
+   * The same reaction to a batch of events (`emitMany`, a sweep's), done set-wise; without it,
+   * `run` is called for each. Each context holds its organization as the whole batch leaves it.
+   */
+  runMany?: (strapi: Core.Strapi, items: { event: EmittedEvent; context: ChangeContext }[]) => Promise<void>;
 }

@@ -124,15 +124,20 @@ const toRow = (input: AuditInput) => {
   };
 };
 
+const appendMany = async (strapi: Core.Strapi, events: EmittedEvent[]) => {
+  if (!events.length) return;
+  await strapi.db.query(UID.auditEvent).createMany({ data: events.map(({ type, ...input }) => toRow({ ...input, action: type })) });
+};
+
 const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * The audit trail's consumer of domain events (events/consumers.ts): one row per event, in
    * the transaction of the change, written in one statement (nothing read back).
    */
-  async append(event: EmittedEvent) {
-    const { type, ...input } = event;
-    await strapi.db.query(UID.auditEvent).createMany({ data: [toRow({ ...input, action: type })] });
-  },
+  append: (event: EmittedEvent) => appendMany(strapi, [event]),
+
+  /** One row per event, all in one statement (a sweep's batch). */
+  appendMany: (events: EmittedEvent[]) => appendMany(strapi, events),
 
   /** Newest first; ties (same millisecond) broken by insertion order. */
   async listForOrganization(organization: string, { page, pageSize }: { page: number; pageSize: number }) {

@@ -157,20 +157,27 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
      * there is no open run or its current step is manual; locks the run only when a tick is due.
      */
     async reevaluate(organization: string) {
-      const peek = await findRun(organization);
-      if (!peek || peek.completedAt) return;
-      const progress = readProgress(peek.steps);
-      const current = currentStep(progress);
-      if (!current || !isAutomaticStep(current)) return;
-      const org = await findOrganization(organization);
-      if (!org || org.purgeState === 'purged') return;
-      if (!planAutomaticTicks(progress, await factsOf(org, toDate(peek.startedAt))).length) return;
-      await strapi.db.transaction(async () => {
-        // Another instance may have ticked it meanwhile: re-read under the lock, which commit re-plans from.
-        const row = await selectForUpdate<RunRow>(strapi, UID.checklistRun, { id: peek.id });
-        if (!row || row.completedAt) return;
-        await commit(row, runStateOf(row), org, CHECKLIST_ACTOR, null);
-      });
+      await service.reevaluateMany([organization]);
+    },
+
+    /** `reevaluate` for the organizations of a batch: one read finds which have a run to tick. */
+    async reevaluateMany(organizations: string[]) {
+      if (!organizations.length) return;
+      const open = (await runs().findMany({ where: { organization: { $in: [...new Set(organizations)] }, completedAt: { $null: true } } })) as RunRow[];
+      for (const peek of open) {
+        const progress = readProgress(peek.steps);
+        const current = currentStep(progress);
+        if (!current || !isAutomaticStep(current)) continue;
+        const org = await findOrganization(peek.organization);
+        if (!org || org.purgeState === 'purged') continue;
+        if (!planAutomaticTicks(progress, await factsOf(org, toDate(peek.startedAt))).length) continue;
+        await strapi.db.transaction(async () => {
+          // Another instance may have ticked it meanwhile: re-read under the lock, which commit re-plans from.
+          const row = await selectForUpdate<RunRow>(strapi, UID.checklistRun, { id: peek.id });
+          if (!row || row.completedAt) return;
+          await commit(row, runStateOf(row), org, CHECKLIST_ACTOR, null);
+        });
+      }
     },
 
     /** 201 with the new run; 409 once started (one run per organization) or for a purged organization. */

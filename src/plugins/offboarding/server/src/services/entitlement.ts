@@ -63,6 +63,20 @@ const ledgerEntry = (ctx: TransitionContext, mode: RefundMode, amount: number, k
     ? null
     : { ...periodOf(ctx), organization: ctx.organization.documentId, amount, currency: ctx.entitlement.currency, mode, kind };
 
+/** The transitions the transitions sweep makes when their time comes. */
+type ScheduledKind = 'complete_cancellation' | 'expire_grace';
+
+const planScheduled = (kind: ScheduledKind, state: EntitlementState, at: Date) =>
+  kind === 'complete_cancellation' ? planCompleteCancellation(state, at) : planGraceExpiry(state, at);
+
+/** What a scheduled transition records: a cancellation, by the job, with its reason. */
+const scheduledResult = (kind: ScheduledKind, entitlement: EntitlementRow, patch: EntitlementPatch): TransitionResult => ({
+  action: 'entitlement.cancelled',
+  patch,
+  reason: kind === 'expire_grace' ? 'payment_failure' : (entitlement.cancellationReason as string | null),
+  notes: kind === 'expire_grace' ? 'Grace period ended without payment' : 'Scheduled cancellation took effect',
+});
+
 const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => entitlementStore(strapi);
   const organizations = () => getService(strapi, 'organization');
@@ -336,20 +350,76 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
      * A sweep's task: a pending cancellation whose effective time came, or a non-payment
      * suspension whose grace ended. Locked and re-checked, so a repeat is a no-op.
      */
-    async runScheduled(documentId: string, kind: 'complete_cancellation' | 'expire_grace'): Promise<'performed' | 'noop'> {
+    async runScheduled(documentId: string, kind: ScheduledKind): Promise<'performed' | 'noop'> {
       return strapi.db.transaction(async () => {
         const ctx = await loadIfAny(documentId);
         if (!ctx) return 'noop';
-        const patch =
-          kind === 'complete_cancellation' ? planCompleteCancellation(ctx.state, ctx.now) : planGraceExpiry(ctx.state, ctx.now);
+        const patch = planScheduled(kind, ctx.state, ctx.now);
         if (!patch) return 'noop';
-        await apply(ctx, JOB_ACTOR, {
-          action: 'entitlement.cancelled',
-          patch,
-          reason: kind === 'expire_grace' ? 'payment_failure' : (ctx.entitlement.cancellationReason as string | null),
-          notes: kind === 'expire_grace' ? 'Grace period ended without payment' : 'Scheduled cancellation took effect',
-        });
+        await apply(ctx, JOB_ACTOR, scheduledResult(kind, ctx.entitlement, patch));
         return 'performed';
+      });
+    },
+
+    /**
+     * A sweep's batch of due transitions, set-wise, in one transaction (docs/architecture.md
+     * "Scheduled work"): the organizations locked in one statement (id order), the entitlements
+     * read in one, each row's new state decided by the pure domain as in `runScheduled`, the
+     * changes written one statement per distinct patch, and their events, audit rows, tasks and
+     * derived organization fields written by the consumers' set-wise `runMany`. Answers each
+     * entitlement's outcome. Anything unexpected throws and rolls the whole batch back; the
+     * sweep then works the batch row by row, so that a refusal names its row.
+     */
+    async runScheduledMany(tasks: { documentId: string; kind: ScheduledKind }[]): Promise<Record<string, 'performed' | 'noop'>> {
+      const documentIds = [...new Set(tasks.map((task) => task.documentId))];
+      const outcomes: Record<string, 'performed' | 'noop'> = Object.fromEntries(documentIds.map((id) => [id, 'noop' as const]));
+      if (!documentIds.length) return outcomes;
+      return strapi.db.transaction(async () => {
+        const organizations = new Map((await organizationStore(strapi).lockOwnersOf(documentIds)).map((org) => [org.id, org]));
+        // Read under the organizations' locks: every change to their entitlements holds them.
+        const rows = new Map((await store().byDocumentIds(documentIds)).map((row) => [row.documentId, row]));
+        const resolvers = await getService(strapi, 'policy').resolversFor([...organizations.keys()]);
+        const at = now();
+        const planned: { row: EntitlementRow; patch: EntitlementPatch; kind: ScheduledKind; organization: OrganizationRow }[] = [];
+        const decided = new Set<string>();
+        for (const task of tasks) {
+          const row = rows.get(task.documentId);
+          // Gone (a task outliving its row), or already decided by an earlier task of the batch.
+          if (!row || decided.has(row.documentId)) continue;
+          decided.add(row.documentId);
+          const organization = row.organizationId === null ? undefined : organizations.get(row.organizationId);
+          if (!organization) throw conflictError('The entitlement belongs to no organization this batch locked', { documentId: row.documentId });
+          const patch = planScheduled(task.kind, entitlementState(row), at);
+          if (patch) planned.push({ row, patch, kind: task.kind, organization });
+        }
+        const written = await store().writeMany(planned.map(({ row, patch }) => ({ row, patch })));
+        await getService(strapi, 'events').emitMany(
+          planned.map(({ row: before, patch, kind, organization }, i) => {
+            const after = written[i];
+            const result = scheduledResult(kind, before, patch);
+            outcomes[before.documentId] = 'performed';
+            return {
+              input: {
+                type: result.action,
+                actor: JOB_ACTOR,
+                targetType: 'entitlement',
+                targetId: before.documentId,
+                organization: organization.documentId,
+                reason: result.reason ?? null,
+                notes: result.notes ?? null,
+                ...changes(before, after, Object.keys(patch)),
+                data: viewOf(after, organization),
+              },
+              context: {
+                organization,
+                organizationsLocked: true,
+                resolve: resolvers.get(organization.id),
+                entitlement: { before, after },
+              },
+            };
+          })
+        );
+        return outcomes;
       });
     },
 

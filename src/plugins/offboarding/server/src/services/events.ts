@@ -79,6 +79,71 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /**
+   * The next sequence of each of these organizations (their locks are held). PostgreSQL and
+   * SQLite read them in one grouped statement: a read committed statement sees every event
+   * committed before the locks were granted. MySQL reads each one locked, as `nextSequence`.
+   */
+  const nextSequences = async (organizationIds: string[]): Promise<Map<string, number>> => {
+    const next = new Map<string, number>();
+    if (strapi.db.config.connection.client === 'mysql') {
+      for (const organization of organizationIds) next.set(organization, await nextSequence(organization));
+      return next;
+    }
+    const rows = (await strapi.db.transaction(({ trx }) =>
+      trx(tableOf(strapi, UID.event)).whereIn('organization', organizationIds).groupBy('organization').select('organization').max({ last: 'sequence' })
+    )) as { organization: string; last: number | string | null }[];
+    for (const organization of organizationIds) next.set(organization, 1);
+    for (const row of rows) next.set(row.organization, Number(row.last ?? 0) + 1);
+    return next;
+  };
+
+  /**
+   * Numbers the events (per organization, in the order given, continuing the transaction's
+   * numbering) and writes them to the outbox in one statement. `names` holds the names of the
+   * organizations already locked; any other is locked here first.
+   */
+  const write = async (inputs: EventInput[], names: Map<string, string | null>, lockOthers: boolean, trx: object) => {
+    // One numbering per transaction, shared by every emit in it (a consumer's own events included).
+    let sequences = numbering.get(trx);
+    if (!sequences) numbering.set(trx, (sequences = new Map<string, number>()));
+    if (lockOthers) {
+      for (const input of inputs) {
+        if (!input.organization || names.has(input.organization)) continue;
+        // Lock order: the organization before anything else the change locks next.
+        const locked = await organizations.lock({ documentId: input.organization });
+        names.set(input.organization, locked?.name ?? input.organizationName ?? null);
+      }
+    }
+    const unnumbered = [...new Set(inputs.flatMap((input) => (input.organization && !sequences.has(input.organization) ? [input.organization] : [])))];
+    const first = unnumbered.length === 1 ? new Map([[unnumbered[0], await nextSequence(unnumbered[0])]]) : await nextSequences(unnumbered);
+    for (const [organization, sequence] of first) sequences.set(organization, sequence);
+    // Dated once the locks are held: an event that waited for its organization is not older than those it waited for.
+    const occurredAt = new Date();
+    const events: EmittedEvent[] = inputs.map((input) => {
+      let sequence: number | null = null;
+      if (input.organization) {
+        sequence = sequences.get(input.organization) as number;
+        sequences.set(input.organization, sequence + 1);
+      }
+      return { ...input, sequence, organizationName: input.organizationName ?? names.get(input.organization ?? '') ?? null, occurredAt };
+    });
+    await strapi.db.query(UID.event).createMany({
+      data: events.map((event) => ({
+        type: event.type,
+        organization: event.organization,
+        organizationName: event.organizationName,
+        sequence: event.sequence,
+        targetType: event.targetType,
+        targetId: event.targetId,
+        actorType: event.actor.type,
+        data: dataOf(event),
+        occurredAt,
+      })),
+    });
+    return events;
+  };
+
   return {
     /**
      * Writes the change's events and runs their consumers, inside the caller's transaction
@@ -90,43 +155,39 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async ({ trx, onCommit }) => {
         const names = new Map<string, string | null>();
         if (context.organization) names.set(context.organization.documentId, context.organization.name);
-        // One numbering per transaction, shared by every emit in it (a consumer's own events included).
-        let sequences = numbering.get(trx);
-        if (!sequences) numbering.set(trx, (sequences = new Map<string, number>()));
-        const numbered: Omit<EmittedEvent, 'occurredAt'>[] = [];
-        for (const input of list) {
-          let sequence: number | null = null;
-          if (input.organization) {
-            if (!names.has(input.organization) && !context.organizationsLocked) {
-              // Lock order: the organization before anything else the change locks next.
-              const locked = await organizations.lock({ documentId: input.organization });
-              names.set(input.organization, locked?.name ?? input.organizationName ?? null);
-            }
-            sequence = sequences.get(input.organization) ?? (await nextSequence(input.organization));
-            sequences.set(input.organization, sequence + 1);
-          }
-          numbered.push({ ...input, sequence, organizationName: input.organizationName ?? names.get(input.organization ?? '') ?? null });
-        }
-        // Dated once the locks are held: an event that waited for its organization is not older than those it waited for.
-        const occurredAt = new Date();
-        const events: EmittedEvent[] = numbered.map((event) => ({ ...event, occurredAt }));
-        await strapi.db.query(UID.event).createMany({
-          data: events.map((event) => ({
-            type: event.type,
-            organization: event.organization,
-            organizationName: event.organizationName,
-            sequence: event.sequence,
-            targetType: event.targetType,
-            targetId: event.targetId,
-            actorType: event.actor.type,
-            data: dataOf(event),
-            occurredAt,
-          })),
-        });
+        const events = await write(list, names, !context.organizationsLocked, trx);
         for (const event of events) await runConsumers('transaction', event, context);
         onCommit(() => {
           void (async () => {
             for (const event of events) await runConsumers('after-commit', event, context);
+          })();
+        });
+        return events;
+      });
+    },
+
+    /**
+     * A batch of changes (a sweep's), each with its own context, whose organizations the caller
+     * has locked: the events are written in one statement, then each consumer runs once for
+     * all of them where it can (`runMany`), in the registry's order.
+     */
+    async emitMany(items: { input: EventInput; context: ChangeContext }[]): Promise<EmittedEvent[]> {
+      if (!items.length) return [];
+      return strapi.db.transaction(async ({ trx, onCommit }) => {
+        const names = new Map<string, string | null>();
+        for (const { context } of items) if (context.organization) names.set(context.organization.documentId, context.organization.name);
+        const events = await write(items.map((item) => item.input), names, false, trx);
+        const emitted = events.map((event, i) => ({ event, context: items[i].context }));
+        for (const consumer of CONSUMERS) {
+          if (consumer.phase !== 'transaction') continue;
+          const matched = emitted.filter(({ event }) => consumer.on === '*' || consumer.on.includes(event.type));
+          if (!matched.length) continue;
+          if (consumer.runMany) await consumer.runMany(strapi, matched);
+          else for (const { event, context } of matched) await consumer.run(strapi, event, context);
+        }
+        onCommit(() => {
+          void (async () => {
+            for (const { event, context } of emitted) await runConsumers('after-commit', event, context);
           })();
         });
         return events;

@@ -38,6 +38,39 @@ export const organizationView = (row: Record<string, unknown>): Organization => 
 
 export const EDITABLE_FIELDS = ['name', 'taxId', 'email', 'phone', 'address', 'notes'] as const;
 
+/** Retention counts from the longest data retention among the policies that govern the organization. */
+const retentionDaysOf = (resolve: (c: EntitlementClass | null) => ResolvedPolicy, classes: EntitlementClass[]) => {
+  const candidates = classes.length ? classes : [null];
+  return Math.max(...candidates.map((c) => resolve(c).settings.dataRetentionDays));
+};
+
+/**
+ * The organization's fields that derive from its entitlements (docs/spec.md §1): its status,
+ * its last cancellation and its retention date. `entitlements` may be the rows or their
+ * summary by status and class: only the statuses, classes and latest cancellations count.
+ */
+const derivedFields = (
+  org: OrganizationRow,
+  entitlements: { status: EntitlementStatus; class: EntitlementClass; cancelledAt: Date | null }[],
+  resolve: NonNullable<ChangeContext['resolve']>,
+  at: Date
+) => {
+  const status = deriveOrganizationStatus(entitlements.map((e) => e.status));
+  const lastCancelledAt = lastCancellationOf(entitlements);
+  const retentionStart = entitlements.length ? lastCancelledAt : toDate(org.archivedAt);
+  const retentionUntil = computeRetentionUntil(
+    retentionStart,
+    retentionDaysOf(resolve, entitlements.map((e) => e.class)),
+    retentionStart ? toDate(org.retentionExtendedUntil) : null
+  );
+  const data: Record<string, unknown> = { lifecycleStatus: status, lastCancelledAt, retentionUntil };
+  // Retention pushed past now (a longer policy, say): out of the purge queue again.
+  if (org.purgeState === 'scheduled' && (!retentionUntil || retentionUntil.getTime() > at.getTime())) {
+    Object.assign(data, { purgeState: 'none', purgeAfter: null });
+  }
+  return data;
+};
+
 const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => organizationStore(strapi);
   const now = () => getService(strapi, 'clock').now();
@@ -48,12 +81,6 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
     const policy = await strapi.db.query(UID.cancellationPolicy).findOne({ where: { documentId }, select: ['id'] });
     if (!policy) throw fieldError('cancellationPolicy', `no cancellation policy has id "${documentId}"`);
     return policy.id as number;
-  };
-
-  /** Retention counts from the longest data retention among the policies that govern the organization. */
-  const retentionDaysOf = (resolve: (c: EntitlementClass | null) => ResolvedPolicy, classes: EntitlementClass[]) => {
-    const candidates = classes.length ? classes : [null];
-    return Math.max(...candidates.map((c) => resolve(c).settings.dataRetentionDays));
   };
 
   const service = {
@@ -216,25 +243,32 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
       const org = known.organization ?? (await service.findRowById(organizationId));
       const ents = known.entitlements ?? (await entitlementStore(strapi).ofOrganization(organizationId));
       const resolve = known.resolve ?? (await getService(strapi, 'policy').resolverFor(org));
-      const status = deriveOrganizationStatus(ents.map((e) => e.status as EntitlementStatus));
-      const lastCancelledAt = lastCancellationOf(ents.map((e) => ({ status: e.status as EntitlementStatus, cancelledAt: toDate(e.cancelledAt as string) })));
-      const retentionStart = ents.length ? lastCancelledAt : toDate(org.archivedAt);
-      const retentionUntil = computeRetentionUntil(
-        retentionStart,
-        retentionDaysOf(resolve, ents.map((e) => e.class as EntitlementClass)),
-        retentionStart ? toDate(org.retentionExtendedUntil) : null
-      );
-      const data: Record<string, unknown> = { lifecycleStatus: status, lastCancelledAt, retentionUntil };
-      // Retention pushed past now (a longer policy, say): out of the purge queue again.
-      if (org.purgeState === 'scheduled' && (!retentionUntil || retentionUntil.getTime() > now().getTime())) {
-        Object.assign(data, { purgeState: 'none', purgeAfter: null });
-      }
+      const data = derivedFields(org, ents.map((e) => ({ status: e.status as EntitlementStatus, class: e.class as EntitlementClass, cancelledAt: toDate(e.cancelledAt as string) })), resolve, now());
       await store().write(organizationId, data);
       await getService(strapi, 'scheduler').syncOrganization(organizationId, {
         org: { ...org, ...data },
         allCancelled: ents.every((e) => e.status === 'cancelled'),
       });
       return data;
+    },
+
+    /**
+     * `refreshDerived` for the organizations of a batch of transitions (a sweep's), each once
+     * whatever the number of its rows in the batch: their entitlements summed up in one grouped
+     * read, their fields written one statement per distinct set of values, their tasks synced
+     * together. `organizations` are the rows the batch locked.
+     */
+    async refreshDerivedMany(organizations: OrganizationRow[], resolvers: Map<number, ChangeContext['resolve']>) {
+      if (!organizations.length) return;
+      const summaries = await entitlementStore(strapi).summaryOf(organizations.map((org) => org.id));
+      const written = organizations.map((org) => {
+        const summary = summaries.get(org.id) ?? [];
+        const resolve = resolvers.get(org.id);
+        if (!resolve) throw new Error(`no policy resolver for organization ${org.documentId}`);
+        return { org, data: derivedFields(org, summary, resolve, now()), allCancelled: summary.every((row) => row.status === 'cancelled') };
+      });
+      await store().writeMany(written.map(({ org, data }) => ({ id: org.id, data })));
+      await getService(strapi, 'scheduler').syncOrganizations(written.map(({ org, data, allCancelled }) => ({ org: { ...org, ...data }, allCancelled })));
     },
 
     /**

@@ -41,6 +41,21 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const all = async () => (await query().findMany({ orderBy: [{ id: 'asc' }] })) as PolicyCandidate[];
 
+  type Resolver = (entitlementClass: EntitlementClass | null) => ReturnType<typeof resolvePolicy>;
+
+  /** The policy resolver of each organization: two reads whatever their number (a sweep's batch). */
+  const resolversFor = async (organizationIds: number[]): Promise<Map<number, Resolver>> => {
+    const overrides = await organizationStore(strapi).policyOverrideIds(organizationIds);
+    const policies = (await all()) as (PolicyCandidate & { id?: number })[];
+    return new Map(
+      organizationIds.map((id) => {
+        const override = policies.find((policy) => policy.id === overrides.get(id)) ?? null;
+        const resolve: Resolver = (entitlementClass) => resolvePolicy({ organizationOverride: override, policies, entitlementClass });
+        return [id, resolve];
+      })
+    );
+  };
+
   /** One policy per class, and exactly one default. */
   const assertConsistent = async (input: PolicyInput, selfId: number | null) => {
     if (input.name !== undefined) {
@@ -119,11 +134,12 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
      * the link table and every policy in one read of the policies table.
      */
     async resolverFor(organization: { id: number }) {
-      const overrideId = await organizationStore(strapi).policyOverrideId(organization.id);
-      const policies = (await all()) as (PolicyCandidate & { id?: number })[];
-      const override = overrideId === null ? null : (policies.find((policy) => policy.id === overrideId) ?? null);
-      return (entitlementClass: EntitlementClass | null) => resolvePolicy({ organizationOverride: override, policies, entitlementClass });
+      const resolvers = await resolversFor([organization.id]);
+      return resolvers.get(organization.id) as Resolver;
     },
+
+    /** `resolverFor` for several organizations at once: two reads whatever their number (a sweep's batch). */
+    resolversFor,
 
     /** The same, for several classes with one read of the policies table. */
     async resolver(organization: { cancellationPolicy?: PolicyCandidate | null }) {

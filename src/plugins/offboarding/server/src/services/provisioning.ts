@@ -6,6 +6,7 @@ import { planResource, type ResourceState } from '../domain/provisioning';
 import { getService } from '../utils';
 import { entitlementStore, type StoredEntitlementRow } from '../store/entitlement';
 import { organizationStore, type OrganizationRow } from '../store/organization';
+import { taskStore } from '../store/task';
 import { toApi, type Row } from '../utils/db';
 import { conflictError, notFound } from '../utils/errors';
 import { JOB_ACTOR, type Actor } from './audit';
@@ -79,16 +80,34 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
      * (null otherwise), so the caller needs no re-read.
      */
     async onTransition(before: Row, after: Row): Promise<Row | null> {
-      let operation: ProvisioningOperation | null = null;
-      if (before.status !== 'cancelled' && after.status === 'cancelled') {
-        operation = (await deprovisionOnCancel(after.class as EntitlementClass)) ? 'deprovision' : null;
-      } else if (before.status === 'cancelled' && after.status !== 'cancelled') {
-        operation = 'reprovision';
+      return (await service.onTransitions([{ before, after }]))[0];
+    },
+
+    /**
+     * `onTransition` for a batch of transitions (a sweep's): each class's policy read once, one
+     * write of the marks and one insert of the outbox tasks. Answers, in order, each row as it
+     * now stands when it was marked (null otherwise).
+     */
+    async onTransitions(changes: { before: Row; after: Row }[]): Promise<(Row | null)[]> {
+      const policies = new Map<EntitlementClass, boolean>();
+      const operations: (ProvisioningOperation | null)[] = [];
+      for (const { before, after } of changes) {
+        if (before.status !== 'cancelled' && after.status === 'cancelled') {
+          const entitlementClass = after.class as EntitlementClass;
+          if (!policies.has(entitlementClass)) policies.set(entitlementClass, await deprovisionOnCancel(entitlementClass));
+          operations.push(policies.get(entitlementClass) ? 'deprovision' : null);
+        } else operations.push(before.status === 'cancelled' && after.status !== 'cancelled' ? 'reprovision' : null);
       }
-      if (!operation) return null;
-      const updated = await entitlementStore(strapi).write(after, { provisioningState: 'pending', provisioningOperation: operation, provisioningError: null });
-      await getService(strapi, 'scheduler').enqueue(operation, 'entitlement', after.documentId, now());
-      return updated;
+      const marked = changes.flatMap(({ after }, i) => {
+        const operation = operations[i];
+        return operation ? [{ row: after, operation, patch: { provisioningState: 'pending', provisioningOperation: operation, provisioningError: null } }] : [];
+      });
+      if (!marked.length) return changes.map(() => null);
+      const written = await entitlementStore(strapi).writeMany(marked);
+      const at = now();
+      await taskStore(strapi).enqueueMany(marked.map(({ row, operation }) => ({ kind: operation, targetType: 'entitlement', targetId: String(row.documentId), dueAt: at })));
+      const byId = new Map(written.map((row) => [row.id, row]));
+      return changes.map(({ after }) => byId.get(after.id) ?? null);
     },
 
     /** The provisioning sweep's task; locked and re-checked, so a repeat is a no-op. */

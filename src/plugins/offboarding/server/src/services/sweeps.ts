@@ -35,9 +35,18 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     deprovision: (id) => getService(strapi, 'provisioning').run(id, 'deprovision'),
     reprovision: (id) => getService(strapi, 'provisioning').run(id, 'reprovision'),
   };
-  /** A whole batch at once, where per-row work would dominate (purge deletes in bulk). */
+  /**
+   * A whole batch at once, where per-row work would dominate: purge deletes in bulk, and due
+   * transitions are worked set-wise (a month-end peak). When a kind also has a one-at-a-time
+   * handler and its batch fails, the batch is worked again task by task, so that one bad row
+   * fails alone and names itself.
+   */
+  const scheduledMany = (kind: 'complete_cancellation' | 'expire_grace') => (ids: string[]) =>
+    getService(strapi, 'entitlement').runScheduledMany(ids.map((documentId) => ({ documentId, kind })));
   const groupHandlers: Partial<Record<TaskKind, (targetIds: string[]) => Promise<Record<string, TaskOutcome>>>> = {
     purge: (ids) => getService(strapi, 'purge').purgeMany(ids),
+    complete_cancellation: scheduledMany('complete_cancellation'),
+    expire_grace: scheduledMany('expire_grace'),
   };
 
   const runBatch = async (due: TaskRow[], result: SweepResult) => {
@@ -45,33 +54,42 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
       result[outcome] += 1;
       result.processed += 1;
     };
-    for (const [kind, group] of Object.entries(groupHandlers)) {
+    /** One task at a time, each in its own guarded transaction. */
+    const oneByOne = async (tasks: TaskRow[]) => {
+      for (const task of tasks) {
+        const handler = handlers[task.kind];
+        if (!handler) continue;
+        try {
+          const outcome = await handler(task.targetId);
+          await finish([task], outcome);
+          count(outcome);
+        } catch (error) {
+          await fail(task, error);
+          count('failed');
+        }
+      }
+    };
+    for (const [kind, group] of Object.entries(groupHandlers) as [TaskKind, (ids: string[]) => Promise<Record<string, TaskOutcome>>][]) {
       const tasks = due.filter((t) => t.kind === kind);
-      if (!tasks.length || !group) continue;
+      if (!tasks.length) continue;
       try {
         const outcomes = await group([...new Set(tasks.map((t) => t.targetId))]);
         const outcomeOf = (task: TaskRow): TaskOutcome => outcomes[task.targetId] ?? 'noop';
         for (const outcome of ['performed', 'noop'] as const) await finish(tasks.filter((t) => outcomeOf(t) === outcome), outcome);
         tasks.forEach((task) => count(outcomeOf(task)));
       } catch (error) {
+        if (handlers[kind]) {
+          strapi.log.warn(`[offboarding] a batch of ${tasks.length} ${kind} tasks failed (${error instanceof Error ? error.message : String(error)}); working them one by one`);
+          await oneByOne(tasks);
+          continue;
+        }
         for (const task of tasks) {
           await fail(task, error);
           count('failed');
         }
       }
     }
-    for (const task of due) {
-      const handler = handlers[task.kind];
-      if (!handler) continue;
-      try {
-        const outcome = await handler(task.targetId);
-        await finish([task], outcome);
-        count(outcome);
-      } catch (error) {
-        await fail(task, error);
-        count('failed');
-      }
-    }
+    await oneByOne(due.filter((task) => !groupHandlers[task.kind]));
   };
 
   /** Marks tasks done, one statement for all that share an outcome. */

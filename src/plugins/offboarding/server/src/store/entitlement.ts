@@ -9,7 +9,7 @@ import {
 } from '../../../shared/contracts/constants';
 import { UID } from '../constants';
 import type { DateInput } from '../domain/dates';
-import { selectForUpdate, type Row } from '../utils/db';
+import { groupByPatch, selectForUpdate, type Row } from '../utils/db';
 import { linkTableOf, tableOf } from '../utils/links';
 import { fromStored, toStored } from '../utils/stored-status';
 
@@ -52,9 +52,36 @@ const asRead = (value: unknown) => (value instanceof Date ? value.toISOString() 
 const ofOrganizationWhere = (organizationId: number) => ({ organization: { id: organizationId } });
 const OPEN = { lifecycleStatus: { $ne: 'cancelled' } };
 
+/**
+ * What an organization's derived fields need of its entitlements (docs/spec.md §1): per status
+ * and class, how many and the latest cancellation. A few rows whatever the organization's size.
+ */
+export interface EntitlementSummary {
+  status: EntitlementStatus;
+  class: EntitlementClass;
+  count: number;
+  cancelledAt: Date | null;
+}
+
 /** The entitlement aggregate's queries (docs/architecture.md "Store"). */
 export const entitlementStore = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(UID.entitlement);
+
+  /**
+   * Writes each row's patch (API terms), one statement per distinct patch — a month-end batch
+   * is one — and answers the rows as a re-read would show them: no read before or after.
+   */
+  const writeMany = async <T extends Row>(items: { row: T; patch: object }[]): Promise<T[]> => {
+    const updatedAt = new Date();
+    for (const group of groupByPatch(items.map(({ row, patch }) => ({ id: row.id, patch: toStored(patch) })))) {
+      await query().updateMany({ where: { id: { $in: group.ids } }, data: { ...group.patch, updatedAt } });
+    }
+    return items.map(({ row, patch }) => {
+      const after: Record<string, unknown> = { ...row, updatedAt: updatedAt.toISOString() };
+      for (const [key, value] of Object.entries(patch)) after[key] = asRead(value);
+      return after as T;
+    });
+  };
 
   return {
     /** Every entitlement of the organization, oldest first, in API terms: one statement. */
@@ -79,6 +106,51 @@ export const entitlementStore = (strapi: Core.Strapi) => {
         byOrganization.set(row.organization.id, list);
       }
       return byOrganization;
+    },
+
+    /**
+     * The named entitlements in API terms, each with its organization's id (null when it has
+     * none), for a batch of transitions: one statement.
+     */
+    async byDocumentIds(documentIds: string[]): Promise<(EntitlementRow & { organizationId: number | null })[]> {
+      if (!documentIds.length) return [];
+      const rows = (await query().findMany({
+        where: { documentId: { $in: documentIds } },
+        populate: { organization: { select: ['id'] } },
+        orderBy: [{ id: 'asc' }],
+      })) as (StoredEntitlementRow & { organization: { id: number } | null })[];
+      return rows.map(({ organization, ...row }) => ({
+        ...(fromStored(row) as unknown as EntitlementRow),
+        organizationId: organization?.id ?? null,
+      }));
+    },
+
+    /** Per organization, its entitlements summed up by status and class: one grouped statement. */
+    async summaryOf(organizationIds: number[]): Promise<Map<number, EntitlementSummary[]>> {
+      const summaries = new Map<number, EntitlementSummary[]>(organizationIds.map((id) => [id, []]));
+      if (!organizationIds.length) return summaries;
+      const link = linkTableOf(strapi, UID.entitlement, 'organization');
+      const table = tableOf(strapi, UID.entitlement);
+      const owner = `${link.table}.${link.relatedColumn}`;
+      const rows = (await strapi.db.transaction(({ trx }) =>
+        trx(link.table)
+          .join(table, `${table}.id`, `${link.table}.${link.ownColumn}`)
+          .whereIn(owner, organizationIds)
+          .groupBy(owner, `${table}.lifecycle_status`, `${table}.class`)
+          .select({ organization: owner, status: `${table}.lifecycle_status`, class: `${table}.class` })
+          .count({ count: '*' })
+          .max({ cancelledAt: `${table}.cancelled_at` })
+      )) as { organization: number | string; status: EntitlementStatus; class: EntitlementClass; count: number | string; cancelledAt: unknown }[];
+      for (const row of rows) {
+        summaries.get(Number(row.organization))?.push({
+          status: row.status,
+          class: row.class,
+          count: Number(row.count),
+          // SQLite keeps datetimes as epoch milliseconds; the others answer a Date.
+          cancelledAt: row.cancelledAt === null || row.cancelledAt === undefined ? null : new Date(row.cancelledAt as string | number),
+        });
+      }
+      return summaries;
     },
 
     /** How many of the organization's entitlements are not cancelled. */
@@ -189,11 +261,9 @@ export const entitlementStore = (strapi: Core.Strapi) => {
      * after.
      */
     async write<T extends Row>(row: T, patch: object): Promise<T> {
-      const updatedAt = new Date();
-      await query().updateMany({ where: { id: row.id }, data: { ...toStored(patch), updatedAt } });
-      const after: Record<string, unknown> = { ...row, updatedAt: updatedAt.toISOString() };
-      for (const [key, value] of Object.entries(patch)) after[key] = asRead(value);
-      return after as T;
+      return (await writeMany([{ row, patch }]))[0];
     },
+
+    writeMany,
   };
 };

@@ -3,7 +3,7 @@ import { ORGANIZATION_STATUSES } from '../../../shared/contracts/constants';
 import type { ListOrganizationsQuery, Stats } from '../../../shared/contracts/api';
 import { UID } from '../constants';
 import type { DateInput } from '../domain/dates';
-import { selectForUpdate, type Row } from '../utils/db';
+import { groupByPatch, selectForUpdate, supportsRowLocks, type Row } from '../utils/db';
 import { linkTableOf, tableOf } from '../utils/links';
 import { findPageBounded, type PageRequest } from '../utils/paging';
 
@@ -30,6 +30,17 @@ export type OrganizationRef = Pick<OrganizationRow, 'id' | 'documentId' | 'name'
 export type OrganizationCounts = Stats['organizations'] & Pick<Stats, 'purgeQueue' | 'legalHolds'>;
 
 const REF_FIELDS = ['id', 'documentId', 'name', 'archivedAt', 'purgeState'];
+
+/** The ids of the organizations owning these entitlements, as a subquery (link table joined). */
+const ownersOf = (strapi: Core.Strapi, entitlementDocumentIds: string[]) => {
+  const link = linkTableOf(strapi, UID.entitlement, 'organization');
+  const entitlements = tableOf(strapi, UID.entitlement);
+  return strapi.db
+    .connection(link.table)
+    .join(entitlements, `${entitlements}.id`, `${link.table}.${link.ownColumn}`)
+    .whereIn(`${entitlements}.document_id`, entitlementDocumentIds)
+    .select(`${link.table}.${link.relatedColumn}`);
+};
 
 /**
  * The organization aggregate's queries (docs/architecture.md "Store"). Lock order everywhere:
@@ -144,23 +155,25 @@ export const organizationStore = (strapi: Core.Strapi) => ({
    * row itself is read afterwards, under this lock, with its siblings).
    */
   lockOwnerOf(entitlementDocumentId: string) {
-    const link = linkTableOf(strapi, UID.entitlement, 'organization');
-    const entitlements = tableOf(strapi, UID.entitlement);
-    const owner = strapi.db
-      .connection(link.table)
-      .join(entitlements, `${entitlements}.id`, `${link.table}.${link.ownColumn}`)
-      .where(`${entitlements}.document_id`, entitlementDocumentId)
-      .select(`${link.table}.${link.relatedColumn}`);
-    return selectForUpdate<OrganizationRow>(strapi, UID.organization, { id: { $in: owner } });
+    return selectForUpdate<OrganizationRow>(strapi, UID.organization, { id: { $in: ownersOf(strapi, [entitlementDocumentId]) } });
   },
 
-  /** The id of the organization's own cancellation policy, if it has one (a link-table read). */
-  async policyOverrideId(organizationId: number): Promise<number | null> {
+  /** Locks the organizations owning these entitlements, in id order (a batch of transitions). */
+  async lockOwnersOf(entitlementDocumentIds: string[]): Promise<OrganizationRow[]> {
+    if (!entitlementDocumentIds.length) return [];
+    const qb = strapi.db.queryBuilder(UID.organization).where({ id: { $in: ownersOf(strapi, entitlementDocumentIds) } }).orderBy([{ id: 'asc' }]);
+    if (supportsRowLocks(strapi) && strapi.db.inTransaction()) qb.forUpdate();
+    return (await qb.execute()) as OrganizationRow[];
+  },
+
+  /** Each organization's own cancellation policy id, for those that have one: one link-table read. */
+  async policyOverrideIds(organizationIds: number[]): Promise<Map<number, number>> {
+    if (!organizationIds.length) return new Map();
     const link = linkTableOf(strapi, UID.organization, 'cancellationPolicy');
-    const row = (await strapi.db.transaction(({ trx }) =>
-      trx(link.table).where(link.ownColumn, organizationId).first(link.relatedColumn)
-    )) as Record<string, unknown> | undefined;
-    return row ? Number(row[link.relatedColumn]) : null;
+    const rows = (await strapi.db.transaction(({ trx }) =>
+      trx(link.table).whereIn(link.ownColumn, organizationIds).select(link.ownColumn, link.relatedColumn)
+    )) as Record<string, unknown>[];
+    return new Map(rows.map((row) => [Number(row[link.ownColumn]), Number(row[link.relatedColumn])]));
   },
 
   /**
@@ -170,6 +183,15 @@ export const organizationStore = (strapi: Core.Strapi) => ({
   async write(id: number, data: Record<string, unknown>) {
     const updatedAt = new Date();
     await strapi.db.query(UID.organization).updateMany({ where: { id }, data: { ...data, updatedAt } });
+    return updatedAt;
+  },
+
+  /** Writes each organization's fields, one statement per distinct set of values (a batch's are mostly alike). */
+  async writeMany(items: { id: number; data: Record<string, unknown> }[]) {
+    const updatedAt = new Date();
+    for (const group of groupByPatch(items.map(({ id, data }) => ({ id, patch: data })))) {
+      await strapi.db.query(UID.organization).updateMany({ where: { id: { $in: group.ids } }, data: { ...group.patch, updatedAt } });
+    }
     return updatedAt;
   },
 });

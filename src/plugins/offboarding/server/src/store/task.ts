@@ -42,23 +42,25 @@ export const taskStore = (strapi: Core.Strapi) => {
     return { tasks: Number(await tasks().count({ where: live })), instances: new Set(holders.map((h) => h.claimedBy)).size };
   };
 
+  /** Queues tasks in one statement (no read-back). */
+  const enqueueMany = async (list: { kind: TaskKind; targetType: string; targetId: string; dueAt: Date }[]) => {
+    if (!list.length) return;
+    await tasks().createMany({ data: list.map((task) => ({ ...task, state: 'pending', attempts: 0 })) });
+  };
+
   return {
-    /** The target's pending tasks of these kinds. */
-    async pendingOf(targetType: string, targetId: string, kinds: readonly TaskKind[]): Promise<TaskRow[]> {
+    /** The pending tasks of these kinds of several targets: one statement. */
+    async pendingOfMany(targetType: string, targetIds: string[], kinds: readonly TaskKind[]): Promise<TaskRow[]> {
+      if (!targetIds.length) return [];
       return (await tasks().findMany({
-        where: { targetId, targetType, state: 'pending', kind: { $in: [...kinds] } },
+        where: { targetId: { $in: targetIds }, targetType, state: 'pending', kind: { $in: [...kinds] } },
       })) as TaskRow[];
     },
 
-    /** Queues one task through the query engine's `create` (one insert and its read-back). */
-    async create(kind: TaskKind, targetType: string, targetId: string, dueAt: Date) {
-      await tasks().create({ data: { kind, targetType, targetId, dueAt, state: 'pending', attempts: 0 } });
-    },
-
     /** Queues one task in one statement (no read-back). */
-    async enqueue(kind: TaskKind, targetType: string, targetId: string, dueAt: Date) {
-      await tasks().createMany({ data: [{ kind, targetType, targetId, dueAt, state: 'pending', attempts: 0 }] });
-    },
+    enqueue: (kind: TaskKind, targetType: string, targetId: string, dueAt: Date) => enqueueMany([{ kind, targetType, targetId, dueAt }]),
+
+    enqueueMany,
 
     /** Pending tasks no longer called for by their target's state. */
     async supersede(ids: number[], at: Date) {

@@ -36,3 +36,15 @@ export const toApi = <T>(row: Record<string, unknown>): T => {
 };
 
 export const iso = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null);
+
+/** Rows that share one patch, so that one statement writes them all. */
+export const groupByPatch = <T>(items: { id: number; patch: T }[]) => {
+  const groups = new Map<string, { patch: T; ids: number[] }>();
+  for (const { id, patch } of items) {
+    const key = JSON.stringify(patch);
+    const group = groups.get(key) ?? { patch, ids: [] };
+    group.ids.push(id);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+};
