@@ -17,10 +17,12 @@ export_bench() {
 
 node tests/bench/bench.js
 node tests/bench/queries.js
+node tests/bench/month-end.js
 export_bench sqlite
 if node scripts/pg-database.js create offboarding_bench >/dev/null 2>&1; then
   DATABASE_CLIENT=postgres DATABASE_NAME=offboarding_bench node tests/bench/bench.js
   DATABASE_CLIENT=postgres DATABASE_NAME=offboarding_bench node tests/bench/queries.js
+  DATABASE_CLIENT=postgres node tests/bench/month-end.js
   DATABASE_CLIENT=postgres DATABASE_NAME=offboarding_bench export_bench postgres
   node scripts/pg-database.js drop offboarding_bench >/dev/null
 else

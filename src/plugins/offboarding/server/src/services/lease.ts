@@ -41,9 +41,13 @@ const createLeaseService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** true when this instance now holds the lease (new, expired, or already its own: a renewal). */
     async acquire(name: string, ttlMs: number): Promise<boolean> {
+      // A lease another instance holds is seen with a read: on SQLite even an UPDATE that
+      // matches nothing takes the write lock, and the holder's next transaction, upgrading
+      // from its reads, would then fail with "database is locked" (SQLITE_BUSY_SNAPSHOT).
+      const seen = (await strapi.db.query(UID.lease).findOne({ where: { name }, select: ['holder', 'expiresAt'] })) as { holder: string | null; expiresAt: string | Date | null } | null;
+      if (seen?.holder && seen.holder !== holder && seen.expiresAt && new Date(seen.expiresAt) >= wallClock()) return false;
       if (await takeOver(name, ttlMs)) return true;
-      const exists = await strapi.db.query(UID.lease).findOne({ where: { name }, select: ['id'] });
-      if (exists) return false;
+      if (seen) return false;
       await ensureRow(name);
       return takeOver(name, ttlMs);
     },

@@ -13,6 +13,8 @@ export type TaskOutcome = 'performed' | 'noop';
 export type { SweepResult };
 
 const MINUTE = 60_000;
+/** Group kinds whose work and `finish` share one transaction (see runBatch). */
+const ATOMIC_BATCH_KINDS: ReadonlySet<TaskKind> = new Set(['complete_cancellation', 'expire_grace']);
 
 /**
  * Sweeps work the durable queue. On PostgreSQL and MySQL every instance claims batches of the
@@ -73,9 +75,15 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const tasks = due.filter((t) => t.kind === kind);
       if (!tasks.length) continue;
       try {
-        const outcomes = await group([...new Set(tasks.map((t) => t.targetId))]);
-        const outcomeOf = (task: TaskRow): TaskOutcome => outcomes[task.targetId] ?? 'noop';
-        for (const outcome of ['performed', 'noop'] as const) await finish(tasks.filter((t) => outcomeOf(t) === outcome), outcome);
+        const work = async () => {
+          const outcomes = await group([...new Set(tasks.map((t) => t.targetId))]);
+          const outcomeOf = (task: TaskRow): TaskOutcome => outcomes[task.targetId] ?? 'noop';
+          for (const outcome of ['performed', 'noop'] as const) await finish(tasks.filter((t) => outcomeOf(t) === outcome), outcome);
+          return outcomeOf;
+        };
+        // A set-wise transition batch marks its tasks done in its own transaction (one commit,
+        // and a task is never left pending after its work committed); purge commits per chunk.
+        const outcomeOf = ATOMIC_BATCH_KINDS.has(kind) ? await strapi.db.transaction(work) : await work();
         tasks.forEach((task) => count(outcomeOf(task)));
       } catch (error) {
         if (handlers[kind]) {
@@ -146,13 +154,17 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...result, skipped: `another instance (${holder?.holder ?? 'unknown'}) holds the ${name} lease` };
     }
     result.ran = true;
+    let renewedAt = Date.now();
     try {
       while (result.processed < sweeps.maxTasksPerRun) {
         const due = await getService(strapi, 'scheduler').due(SWEEPS[name], now(), sweeps.batchSize);
         if (!due.length) break;
         await runBatch(due, result);
-        // Renew between batches; a lease lost (expired and taken) means another instance goes on.
+        // Renewed between batches once a third of its time is gone (each renewal is a write and
+        // a commit); a lease lost (expired and taken) means another instance goes on.
+        if (Date.now() - renewedAt < sweeps.leaseTtlMs / 3) continue;
         if (!(await lease.acquire(leaseName, sweeps.leaseTtlMs))) break;
+        renewedAt = Date.now();
       }
     } finally {
       await lease.release(leaseName);

@@ -1,0 +1,134 @@
+/**
+ * Due transitions worked set-wise (issue 12, docs/architecture.md "Scheduled work"): a sweep's
+ * batch is decided row by row by the domain but written as a set. What a user checks: every
+ * due row changed once, each organization's own fields right, its domain events numbered
+ * without gap or repeat, one audit row per change; the statements a batch costs do not grow
+ * with its size; a row that cannot be worked fails alone, named, and the rest go through.
+ */
+import type { DomainEvent } from '../../src/plugins/offboarding/shared/contracts/events';
+import { NOW, monthly, plusDays, useHarness } from '../helpers/harness';
+
+const h = useHarness('month-end-batch', { now: NOW });
+const { api } = h;
+
+interface TaskView {
+  kind: string;
+  targetId: string;
+  state: string;
+  lastError: string | null;
+}
+
+const entitlement = async (id: string) => (await api.get(`/offboarding/entitlements/${id}`)).body.data;
+const organization = async (id: string) => (await api.get(`/offboarding/organizations/${id}`)).body.data;
+const eventsOf = async (org: string): Promise<DomainEvent[]> => (await api.get(`/offboarding/events?organization=${org}&pageSize=100`)).body.data;
+const jobAudit = async (org: string) =>
+  ((await api.get(`/offboarding/organizations/${org}/audit?pageSize=100`)).body.data as { action: string; actorType: string; targetId: string }[]).filter(
+    (e) => e.actorType === 'job'
+  );
+const tasksOf = async (targetId: string): Promise<TaskView[]> => (await api.get(`/offboarding/tasks?targetId=${targetId}&pageSize=100`)).body.data;
+
+/** An organization with `n` monthly entitlements (period end: PERIOD.end), all cancelled at period end. */
+const withPendingCancellations = async (name: string, n: number) => {
+  const org = (await h.organization({ name })).documentId;
+  const ents: string[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const ent = (await h.entitlement(org, monthly())).documentId;
+    const res = await api.post(`/offboarding/entitlements/${ent}/cancel`, { reason: 'customer_request', timing: 'period_end' });
+    expect(res.status).toBe(200);
+    ents.push(ent);
+  }
+  return { org, ents };
+};
+
+/** The SQL statements one transitions sweep sends. */
+const statementsOfSweep = async () => {
+  let count = 0;
+  const listener = () => {
+    count += 1;
+  };
+  h.strapi.db.connection.on('query', listener);
+  try {
+    const result = await h.sweep('transitions');
+    return { result, count };
+  } finally {
+    h.strapi.db.connection.off('query', listener);
+  }
+};
+
+describe('a batch of due transitions is worked as a set', () => {
+  afterEach(() => h.clock.freeze(NOW));
+
+  it('changes every due row once, derives each organization once from all its rows, numbers its events without gaps', async () => {
+    const a = await withPendingCancellations('Batch A', 3);
+    const b = await withPendingCancellations('Batch B', 1);
+    const bActive = (await h.entitlement(b.org, monthly())).documentId;
+    const c = (await h.organization({ name: 'Batch C' })).documentId;
+    const cGrace = (await h.entitlement(c, monthly())).documentId;
+    expect((await api.post(`/offboarding/entitlements/${cGrace}/suspend`, { reason: 'non_payment' })).status).toBe(200);
+    const sequencesBefore = (await eventsOf(a.org)).map((e) => e.sequence);
+
+    // Both kinds fall due in the same sweep: the cancellations at period end, the grace after 30 days.
+    h.clock.freeze(plusDays(NOW, 31));
+    const { result } = await statementsOfSweep();
+    expect(result).toMatchObject({ ran: true, performed: 5, failed: 0 });
+
+    for (const ent of [...a.ents, ...b.ents, cGrace]) expect((await entitlement(ent)).status).toBe('cancelled');
+    expect((await entitlement(bActive)).status).toBe('active');
+    expect((await organization(a.org)).status).toBe('cancelled');
+    expect((await organization(b.org)).status).toBe('active');
+    expect(await organization(c)).toMatchObject({ status: 'cancelled' });
+    expect((await entitlement(cGrace)).cancellationReason).toBe('payment_failure');
+
+    // Organization A's events: three more, numbered right after the ones it had, in order.
+    const events = await eventsOf(a.org);
+    const sequences = events.map((e) => e.sequence as number).sort((x, y) => x - y);
+    expect(sequences).toEqual(Array.from({ length: sequencesBefore.length + 3 }, (_, i) => i + 1));
+    expect(events.filter((e) => e.type === 'entitlement.cancelled')).toHaveLength(3);
+
+    // One audit row per change, each naming its entitlement; nothing left pending.
+    const audit = await jobAudit(a.org);
+    expect(audit.filter((e) => e.action === 'entitlement.cancelled').map((e) => e.targetId).sort()).toEqual([...a.ents].sort());
+    for (const ent of [...a.ents, cGrace]) {
+      const due = (await tasksOf(ent)).filter((t) => t.kind === 'complete_cancellation' || t.kind === 'expire_grace');
+      expect(due.filter((t) => t.state === 'pending')).toEqual([]);
+      expect(due.filter((t) => t.state === 'done')).toHaveLength(1);
+    }
+
+    // Worked once: the next sweep finds nothing.
+    expect((await h.sweep('transitions')).performed).toBe(0);
+  });
+
+  it('costs the same statements for 4 due rows as for 40 over more organizations', async () => {
+    await withPendingCancellations('Small batch', 4);
+    h.clock.freeze(plusDays(NOW, 31));
+    const small = await statementsOfSweep();
+    expect(small.result.performed).toBe(4);
+
+    h.clock.freeze(NOW);
+    for (let i = 0; i < 8; i += 1) await withPendingCancellations(`Large batch ${i}`, 5);
+    h.clock.freeze(plusDays(NOW, 31));
+    const large = await statementsOfSweep();
+    expect(large.result.performed).toBe(40);
+    // Row by row, 40 rows cost ten times 4; set-wise, the count is that of one batch.
+    expect(large.count).toBe(small.count);
+  });
+
+  it('a row that cannot be worked fails alone and names itself; the rest of the batch goes through', async () => {
+    const { org, ents } = await withPendingCancellations('Broken batch', 3);
+    const [broken, ...healthy] = ents;
+    // An entitlement whose organization link is gone (a database edited by hand).
+    const knex = h.strapi.db.connection;
+    const { id } = await knex('offboarding_entitlements').where({ document_id: broken }).first('id');
+    await knex('offboarding_entitlements_organization_lnk').where({ entitlement_id: id }).delete();
+
+    h.clock.freeze(plusDays(NOW, 31));
+    const result = await h.sweep('transitions');
+    expect(result).toMatchObject({ performed: 2, failed: 1 });
+    for (const ent of healthy) expect((await entitlement(ent)).status).toBe('cancelled');
+    const [task] = (await tasksOf(broken)).filter((t) => t.kind === 'complete_cancellation');
+    expect(task.state).toBe('pending');
+    expect(task.lastError).toMatch(/belongs to no organization/);
+    // The organization is judged on the rows that are still its own: both cancelled.
+    expect((await organization(org)).status).toBe('cancelled');
+  });
+});
