@@ -35,6 +35,24 @@ export default ({ env }) => ({
         staleAfterMs: env.int('OFFBOARDING_EXPORT_STALE_MS', 1800000),
         customerDailyLimit: env.int('OFFBOARDING_EXPORT_CUSTOMER_DAILY_LIMIT', 5),
       },
+      // Export files: the local folder above (the default, nothing to run), or an S3-compatible
+      // bucket with OFFBOARDING_STORAGE=s3, so that every instance can serve every export.
+      storage:
+        env('OFFBOARDING_STORAGE', 'local') === 's3'
+          ? {
+              provider: 's3',
+              s3: {
+                bucket: env('S3_BUCKET'),
+                region: env('S3_REGION', 'us-east-1'),
+                endpoint: env('S3_ENDPOINT'),
+                forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', false),
+                accessKeyId: env('S3_ACCESS_KEY_ID'),
+                secretAccessKey: env('S3_SECRET_ACCESS_KEY'),
+                prefix: env('S3_PREFIX', ''),
+                presignedUrlTtlSeconds: env.int('S3_PRESIGNED_URL_TTL_SECONDS'),
+              },
+            }
+          : { provider: env('OFFBOARDING_STORAGE', 'local') },
       // The app's content types that belong to an organization (src/api): exported, purged with
       // it, and — orders and quotes — refused while it is archived. `customerFields` is what a
       // customer export may hold of each (an allow-list; an unlisted field stays internal).

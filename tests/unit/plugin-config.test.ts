@@ -25,7 +25,7 @@ describe('the plugin configuration (config/plugins: offboarding.config)', () => 
       c.ownedData = [{ uid: 'api::order.order', relation: 'organization', export: true, purge: true, refuseWhileArchived: true, customerfields: ['number'] }];
     });
     expect(configProblems(typo)).toEqual([
-      'exportz is not a setting of the plugin (known: cron, sweeps, purge, exports, ownedData)',
+      'exportz is not a setting of the plugin (known: cron, sweeps, purge, exports, storage, ownedData)',
       'sweeps.batchsize is not a setting of the plugin (known: batchSize, maxTasksPerRun, leaseTtlMs, maxAttempts)',
       'ownedData[0].customerfields is not a setting of the plugin (known: uid, relation, export, purge, refuseWhileArchived, customerFields)',
     ]);
@@ -55,5 +55,38 @@ describe('the plugin configuration (config/plugins: offboarding.config)', () => 
     expect(() => config.validator(bad)).toThrow(
       'plugin offboarding: cron.enabled must be a boolean; sweeps.batchSize must be a positive integer; exports.dir must not be under public/ (exports are private)'
     );
+  });
+
+  describe('storage', () => {
+    const s3 = { bucket: 'exports', region: 'eu-central-1', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true, accessKeyId: 'key', secretAccessKey: 'secret', prefix: 'offboarding/', presignedUrlTtlSeconds: 300 };
+
+    it('accepts the local folder (the default) and a complete S3 bucket', () => {
+      expect(DEFAULT_CONFIG.storage).toEqual({ provider: 'local' });
+      expect(configProblems(withChange((c) => (c.storage = { provider: 's3', s3 })))).toEqual([]);
+      // AWS itself: no endpoint, the SDK's own credentials.
+      expect(configProblems(withChange((c) => (c.storage = { provider: 's3', s3: { bucket: 'exports', region: 'eu-west-1' } })))).toEqual([]);
+      // Settings kept for later are not read while the local folder is used.
+      expect(configProblems(withChange((c) => (c.storage = { provider: 'local', s3: { bucket: '' } })))).toEqual([]);
+    });
+
+    it('names every wrong storage setting', () => {
+      expect(configProblems(withChange((c) => (c.storage = { provider: 'S3' })))).toEqual(['storage.provider must be "local" or "s3" (got "S3")']);
+      expect(configProblems(withChange((c) => (c.storage = { provider: 's3' })))).toEqual([
+        'storage.s3 must hold the bucket\'s settings ({ bucket, region, … }) when storage.provider is "s3"',
+      ]);
+      const bad = withChange((c) => {
+        c.storage = { provider: 's3', s3: { bucket: ' ', endpoint: '127.0.0.1:9000', forcePathStyle: 'true', accessKeyId: 'key', prefix: '/x', presignedUrlTtlSeconds: 8 * 24 * 3600, bucketName: 'x' } };
+      });
+      expect(configProblems(bad)).toEqual([
+        'storage.s3.bucketName is not a setting of the plugin (known: bucket, region, endpoint, forcePathStyle, accessKeyId, secretAccessKey, prefix, presignedUrlTtlSeconds)',
+        'storage.s3.bucket must name the bucket (S3_BUCKET in the demo app)',
+        'storage.s3.region must be a region such as "eu-central-1" (S3_REGION in the demo app; any value an S3-compatible server accepts)',
+        'storage.s3.endpoint must be an http(s) URL such as "http://127.0.0.1:9000" (got "127.0.0.1:9000")',
+        'storage.s3.forcePathStyle must be a boolean',
+        "storage.s3.accessKeyId and storage.s3.secretAccessKey go together: set both, or neither to use the SDK's default credentials",
+        'storage.s3.prefix must be a key prefix such as "offboarding/" (no leading "/", no "..")',
+        'storage.s3.presignedUrlTtlSeconds must be a whole number of seconds from 1 to 604800 (presigned URLs live at most 7 days)',
+      ]);
+    });
   });
 });

@@ -25,8 +25,34 @@ export interface OffboardingConfig {
     /** Exports one organization's collaborators may request in any 24 hours (429 past it). */
     customerDailyLimit: number;
   };
+  /** Where export files are kept: the local folder `exports.dir` (default) or an S3-compatible bucket. */
+  storage: StorageConfig;
   /** The app's content types that belong to an organization (docs/spec.md §3), checked against the schema at bootstrap. */
   ownedData: OwnedDataConfig[];
+}
+
+export interface S3StorageConfig {
+  bucket: string;
+  region: string;
+  /** An S3-compatible server (MinIO, R2, …); left out for AWS itself. */
+  endpoint?: string;
+  /** `bucket` in the path rather than the host name, as most S3-compatible servers need. */
+  forcePathStyle?: boolean;
+  /** Both or neither: without them the SDK's own chain (environment, instance role, …) is used. */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** Prepended to every key, e.g. `offboarding/exports/`. */
+  prefix?: string;
+  /**
+   * With it, an authorised download answers a redirect to a presigned URL valid this many
+   * seconds; without it, the file is streamed through Strapi.
+   */
+  presignedUrlTtlSeconds?: number;
+}
+
+export interface StorageConfig {
+  provider: 'local' | 's3';
+  s3?: S3StorageConfig;
 }
 
 export interface OwnedDataConfig {
@@ -53,6 +79,7 @@ export const DEFAULT_CONFIG: OffboardingConfig = {
   sweeps: { batchSize: 100, maxTasksPerRun: 10_000, leaseTtlMs: 120_000, maxAttempts: 5 },
   purge: { batchSize: 1000 },
   exports: { dir: 'exports', expiresInDays: 7, pageSize: 1000, staleAfterMs: 30 * 60_000, customerDailyLimit: 5 },
+  storage: { provider: 'local' },
   ownedData: [],
 };
 
@@ -113,6 +140,53 @@ const validateOwnedData = (problems: Problems, list: unknown) => {
   });
 };
 
+const STORAGE_KEYS = ['provider', 's3'] as const;
+const S3_KEYS = ['bucket', 'region', 'endpoint', 'forcePathStyle', 'accessKeyId', 'secretAccessKey', 'prefix', 'presignedUrlTtlSeconds'] as const;
+/** SigV4 presigned URLs live at most 7 days. */
+const MAX_PRESIGNED_TTL = 7 * 24 * 3600;
+
+const nonEmpty = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+
+/**
+ * The storage section. `s3` is only read (and so only checked) with `provider: 's3'`, so that
+ * an app can keep its S3 settings while it switches back to the local folder.
+ */
+const validateStorage = (problems: Problems, storage: unknown) => {
+  unknownKeys(problems, storage, STORAGE_KEYS, 'storage');
+  const { provider, s3 } = (typeof storage === 'object' && storage !== null ? storage : {}) as Record<string, unknown>;
+  if (provider !== 'local' && provider !== 's3') {
+    problems.push(`storage.provider must be "local" or "s3" (got ${JSON.stringify(provider)})`);
+    return;
+  }
+  if (provider === 'local') return;
+  if (s3 === undefined) {
+    problems.push('storage.s3 must hold the bucket\'s settings ({ bucket, region, … }) when storage.provider is "s3"');
+    return;
+  }
+  unknownKeys(problems, s3, S3_KEYS, 'storage.s3');
+  const settings = (typeof s3 === 'object' && s3 !== null ? s3 : {}) as Record<string, unknown>;
+  if (!nonEmpty(settings.bucket)) problems.push('storage.s3.bucket must name the bucket (S3_BUCKET in the demo app)');
+  if (!nonEmpty(settings.region)) problems.push('storage.s3.region must be a region such as "eu-central-1" (S3_REGION in the demo app; any value an S3-compatible server accepts)');
+  if (settings.endpoint !== undefined && (typeof settings.endpoint !== 'string' || !/^https?:\/\/[^\s/]+/.test(settings.endpoint))) {
+    problems.push(`storage.s3.endpoint must be an http(s) URL such as "http://127.0.0.1:9000" (got ${JSON.stringify(settings.endpoint)})`);
+  }
+  if (settings.forcePathStyle !== undefined && typeof settings.forcePathStyle !== 'boolean') problems.push('storage.s3.forcePathStyle must be a boolean');
+  const keyId = settings.accessKeyId;
+  const secretKey = settings.secretAccessKey;
+  if ((keyId !== undefined && !nonEmpty(keyId)) || (secretKey !== undefined && !nonEmpty(secretKey))) {
+    problems.push('storage.s3.accessKeyId and storage.s3.secretAccessKey must be non-empty strings when set');
+  } else if ((keyId === undefined) !== (secretKey === undefined)) {
+    problems.push('storage.s3.accessKeyId and storage.s3.secretAccessKey go together: set both, or neither to use the SDK\'s default credentials');
+  }
+  if (settings.prefix !== undefined && (typeof settings.prefix !== 'string' || settings.prefix.startsWith('/') || settings.prefix.split('/').includes('..'))) {
+    problems.push('storage.s3.prefix must be a key prefix such as "offboarding/" (no leading "/", no "..")');
+  }
+  const ttl = settings.presignedUrlTtlSeconds;
+  if (ttl !== undefined && (!Number.isInteger(ttl) || (ttl as number) < 1 || (ttl as number) > MAX_PRESIGNED_TTL)) {
+    problems.push(`storage.s3.presignedUrlTtlSeconds must be a whole number of seconds from 1 to ${MAX_PRESIGNED_TTL} (presigned URLs live at most 7 days)`);
+  }
+};
+
 /** Every problem of `config`, each naming its setting (empty when it is valid). */
 export const configProblems = (config: OffboardingConfig): string[] => {
   const problems: Problems = [];
@@ -134,6 +208,7 @@ export const configProblems = (config: OffboardingConfig): string[] => {
   positiveInteger(problems, config.exports?.pageSize, 'exports.pageSize');
   positiveInteger(problems, config.exports?.staleAfterMs, 'exports.staleAfterMs');
   positiveInteger(problems, config.exports?.customerDailyLimit, 'exports.customerDailyLimit');
+  validateStorage(problems, config.storage);
   validateOwnedData(problems, config.ownedData);
   return problems;
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { ACTIONS } from '../constants';
+import type { ExportDownload } from '../services/export';
 import { getService } from '../utils';
 import { adminActor } from '../utils/actor';
 import { answerExportRequest } from './export-answer';
@@ -16,11 +17,16 @@ interface Ability {
 const createExportController = ({ strapi }: { strapi: Core.Strapi }) => {
   const exports = () => getService(strapi, 'export');
 
-  const sendFile = (ctx: Context, file: { stream: NodeJS.ReadableStream; fileName: string; size: number }) => {
+  const sendFile = (ctx: Context, file: ExportDownload) => {
+    ctx.set('Cache-Control', 'private, no-store');
+    // Authorised here; the bucket serves the bytes through a URL that lives minutes.
+    if ('redirect' in file) {
+      ctx.redirect(file.redirect);
+      return;
+    }
     ctx.type = 'application/zip';
     ctx.attachment(file.fileName);
     ctx.length = file.size;
-    ctx.set('Cache-Control', 'private, no-store');
     ctx.body = file.stream;
   };
 
@@ -52,13 +58,13 @@ const createExportController = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async download(ctx: Context) {
       await noQuery(ctx.query);
-      sendFile(ctx, exports().openFile(await exports().findOne(ctx.params.id)));
+      sendFile(ctx, await exports().openFile(await exports().findOne(ctx.params.id)));
     },
 
     /** No login: the signed token is the credential, re-checked against the organization now. */
     async downloadSigned(ctx: Context) {
       const { token } = await validateToken(ctx.query);
-      sendFile(ctx, exports().openFile(await exports().verifyToken(token)));
+      sendFile(ctx, await exports().openFile(await exports().verifyToken(token)));
     },
   };
 };

@@ -19,6 +19,7 @@ import {
 import { entitlementStore } from '../store/entitlement';
 import { toApi, type Row } from '../utils/db';
 import { auditView } from './audit';
+import type { StorageSink } from './storage';
 
 export interface OwnedType {
   uid: string;
@@ -90,7 +91,8 @@ async function* csvLines(columns: string[], rows: AsyncIterable<unknown[]>) {
 }
 
 /**
- * Writes an organization's export as a ZIP streamed straight to `target`: nothing is held in
+ * Writes an organization's export as a ZIP streamed straight to `output` (the storage's sink: a
+ * local file or a multipart upload): nothing is held in
  * memory but a page of rows and the stream buffers. Every entry is hashed as it is written,
  * and manifest.json, written last, lists each file's sha256.
  */
@@ -100,7 +102,7 @@ export const writeExportArchive = async (
     organization: Row;
     profile: ExportProfile;
     owned: OwnedType[];
-    target: string;
+    output: StorageSink;
     pageSize: number;
     generatedAt: Date;
     onProgress: (done: number, total: number) => Promise<void>;
@@ -175,11 +177,15 @@ export const writeExportArchive = async (
     await input.onProgress(done, total);
   };
 
-  fs.mkdirSync(path.dirname(input.target), { recursive: true });
   const archive = archiver('zip', { zlib: { level: 6 } });
   const whole = new Digest();
-  const output = fs.createWriteStream(input.target);
-  const written = pipeline(archive, whole, output);
+  const written = Promise.all([pipeline(archive, whole, input.output.stream), input.output.done]);
+  // A storage failing mid-way (a full disk, a refused upload) stops reading: each step below
+  // waits for the archive or for this, so the export fails instead of waiting forever.
+  const broken = new Promise<never>((_resolve, reject) => {
+    written.catch(reject);
+  });
+  broken.catch(() => undefined);
 
   /** Appends one entry and waits until the archive has consumed it (so its hash is final). */
   const add = async (name: string, source: Readable) => {
@@ -190,7 +196,7 @@ export const writeExportArchive = async (
       source.once('error', reject);
     });
     archive.append(source.pipe(digest), { name, date: input.generatedAt });
-    await entryDone;
+    await Promise.race([entryDone, broken]);
     files.push({ path: name, size: digest.size, sha256: digest.hash.digest('hex') });
   };
   const addJson = (name: string, rows: AsyncIterable<Record<string, unknown>>) => add(name, Readable.from(jsonArray(rows)));
@@ -269,7 +275,7 @@ export const writeExportArchive = async (
     files,
   };
   archive.append(`${JSON.stringify(manifest, null, 2)}\n`, { name: 'manifest.json', date: input.generatedAt });
-  await archive.finalize();
+  await Promise.race([archive.finalize(), broken]);
   await written;
   return { size: whole.size, sha256: whole.hash.digest('hex'), counts, files };
 };

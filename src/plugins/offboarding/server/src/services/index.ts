@@ -18,6 +18,7 @@ import reason from './reason';
 import refund from './refund';
 import retention from './retention';
 import scheduler from './scheduler';
+import storage from './storage';
 import sweeps from './sweeps';
 
 const services = {
@@ -36,6 +37,7 @@ const services = {
   retention,
   purge,
   export: dataExport,
+  storage,
   provisioning,
   portal,
   'owned-data': ownedData,
