@@ -153,6 +153,13 @@ const operation = (route: Route, type: 'admin' | 'content-api', doc: RouteDoc): 
     [String(doc.status ?? 200)]: { description: doc.summary, content: successBody(doc) },
   };
   if (doc.also) responses[String(doc.also)] = { description: 'The same request already under way', content: successBody(doc) };
+  if (doc.data === 'file') {
+    // storage.s3.presignedUrlTtlSeconds: the route authorises, the bucket serves the bytes.
+    responses['302'] = {
+      description: 'With storage.s3.presignedUrlTtlSeconds set: a redirect to a short-lived presigned URL of the archive',
+      headers: { Location: { description: 'The presigned URL, valid at most presignedUrlTtlSeconds and never past the export\'s expiry', schema: { type: 'string', format: 'uri' } } },
+    };
+  }
   if (doc.params || doc.query || doc.body) responses['400'] = responseRef('BadRequest');
   if (!isPublic) {
     responses['401'] = responseRef('Unauthorized');
