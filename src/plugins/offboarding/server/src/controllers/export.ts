@@ -56,15 +56,22 @@ const createExportController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: { ...exports().view(row), ...(withLink ? { downloadUrl: exports().downloadUrl(row) } : {}) } };
     },
 
+    /**
+     * Always streamed: the admin panel fetches it with the admin's token, and a redirect to the
+     * bucket's origin would need CORS rules on the bucket.
+     */
     async download(ctx: Context) {
       await noQuery(ctx.query);
       sendFile(ctx, await exports().openFile(await exports().findOne(ctx.params.id)));
     },
 
-    /** No login: the signed token is the credential, re-checked against the organization now. */
+    /**
+     * No login: the signed token is the credential, re-checked against the organization now. A
+     * browser opens the link itself, so it may be redirected to a presigned URL (when configured).
+     */
     async downloadSigned(ctx: Context) {
       const { token } = await validateToken(ctx.query);
-      sendFile(ctx, await exports().openFile(await exports().verifyToken(token)));
+      sendFile(ctx, await exports().openFile(await exports().verifyToken(token), { redirect: true }));
     },
   };
 };

@@ -153,7 +153,7 @@ const operation = (route: Route, type: 'admin' | 'content-api', doc: RouteDoc): 
     [String(doc.status ?? 200)]: { description: doc.summary, content: successBody(doc) },
   };
   if (doc.also) responses[String(doc.also)] = { description: 'The same request already under way', content: successBody(doc) };
-  if (doc.data === 'file') {
+  if (route.handler === 'export.downloadSigned') {
     // storage.s3.presignedUrlTtlSeconds: the route authorises, the bucket serves the bytes.
     responses['302'] = {
       description: 'With storage.s3.presignedUrlTtlSeconds set: a redirect to a short-lived presigned URL of the archive',

@@ -247,10 +247,10 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * A ready export's file, for a download that was authorised: a presigned URL when the bucket
-     * is configured for them, else the file's stream. Anything else is refused.
+     * A ready export's file, for a download that was authorised: with `redirect`, a presigned URL
+     * when the bucket is configured for them, else the file's stream. Anything else is refused.
      */
-    async openFile(row: ExportRow): Promise<ExportDownload> {
+    async openFile(row: ExportRow, { redirect: mayRedirect = false }: { redirect?: boolean } = {}): Promise<ExportDownload> {
       const expiresAt = toDate(row.expiresAt as string);
       if (row.state === 'expired' || (expiresAt && expiresAt.getTime() <= now().getTime())) {
         throw createHttpError(410, 'This export has expired and its file was deleted; generate a new one');
@@ -261,7 +261,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const fileName = row.fileName ?? 'export.zip';
       // A presigned URL never outlives the export.
       const secondsLeft = expiresAt ? Math.floor((expiresAt.getTime() - now().getTime()) / 1000) : null;
-      const redirect = await storage().downloadUrl(row.filePath, fileName, secondsLeft);
+      const redirect = mayRedirect ? await storage().downloadUrl(row.filePath, fileName, secondsLeft) : null;
       if (redirect) return { redirect };
       const file = await storage().open(row.filePath);
       if (!file) throw createHttpError(410, "This export's file is no longer available; generate a new one");
