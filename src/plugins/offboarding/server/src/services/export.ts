@@ -14,6 +14,7 @@ import { selectForUpdate, toApi, type Row } from '../utils/db';
 import { conflictError, forbiddenError, notFound } from '../utils/errors';
 import { JOB_ACTOR, type Actor } from './audit';
 import { writeExportArchive, type OwnedType } from './export-archive';
+import type { StorageSink } from './storage';
 import { findPageBounded } from '../utils/paging';
 
 type ExportRow = Row & {
@@ -176,15 +177,17 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const fileName = `export-${(org?.name ?? 'organization').replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}-${claimed.documentId}.zip`;
       // The storage key; the same on every instance, so any of them can serve the file.
       const relative = `${claimed.organization}/${fileName}`;
+      let sink: StorageSink | undefined;
       try {
         if (!org || org.purgeState === 'purged') throw new Error('the organization no longer exists or was purged');
         const generatedAt = now();
         let lastPercent = 0;
+        sink = storage().create(relative, 'application/zip');
         const result = await writeExportArchive(strapi, {
           organization: org,
           profile: claimed.profile ?? 'admin',
           owned: ownedTypes(),
-          output: storage().create(relative, 'application/zip'),
+          output: sink,
           pageSize: config().pageSize,
           generatedAt,
           onProgress: async (done, total) => {
@@ -218,6 +221,8 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
         return 'performed';
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        // A sink left open (the archive failed before it ended) would hold a file or an upload.
+        sink?.stream.destroy();
         // A partial (or complete but unrecorded) file must not stay; the failure itself may be
         // that its folder cannot exist or the bucket cannot be reached.
         await storage()

@@ -56,6 +56,8 @@ const localStorage = (folder: () => string): Storage => {
         stream.once('finish', resolve);
         stream.once('error', reject);
       });
+      // Awaited by the archive; this only keeps a failure before that from crashing the process.
+      done.catch(() => undefined);
       return { stream, done };
     },
     async open(key) {
@@ -119,6 +121,8 @@ const s3Storage = (settings: S3StorageConfig): Storage => {
           throw error;
         }
       );
+      // Awaited by the archive; this only keeps a failure before that from crashing the process.
+      done.catch(() => undefined);
       return { stream, done };
     },
     async open(key) {
