@@ -5,9 +5,11 @@
  * deletion and purge; and, on PostgreSQL, served by an instance other than the one that wrote it.
  */
 import { spawn } from 'child_process';
-import { createHash } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import { Readable } from 'stream';
+import { pipeline } from 'stream/promises';
 import request from 'supertest';
 import { expectStatus, monthly, useHarness } from '../helpers/harness';
 import { useS3 } from '../helpers/s3';
@@ -132,6 +134,26 @@ describe('data exports in an S3 bucket', () => {
     }
   });
 
+  it('writes a file larger than one part as a multipart upload, and reads and removes it', async () => {
+    const storage = h.strapi.plugin('offboarding').service('storage');
+    // lib-storage cuts 5 MiB parts: 12 MiB is three parts of one multipart upload.
+    const data = randomBytes(12 * 1024 * 1024);
+    const sink = storage.create('multipart-check/big.bin', 'application/octet-stream');
+    await pipeline(Readable.from((function* () {
+      for (let i = 0; i < data.length; i += 64 * 1024) yield data.subarray(i, i + 64 * 1024);
+    })()), sink.stream);
+    await sink.done;
+    expect(await s3.list('exports/multipart-check/')).toEqual([{ key: 'exports/multipart-check/big.bin', size: data.length }]);
+    const file = await storage.open('multipart-check/big.bin');
+    const chunks: Buffer[] = [];
+    for await (const chunk of file.stream) chunks.push(chunk as Buffer);
+    expect(file.size).toBe(data.length);
+    expect(sha256(Buffer.concat(chunks))).toBe(sha256(data));
+    await storage.remove(['multipart-check/big.bin']);
+    expect(await s3.list('exports/multipart-check/')).toEqual([]);
+    expect(await storage.open('multipart-check/big.bin')).toBeNull();
+  });
+
   it('an object gone from the bucket is a 410, not a 500', async () => {
     const id = await generate(org);
     await h.sweep('exports');
@@ -170,7 +192,7 @@ describe('data exports in an S3 bucket', () => {
     }
   });
 
-  it('a bucket that refuses the upload fails the export with its reason and leaves no object', async () => {
+  it('a bucket that refuses the upload fails the export with its reason, and nothing can be downloaded', async () => {
     reconfigure((settings) => (settings.bucket = 'no-such-bucket'));
     let id: string;
     try {
