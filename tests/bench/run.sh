@@ -2,17 +2,21 @@
 # npm run bench: the benchmarks on SQLite, then on PostgreSQL when one answers on 127.0.0.1:5432.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# Export: peak memory for 10k and 200k invoice rows, each in a process of its own.
+# Export: time and peak memory for 10k, 50k and 200k invoice rows, each in a process of its own.
+# Time should grow linearly: time(50k) / time(10k) <= 6 (issue 12); peak memory should not grow.
 export_bench() {
-  local label=$1 small large
+  local label=$1 small medium large
   small=$(node --expose-gc tests/bench/export-bench.js 10000 | tail -n 1)
+  medium=$(node --expose-gc tests/bench/export-bench.js 50000 | tail -n 1)
   large=$(node --expose-gc tests/bench/export-bench.js 200000 | tail -n 1)
   node -e '
-    const [label, a, b] = process.argv.slice(1); const s = JSON.parse(a), l = JSON.parse(b);
+    const [label, a, b, c] = process.argv.slice(1); const s = JSON.parse(a), m = JSON.parse(b), l = JSON.parse(c);
     const growth = Math.max(l.peakRssMb, l.baselineRssMb) - Math.max(s.peakRssMb, s.baselineRssMb);
-    console.log(`[${label}] export: 10k invoices ${s.ms} ms (peak RSS ${s.peakRssMb} MB, heap +${s.peakHeapGrowthMb} MB, ZIP ${s.zipMb} MB); ` +
-      `200k invoices ${l.ms} ms (peak RSS ${l.peakRssMb} MB, heap +${l.peakHeapGrowthMb} MB, ZIP ${l.zipMb} MB): peak memory grows ${growth.toFixed(1)} MB (target < 64 MB)`);
-  ' "$label" "$small" "$large"
+    const line = (n, r) => `${n} invoices ${r.ms} ms (peak RSS ${r.peakRssMb} MB, heap +${r.peakHeapGrowthMb} MB, ZIP ${r.zipMb} MB)`;
+    console.log(`[${label}] export: ${line("10k", s)}; ${line("50k", m)}; ${line("200k", l)}: ` +
+      `time(50k) / time(10k) = ${(m.ms / s.ms).toFixed(2)} (target <= 6), time(200k) / time(10k) = ${(l.ms / s.ms).toFixed(2)}; ` +
+      `peak memory grows ${growth.toFixed(1)} MB from 10k to 200k (target < 64 MB)`);
+  ' "$label" "$small" "$medium" "$large"
 }
 
 node tests/bench/bench.js

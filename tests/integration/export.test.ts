@@ -190,6 +190,47 @@ describe('data export', () => {
     await h.strapi.plugin('upload').service('upload').remove(file);
   });
 
+  it("pages an organization's own rows from the link table: with another's rows interleaved (ids alternating), exactly its own, all of them, across pages", async () => {
+    const mine = (await h.organization({ name: 'Interleaved A' })).documentId;
+    const theirs = (await h.organization({ name: 'Interleaved B' })).documentId;
+    const invoiceIds: Record<string, number[]> = { [mine]: [], [theirs]: [] };
+    const entitlementNames: Record<string, string[]> = { [mine]: [], [theirs]: [] };
+    for (let i = 0; i < 7; i += 1) {
+      for (const owner of [mine, theirs]) {
+        const tag = owner === mine ? 'A' : 'B';
+        const invoice = await h.strapi.documents('api::invoice.invoice').create({
+          data: { number: `IL-${tag}-${i}`, total: 100 + i, currency: 'EUR', issuedAt: '2027-01-05T00:00:00.000Z', organization: owner },
+        });
+        invoiceIds[owner].push(invoice.id as number);
+        entitlementNames[owner].push((await h.entitlement(owner, monthly({ name: `Seat ${tag}${i}` }))).name as string);
+      }
+    }
+    // The two organizations' rows alternate by id, so every page of one skips rows of the other.
+    expect(invoiceIds[mine].map((id, i) => invoiceIds[theirs][i] - id)).toEqual(Array(7).fill(1));
+
+    const configKey = 'plugin::offboarding.exports.pageSize';
+    const pageSize = h.strapi.config.get(configKey);
+    h.strapi.config.set(configKey, 2);
+    try {
+      for (const [owner, tag] of [[mine, 'A'], [theirs, 'B']] as const) {
+        const queued = await api.post(`/offboarding/organizations/${owner}/exports`);
+        await h.sweep('exports');
+        expect((await read(queued.body.data.documentId)).state).toBe('ready');
+        const res = await api.get(`/offboarding/exports/${queued.body.data.documentId}/download`).buffer(true).parse(binary);
+        const entries = await readZip(res.body as Buffer);
+        const text = (name: string) => entries.find((e) => e.name === name)!.content.toString();
+        const numbers = Array.from({ length: 7 }, (_, i) => `IL-${tag}-${i}`);
+        expect((JSON.parse(text('data/invoices.json')) as { number: string }[]).map((r) => r.number)).toEqual(numbers);
+        expect(text('data/invoices.csv').trim().split('\n').slice(1).map((line) => line.split(',')[1])).toEqual(numbers);
+        expect((JSON.parse(text('entitlements.json')) as { name: string }[]).map((r) => r.name)).toEqual(entitlementNames[owner]);
+        expect(text('entitlements.csv').trim().split('\n')).toHaveLength(8);
+        expect(JSON.parse(text('manifest.json')).counts).toMatchObject({ invoices: 7, entitlements: 7 });
+      }
+    } finally {
+      h.strapi.config.set(configKey, pageSize);
+    }
+  });
+
   describe('through the collaborator portal', () => {
     it('lets a collaborator ask for an export, follow it and download it through its signed link; others see nothing', async () => {
       const server = h.server;

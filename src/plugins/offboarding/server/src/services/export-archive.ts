@@ -18,6 +18,7 @@ import {
 } from '../domain/customer-view';
 import { entitlementStore } from '../store/entitlement';
 import { toApi, type Row } from '../utils/db';
+import { pageByLink } from '../utils/links';
 import { auditView } from './audit';
 import type { StorageSink } from './storage';
 
@@ -149,13 +150,11 @@ export const writeExportArchive = async (
           .map(([name]) => name),
         ...media,
       ];
+      // Keyset pages straight from the relation's link table, then the rows by id (utils/links.ts).
       const page: Page = (afterId, limit) =>
-        strapi.db.query(t.uid as ModelUid).findMany({
-          where: { [t.relation]: { id: organization.id }, id: { $gt: afterId } },
-          orderBy: [{ id: 'asc' }],
-          limit,
+        pageByLink<Row>(strapi, t.uid, t.relation, organization.id, afterId, limit, {
           populate: Object.fromEntries(media.map((m) => [m, { select: ['id', 'name', 'url', 'mime', 'size', 'hash', 'ext'] }])),
-        }) as Promise<Row[]>;
+        });
       return { ...t, name: schema.info.pluralName, columns, media, page };
     });
 

@@ -10,7 +10,7 @@ import {
 import { UID } from '../constants';
 import type { DateInput } from '../domain/dates';
 import { groupByPatch, selectForUpdate, type Row } from '../utils/db';
-import { linkTableOf, tableOf } from '../utils/links';
+import { linkTableOf, pageByLink, tableOf } from '../utils/links';
 import { fromStored, toStored } from '../utils/stored-status';
 
 /** The fields of an entitlement that the plugin reads by name. */
@@ -243,11 +243,8 @@ export const entitlementStore = (strapi: Core.Strapi) => {
 
     /** The organization's entitlements after `afterId`, by id, as stored (the export pages through them). */
     async pageOf(organizationId: number, afterId: number, limit: number): Promise<StoredEntitlementRow[]> {
-      return (await query().findMany({
-        where: { ...ofOrganizationWhere(organizationId), id: { $gt: afterId } },
-        orderBy: [{ id: 'asc' }],
-        limit,
-      })) as StoredEntitlementRow[];
+      // The ids straight from the link table, then the rows by id: no join per page (utils/links.ts).
+      return pageByLink<StoredEntitlementRow>(strapi, UID.entitlement, 'organization', organizationId, afterId, limit);
     },
 
     /** How many entitlements the organization has. */
