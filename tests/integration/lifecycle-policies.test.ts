@@ -273,6 +273,71 @@ describe('cancellation policies', () => {
     expectStatus(bad, 400);
     expect(bad.body.error.details.errors[0].path).toEqual(['gracePeriodDays']);
   });
+
+  it('a policy edit re-derives every closed organization set-wise, exactly as one at a time', async () => {
+    // PUT /policies/:id re-derives retention a batch at a time (organization service
+    // refreshRetentionAll); the per-organization derivation (refreshDerived) must find nothing
+    // left to change: same dates, statuses, purge states and pending tasks, holds, extensions
+    // and overrides included.
+    const ORG = 'plugin::offboarding.organization';
+    const TASK = 'plugin::offboarding.scheduled-task';
+    const override = await createPolicy(h.api, { dataRetentionDays: 40 });
+    const cancelled = async (classes: string[], input: Record<string, unknown> = {}) => {
+      const org = await createOrg(h.api, input);
+      for (const c of classes) expectStatus(await cancelNow(h.api, (await createEntitlement(h.api, org.documentId, monthly({ class: c as 'ENV' }))).documentId), 200);
+      return org.documentId;
+    };
+    const byDefault = await cancelled(['PLG']);
+    const twoClasses = await cancelled(['PLG', 'ENV']);
+    const overridden = await cancelled(['ENV'], { cancellationPolicy: override.documentId });
+    const archivedEmpty = (await createOrg(h.api)).documentId;
+    const extended = await cancelled(['PLG']);
+    const held = await cancelled(['ENV']);
+    const open = (await createOrg(h.api)).documentId;
+    await createEntitlement(h.api, open, monthly({ class: 'PLG' }));
+    for (const org of [archivedEmpty, extended, held]) expectStatus(await h.api.post(`/offboarding/organizations/${org}/archive`), 200);
+    expectStatus(await h.api.post(`/offboarding/organizations/${extended}/retention/extend`, { until: plusDays(NOW, 500), reason: 'audit' }), 200);
+    expectStatus(await h.api.post(`/offboarding/organizations/${held}/retention/hold`, { reason: 'litigation' }), 200);
+    const mine = [byDefault, twoClasses, overridden, archivedEmpty, extended, held, open];
+
+    const snapshot = async () => {
+      const orgs = await h.strapi.db.query(ORG).findMany({
+        where: { documentId: { $in: mine } },
+        select: ['documentId', 'lifecycleStatus', 'lastCancelledAt', 'retentionUntil', 'purgeState', 'purgeAfter', 'legalHold'],
+        orderBy: [{ id: 'asc' }],
+      });
+      const tasks = await h.strapi.db.query(TASK).findMany({
+        where: { targetId: { $in: mine }, state: 'pending' },
+        select: ['targetId', 'kind', 'dueAt'],
+        orderBy: [{ targetId: 'asc' }, { kind: 'asc' }],
+      });
+      return JSON.parse(JSON.stringify({ orgs, tasks }));
+    };
+    const before = await snapshot();
+
+    const defaults = (await policies()).find((p) => p.isDefault) as CancellationPolicy;
+    expectStatus(await h.api.put(`/offboarding/policies/${defaults.documentId}`, { dataRetentionDays: 200 }), 200);
+    expectStatus(await h.api.put(`/offboarding/policies/${override.documentId}`, { dataRetentionDays: 20 }), 200);
+    const setWise = await snapshot();
+    expect(setWise).not.toEqual(before);
+    const until = (doc: string) => setWise.orgs.find((o: { documentId: string }) => o.documentId === doc).retentionUntil;
+    expect(until(byDefault)).toBe(plusDays(NOW, 200));
+    expect(until(twoClasses)).toBe(plusDays(NOW, 365)); // the ENV class policy keeps 365 days
+    expect(until(overridden)).toBe(plusDays(NOW, 20));
+    expect(until(extended)).toBe(plusDays(NOW, 500));
+    expect(until(open)).toBeNull();
+
+    const organizations = h.strapi.plugin('offboarding').service('organization');
+    await h.strapi.db.transaction(async () => {
+      for (const org of setWise.orgs) {
+        const row = await h.strapi.db.query(ORG).findOne({ where: { documentId: org.documentId }, select: ['id'] });
+        await organizations.refreshDerived(row.id);
+      }
+    });
+    expect(await snapshot()).toEqual(setWise);
+
+    expectStatus(await h.api.put(`/offboarding/policies/${defaults.documentId}`, { dataRetentionDays: 365 }), 200);
+  });
 });
 
 describe('cancellation reasons', () => {

@@ -270,6 +270,31 @@ describe('scheduled work: transitions, retention, purge', () => {
       const purgedEvents = (await auditActions(org)).filter((a) => a === 'job:organization.purged');
       expect(purgedEvents).toHaveLength(1);
     });
+
+    it('a policy edit that moves retention later takes a queued organization out of the purge queue before its purge', async () => {
+      await drain();
+      const { org } = await archivedOrg('KeptLonger');
+      h.clock.freeze(afterRetention);
+      await h.sweep('retention');
+      expect((await organization(org)).purgeState).toBe('scheduled');
+
+      const policies = (await api.get('/offboarding/policies')).body.data as { documentId: string; isDefault: boolean }[];
+      const defaults = policies.find((p) => p.isDefault) as { documentId: string };
+      expect((await api.put(`/offboarding/policies/${defaults.documentId}`, { dataRetentionDays: 800 })).status).toBe(200);
+      expect(await organization(org)).toMatchObject({
+        retentionUntil: new Date(Date.parse(T0) + 800 * DAY).toISOString(),
+        purgeState: 'none',
+        purgeAfter: null,
+      });
+      // Past the old purge date: nothing is purged, and the retention sweep does not queue it again.
+      h.clock.freeze(new Date(afterRetention.getTime() + 8 * DAY));
+      await h.sweep('purge');
+      await h.sweep('retention');
+      expect((await organization(org)).purgeState).toBe('none');
+
+      expect((await api.put(`/offboarding/policies/${defaults.documentId}`, { dataRetentionDays: 365 })).status).toBe(200);
+      expect((await organization(org)).retentionUntil).toBe(new Date(Date.parse(T0) + 365 * DAY).toISOString());
+    });
   });
 
   it('reports the sweeps, refuses an unknown job, and (SQLite) skips a sweep whose lease another instance holds', async () => {

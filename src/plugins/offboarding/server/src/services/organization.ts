@@ -71,6 +71,14 @@ const derivedFields = (
   return data;
 };
 
+/** Whether derived fields differ from the row's stored ones (dates compared as instants). */
+const moved = (org: OrganizationRow, data: Record<string, unknown>) =>
+  Object.entries(data).some(([key, value]) => {
+    const stored = (org as Record<string, unknown>)[key];
+    if (value instanceof Date || value === null) return toDate(stored as string)?.getTime() !== (value as Date | null)?.getTime();
+    return stored !== value;
+  });
+
 const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => organizationStore(strapi);
   const now = () => getService(strapi, 'clock').now();
@@ -302,14 +310,28 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * After a policy change: every organization whose retention date derives from policies is
-     * recomputed, in batches, so no date stays stale (a shorter stale date would purge early).
+     * recomputed, so no date stays stale (a shorter stale date would purge early). Set-wise, a
+     * batch at a time: the batch's rows in one read, their policy overrides in one, their
+     * entitlements summed up in one grouped read; the same derivation as `refreshDerived`, then
+     * only the rows whose fields moved are written (one statement per distinct set of values)
+     * and the batch's tasks are synced together. A few statements per batch, not per organization.
      */
     async refreshRetentionAll(batchSize = 500) {
       let afterId = 0;
       for (;;) {
-        const ids = await store().retainedIdsAfter(afterId, batchSize);
-        if (!ids.length) return;
-        for (const id of ids) await service.refreshDerived(id);
+        const rows = await store().retainedAfter(afterId, batchSize);
+        if (!rows.length) return;
+        const ids = rows.map((row) => row.id);
+        const summaries = await entitlementStore(strapi).summaryOf(ids);
+        const resolvers = await getService(strapi, 'policy').resolversFor(ids);
+        const at = now();
+        const derived = rows.map((org) => {
+          const summary = summaries.get(org.id) ?? [];
+          const data = derivedFields(org, summary, resolvers.get(org.id) as NonNullable<ChangeContext['resolve']>, at);
+          return { org, data, allCancelled: summary.every((row) => row.status === 'cancelled') };
+        });
+        await store().writeMany(derived.filter(({ org, data }) => moved(org, data)).map(({ org, data }) => ({ id: org.id, data })));
+        await getService(strapi, 'scheduler').syncOrganizations(derived.map(({ org, data, allCancelled }) => ({ org: { ...org, ...data }, allCancelled })));
         afterId = ids[ids.length - 1];
       }
     },

@@ -115,6 +115,18 @@ export const organizationStore = (strapi: Core.Strapi) => ({
     return rows.map((row) => row.id);
   },
 
+  /**
+   * `retainedIdsAfter`'s rows themselves, without their relations: a policy edit re-derives
+   * them a batch at a time (their overrides are read apart, in one link-table read).
+   */
+  async retainedAfter(afterId: number, limit: number): Promise<OrganizationRow[]> {
+    return (await strapi.db.query(UID.organization).findMany({
+      where: { id: { $gt: afterId }, purgeState: { $ne: 'purged' }, $or: [{ lifecycleStatus: 'cancelled' }, { archivedAt: { $notNull: true } }] },
+      orderBy: [{ id: 'asc' }],
+      limit,
+    })) as OrganizationRow[];
+  },
+
   /** The dashboard's counts: by status (archived ones aside), archived, disabled, purged, queued, held. */
   async counts(): Promise<OrganizationCounts> {
     const count = async (where: Record<string, unknown>) => Number(await strapi.db.query(UID.organization).count({ where }));
