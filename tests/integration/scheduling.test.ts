@@ -1,4 +1,5 @@
 import type { EntitlementInput, OrganizationInput } from '../../src/plugins/offboarding/shared/contracts/api';
+import { ensureIndexes } from '../../src/plugins/offboarding/server/src/migrations/indexes';
 import { monthly, useHarness } from '../helpers/harness';
 
 const DAY = 86_400_000;
@@ -295,6 +296,24 @@ describe('scheduled work: transitions, retention, purge', () => {
       expect((await api.put(`/offboarding/policies/${defaults.documentId}`, { dataRetentionDays: 365 })).status).toBe(200);
       expect((await organization(org)).retentionUntil).toBe(new Date(Date.parse(T0) + 365 * DAY).toISOString());
     });
+  });
+
+  it('keeps a partial index of the pending tasks (PostgreSQL, SQLite), created again at boot when missing', async () => {
+    const client = h.strapi.db.config.connection.client;
+    const indexDef = async () => {
+      if (client === 'postgres') {
+        const res = await h.strapi.db.connection.raw(`SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'offboarding_tasks_pending_due'`);
+        return (res.rows[0]?.def as string | undefined) ?? null;
+      }
+      const rows = await h.strapi.db.connection.raw(`SELECT sql AS def FROM sqlite_master WHERE type = 'index' AND name = 'offboarding_tasks_pending_due'`);
+      return (rows[0]?.def as string | undefined) ?? null;
+    };
+    if (client !== 'postgres' && client !== 'sqlite') return; // MySQL: the (state, kind, due_at) index serves
+    expect(await indexDef()).toMatch(/WHERE.*state.*=.*'pending'/i);
+    await h.strapi.db.connection.raw('DROP INDEX offboarding_tasks_pending_due');
+    await ensureIndexes(h.strapi);
+    await ensureIndexes(h.strapi);
+    expect(await indexDef()).toMatch(/WHERE.*state.*=.*'pending'/i);
   });
 
   it('reports the sweeps, refuses an unknown job, and (SQLite) skips a sweep whose lease another instance holds', async () => {
