@@ -82,12 +82,18 @@ export const organizationStore = (strapi: Core.Strapi) => ({
     if (params.status) where.push({ lifecycleStatus: params.status });
     if (params.archived === 'exclude') where.push({ archivedAt: { $null: true } });
     if (params.archived === 'only') where.push({ archivedAt: { $notNull: true } });
-    const { results, pagination } = await findPageBounded(strapi.db.query(UID.organization), {
+    const orderBy = [{ name: 'asc' }, { id: 'asc' }];
+    // The page's ids first, off the (archived_at, name, id) index alone, then those rows: a deep
+    // page skips index entries, not whole rows.
+    const { results: page, pagination } = await findPageBounded(strapi.db.query(UID.organization), {
       where: { $and: where },
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      select: ['id'],
+      orderBy,
       page: params.page,
       pageSize: params.pageSize,
     });
+    if (!page.length) return { results: [] as OrganizationRow[], pagination };
+    const results = await strapi.db.query(UID.organization).findMany({ where: { id: { $in: page.map((row) => row.id) } }, orderBy });
     return { results: results as OrganizationRow[], pagination };
   },
 
@@ -127,21 +133,36 @@ export const organizationStore = (strapi: Core.Strapi) => ({
     })) as OrganizationRow[];
   },
 
-  /** The dashboard's counts: by status (archived ones aside), archived, disabled, purged, queued, held. */
+  /**
+   * The dashboard's counts: by status (archived ones aside), archived, disabled, purged, queued,
+   * held. Two grouped reads (open, then archived organizations), each a range of the
+   * `offboarding_orgs_counts` index read in its order, instead of a count each.
+   */
   async counts(): Promise<OrganizationCounts> {
-    const count = async (where: Record<string, unknown>) => Number(await strapi.db.query(UID.organization).count({ where }));
-    const notArchived = { archivedAt: { $null: true } };
-    const byStatus = {} as Stats['organizations']['byStatus'];
-    for (const status of ORGANIZATION_STATUSES) byStatus[status] = await count({ ...notArchived, lifecycleStatus: status });
-    return {
-      total: await count({}),
-      byStatus,
-      archived: await count({ archivedAt: { $notNull: true } }),
-      disabled: await count({ accessStatus: 'disabled' }),
-      purged: await count({ purgeState: 'purged' }),
-      purgeQueue: await count({ purgeState: 'scheduled' }),
-      legalHolds: await count({ legalHold: true }),
+    const table = tableOf(strapi, UID.organization);
+    type Group = { status?: string; access: string; purge: string; held: boolean | number | string; count: number | string };
+    const [open, archived] = (await strapi.db.transaction(async ({ trx }) => [
+      await trx(table).whereNull('archived_at').select({ status: 'lifecycle_status', access: 'access_status', purge: 'purge_state', held: 'legal_hold' }).count({ count: '*' }).groupBy('lifecycle_status', 'access_status', 'purge_state', 'legal_hold'),
+      await trx(table).whereNotNull('archived_at').select({ access: 'access_status', purge: 'purge_state', held: 'legal_hold' }).count({ count: '*' }).groupBy('access_status', 'purge_state', 'legal_hold'),
+    ])) as [Group[], Group[]];
+    const byStatus = Object.fromEntries(ORGANIZATION_STATUSES.map((status) => [status, 0])) as Stats['organizations']['byStatus'];
+    const counts: OrganizationCounts = { total: 0, byStatus, archived: 0, disabled: 0, purged: 0, purgeQueue: 0, legalHolds: 0 };
+    const add = (row: Group) => {
+      const n = Number(row.count);
+      counts.total += n;
+      if (row.access === 'disabled') counts.disabled += n;
+      if (row.purge === 'purged') counts.purged += n;
+      if (row.purge === 'scheduled') counts.purgeQueue += n;
+      // SQLite and MySQL keep booleans as 0/1, PostgreSQL as true/false.
+      if (row.held === true || Number(row.held) === 1) counts.legalHolds += n;
+      return n;
     };
+    for (const row of open) {
+      const n = add(row);
+      if (row.status && row.status in byStatus) byStatus[row.status as keyof typeof byStatus] += n;
+    }
+    for (const row of archived) counts.archived += add(row);
+    return counts;
   },
 
   /** Creates the organization (the caller emits its event). */

@@ -63,6 +63,10 @@ export default {
     },
     indexes: [
       { name: 'offboarding_orgs_lifecycle_list', columns: ['archived_at', 'lifecycle_status', 'name'] },
+      // The admin list's order (name, id) within the archived filter: its pages are read off this index.
+      { name: 'offboarding_orgs_name_list', columns: ['archived_at', 'name', 'id'] },
+      // The dashboard's counts (store/organization.ts `counts`), read off this index alone.
+      { name: 'offboarding_orgs_counts', columns: ['archived_at', 'lifecycle_status', 'access_status', 'purge_state', 'legal_hold'] },
       { name: 'offboarding_orgs_purge', columns: ['purge_state', 'purge_after'] },
     ],
   },
