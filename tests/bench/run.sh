@@ -23,11 +23,13 @@ node tests/bench/bench.js
 node tests/bench/queries.js
 node tests/bench/month-end.js
 node tests/bench/admin-lists.js
+node tests/bench/policy-edit.js
 export_bench sqlite
 if node scripts/pg-database.js create offboarding_bench >/dev/null 2>&1; then
   DATABASE_CLIENT=postgres DATABASE_NAME=offboarding_bench node tests/bench/bench.js
   DATABASE_CLIENT=postgres DATABASE_NAME=offboarding_bench node tests/bench/queries.js
   DATABASE_CLIENT=postgres node tests/bench/month-end.js
+  DATABASE_CLIENT=postgres DATABASE_NAME=offboarding_bench node tests/bench/policy-edit.js
   DATABASE_CLIENT=postgres DATABASE_NAME=offboarding_bench export_bench postgres
   node scripts/pg-database.js drop offboarding_bench >/dev/null
   # The admin lists on a database of their own (the others leave 100k entitlements behind).
