@@ -18,7 +18,7 @@ import {
 } from '../domain/customer-view';
 import { entitlementStore } from '../store/entitlement';
 import { toApi, type Row } from '../utils/db';
-import { pageByLink } from '../utils/links';
+import { linkPager } from '../utils/links';
 import { auditView } from './audit';
 import type { StorageSink } from './storage';
 
@@ -115,7 +115,7 @@ export const writeExportArchive = async (
   const files: ArchiveResult['files'] = [];
   const counts: Record<string, number> = {};
 
-  const entitlementPage: Page = (afterId, limit) => entitlementStore(strapi).pageOf(organization.id, afterId, limit);
+  const entitlementPage: Page = entitlementStore(strapi).pagerOf(organization.id);
   const refundPage: Page = (afterId, limit) =>
     strapi.db.query(UID.refund).findMany({
       where: { organization: organization.documentId, id: { $gt: afterId } },
@@ -150,11 +150,10 @@ export const writeExportArchive = async (
           .map(([name]) => name),
         ...media,
       ];
-      // Keyset pages straight from the relation's link table, then the rows by id (utils/links.ts).
-      const page: Page = (afterId, limit) =>
-        pageByLink<Row>(strapi, t.uid, t.relation, organization.id, afterId, limit, {
-          populate: Object.fromEntries(media.map((m) => [m, { select: ['id', 'name', 'url', 'mime', 'size', 'hash', 'ext'] }])),
-        });
+      // Keyset pages: ids straight from the relation's link table, then the rows by id (utils/links.ts).
+      const page: Page = linkPager<Row>(strapi, t.uid, t.relation, organization.id, {
+        populate: Object.fromEntries(media.map((m) => [m, { select: ['id', 'name', 'url', 'mime', 'size', 'hash', 'ext'] }])),
+      });
       return { ...t, name: schema.info.pluralName, columns, media, page };
     });
 

@@ -10,7 +10,7 @@ import {
 import { UID } from '../constants';
 import type { DateInput } from '../domain/dates';
 import { groupByPatch, selectForUpdate, type Row } from '../utils/db';
-import { linkTableOf, pageByLink, tableOf } from '../utils/links';
+import { linkPager, linkTableOf, tableOf } from '../utils/links';
 import { fromStored, toStored } from '../utils/stored-status';
 
 /** The fields of an entitlement that the plugin reads by name. */
@@ -241,11 +241,11 @@ export const entitlementStore = (strapi: Core.Strapi) => {
       return new Map(rows.map((row) => [String(row.documentId), row.name ?? null]));
     },
 
-    /** The organization's entitlements after `afterId`, by id, as stored (the export pages through them). */
-    async pageOf(organizationId: number, afterId: number, limit: number): Promise<StoredEntitlementRow[]> {
-      // The ids straight from the link table, then the rows by id: no join per page (utils/links.ts).
-      return pageByLink<StoredEntitlementRow>(strapi, UID.entitlement, 'organization', organizationId, afterId, limit);
-    },
+    /**
+     * The export's pages of the organization's entitlements: `(afterId, limit)` answers the next
+     * rows by id, as stored, their ids read straight from the link table (utils/links.ts linkPager).
+     */
+    pagerOf: (organizationId: number) => linkPager<StoredEntitlementRow>(strapi, UID.entitlement, 'organization', organizationId),
 
     /** How many entitlements the organization has. */
     async countOf(organizationId: number): Promise<number> {
