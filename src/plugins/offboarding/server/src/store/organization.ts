@@ -83,8 +83,9 @@ export const organizationStore = (strapi: Core.Strapi) => ({
     if (params.archived === 'exclude') where.push({ archivedAt: { $null: true } });
     if (params.archived === 'only') where.push({ archivedAt: { $notNull: true } });
     const orderBy = [{ name: 'asc' }, { id: 'asc' }];
-    // The page's ids first, off the (archived_at, name, id) index alone, then those rows: a deep
-    // page skips index entries, not whole rows.
+    // The page's ids first, off the list's (name, id) indexes alone (migrations/indexes.ts; the
+    // declared (archived_at, name, id) on MySQL), then those rows: a deep page skips index
+    // entries, not whole rows.
     const { results: page, pagination } = await findPageBounded(strapi.db.query(UID.organization), {
       where: { $and: where },
       select: ['id'],
