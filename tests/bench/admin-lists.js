@@ -88,7 +88,18 @@ const measure = async (strapi) => {
   return medians;
 };
 
+/** PostgreSQL: pg_trgm installed as a database owner would (the plugin uses it, never installs it). */
+const installTrigrams = async () => {
+  if (process.env.DATABASE_CLIENT !== 'postgres') return;
+  const { Client } = require('pg');
+  const pg = new Client({ host: process.env.DATABASE_HOST || '127.0.0.1', port: Number(process.env.DATABASE_PORT || 5432), user: process.env.DATABASE_USERNAME || 'postgres', database: process.env.DATABASE_NAME });
+  await pg.connect();
+  await pg.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+  await pg.end();
+};
+
 const main = async () => {
+  await installTrigrams();
   const { strapi, client } = await bootBenchStrapi('bench-admin-lists.db');
   try {
     await strapi.db.connection('offboarding_organizations').del();

@@ -33,15 +33,15 @@ export const ensureIndexes = async (strapi: Core.Strapi) => {
 /**
  * The admin search (`name`, `taxId`, `email` containing the text, any case: Strapi's `$containsi`,
  * `LOWER(CAST(column AS VARCHAR)) LIKE LOWER('%text%')`) through trigram indexes on those very
- * expressions, when the `pg_trgm` extension is there or may be created (it is a trusted
- * extension: the database's owner may). Without it the search scans the table, as before.
+ * expressions, when the `pg_trgm` extension is installed in the database. The plugin does not
+ * install extensions itself (that is the database owner's call: `CREATE EXTENSION pg_trgm`,
+ * a trusted extension since PostgreSQL 13); without it the search scans the table, as before.
  */
 const searchIndexes = async (strapi: Core.Strapi, organizations: string) => {
   const knex = strapi.db.connection;
-  try {
-    await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-  } catch (error) {
-    strapi.log.info(`offboarding: the organization search scans the table (pg_trgm unavailable: ${(error as Error).message})`);
+  const installed = await knex('pg_extension').where({ extname: 'pg_trgm' }).first('extname');
+  if (!installed) {
+    strapi.log.info('offboarding: the organization search scans the table; run CREATE EXTENSION pg_trgm in this database to let it use trigram indexes');
     return;
   }
   for (const column of ['name', 'tax_id', 'email']) {
