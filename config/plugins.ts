@@ -23,6 +23,7 @@ export default ({ env }) => ({
       },
       sweeps: {
         batchSize: env.int('OFFBOARDING_SWEEP_BATCH', 100),
+        transitionBatchSize: env.int('OFFBOARDING_SWEEP_TRANSITION_BATCH', 250),
         maxTasksPerRun: env.int('OFFBOARDING_SWEEP_MAX_TASKS', 10000),
         leaseTtlMs: env.int('OFFBOARDING_LEASE_TTL_MS', 120000),
         maxAttempts: env.int('OFFBOARDING_TASK_MAX_ATTEMPTS', 5),

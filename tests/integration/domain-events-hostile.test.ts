@@ -89,7 +89,7 @@ const cancelBody = (timing: 'immediate' | 'period_end' = 'immediate') => ({ reas
 /** A second Strapi in its own process on this database: runs the transitions sweep at `at` until idle. */
 const startWorker = (at: string) => {
   const child = spawn(process.execPath, [path.join(__dirname, '../helpers/sweep-worker.js')], {
-    env: { ...process.env, SWEEP_AT: at, OFFBOARDING_SWEEP_BATCH: '2', OFFBOARDING_LEASE_TTL_MS: '1' },
+    env: { ...process.env, SWEEP_AT: at, OFFBOARDING_SWEEP_BATCH: '2', OFFBOARDING_SWEEP_TRANSITION_BATCH: '2', OFFBOARDING_LEASE_TTL_MS: '1' },
   }) as ChildProcessWithoutNullStreams;
   let out = '';
   let err = '';

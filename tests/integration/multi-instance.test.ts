@@ -22,6 +22,7 @@ const startWorker = (env: NodeJS.ProcessEnv, overrides: NodeJS.ProcessEnv = {}) 
       SWEEP_AT: DUE,
       // Small batches and a lease (or claim) that expires at once: the two instances really contend.
       OFFBOARDING_SWEEP_BATCH: '10',
+      OFFBOARDING_SWEEP_TRANSITION_BATCH: '10',
       OFFBOARDING_SWEEP_MAX_TASKS: '20',
       OFFBOARDING_LEASE_TTL_MS: '1',
       ...overrides,

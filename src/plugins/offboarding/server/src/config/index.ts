@@ -3,8 +3,14 @@ import { SWEEP_NAMES, type SweepName } from '../../../shared/contracts/constants
 export interface OffboardingConfig {
   cron: { enabled: boolean } & Record<SweepName, string>;
   sweeps: {
-    /** Tasks read per query. */
+    /** Tasks read (or, on PostgreSQL and MySQL, claimed) per query. */
     batchSize: number;
+    /**
+     * The same for the transitions sweep, whose batches are worked set-wise in one transaction
+     * each: larger batches cost fewer statements per item but hold their organizations' locks
+     * longer (docs/architecture.md "Scheduled work").
+     */
+    transitionBatchSize: number;
     /** A run stops after this many tasks; the rest waits for the next run. */
     maxTasksPerRun: number;
     /** How long a sweep's lease lasts without renewal (an instance that dies loses it then). */
@@ -76,7 +82,7 @@ export interface OwnedDataConfig {
 export const DEFAULT_CONFIG: OffboardingConfig = {
   // node-schedule rule syntax (Strapi's cron). Every instance runs every job; leases pick one.
   cron: { enabled: true, transitions: '*/1 * * * *', retention: '0 3 * * *', purge: '30 * * * *', exports: '*/1 * * * *', provisioning: '*/1 * * * *' },
-  sweeps: { batchSize: 100, maxTasksPerRun: 10_000, leaseTtlMs: 120_000, maxAttempts: 5 },
+  sweeps: { batchSize: 100, transitionBatchSize: 250, maxTasksPerRun: 10_000, leaseTtlMs: 120_000, maxAttempts: 5 },
   purge: { batchSize: 1000 },
   exports: { dir: 'exports', expiresInDays: 7, pageSize: 1000, staleAfterMs: 30 * 60_000, customerDailyLimit: 5 },
   storage: { provider: 'local' },
@@ -197,6 +203,7 @@ export const configProblems = (config: OffboardingConfig): string[] => {
   if (typeof config.cron?.enabled !== 'boolean') problems.push('cron.enabled must be a boolean');
   for (const name of SWEEP_NAMES) cronRule(problems, config.cron?.[name], `cron.${name}`);
   positiveInteger(problems, config.sweeps?.batchSize, 'sweeps.batchSize');
+  positiveInteger(problems, config.sweeps?.transitionBatchSize, 'sweeps.transitionBatchSize');
   positiveInteger(problems, config.sweeps?.maxTasksPerRun, 'sweeps.maxTasksPerRun');
   positiveInteger(problems, config.sweeps?.leaseTtlMs, 'sweeps.leaseTtlMs');
   positiveInteger(problems, config.sweeps?.maxAttempts, 'sweeps.maxAttempts');

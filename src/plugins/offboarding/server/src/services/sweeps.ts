@@ -26,6 +26,8 @@ const ATOMIC_BATCH_KINDS: ReadonlySet<TaskKind> = new Set(['complete_cancellatio
 const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get(`plugin::${PLUGIN_ID}`) as OffboardingConfig;
   const now = () => getService(strapi, 'clock').now();
+  /** Due transitions are worked set-wise, so their batches are larger (config `sweeps`). */
+  const batchSizeOf = (name: SweepName) => (name === 'transitions' ? config().sweeps.transitionBatchSize : config().sweeps.batchSize);
 
   /** One task at a time, each in its own guarded transaction. */
   const handlers: Partial<Record<TaskKind, (targetId: string) => Promise<TaskOutcome>>> = {
@@ -130,7 +132,7 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     result.ran = true;
     while (result.processed < sweeps.maxTasksPerRun) {
       const at = now();
-      const limit = Math.min(sweeps.batchSize, sweeps.maxTasksPerRun - result.processed);
+      const limit = Math.min(batchSizeOf(name), sweeps.maxTasksPerRun - result.processed);
       const batch = await store.claim(SWEEPS[name], at, limit, holder, new Date(at.getTime() + sweeps.leaseTtlMs));
       if (!batch.length) break;
       try {
@@ -157,7 +159,7 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     let renewedAt = Date.now();
     try {
       while (result.processed < sweeps.maxTasksPerRun) {
-        const due = await getService(strapi, 'scheduler').due(SWEEPS[name], now(), sweeps.batchSize);
+        const due = await getService(strapi, 'scheduler').due(SWEEPS[name], now(), batchSizeOf(name));
         if (!due.length) break;
         await runBatch(due, result);
         // Renewed between batches once a third of its time is gone (each renewal is a write and
