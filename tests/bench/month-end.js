@@ -189,7 +189,7 @@ const main = async () => {
     const two = await sweep(2);
     const label = `[${client}] month-end: ${ITEMS} cancellations due at once across ${orgs} organization${orgs === 1 ? '' : 's'}`;
     console.log(
-      `${label}: one instance ${one.perSecond.toFixed(0)}/s (${one.seconds.toFixed(1)} s, ${one.statementsPerItem.toFixed(1)} statements per item, ` +
+      `${label}: one instance ${one.perSecond.toFixed(0)}/s (${one.seconds.toFixed(1)} s, ${one.statementsPerItem.toFixed(2)} statements per item, ` +
         `${(one.seconds * 1000 / floorMs).toFixed(1)}× the raw floor of ${floorMs.toFixed(0)} ms; target ≤ 20×); ` +
         `two instances ${two.perSecond.toFixed(0)}/s = ${(two.perSecond / one.perSecond).toFixed(2)}× one (target ≥ 1.3×), shares ${two.shares.map(pct).join(' / ')} (target ≥ 30% each); ` +
         `each item performed once: ${one.exactlyOnce && two.exactlyOnce ? 'yes' : 'NO'}${one.failed + two.failed ? `, ${one.failed + two.failed} failed` : ''}`
