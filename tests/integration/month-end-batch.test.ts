@@ -98,7 +98,7 @@ describe('a batch of due transitions is worked as a set', () => {
     expect((await h.sweep('transitions')).performed).toBe(0);
   });
 
-  it('costs the same statements for 4 due rows as for 40 over more organizations', async () => {
+  it('costs the same statements for 4 due rows as for 40 over more organizations (MySQL: one more per organization)', async () => {
     await withPendingCancellations('Small batch', 4);
     h.clock.freeze(plusDays(NOW, 31));
     const small = await statementsOfSweep();
@@ -109,8 +109,11 @@ describe('a batch of due transitions is worked as a set', () => {
     h.clock.freeze(plusDays(NOW, 31));
     const large = await statementsOfSweep();
     expect(large.result.performed).toBe(40);
-    // Row by row, 40 rows cost ten times 4; set-wise, the count is that of one batch.
-    expect(large.count).toBe(small.count);
+    // Row by row, 40 rows cost ten times 4; set-wise, the count is that of one batch. MySQL
+    // numbers each organization's events under that organization's lock (services/events.ts
+    // nextSequences): one statement per organization, 8 here against 1.
+    const perOrganization = h.strapi.db.config.connection.client === 'mysql' ? 8 - 1 : 0;
+    expect(large.count).toBe(small.count + perOrganization);
   });
 
   it('a row that cannot be worked fails alone and names itself; the rest of the batch goes through', async () => {
