@@ -83,7 +83,16 @@ describe('a batch of due transitions is worked as a set', () => {
     const events = await eventsOf(a.org);
     const sequences = events.map((e) => e.sequence as number).sort((x, y) => x - y);
     expect(sequences).toEqual(Array.from({ length: sequencesBefore.length + 3 }, (_, i) => i + 1));
-    expect(events.filter((e) => e.type === 'entitlement.cancelled')).toHaveLength(3);
+    const cancelled = events.filter((e) => e.type === 'entitlement.cancelled');
+    expect(cancelled).toHaveLength(3);
+    // Each carries the entitlement as the admin API shows it, exactly the fields a change made
+    // one at a time carries (the request's own cancellation_scheduled events): no internal id.
+    const fieldsOf = (e: DomainEvent) => Object.keys(e.data ?? {}).filter((k) => k !== 'changed').sort();
+    const scheduled = events.find((e) => e.type === 'entitlement.cancellation_scheduled') as DomainEvent;
+    for (const e of cancelled) {
+      expect(fieldsOf(e)).toEqual(fieldsOf(scheduled));
+      expect(e.data).not.toHaveProperty('organizationId');
+    }
 
     // One audit row per change, each naming its entitlement; nothing left pending.
     const audit = await jobAudit(a.org);

@@ -316,6 +316,24 @@ describe('scheduled work: transitions, retention, purge', () => {
     expect(await indexDef()).toMatch(/WHERE.*state.*=.*'pending'/i);
   });
 
+  it('PostgreSQL: the search gets trigram indexes once pg_trgm is installed, in whatever schema it lives', async () => {
+    if (h.strapi.db.config.connection.client !== 'postgres') return;
+    const knex = h.strapi.db.connection;
+    const searchIndexes = async () =>
+      (await knex.raw(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname LIKE 'offboarding_orgs_search_%' ORDER BY indexname`)).rows as { indexname: string; indexdef: string }[];
+    // The app's tables live in a schema of their own (this file's); the extension, as a database
+    // owner would install it, in public, which is not on the app's search_path.
+    await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public').catch(() => undefined);
+    const { rows } = await knex.raw(`SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`);
+    await ensureIndexes(h.strapi);
+    const made = await searchIndexes();
+    expect(made.map((i) => i.indexname)).toEqual(['offboarding_orgs_search_email', 'offboarding_orgs_search_name', 'offboarding_orgs_search_tax_id']);
+    for (const index of made) expect(index.indexdef).toContain(`${rows[0].schema}.gin_trgm_ops`);
+    const org = await createOrg(`Trigram${Date.now()}`);
+    const found = await api.get(`/offboarding/organizations?q=${encodeURIComponent('TRIGRAM')}&pageSize=100`);
+    expect((found.body.data as { documentId: string }[]).map((o) => o.documentId)).toContain(org);
+  });
+
   it('reports the sweeps, refuses an unknown job, and (SQLite) skips a sweep whose lease another instance holds', async () => {
     const jobs = await api.get('/offboarding/jobs');
     expect(jobs.status).toBe(200);

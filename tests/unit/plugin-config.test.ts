@@ -57,6 +57,14 @@ describe('the plugin configuration (config/plugins: offboarding.config)', () => 
     );
   });
 
+  it('bounds the set-wise transition batch (each is written in single multi-row statements)', () => {
+    expect(configProblems(withChange((c) => (c.sweeps.transitionBatchSize = 1000)))).toEqual([]);
+    expect(configProblems(withChange((c) => (c.sweeps.transitionBatchSize = 1001)))).toEqual([
+      'sweeps.transitionBatchSize must be at most 1000 (each batch is written in single multi-row statements)',
+    ]);
+    expect(configProblems(withChange((c) => (c.sweeps.transitionBatchSize = 0)))).toEqual(['sweeps.transitionBatchSize must be a positive integer']);
+  });
+
   describe('storage', () => {
     const s3 = { bucket: 'exports', region: 'eu-central-1', endpoint: 'http://127.0.0.1:9000', forcePathStyle: true, accessKeyId: 'key', secretAccessKey: 'secret', prefix: 'offboarding/', presignedUrlTtlSeconds: 300 };
 

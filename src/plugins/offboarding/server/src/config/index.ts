@@ -194,6 +194,9 @@ const validateStorage = (problems: Problems, storage: unknown) => {
 };
 
 /** Every problem of `config`, each naming its setting (empty when it is valid). */
+/** The largest set-wise batch: its widest INSERT (audit rows) stays well under 65,535 parameters. */
+const MAX_TRANSITION_BATCH = 1000;
+
 export const configProblems = (config: OffboardingConfig): string[] => {
   const problems: Problems = [];
   unknownKeys(problems, config, Object.keys(DEFAULT_CONFIG), '');
@@ -204,6 +207,11 @@ export const configProblems = (config: OffboardingConfig): string[] => {
   for (const name of SWEEP_NAMES) cronRule(problems, config.cron?.[name], `cron.${name}`);
   positiveInteger(problems, config.sweeps?.batchSize, 'sweeps.batchSize');
   positiveInteger(problems, config.sweeps?.transitionBatchSize, 'sweeps.transitionBatchSize');
+  // A batch's events, audit rows and tasks are each one multi-row INSERT: past this, PostgreSQL's
+  // 65,535 bind parameters would refuse every batch.
+  if (Number.isInteger(config.sweeps?.transitionBatchSize) && config.sweeps.transitionBatchSize > MAX_TRANSITION_BATCH) {
+    problems.push(`sweeps.transitionBatchSize must be at most ${MAX_TRANSITION_BATCH} (each batch is written in single multi-row statements)`);
+  }
   positiveInteger(problems, config.sweeps?.maxTasksPerRun, 'sweeps.maxTasksPerRun');
   positiveInteger(problems, config.sweeps?.leaseTtlMs, 'sweeps.leaseTtlMs');
   positiveInteger(problems, config.sweeps?.maxAttempts, 'sweeps.maxAttempts');

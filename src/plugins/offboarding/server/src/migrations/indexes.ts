@@ -39,16 +39,27 @@ export const ensureIndexes = async (strapi: Core.Strapi) => {
  */
 const searchIndexes = async (strapi: Core.Strapi, organizations: string) => {
   const knex = strapi.db.connection;
-  const installed = await knex('pg_extension').where({ extname: 'pg_trgm' }).first('extname');
+  // The extension may live in another schema than the app's (Strapi sets search_path to the
+  // app's schema only): its operator class is named with the extension's own schema.
+  const installed = (await knex('pg_extension')
+    .join('pg_namespace', 'pg_namespace.oid', 'pg_extension.extnamespace')
+    .where({ extname: 'pg_trgm' })
+    .first({ schema: 'pg_namespace.nspname' })) as { schema: string } | undefined;
   if (!installed) {
     strapi.log.info('offboarding: the organization search scans the table; run CREATE EXTENSION pg_trgm in this database to let it use trigram indexes');
     return;
   }
-  for (const column of ['name', 'tax_id', 'email']) {
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin (lower(CAST(?? AS VARCHAR)) gin_trgm_ops)`, [
-      `offboarding_orgs_search_${column}`,
-      organizations,
-      column,
-    ]);
+  try {
+    for (const column of ['name', 'tax_id', 'email']) {
+      await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin (lower(CAST(?? AS VARCHAR)) ??.gin_trgm_ops)`, [
+        `offboarding_orgs_search_${column}`,
+        organizations,
+        column,
+        installed.schema,
+      ]);
+    }
+  } catch (error) {
+    // An optional speed-up: the search works without it, so it never stops the app's start.
+    strapi.log.warn(`offboarding: the organization search's trigram indexes could not be made (${(error as Error).message}); the search scans the table`);
   }
 };

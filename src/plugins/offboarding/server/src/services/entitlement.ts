@@ -377,17 +377,18 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const organizations = new Map((await organizationStore(strapi).lockOwnersOf(documentIds)).map((org) => [org.id, org]));
         // Read under the organizations' locks: every change to their entitlements holds them.
-        const rows = new Map((await store().byDocumentIds(documentIds)).map((row) => [row.documentId, row]));
+        const rows = new Map((await store().byDocumentIds(documentIds)).map((entry) => [entry.row.documentId, entry]));
         const resolvers = await getService(strapi, 'policy').resolversFor([...organizations.keys()]);
         const at = now();
         const planned: { row: EntitlementRow; patch: EntitlementPatch; kind: ScheduledKind; organization: OrganizationRow }[] = [];
         const decided = new Set<string>();
         for (const task of tasks) {
-          const row = rows.get(task.documentId);
+          const entry = rows.get(task.documentId);
           // Gone (a task outliving its row), or already decided by an earlier task of the batch.
-          if (!row || decided.has(row.documentId)) continue;
-          decided.add(row.documentId);
-          const organization = row.organizationId === null ? undefined : organizations.get(row.organizationId);
+          if (!entry || decided.has(task.documentId)) continue;
+          decided.add(task.documentId);
+          const { row, organizationId } = entry;
+          const organization = organizationId === null ? undefined : organizations.get(organizationId);
           if (!organization) throw conflictError('The entitlement belongs to no organization this batch locked', { documentId: row.documentId });
           const patch = planScheduled(task.kind, entitlementState(row), at);
           if (patch) planned.push({ row, patch, kind: task.kind, organization });

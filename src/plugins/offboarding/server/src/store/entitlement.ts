@@ -112,17 +112,15 @@ export const entitlementStore = (strapi: Core.Strapi) => {
      * The named entitlements in API terms, each with its organization's id (null when it has
      * none), for a batch of transitions: one statement.
      */
-    async byDocumentIds(documentIds: string[]): Promise<(EntitlementRow & { organizationId: number | null })[]> {
+    /** The rows, each with its organization's id beside it (never inside: a row's view must not carry it). */
+    async byDocumentIds(documentIds: string[]): Promise<{ row: EntitlementRow; organizationId: number | null }[]> {
       if (!documentIds.length) return [];
       const rows = (await query().findMany({
         where: { documentId: { $in: documentIds } },
         populate: { organization: { select: ['id'] } },
         orderBy: [{ id: 'asc' }],
       })) as (StoredEntitlementRow & { organization: { id: number } | null })[];
-      return rows.map(({ organization, ...row }) => ({
-        ...(fromStored(row) as unknown as EntitlementRow),
-        organizationId: organization?.id ?? null,
-      }));
+      return rows.map(({ organization, ...row }) => ({ row: fromStored(row) as unknown as EntitlementRow, organizationId: organization?.id ?? null }));
     },
 
     /** Per organization, its entitlements summed up by status and class: one grouped statement. */

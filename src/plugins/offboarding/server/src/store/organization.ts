@@ -127,11 +127,16 @@ export const organizationStore = (strapi: Core.Strapi) => ({
    * them a batch at a time (their overrides are read apart, in one link-table read).
    */
   async retainedAfter(afterId: number, limit: number): Promise<OrganizationRow[]> {
-    return (await strapi.db.query(UID.organization).findMany({
-      where: { id: { $gt: afterId }, purgeState: { $ne: 'purged' }, $or: [{ lifecycleStatus: 'cancelled' }, { archivedAt: { $notNull: true } }] },
-      orderBy: [{ id: 'asc' }],
-      limit,
-    })) as OrganizationRow[];
+    const qb = strapi.db
+      .queryBuilder(UID.organization)
+      .where({ id: { $gt: afterId }, purgeState: { $ne: 'purged' }, $or: [{ lifecycleStatus: 'cancelled' }, { archivedAt: { $notNull: true } }] })
+      .orderBy([{ id: 'asc' }])
+      .limit(limit);
+    // Locked in id order, as a transition batch locks its organizations (lockOwnersOf): the rows
+    // re-derived are the rows written (a reactivation in between waits, it is not overwritten),
+    // and the two can never wait on each other in a cycle.
+    if (supportsRowLocks(strapi) && strapi.db.inTransaction()) qb.forUpdate();
+    return (await qb.execute()) as OrganizationRow[];
   },
 
   /**
