@@ -28,6 +28,61 @@ export const ensureIndexes = async (strapi: Core.Strapi) => {
     [organizations]
   );
   if (client === 'postgres') await searchIndexes(strapi, organizations);
+  if (client === 'sqlite') await sqliteSearchIndex(strapi, organizations);
+};
+
+/** SQLite's search index (FTS5, trigram), when this database has one (set at boot). */
+const SQLITE_SEARCH = 'offboarding_orgs_search';
+const sqliteSearch = new WeakMap<Core.Strapi, boolean>();
+
+/**
+ * The organizations a SQLite search can only match, off the trigram index: a subquery of ids,
+ * or null where the index cannot answer (no index, or a text shorter than a trigram). The
+ * index keeps no positions (detail=none, a quarter of the size), so it is asked for the rows
+ * holding every trigram of the text, in any column: a superset of the matches. The caller
+ * keeps its own condition, which checks each of those rows exactly (LIKE's `%` and `_`
+ * included: to the index they are characters like any other).
+ */
+export const sqliteSearchCandidates = (strapi: Core.Strapi, text: string) => {
+  const chars = [...text];
+  if (!sqliteSearch.get(strapi) || chars.length < 3) return null;
+  const trigrams = new Set(chars.slice(2).map((_, i) => chars.slice(i, i + 3).join('')));
+  const query = [...trigrams].map((trigram) => `"${trigram.replace(/"/g, '""')}"`).join(' AND ');
+  return strapi.db.connection(SQLITE_SEARCH).select('rowid').whereRaw('?? MATCH ?', [SQLITE_SEARCH, query]);
+};
+
+/**
+ * SQLite has no index for "contains": an FTS5 table with the trigram tokenizer over the searched
+ * columns is one (a LIKE '%text%' of three characters or more is answered from it). It holds no
+ * copy of the rows (external content), and triggers keep it in step with every write; it is
+ * rebuilt whenever they are (re)created, as after a sync that rebuilt the table.
+ */
+const sqliteSearchIndex = async (strapi: Core.Strapi, organizations: string) => {
+  const columns = ['name', 'tax_id', 'email'];
+  const list = (alias: string) => columns.map((column) => `${alias}.${column}`).join(', ');
+  const triggers = ['ins', 'del', 'upd'].map((event) => `${SQLITE_SEARCH}_${event}`);
+  try {
+    await strapi.db.connection.transaction(async (trx) => {
+      const present = (await trx('sqlite_master').where({ type: 'trigger', tbl_name: organizations }).whereIn('name', triggers)) as unknown[];
+      const indexed = (await trx('sqlite_master').where({ name: SQLITE_SEARCH })) as unknown[];
+      if (present.length === triggers.length && indexed.length) return;
+      await trx.raw(
+        `CREATE VIRTUAL TABLE IF NOT EXISTS ${SQLITE_SEARCH} USING fts5(${columns.join(', ')}, content='${organizations}', content_rowid='id', tokenize='trigram', detail='none')`
+      );
+      for (const name of triggers) await trx.raw(`DROP TRIGGER IF EXISTS ${name}`);
+      const remove = `INSERT INTO ${SQLITE_SEARCH} (${SQLITE_SEARCH}, rowid, ${columns.join(', ')}) VALUES ('delete', OLD.id, ${list('OLD')});`;
+      const add = `INSERT INTO ${SQLITE_SEARCH} (rowid, ${columns.join(', ')}) VALUES (NEW.id, ${list('NEW')});`;
+      await trx.raw(`CREATE TRIGGER ${triggers[0]} AFTER INSERT ON ${organizations} BEGIN ${add} END`);
+      await trx.raw(`CREATE TRIGGER ${triggers[1]} AFTER DELETE ON ${organizations} BEGIN ${remove} END`);
+      await trx.raw(`CREATE TRIGGER ${triggers[2]} AFTER UPDATE OF ${columns.join(', ')} ON ${organizations} BEGIN ${remove} ${add} END`);
+      await trx.raw(`INSERT INTO ${SQLITE_SEARCH} (${SQLITE_SEARCH}) VALUES ('rebuild')`);
+    });
+    sqliteSearch.set(strapi, true);
+  } catch (error) {
+    // An optional speed-up, as PostgreSQL's: the search works without it.
+    sqliteSearch.set(strapi, false);
+    strapi.log.warn(`offboarding: the organization search's index could not be made (${(error as Error).message}); the search scans the table`);
+  }
 };
 
 /**

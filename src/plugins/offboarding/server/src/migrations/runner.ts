@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import { MIGRATIONS, SCHEMA_VERSION } from './list';
 import type { PluginMigration, SchemaRecord } from './types';
+import { ensureCounters } from './counters';
 import { ensureIndexes } from './indexes';
 
 /** Where the record lives: the plugin store, key `schema` (row `plugin_offboarding_schema`). */
@@ -85,5 +86,6 @@ export const registerMigrations = (strapi: Core.Strapi) => {
     }
     if (!record.stored) await strapi.store.set({ ...SCHEMA_STORE, value: { version, applied } satisfies SchemaRecord });
     await ensureIndexes(strapi);
+    await ensureCounters(strapi);
   });
 };

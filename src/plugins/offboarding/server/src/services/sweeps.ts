@@ -3,6 +3,8 @@ import { SWEEPS, type SweepName, type TaskKind } from '../../../shared/contracts
 import type { SweepResult } from '../../../shared/contracts/retention';
 import type { OffboardingConfig } from '../config';
 import { PLUGIN_ID } from '../constants';
+import { countersReady } from '../migrations/counters';
+import { countsStore } from '../store/counts';
 import { taskStore, type TaskRow } from '../store/task';
 import { getService } from '../utils';
 import { supportsRowLocks } from '../utils/db';
@@ -178,7 +180,11 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async run(name: SweepName): Promise<SweepResult> {
       const startedAt = new Date().toISOString();
       const result: SweepResult = { sweep: name, ran: false, skipped: null, processed: 0, performed: 0, noop: 0, failed: 0, startedAt, finishedAt: startedAt };
-      return supportsRowLocks(strapi) ? runClaiming(name, result) : runLeased(name, result);
+      const done = await (supportsRowLocks(strapi) ? runClaiming(name, result) : runLeased(name, result));
+      // The transitions sweep, the one that runs every minute and moves most rows at a peak,
+      // also folds the counters' deltas (store/counts.ts), so the totals stay a short read.
+      if (name === 'transitions' && done.ran && countersReady(strapi)) await countsStore(strapi).compact();
+      return done;
     },
   };
 };

@@ -8,10 +8,12 @@ import {
   type RefundMode,
 } from '../../../shared/contracts/constants';
 import { UID } from '../constants';
+import { countersReady } from '../migrations/counters';
 import type { DateInput } from '../domain/dates';
 import { groupByPatch, selectForUpdate, type Row } from '../utils/db';
 import { linkPager, linkTableOf, tableOf } from '../utils/links';
 import { fromStored, toStored } from '../utils/stored-status';
+import { countsStore } from './counts';
 
 /** The fields of an entitlement that the plugin reads by name. */
 interface EntitlementFields {
@@ -223,9 +225,18 @@ export const entitlementStore = (strapi: Core.Strapi) => {
       });
     },
 
-    /** How many entitlements there are in each status, all organizations together. */
+    /**
+     * How many entitlements there are in each status, all organizations together: off the
+     * counters (migrations/counters.ts) when the database keeps them, else a count per status.
+     */
     async countByStatus(): Promise<Record<string, number>> {
-      const counts: Record<string, number> = {};
+      const counts: Record<string, number> = Object.fromEntries(ENTITLEMENT_STATUSES.map((status) => [status, 0]));
+      if (countersReady(strapi)) {
+        for (const bucket of await countsStore(strapi).buckets()) {
+          if (bucket.subject === 'entitlement' && bucket.lifecycleStatus && bucket.lifecycleStatus in counts) counts[bucket.lifecycleStatus] += bucket.count;
+        }
+        return counts;
+      }
       for (const status of ENTITLEMENT_STATUSES) counts[status] = Number(await query().count({ where: { lifecycleStatus: status } }));
       return counts;
     },

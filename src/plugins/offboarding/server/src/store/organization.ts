@@ -3,6 +3,9 @@ import { ORGANIZATION_STATUSES } from '../../../shared/contracts/constants';
 import type { ListOrganizationsQuery, Stats } from '../../../shared/contracts/api';
 import { UID } from '../constants';
 import type { DateInput } from '../domain/dates';
+import { countersReady } from '../migrations/counters';
+import { sqliteSearchCandidates } from '../migrations/indexes';
+import { countsStore, type CountBucket } from './counts';
 import { groupByPatch, selectForUpdate, supportsRowLocks, type Row } from '../utils/db';
 import { linkTableOf, tableOf } from '../utils/links';
 import { findPageBounded, type PageRequest } from '../utils/paging';
@@ -42,6 +45,45 @@ const ownersOf = (strapi: Core.Strapi, entitlementDocumentIds: string[]) => {
     .select(`${link.table}.${link.relatedColumn}`);
 };
 
+/** The organizations' count buckets: off the counters, or counted (two grouped reads) without them. */
+const organizationBuckets = async (strapi: Core.Strapi): Promise<CountBucket[]> => {
+  if (countersReady(strapi)) return (await countsStore(strapi).buckets()).filter((bucket) => bucket.subject === 'organization');
+  const table = tableOf(strapi, UID.organization);
+  const columns = { lifecycleStatus: 'lifecycle_status', accessStatus: 'access_status', purgeState: 'purge_state', legalHold: 'legal_hold' };
+  const groups = (await strapi.db.transaction(async ({ trx }) =>
+    Promise.all(
+      [true, false].map(async (archived) => {
+        const qb = archived ? trx(table).whereNotNull('archived_at') : trx(table).whereNull('archived_at');
+        const rows = (await qb.select(columns).count({ count: '*' }).groupBy(Object.values(columns))) as Record<string, unknown>[];
+        return rows.map((row) => ({ ...row, archived }));
+      })
+    )
+  )) as Record<string, unknown>[][];
+  return groups.flat().map((row) => ({
+    subject: 'organization',
+    archived: row.archived as boolean,
+    lifecycleStatus: row.lifecycleStatus as string,
+    accessStatus: row.accessStatus as string,
+    purgeState: row.purgeState as string,
+    // SQLite and MySQL keep booleans as 0/1, PostgreSQL as true/false.
+    legalHold: row.legalHold === true || Number(row.legalHold) === 1,
+    count: Number(row.count),
+  }));
+};
+
+/** The list's total off the counters, where no search narrows it (null: count the query). */
+const listTotal = async (strapi: Core.Strapi, params: Pick<ListOrganizationsQuery, 'q' | 'status' | 'archived'>): Promise<number | null> => {
+  if (params.q || !countersReady(strapi)) return null;
+  let total = 0;
+  for (const bucket of await organizationBuckets(strapi)) {
+    if (params.archived === 'exclude' && bucket.archived) continue;
+    if (params.archived === 'only' && !bucket.archived) continue;
+    if (params.status && bucket.lifecycleStatus !== params.status) continue;
+    total += bucket.count;
+  }
+  return total;
+};
+
 /**
  * The organization aggregate's queries (docs/architecture.md "Store"). Lock order everywhere:
  * organization, then its entitlements and the rows hanging off it. The organization's lock
@@ -78,6 +120,9 @@ export const organizationStore = (strapi: Core.Strapi) => ({
       where.push({
         $or: [{ name: { $containsi: params.q } }, { taxId: { $containsi: params.q } }, { email: { $containsi: params.q } }],
       });
+      // SQLite: only the rows its trigram index finds are checked (migrations/indexes.ts).
+      const candidates = sqliteSearchCandidates(strapi, params.q);
+      if (candidates) where.push({ id: { $in: candidates } });
     }
     if (params.status) where.push({ lifecycleStatus: params.status });
     if (params.archived === 'exclude') where.push({ archivedAt: { $null: true } });
@@ -92,6 +137,7 @@ export const organizationStore = (strapi: Core.Strapi) => ({
       orderBy,
       page: params.page,
       pageSize: params.pageSize,
+      total: await listTotal(strapi, params),
     });
     if (!page.length) return { results: [] as OrganizationRow[], pagination };
     const results = await strapi.db.query(UID.organization).findMany({ where: { id: { $in: page.map((row) => row.id) } }, orderBy });
@@ -141,33 +187,22 @@ export const organizationStore = (strapi: Core.Strapi) => ({
 
   /**
    * The dashboard's counts: by status (archived ones aside), archived, disabled, purged, queued,
-   * held. Two grouped reads (open, then archived organizations), each a range of the
-   * `offboarding_orgs_counts` index read in its order, instead of a count each.
+   * held. Read off the counters (migrations/counters.ts) when the database keeps them, else two
+   * grouped reads (open, then archived organizations) of the `offboarding_orgs_counts` index.
    */
   async counts(): Promise<OrganizationCounts> {
-    const table = tableOf(strapi, UID.organization);
-    type Group = { status?: string; access: string; purge: string; held: boolean | number | string; count: number | string };
-    const [open, archived] = (await strapi.db.transaction(async ({ trx }) => [
-      await trx(table).whereNull('archived_at').select({ status: 'lifecycle_status', access: 'access_status', purge: 'purge_state', held: 'legal_hold' }).count({ count: '*' }).groupBy('lifecycle_status', 'access_status', 'purge_state', 'legal_hold'),
-      await trx(table).whereNotNull('archived_at').select({ access: 'access_status', purge: 'purge_state', held: 'legal_hold' }).count({ count: '*' }).groupBy('access_status', 'purge_state', 'legal_hold'),
-    ])) as [Group[], Group[]];
     const byStatus = Object.fromEntries(ORGANIZATION_STATUSES.map((status) => [status, 0])) as Stats['organizations']['byStatus'];
     const counts: OrganizationCounts = { total: 0, byStatus, archived: 0, disabled: 0, purged: 0, purgeQueue: 0, legalHolds: 0 };
-    const add = (row: Group) => {
-      const n = Number(row.count);
+    for (const bucket of await organizationBuckets(strapi)) {
+      const n = bucket.count;
       counts.total += n;
-      if (row.access === 'disabled') counts.disabled += n;
-      if (row.purge === 'purged') counts.purged += n;
-      if (row.purge === 'scheduled') counts.purgeQueue += n;
-      // SQLite and MySQL keep booleans as 0/1, PostgreSQL as true/false.
-      if (row.held === true || Number(row.held) === 1) counts.legalHolds += n;
-      return n;
-    };
-    for (const row of open) {
-      const n = add(row);
-      if (row.status && row.status in byStatus) byStatus[row.status as keyof typeof byStatus] += n;
+      if (bucket.accessStatus === 'disabled') counts.disabled += n;
+      if (bucket.purgeState === 'purged') counts.purged += n;
+      if (bucket.purgeState === 'scheduled') counts.purgeQueue += n;
+      if (bucket.legalHold) counts.legalHolds += n;
+      if (bucket.archived) counts.archived += n;
+      else if (bucket.lifecycleStatus && bucket.lifecycleStatus in byStatus) byStatus[bucket.lifecycleStatus as keyof typeof byStatus] += n;
     }
-    for (const row of archived) counts.archived += add(row);
     return counts;
   },
 
