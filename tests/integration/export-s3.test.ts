@@ -57,11 +57,12 @@ describe('data exports in an S3 bucket', () => {
     const customer = await read(customerExport);
     downloadUrl = customer.downloadUrl;
 
+    // Each generation attempt has its own key; the file is downloaded under the row's fileName.
     const objects = await s3.list(`exports/${org}/`);
     expect(objects.map((o) => o.key).sort()).toEqual(
-      [`exports/${org}/${ready.fileName}`, `exports/${org}/${customer.fileName}`].sort()
+      [`exports/${org}/${adminExport}.1.zip`, `exports/${org}/${customerExport}.1.zip`].sort()
     );
-    expect(objects.find((o) => o.key.endsWith(ready.fileName))?.size).toBe(Number(ready.size));
+    expect(objects.find((o) => o.key === `exports/${org}/${adminExport}.1.zip`)?.size).toBe(Number(ready.size));
     expect(fs.existsSync(path.resolve('.tmp/test-exports', org))).toBe(false);
   });
 
@@ -102,7 +103,7 @@ describe('data exports in an S3 bucket', () => {
       expect(res.headers['cache-control']).toBe('private, no-store');
       const location = new URL(res.headers.location);
       expect(`${location.protocol}//${location.host}`).toBe(s3.endpoint);
-      expect(location.pathname).toBe(`/${s3.bucket}/exports/${org}/${(await read(customerExport)).fileName}`);
+      expect(location.pathname).toBe(`/${s3.bucket}/exports/${org}/${customerExport}.1.zip`);
       expect(location.searchParams.get('X-Amz-Expires')).toBe('120');
       const direct = await fetch(location);
       expect(direct.status).toBe(200);
@@ -157,8 +158,8 @@ describe('data exports in an S3 bucket', () => {
   it('an object gone from the bucket is a 410, not a 500', async () => {
     const id = await generate(org);
     await h.sweep('exports');
-    const ready = await read(id);
-    await h.strapi.plugin('offboarding').service('storage').remove([`${org}/${ready.fileName}`]);
+    expect((await read(id)).state).toBe('ready');
+    await h.strapi.plugin('offboarding').service('storage').remove([`${org}/${id}.1.zip`]);
     const res = await api.get(`/offboarding/exports/${id}/download`);
     expect(res.status).toBe(410);
     expect(res.body.error.message).toMatch(/no longer available/);

@@ -3,6 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import request from 'supertest';
+import type { StorageSink } from '../../src/plugins/offboarding/server/src/services/storage';
 import { monthly, useHarness } from '../helpers/harness';
 import { binary, readZip } from '../helpers/zip';
 
@@ -152,6 +153,92 @@ describe('data export', () => {
     const retry = await api.post(`/offboarding/organizations/${other}/exports`);
     await h.sweep('exports');
     expect((await read(retry.body.data.documentId)).state).toBe('ready');
+  });
+
+  describe('an attempt restarted as stale while it still runs', () => {
+    const STALE_AFTER = 30 * 60_000;
+    const service = () => h.strapi.plugin('offboarding').service('export');
+    const storedRow = (id: string) => h.strapi.db.query('plugin::offboarding.data-export').findOne({ where: { documentId: id } });
+    const exportEvents = async (organization: string, id: string) =>
+      ((await api.get(`/offboarding/organizations/${organization}/audit?pageSize=100`)).body.data as { action: string; targetId: string }[])
+        .filter((e) => e.targetId === id && e.action.startsWith('export.'))
+        .map((e) => e.action)
+        .sort();
+
+    /**
+     * Starts generating `id` and holds its finished file as an upload that has not completed:
+     * resolves once the attempt wrote everything and waits only on `release` (an error fails it).
+     */
+    const heldAttempt = async (id: string) => {
+      const storage = h.strapi.plugin('offboarding').service('storage');
+      const create = storage.create as (key: string, contentType: string) => StorageSink;
+      let release!: (error?: Error) => void;
+      const gate = new Promise<Error | undefined>((resolve) => (release = resolve));
+      let written!: () => void;
+      const waiting = new Promise<void>((resolve) => (written = resolve));
+      storage.create = (key: string, contentType: string): StorageSink => {
+        storage.create = create;
+        const sink = create(key, contentType);
+        const done = sink.done.then(async () => {
+          written();
+          const error = await gate;
+          if (error) throw error;
+        });
+        return { stream: sink.stream, done };
+      };
+      const outcome = service().generate(id) as Promise<string>;
+      await waiting;
+      return { outcome, release };
+    };
+
+    /** An export whose first attempt is held, and a second attempt, started past staleAfterMs, that completed. */
+    const restarted = async (name: string) => {
+      const organization = (await h.organization({ name })).documentId;
+      const id = (await api.post(`/offboarding/organizations/${organization}/exports`)).body.data.documentId as string;
+      const first = await heldAttempt(id);
+      h.clock.freeze(new Date(Date.parse(T0) + STALE_AFTER + 1000));
+      try {
+        expect(await service().generate(id)).toBe('performed');
+      } finally {
+        h.clock.freeze(T0);
+      }
+      const ready = await read(id);
+      expect(ready.state).toBe('ready');
+      expect((await storedRow(id)).filePath).toBe(`${organization}/${id}.2.zip`);
+      return { organization, id, first, ready };
+    };
+
+    /** The ready export is the second attempt's, whole, and the only one recorded; no other file is left. */
+    const expectSecondAttemptKept = async (organization: string, id: string, ready: { sha256: string; size: number }) => {
+      expect(await read(id)).toMatchObject({ state: 'ready', sha256: ready.sha256, size: ready.size, error: null });
+      expect(fs.readdirSync(path.resolve('.tmp/test-exports', organization))).toEqual([`${id}.2.zip`]);
+      const res = await api.get(`/offboarding/exports/${id}/download`).buffer(true).parse(binary);
+      expect(res.status).toBe(200);
+      expect(createHash('sha256').update(res.body as Buffer).digest('hex')).toBe(ready.sha256);
+      expect(await exportEvents(organization, id)).toEqual(['export.ready', 'export.requested']);
+    };
+
+    it('failing after the restart finished, it removes only its own file and records nothing', async () => {
+      const { organization, id, first, ready } = await restarted('Restarted Failing Co');
+      first.release(new Error('the upload broke'));
+      expect(await first.outcome).toBe('noop');
+      await expectSecondAttemptKept(organization, id, ready);
+    });
+
+    it('finishing after the restart finished, it neither overwrites the file nor the row', async () => {
+      const { organization, id, first, ready } = await restarted('Restarted Late Co');
+      first.release();
+      expect(await first.outcome).toBe('noop');
+      await expectSecondAttemptKept(organization, id, ready);
+      // Expiry still finds the file the row records.
+      h.clock.freeze(new Date(Date.parse(T0) + 7 * DAY + STALE_AFTER + 2000));
+      try {
+        expect(await service().expire(id)).toBe('performed');
+      } finally {
+        h.clock.freeze(T0);
+      }
+      expect(fs.readdirSync(path.resolve('.tmp/test-exports', organization))).toEqual([]);
+    });
   });
 
   it("carries the app's owned data as JSON and CSV and the documents' files, all in the manifest", async () => {

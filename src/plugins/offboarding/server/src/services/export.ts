@@ -24,6 +24,7 @@ type ExportRow = Row & {
   requestedByType: 'admin' | 'collaborator';
   filePath: string | null;
   fileName: string | null;
+  attempt: number | null;
   startedAt: unknown;
   expiresAt: unknown;
   createdAt: unknown;
@@ -64,7 +65,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
   const sign = (payload: string) => createHmac('sha256', signingKey()).update(payload).digest('base64url');
 
   const view = (row: Row): DataExport => {
-    const { filePath: _path, ...fields } = toApi<DataExport & { filePath?: string }>(row);
+    const { filePath: _path, attempt: _attempt, ...fields } = toApi<DataExport & { filePath?: string; attempt?: number }>(row);
     return { ...fields, size: fields.size === null || fields.size === undefined ? null : Number(fields.size) };
   };
 
@@ -82,6 +83,33 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       targetId: row.documentId,
       organization: row.organization,
       after,
+    });
+
+  /**
+   * The storage key of one generation attempt (the row's `filePath` once it is ready; the same on
+   * every instance, so any of them can serve the file). Each attempt writes its own object: an
+   * attempt that a restart superseded can never overwrite or remove the file a newer one recorded.
+   */
+  const attemptKey = (organization: string, documentId: string, attempt: number) => `${organization}/${documentId}.${attempt}.zip`;
+
+  /** Removes a file no row records; a storage error is only logged, the export's outcome being decided. */
+  const discard = (documentId: string, key: string, what: string) =>
+    storage()
+      .remove([key])
+      .catch((removal: unknown) => strapi.log.warn(`[offboarding] export ${documentId}: could not remove ${what}: ${removal instanceof Error ? removal.message : String(removal)}`));
+
+  /**
+   * Records an attempt's outcome only while the attempt still owns the export: running, and not
+   * claimed since by a restart. Lock order: the organization (whose lock numbers its events)
+   * before the export. Answers whether `write` ran.
+   */
+  const settle = (claimed: ExportRow, attempt: number, write: () => Promise<void>) =>
+    strapi.db.transaction(async () => {
+      await organizationStore(strapi).lock({ documentId: claimed.organization });
+      const row = await selectForUpdate<ExportRow>(strapi, UID.dataExport, { id: claimed.id });
+      if (!row || row.state !== 'running' || Number(row.attempt ?? 0) !== attempt) return false;
+      await write();
+      return true;
     });
 
   /** Files of rows; a failure throws, so the caller's transaction (and task) is retried rather than the file orphaned. */
@@ -161,28 +189,39 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { results: (results as Row[]).map(view), pagination };
     },
 
-    /** The exports sweep's task: generate once (a stale "running" one is restarted). */
+    /**
+     * The exports sweep's task: generate once. A "running" export older than `staleAfterMs` is
+     * restarted as a new attempt; the attempt it supersedes, should it still be alive, then
+     * records nothing and removes only its own file.
+     */
     async generate(documentId: string): Promise<'performed' | 'noop'> {
-      const claimed = await strapi.db.transaction(async () => {
+      const claim = await strapi.db.transaction(async () => {
         const row = await selectForUpdate<ExportRow>(strapi, UID.dataExport, { documentId });
         if (!row) return null;
         const started = toDate(row.startedAt as string);
         const stale = row.state === 'running' && (!started || now().getTime() - started.getTime() > config().staleAfterMs);
         if (row.state !== 'queued' && !stale) return null;
-        await query().update({ where: { id: row.id }, data: { state: 'running', startedAt: now(), progress: 0, error: null } });
-        return row;
+        const attempt = Number(row.attempt ?? 0) + 1;
+        await query().update({ where: { id: row.id }, data: { state: 'running', startedAt: now(), progress: 0, error: null, attempt } });
+        return { claimed: row, attempt };
       });
-      if (!claimed) return 'noop';
+      if (!claim) return 'noop';
+      const { claimed, attempt } = claim;
+      if (attempt > 1) {
+        // The restarted attempt's instance most likely died with its file half written; were it
+        // alive, it removes whatever it still writes there itself once it finds it was superseded.
+        await discard(documentId, attemptKey(claimed.organization, documentId, attempt - 1), 'the partial file of the attempt it restarted');
+      }
       const org = await organizationStore(strapi).find({ documentId: claimed.organization });
+      // The name the file is downloaded under; the storage key is the attempt's own.
       const fileName = `export-${(org?.name ?? 'organization').replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}-${claimed.documentId}.zip`;
-      // The storage key; the same on every instance, so any of them can serve the file.
-      const relative = `${claimed.organization}/${fileName}`;
+      const key = attemptKey(claimed.organization, documentId, attempt);
       let sink: StorageSink | undefined;
       try {
         if (!org || org.purgeState === 'purged') throw new Error('the organization no longer exists or was purged');
         const generatedAt = now();
         let lastPercent = 0;
-        sink = storage().create(relative, 'application/zip');
+        sink = storage().create(key, 'application/zip');
         const result = await writeExportArchive(strapi, {
           organization: org,
           profile: claimed.profile ?? 'admin',
@@ -194,20 +233,18 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
             const percent = Math.min(99, Math.floor((done / total) * 100));
             if (percent >= lastPercent + 5) {
               lastPercent = percent;
-              await query().update({ where: { id: claimed.id }, data: { progress: percent } });
+              await query().update({ where: { id: claimed.id, attempt }, data: { progress: percent } });
             }
           },
         });
-        await strapi.db.transaction(async () => {
-          // Lock order: the organization (whose lock numbers its events) before the export.
-          await organizationStore(strapi).lock({ documentId: claimed.organization });
+        const recorded = await settle(claimed, attempt, async () => {
           const ready = (await query().update({
             where: { id: claimed.id },
             data: {
               state: 'ready',
               progress: 100,
               fileName,
-              filePath: relative,
+              filePath: key,
               size: result.size,
               sha256: result.sha256,
               counts: result.counts,
@@ -218,18 +255,25 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
           await getService(strapi, 'scheduler').syncExport(ready, now());
           await record('export.ready', ready, JOB_ACTOR, { state: 'ready', profile: ready.profile, size: result.size, sha256: result.sha256, counts: result.counts });
         });
-        return 'performed';
+        if (recorded) return 'performed';
+        await discard(documentId, key, 'the file of a superseded attempt');
+        strapi.log.warn(`[offboarding] export ${documentId}: attempt ${attempt} finished after a restart superseded it; its file was discarded`);
+        return 'noop';
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         // A sink left open (the archive failed before it ended) would hold a file or an upload.
         sink?.stream.destroy();
         // A partial (or complete but unrecorded) file must not stay; the failure itself may be
         // that its folder cannot exist or the bucket cannot be reached.
-        await storage()
-          .remove([relative])
-          .catch((removal: unknown) => strapi.log.warn(`[offboarding] export ${documentId}: could not remove its partial file: ${removal instanceof Error ? removal.message : String(removal)}`));
-        const failed = (await query().update({ where: { id: claimed.id }, data: { state: 'failed', error: message.slice(0, 2000), finishedAt: now() } })) as ExportRow;
-        await record('export.failed', failed, JOB_ACTOR, { state: 'failed', profile: failed.profile, error: message.slice(0, 500) });
+        await discard(documentId, key, 'its partial file');
+        const recorded = await settle(claimed, attempt, async () => {
+          const failed = (await query().update({ where: { id: claimed.id }, data: { state: 'failed', error: message.slice(0, 2000), finishedAt: now() } })) as ExportRow;
+          await record('export.failed', failed, JOB_ACTOR, { state: 'failed', profile: failed.profile, error: message.slice(0, 500) });
+        });
+        if (!recorded) {
+          strapi.log.warn(`[offboarding] export ${documentId}: attempt ${attempt} failed after a restart superseded it (${message})`);
+          return 'noop';
+        }
         strapi.log.error(`[offboarding] export ${documentId} failed: ${message}`);
         return 'performed';
       }

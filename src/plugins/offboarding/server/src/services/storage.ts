@@ -20,7 +20,7 @@ export interface StoredFile {
 }
 
 /**
- * Where the plugin's files (data exports) live, by key (`<organization>/<file>.zip`): the local
+ * Where the plugin's files (data exports) live, by key (`<organization>/<export>.<attempt>.zip`): the local
  * private folder `exports.dir`, or an S3-compatible bucket. Every instance of an app on a bucket
  * can serve every export, whichever instance wrote it.
  */

@@ -29,6 +29,9 @@ export default {
       fileName: { type: 'string' },
       // Relative to the exports folder; never sent to clients.
       filePath: { type: 'string', private: true },
+      // Which generation attempt owns the row: a stale "running" export restarted by another
+      // attempt must neither record its own outcome nor touch the file the newer one recorded.
+      attempt: { type: 'integer', default: 0, private: true },
       size: { type: 'biginteger' },
       sha256: { type: 'string' },
       counts: { type: 'json' },
