@@ -165,6 +165,22 @@ describe('data exports in an S3 bucket', () => {
     expect(res.body.error.message).toMatch(/no longer available/);
   });
 
+  it('a prefix without its final "/" is a folder all the same', async () => {
+    const spaced = (await h.organization({ name: 'Prefix Co' })).documentId;
+    reconfigure((settings) => (settings.prefix = 'exports'));
+    try {
+      const id = await generate(spaced);
+      expect((await h.sweep('exports')).performed).toBe(1);
+      expect(await s3.list(`exports/${spaced}/`)).toEqual([{ key: `exports/${spaced}/${id}.1.zip`, size: Number((await read(id)).size) }]);
+      expect(await s3.list(`exports${spaced}`)).toEqual([]);
+      const res = await api.get(`/offboarding/exports/${id}/download`).buffer(true).parse(binary);
+      expectStatus(res, 200);
+      expect(sha256(res.body as Buffer)).toBe((await read(id)).sha256);
+    } finally {
+      reconfigure((settings) => (settings.prefix = 'exports/'));
+    }
+  });
+
   it("deleting an organization removes its exports' objects", async () => {
     const doomed = await h.organization({ name: 'Doomed Bucket Co' });
     await generate(doomed.documentId);

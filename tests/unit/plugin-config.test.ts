@@ -1,4 +1,5 @@
 import config, { configProblems, DEFAULT_CONFIG, type OffboardingConfig } from '../../src/plugins/offboarding/server/src/config';
+import { keyPrefix } from '../../src/plugins/offboarding/server/src/services/storage';
 
 /** The defaults with `change` applied (a deep copy: the defaults stay as they are). */
 const withChange = (change: (c: Record<string, any>) => void) => {
@@ -75,6 +76,14 @@ describe('the plugin configuration (config/plugins: offboarding.config)', () => 
       expect(configProblems(withChange((c) => (c.storage = { provider: 's3', s3: { bucket: 'exports', region: 'eu-west-1' } })))).toEqual([]);
       // Settings kept for later are not read while the local folder is used.
       expect(configProblems(withChange((c) => (c.storage = { provider: 'local', s3: { bucket: '' } })))).toEqual([]);
+    });
+
+    it('takes a prefix without its final "/" as the same folder, not as the start of every key', () => {
+      expect(configProblems(withChange((c) => (c.storage = { provider: 's3', s3: { ...s3, prefix: 'offboarding/exports' } })))).toEqual([]);
+      expect(keyPrefix('offboarding/exports')).toBe('offboarding/exports/');
+      expect(keyPrefix('offboarding/exports/')).toBe('offboarding/exports/');
+      expect(keyPrefix('')).toBe('');
+      expect(keyPrefix(undefined)).toBe('');
     });
 
     it('names every wrong storage setting', () => {

@@ -47,7 +47,7 @@ export interface S3StorageConfig {
   /** Both or neither: without them the SDK's own chain (environment, instance role, …) is used. */
   accessKeyId?: string;
   secretAccessKey?: string;
-  /** Prepended to every key, e.g. `offboarding/exports/`. */
+  /** Prepended to every key as a folder, e.g. `offboarding/exports/` (a missing final `/` is added). */
   prefix?: string;
   /**
    * With it, an authorised download answers a redirect to a presigned URL valid this many

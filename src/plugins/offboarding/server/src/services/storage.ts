@@ -89,6 +89,13 @@ const isMissing = (error: unknown) => {
   return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
 };
 
+/**
+ * What `storage.s3.prefix` puts before every key: a folder, so `exports` and `exports/` both
+ * give `exports/<organization>/…` (a bare `exports` would otherwise run into the key:
+ * `exports<organization>/…`).
+ */
+export const keyPrefix = (prefix: string | undefined) => (prefix && !prefix.endsWith('/') ? `${prefix}/` : prefix ?? '');
+
 /** DeleteObjects takes at most 1000 keys. */
 const DELETE_BATCH = 1000;
 
@@ -106,7 +113,8 @@ const s3Storage = (settings: S3StorageConfig): Storage => {
       : {}),
   });
   const Bucket = settings.bucket;
-  const objectKey = (key: string) => `${settings.prefix ?? ''}${key}`;
+  const prefix = keyPrefix(settings.prefix);
+  const objectKey = (key: string) => `${prefix}${key}`;
 
   return {
     provider: 's3',
