@@ -302,7 +302,9 @@ describe('scheduled work: transitions, retention, purge', () => {
     const client = h.strapi.db.config.connection.client;
     const indexDef = async () => {
       if (client === 'postgres') {
-        const res = await h.strapi.db.connection.raw(`SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'offboarding_tasks_pending_due'`);
+        const res = await h.strapi.db.connection.raw(
+          `SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'offboarding_tasks_pending_due' AND schemaname = current_schema()`
+        );
         return (res.rows[0]?.def as string | undefined) ?? null;
       }
       const rows = await h.strapi.db.connection.raw(`SELECT sql AS def FROM sqlite_master WHERE type = 'index' AND name = 'offboarding_tasks_pending_due'`);
@@ -314,6 +316,20 @@ describe('scheduled work: transitions, retention, purge', () => {
     await ensureIndexes(h.strapi);
     await ensureIndexes(h.strapi);
     expect(await indexDef()).toMatch(/WHERE.*state.*=.*'pending'/i);
+    if (client !== 'postgres') return;
+    // PostgreSQL builds it CONCURRENTLY (writes go on meanwhile); a concurrent build that failed
+    // leaves an invalid index of that name, which the next start drops and builds again.
+    const knex = h.strapi.db.connection;
+    const valid = async () => (await knex.raw(`SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = to_regclass('offboarding_tasks_pending_due')`)).rows[0]?.valid;
+    await knex.raw('DROP INDEX offboarding_tasks_pending_due');
+    const tasks = 'offboarding_scheduled_tasks';
+    await knex(tasks).insert([1, 2].map(() => ({ kind: 'purge', state: 'done', target_type: 'organization', target_id: 'x', due_at: new Date() })));
+    await expect(knex.raw(`CREATE UNIQUE INDEX CONCURRENTLY offboarding_tasks_pending_due ON ${tasks} (target_id)`)).rejects.toThrow(/duplicate|unique/i);
+    expect(await valid()).toBe(false);
+    await ensureIndexes(h.strapi);
+    expect(await valid()).toBe(true);
+    expect(await indexDef()).toMatch(/WHERE.*state.*=.*'pending'/i);
+    await knex(tasks).where({ target_id: 'x' }).del();
   });
 
   it('PostgreSQL: the search gets trigram indexes once pg_trgm is installed, in whatever schema it lives', async () => {

@@ -13,22 +13,40 @@ export const ensureIndexes = async (strapi: Core.Strapi) => {
   // MySQL/MariaDB have no partial index: the declared composite indexes serve there (MySQL
   // reads `archived_at IS NULL` as an equality, so (archived_at, name, id) gives the list's order).
   if (client !== 'postgres' && client !== 'sqlite') return;
-  const knex = strapi.db.connection;
   const tasks = tableOf(strapi, UID.task);
   const organizations = tableOf(strapi, UID.organization);
   // The due query (store/task.ts `due`, `claim`) reads pending tasks only: done and cancelled
   // ones, which pile up, stay out of the index and out of the planner's estimate.
-  await knex.raw(`CREATE INDEX IF NOT EXISTS offboarding_tasks_pending_due ON ?? (due_at, kind) WHERE state = 'pending'`, [tasks]);
+  await createIndex(strapi, 'offboarding_tasks_pending_due', tasks, `(due_at, kind) WHERE state = 'pending'`);
   // The admin list's order (name, id) within its archived filter, and within a status: PostgreSQL
   // does not take `archived_at IS NULL` as an equality, so (archived_at, name, id) would not give it.
-  await knex.raw(`CREATE INDEX IF NOT EXISTS offboarding_orgs_open_by_name ON ?? (name, id) WHERE archived_at IS NULL`, [organizations]);
-  await knex.raw(`CREATE INDEX IF NOT EXISTS offboarding_orgs_archived_by_name ON ?? (name, id) WHERE archived_at IS NOT NULL`, [organizations]);
-  await knex.raw(
-    `CREATE INDEX IF NOT EXISTS offboarding_orgs_open_status_by_name ON ?? (lifecycle_status, name, id) WHERE archived_at IS NULL`,
-    [organizations]
-  );
+  await createIndex(strapi, 'offboarding_orgs_open_by_name', organizations, '(name, id) WHERE archived_at IS NULL');
+  await createIndex(strapi, 'offboarding_orgs_archived_by_name', organizations, '(name, id) WHERE archived_at IS NOT NULL');
+  await createIndex(strapi, 'offboarding_orgs_open_status_by_name', organizations, '(lifecycle_status, name, id) WHERE archived_at IS NULL');
   if (client === 'postgres') await searchIndexes(strapi, organizations);
   if (client === 'sqlite') await sqliteSearchIndex(strapi, organizations);
+};
+
+/**
+ * Creates an index when missing. PostgreSQL builds it `CONCURRENTLY`, so the first start of an
+ * upgrade over a large table does not stop its writes while the index builds. A concurrent
+ * build that failed leaves an invalid index behind, which `IF NOT EXISTS` would keep forever: it
+ * is dropped and built again. There a failure is logged, not thrown (each index is a speed-up,
+ * and another instance may be building the same one).
+ */
+const createIndex = async (strapi: Core.Strapi, name: string, table: string, definition: string, bindings: string[] = []) => {
+  const knex = strapi.db.connection;
+  if (strapi.db.config.connection.client !== 'postgres') {
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? ${definition}`, [name, table, ...bindings]);
+    return;
+  }
+  try {
+    const { rows } = await knex.raw('SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = to_regclass(?)', [name]);
+    if (rows.length && rows[0].valid === false) await knex.raw('DROP INDEX CONCURRENTLY IF EXISTS ??', [name]);
+    await knex.raw(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ?? ON ?? ${definition}`, [name, table, ...bindings]);
+  } catch (error) {
+    strapi.log.warn(`offboarding: the index ${name} could not be made (${(error as Error).message}); the queries it serves scan instead`);
+  }
 };
 
 /** SQLite's search index (FTS5, trigram), when this database has one (set at boot). */
@@ -104,17 +122,7 @@ const searchIndexes = async (strapi: Core.Strapi, organizations: string) => {
     strapi.log.info('offboarding: the organization search scans the table; run CREATE EXTENSION pg_trgm in this database to let it use trigram indexes');
     return;
   }
-  try {
-    for (const column of ['name', 'tax_id', 'email']) {
-      await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? USING gin (lower(CAST(?? AS VARCHAR)) ??.gin_trgm_ops)`, [
-        `offboarding_orgs_search_${column}`,
-        organizations,
-        column,
-        installed.schema,
-      ]);
-    }
-  } catch (error) {
-    // An optional speed-up: the search works without it, so it never stops the app's start.
-    strapi.log.warn(`offboarding: the organization search's trigram indexes could not be made (${(error as Error).message}); the search scans the table`);
+  for (const column of ['name', 'tax_id', 'email']) {
+    await createIndex(strapi, `offboarding_orgs_search_${column}`, organizations, 'USING gin (lower(CAST(?? AS VARCHAR)) ??.gin_trgm_ops)', [column, installed.schema]);
   }
 };

@@ -232,10 +232,19 @@ export const organizationStore = (strapi: Core.Strapi) => ({
     return selectForUpdate<OrganizationRow>(strapi, UID.organization, { id: { $in: ownersOf(strapi, [entitlementDocumentId]) } });
   },
 
-  /** Locks the organizations owning these entitlements, in id order (a batch of transitions). */
+  /**
+   * Locks the organizations owning these entitlements, in id order (a batch of transitions).
+   * The owners' ids are read first and the rows then locked by id: with the subquery in the
+   * locking statement, MySQL may lock the rows in the order it reads the link table (ORDER BY
+   * sorts after locking), and two batches could then deadlock. An entitlement never changes
+   * organization, so the ids read stay the owners.
+   */
   async lockOwnersOf(entitlementDocumentIds: string[]): Promise<OrganizationRow[]> {
     if (!entitlementDocumentIds.length) return [];
-    const qb = strapi.db.queryBuilder(UID.organization).where({ id: { $in: ownersOf(strapi, entitlementDocumentIds) } }).orderBy([{ id: 'asc' }]);
+    const rows = (await strapi.db.transaction(({ trx }) => ownersOf(strapi, entitlementDocumentIds).transacting(trx))) as Record<string, unknown>[];
+    const ids = rows.map((row) => Number(Object.values(row)[0]));
+    if (!ids.length) return [];
+    const qb = strapi.db.queryBuilder(UID.organization).where({ id: { $in: [...new Set(ids)] } }).orderBy([{ id: 'asc' }]);
     if (supportsRowLocks(strapi) && strapi.db.inTransaction()) qb.forUpdate();
     return (await qb.execute()) as OrganizationRow[];
   },
