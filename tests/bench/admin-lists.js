@@ -7,7 +7,7 @@
  * Organizations are bulk inserted (knex, in batches) with a mix of statuses, archived and held ones.
  */
 require('../helpers/env');
-const { bootBenchStrapi } = require('./boot');
+const { bootBenchStrapi, runBench } = require('./boot');
 const { randomBytes } = require('crypto');
 
 const SMALL = 100;
@@ -124,10 +124,4 @@ const main = async () => {
   }
 };
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+runBench(main);

@@ -7,7 +7,7 @@
  *  - a transitions sweep over 100k idle rows against one over an empty table (target: 2×).
  */
 require('../helpers/env');
-const { bootBenchStrapi } = require('./boot');
+const { bootBenchStrapi, runBench } = require('./boot');
 const { randomBytes } = require('crypto');
 
 /** Two shapes of purge: many small organizations, and a few large ones. */
@@ -156,10 +156,4 @@ const main = async () => {
   }
 };
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+runBench(main);

@@ -21,4 +21,14 @@ const bootBenchStrapi = async (sqliteFile) => {
   return { strapi, client };
 };
 
-module.exports = { bootBenchStrapi };
+/** Runs a bench's `main` and exits with its outcome (Strapi's timers would keep the process up). */
+const runBench = (main) =>
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    }
+  );
+
+module.exports = { bootBenchStrapi, runBench };

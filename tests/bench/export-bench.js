@@ -9,6 +9,7 @@ require('../helpers/env');
 const fs = require('fs');
 const path = require('path');
 const { randomBytes } = require('crypto');
+const { runBench } = require('./boot');
 
 const ROWS = Number(process.argv[2] || 10000);
 const appDir = path.resolve(__dirname, '../..');
@@ -74,7 +75,4 @@ const main = async () => {
   }
 };
 
-main().then(() => process.exit(0), (error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

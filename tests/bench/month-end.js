@@ -18,7 +18,7 @@ const path = require('path');
 const { spawn } = require('child_process');
 const { randomBytes } = require('crypto');
 const createKnex = require('knex');
-const { bootBenchStrapi } = require('./boot');
+const { bootBenchStrapi, runBench } = require('./boot');
 
 const ITEMS = Number(process.env.BENCH_MONTH_END_ITEMS || 10_000);
 const SHAPES = [1000, 1].map((orgs) => Math.min(orgs, ITEMS));
@@ -203,10 +203,4 @@ const main = async () => {
   }
 };
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+runBench(main);

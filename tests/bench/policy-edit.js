@@ -7,7 +7,7 @@
  * transaction; timed on 500 of them and scaled), on the same rows.
  */
 require('../helpers/env');
-const { bootBenchStrapi } = require('./boot');
+const { bootBenchStrapi, runBench } = require('./boot');
 const { randomBytes } = require('crypto');
 
 const CLOSED = Number(process.env.BENCH_CLOSED || 10_000);
@@ -77,10 +77,4 @@ const main = async () => {
   }
 };
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+runBench(main);

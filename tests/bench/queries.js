@@ -8,7 +8,7 @@
  * of the immediate cancellation.
  */
 require('../helpers/env');
-const { bootBenchStrapi } = require('./boot');
+const { bootBenchStrapi, runBench } = require('./boot');
 
 const ROUNDS = 3;
 const TABLES = ['offboarding_entitlements', 'offboarding_organizations', 'offboarding_cancellation_policies'];
@@ -83,10 +83,4 @@ const main = async () => {
   }
 };
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+runBench(main);
