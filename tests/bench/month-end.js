@@ -3,7 +3,7 @@
  * The month-end peak (issue 12, docs/spec.md §14), on the database chosen by DATABASE_CLIENT (SQLite, or
  * PostgreSQL on 127.0.0.1:5432): 10,000 cancellations at period end fall due at once, spread over
  * 1,000 organizations and then held by a single one. Each shape is seeded once; then one
- * instance, and then two (separate processes, tests/bench/month-end-worker.js), sweep a fresh
+ * instance, and then two (separate processes, tests/helpers/sweep-worker.js), sweep a fresh
  * copy of it. Printed: items per second, each instance's share, SQL statements per item, and the
  * ratio of the sweep's time to a raw floor measured on the same data — one UPDATE of the same
  * rows plus one INSERT of their audit rows (chunked to the driver's limits: 400 rows per statement on SQLite, 2,000 on PostgreSQL).
@@ -124,7 +124,7 @@ const copySeed = async () => {
 
 const startWorker = (env) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'month-end-worker.js')], { env: { ...process.env, ...env, SWEEP_AT }, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(__dirname, '../helpers/sweep-worker.js')], { env: { ...process.env, ...env, SWEEP_AT }, stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
     const lines = [];
     let onLine = null;
