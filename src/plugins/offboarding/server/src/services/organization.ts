@@ -261,22 +261,24 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * `refreshDerived` for the organizations of a batch of transitions (a sweep's), each once
-     * whatever the number of its rows in the batch: their entitlements summed up in one grouped
-     * read, their fields written one statement per distinct set of values, their tasks synced
-     * together. `organizations` are the rows the batch locked.
+     * `refreshDerived` for a set of organizations (the rows a batch of transitions locked, or a
+     * batch of a policy edit's), each once whatever the number of its rows in the batch: their
+     * entitlements summed up in one grouped read, their fields written in one statement, their
+     * tasks synced together. `onlyMoved`: rows whose fields did not move are not written.
      */
-    async refreshDerivedMany(organizations: OrganizationRow[], resolvers: Map<number, ChangeContext['resolve']>) {
+    async refreshDerivedMany(organizations: OrganizationRow[], resolvers: Map<number, ChangeContext['resolve']>, { onlyMoved = false } = {}) {
       if (!organizations.length) return;
       const summaries = await entitlementStore(strapi).summaryOf(organizations.map((org) => org.id));
-      const written = organizations.map((org) => {
+      const at = now();
+      const derived = organizations.map((org) => {
         const summary = summaries.get(org.id) ?? [];
         const resolve = resolvers.get(org.id);
         if (!resolve) throw new Error(`no policy resolver for organization ${org.documentId}`);
-        return { org, data: derivedFields(org, summary, resolve, now()), allCancelled: summary.every((row) => row.status === 'cancelled') };
+        return { org, data: derivedFields(org, summary, resolve, at), allCancelled: summary.every((row) => row.status === 'cancelled') };
       });
+      const written = onlyMoved ? derived.filter(({ org, data }) => moved(org, data)) : derived;
       await store().writeMany(written.map(({ org, data }) => ({ id: org.id, data })));
-      await getService(strapi, 'scheduler').syncOrganizations(written.map(({ org, data, allCancelled }) => ({ org: { ...org, ...data }, allCancelled })));
+      await getService(strapi, 'scheduler').syncOrganizations(derived.map(({ org, data, allCancelled }) => ({ org: { ...org, ...data }, allCancelled })));
     },
 
     /**
@@ -311,10 +313,9 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * After a policy change: every organization whose retention date derives from policies is
      * recomputed, so no date stays stale (a shorter stale date would purge early). Set-wise, a
-     * batch at a time: the batch's rows in one read, their policy overrides in one, their
-     * entitlements summed up in one grouped read; the same derivation as `refreshDerived`, then
-     * only the rows whose fields moved are written (one statement per distinct set of values)
-     * and the batch's tasks are synced together. A few statements per batch, not per organization.
+     * batch at a time: the batch's rows (locked) in one read, their policy overrides in one,
+     * then `refreshDerivedMany`, writing only the rows whose fields moved. A few statements per
+     * batch, not per organization.
      */
     async refreshRetentionAll(batchSize = 500) {
       let afterId = 0;
@@ -322,16 +323,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
         const rows = await store().retainedAfter(afterId, batchSize);
         if (!rows.length) return;
         const ids = rows.map((row) => row.id);
-        const summaries = await entitlementStore(strapi).summaryOf(ids);
-        const resolvers = await getService(strapi, 'policy').resolversFor(ids);
-        const at = now();
-        const derived = rows.map((org) => {
-          const summary = summaries.get(org.id) ?? [];
-          const data = derivedFields(org, summary, resolvers.get(org.id) as NonNullable<ChangeContext['resolve']>, at);
-          return { org, data, allCancelled: summary.every((row) => row.status === 'cancelled') };
-        });
-        await store().writeMany(derived.filter(({ org, data }) => moved(org, data)).map(({ org, data }) => ({ id: org.id, data })));
-        await getService(strapi, 'scheduler').syncOrganizations(derived.map(({ org, data, allCancelled }) => ({ org: { ...org, ...data }, allCancelled })));
+        await service.refreshDerivedMany(rows, await getService(strapi, 'policy').resolversFor(ids), { onlyMoved: true });
         afterId = ids[ids.length - 1];
       }
     },
