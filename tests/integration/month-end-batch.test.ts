@@ -133,14 +133,28 @@ describe('a batch of due transitions is worked as a set', () => {
     const { id } = await knex('offboarding_entitlements').where({ document_id: broken }).first('id');
     await knex('offboarding_entitlements_organization_lnk').where({ entitlement_id: id }).delete();
 
-    h.clock.freeze(plusDays(NOW, 31));
-    const result = await h.sweep('transitions');
-    expect(result).toMatchObject({ performed: 2, failed: 1 });
-    for (const ent of healthy) expect((await entitlement(ent)).status).toBe('cancelled');
-    const [task] = (await tasksOf(broken)).filter((t) => t.kind === 'complete_cancellation');
-    expect(task.state).toBe('pending');
-    expect(task.lastError).toMatch(/belongs to no organization/);
-    // The organization is judged on the rows that are still its own: both cancelled.
-    expect((await organization(org)).status).toBe('cancelled');
+    // The orphan fails as a row of the batch: the batch is never rolled back to be worked one by
+    // one (which it would be again on every retry of that row).
+    const warn = jest.spyOn(h.strapi.log, 'warn');
+    try {
+      h.clock.freeze(plusDays(NOW, 31));
+      const result = await h.sweep('transitions');
+      expect(result).toMatchObject({ performed: 2, failed: 1 });
+      for (const ent of healthy) expect((await entitlement(ent)).status).toBe('cancelled');
+      const [task] = (await tasksOf(broken)).filter((t) => t.kind === 'complete_cancellation');
+      expect(task.state).toBe('pending');
+      expect(task.lastError).toMatch(/belongs to no organization/);
+      // The organization is judged on the rows that are still its own: both cancelled.
+      expect((await organization(org)).status).toBe('cancelled');
+
+      // Its retry (backoff: 2 minutes) fails alone again, with the same error.
+      h.clock.freeze(new Date(Date.parse(plusDays(NOW, 31)) + 3 * 60_000).toISOString());
+      expect(await h.sweep('transitions')).toMatchObject({ performed: 0, failed: 1 });
+      const [retried] = (await tasksOf(broken)).filter((t) => t.kind === 'complete_cancellation');
+      expect(retried.lastError).toMatch(/belongs to no organization/);
+      expect(warn.mock.calls.filter(([message]) => String(message).includes('one by one'))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -17,6 +17,7 @@ import {
   type EntitlementState,
 } from '../domain/entitlement-lifecycle';
 import type { ResolvedPolicy } from '../domain/policy';
+import type { GroupOutcome } from './sweeps';
 import { getService } from '../utils';
 import { toApi, type Row } from '../utils/db';
 import { conflictError, fieldError, notFound, withDomainErrors } from '../utils/errors';
@@ -77,6 +78,9 @@ const scheduledResult = (kind: ScheduledKind, entitlement: EntitlementRow, patch
   notes: kind === 'expire_grace' ? 'Grace period ended without payment' : 'Scheduled cancellation took effect',
 });
 
+/** An entitlement without an organization cannot be worked: one at a time or in a batch, the same refusal. */
+const orphanError = (documentId: string) => conflictError('The entitlement belongs to no organization', { documentId });
+
 const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => entitlementStore(strapi);
   const organizations = () => getService(strapi, 'organization');
@@ -108,7 +112,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     const organization = await organizationStore(strapi).lockOwnerOf(documentId);
     if (!organization) {
       if ((await store().idOf(documentId)) === null) return null;
-      throw conflictError('The entitlement belongs to no organization', { documentId });
+      throw orphanError(documentId);
     }
     // Every change to an organization's entitlements holds the organization's lock, taken above
     // (inside a transaction): the rows read next cannot change under it.
@@ -367,12 +371,13 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
      * read in one, each row's new state decided by the pure domain as in `runScheduled`, the
      * changes written one statement per distinct patch, and their events, audit rows, tasks and
      * derived organization fields written by the consumers' set-wise `runMany`. Answers each
-     * entitlement's outcome. Anything unexpected throws and rolls the whole batch back; the
-     * sweep then works the batch row by row, so that a refusal names its row.
+     * entitlement's outcome: a row without an organization fails alone, with the refusal the
+     * one-at-a-time path gives it, and the rest go through. Anything unexpected throws and rolls
+     * the whole batch back; the sweep then works the batch row by row, so that it names its row.
      */
-    async runScheduledMany(tasks: { documentId: string; kind: ScheduledKind }[]): Promise<Record<string, 'performed' | 'noop'>> {
+    async runScheduledMany(tasks: { documentId: string; kind: ScheduledKind }[]): Promise<Record<string, GroupOutcome>> {
       const documentIds = [...new Set(tasks.map((task) => task.documentId))];
-      const outcomes: Record<string, 'performed' | 'noop'> = Object.fromEntries(documentIds.map((id) => [id, 'noop' as const]));
+      const outcomes: Record<string, GroupOutcome> = Object.fromEntries(documentIds.map((id) => [id, 'noop' as const]));
       if (!documentIds.length) return outcomes;
       return strapi.db.transaction(async () => {
         const organizations = new Map((await organizationStore(strapi).lockOwnersOf(documentIds)).map((org) => [org.id, org]));
@@ -388,7 +393,11 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (!entry || decided.has(task.documentId)) continue;
           decided.add(task.documentId);
           const { row, organizationId } = entry;
-          const organization = organizationId === null ? undefined : organizations.get(organizationId);
+          if (organizationId === null) {
+            outcomes[row.documentId] = { failed: orphanError(row.documentId) };
+            continue;
+          }
+          const organization = organizations.get(organizationId);
           if (!organization) throw conflictError('The entitlement belongs to no organization this batch locked', { documentId: row.documentId });
           const patch = planScheduled(task.kind, entitlementState(row), at);
           if (patch) planned.push({ row, patch, kind: task.kind, organization });

@@ -10,6 +10,8 @@ import { getService } from '../utils';
 import { supportsRowLocks } from '../utils/db';
 
 export type TaskOutcome = 'performed' | 'noop';
+/** A row's outcome in a group handler's batch: a row that cannot be worked fails alone, with its error. */
+export type GroupOutcome = TaskOutcome | { failed: Error };
 
 /** What a sweep did: the API's answer to `POST /offboarding/jobs/:name/run`. */
 export type { SweepResult };
@@ -49,7 +51,7 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const scheduledMany = (kind: 'complete_cancellation' | 'expire_grace') => (ids: string[]) =>
     getService(strapi, 'entitlement').runScheduledMany(ids.map((documentId) => ({ documentId, kind })));
-  const groupHandlers: Partial<Record<TaskKind, (targetIds: string[]) => Promise<Record<string, TaskOutcome>>>> = {
+  const groupHandlers: Partial<Record<TaskKind, (targetIds: string[]) => Promise<Record<string, GroupOutcome>>>> = {
     purge: (ids) => getService(strapi, 'purge').purgeMany(ids),
     complete_cancellation: scheduledMany('complete_cancellation'),
     expire_grace: scheduledMany('expire_grace'),
@@ -75,20 +77,28 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
     };
-    for (const [kind, group] of Object.entries(groupHandlers) as [TaskKind, (ids: string[]) => Promise<Record<string, TaskOutcome>>][]) {
+    for (const [kind, group] of Object.entries(groupHandlers) as [TaskKind, (ids: string[]) => Promise<Record<string, GroupOutcome>>][]) {
       const tasks = due.filter((t) => t.kind === kind);
       if (!tasks.length) continue;
       try {
         const work = async () => {
           const outcomes = await group([...new Set(tasks.map((t) => t.targetId))]);
-          const outcomeOf = (task: TaskRow): TaskOutcome => outcomes[task.targetId] ?? 'noop';
+          const outcomeOf = (task: TaskRow): GroupOutcome => outcomes[task.targetId] ?? 'noop';
           for (const outcome of ['performed', 'noop'] as const) await finish(tasks.filter((t) => outcomeOf(t) === outcome), outcome);
+          // A row that failed alone keeps its task pending with its error and retry, as one at a time.
+          for (const task of tasks) {
+            const outcome = outcomeOf(task);
+            if (typeof outcome === 'object') await fail(task, outcome.failed);
+          }
           return outcomeOf;
         };
         // A set-wise transition batch marks its tasks done in its own transaction (one commit,
         // and a task is never left pending after its work committed); purge commits per chunk.
         const outcomeOf = ATOMIC_BATCH_KINDS.has(kind) ? await strapi.db.transaction(work) : await work();
-        tasks.forEach((task) => count(outcomeOf(task)));
+        tasks.forEach((task) => {
+          const outcome = outcomeOf(task);
+          count(typeof outcome === 'object' ? 'failed' : outcome);
+        });
       } catch (error) {
         if (handlers[kind]) {
           strapi.log.warn(`[offboarding] a batch of ${tasks.length} ${kind} tasks failed (${error instanceof Error ? error.message : String(error)}); working them one by one`);
