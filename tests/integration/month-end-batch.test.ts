@@ -125,6 +125,25 @@ describe('a batch of due transitions is worked as a set', () => {
     expect(large.count).toBe(small.count + perOrganization);
   });
 
+  it('two tasks for one row in one batch: the row changes once, one task performs, the other is a no-op', async () => {
+    const { ents } = await withPendingCancellations('Twice queued', 2);
+    const [twice] = ents;
+    // A second pending task for the same row and kind (queued twice, e.g. by two instances).
+    const knex = h.strapi.db.connection;
+    const { id, ...task } = await knex('offboarding_scheduled_tasks').where({ target_id: twice, kind: 'complete_cancellation', state: 'pending' }).first();
+    expect(id).toBeDefined();
+    await knex('offboarding_scheduled_tasks').insert({ ...task, document_id: `${String(task.document_id).slice(0, 20)}dupl` });
+
+    h.clock.freeze(plusDays(NOW, 31));
+    expect(await h.sweep('transitions')).toMatchObject({ processed: 3, performed: 2, noop: 1, failed: 0 });
+    const outcomes = (await knex('offboarding_scheduled_tasks').where({ target_id: twice, kind: 'complete_cancellation' }).select('state', 'outcome')) as {
+      state: string;
+      outcome: string;
+    }[];
+    expect(outcomes.map((t) => `${t.state}:${t.outcome}`).sort()).toEqual(['done:noop', 'done:performed']);
+    expect((await jobAudit((await entitlement(twice)).organization.documentId)).filter((e) => e.targetId === twice)).toHaveLength(1);
+  });
+
   it('a row that cannot be worked fails alone and names itself; the rest of the batch goes through', async () => {
     const { org, ents } = await withPendingCancellations('Broken batch', 3);
     const [broken, ...healthy] = ents;

@@ -82,8 +82,7 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!tasks.length) continue;
       try {
         const work = async () => {
-          const outcomes = await group([...new Set(tasks.map((t) => t.targetId))]);
-          const outcomeOf = (task: TaskRow): GroupOutcome => outcomes[task.targetId] ?? 'noop';
+          const outcomeOf = taskOutcomes(tasks, await group([...new Set(tasks.map((t) => t.targetId))]));
           for (const outcome of ['performed', 'noop'] as const) await finish(tasks.filter((t) => outcomeOf(t) === outcome), outcome);
           // A row that failed alone keeps its task pending with its error and retry, as one at a time.
           for (const task of tasks) {
@@ -112,6 +111,22 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     await oneByOne(due.filter((task) => !groupHandlers[task.kind]));
+  };
+
+  /**
+   * Each task's outcome from its row's. A row is worked once, so of two tasks for it in one
+   * batch only the first performs and the other is a no-op, as it would be one at a time; a
+   * row that failed fails each of its tasks, as one at a time.
+   */
+  const taskOutcomes = (tasks: TaskRow[], outcomes: Record<string, GroupOutcome>) => {
+    const byTask = new Map<number, GroupOutcome>();
+    const performed = new Set<string>();
+    for (const task of tasks) {
+      const outcome = outcomes[task.targetId] ?? 'noop';
+      byTask.set(task.id, outcome === 'performed' && performed.has(task.targetId) ? 'noop' : outcome);
+      if (outcome === 'performed') performed.add(task.targetId);
+    }
+    return (task: TaskRow): GroupOutcome => byTask.get(task.id) ?? 'noop';
   };
 
   /** Marks tasks done, one statement for all that share an outcome. */
