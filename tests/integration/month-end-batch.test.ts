@@ -125,6 +125,54 @@ describe('a batch of due transitions is worked as a set', () => {
     expect(large.count).toBe(small.count + perOrganization);
   });
 
+  it('costs the same statements when every row changes differently: cancellations at their own times, grace expiries', async () => {
+    let minutes = 0;
+    const later = () => new Date(Date.parse(NOW) + (minutes += 1) * 60_000).toISOString();
+    const cancelledAt = new Map<string, string>();
+    const graces: string[] = [];
+    /** An organization whose rows each fall due with values of their own (effective time, grace end). */
+    const withVariedRows = async (name: string, cancels: number, graceCount: number) => {
+      const org = (await h.organization({ name })).documentId;
+      for (let i = 0; i < cancels; i += 1) {
+        const ent = (await h.entitlement(org, monthly())).documentId;
+        const effectiveAt = later();
+        const res = await api.post(`/offboarding/entitlements/${ent}/cancel`, { reason: 'customer_request', timing: 'date', effectiveAt });
+        expect(res.status).toBe(200);
+        cancelledAt.set(ent, effectiveAt);
+      }
+      for (let i = 0; i < graceCount; i += 1) {
+        const ent = (await h.entitlement(org, monthly())).documentId;
+        graces.push(ent);
+        h.clock.freeze(later());
+        expect((await api.post(`/offboarding/entitlements/${ent}/suspend`, { reason: 'non_payment' })).status).toBe(200);
+      }
+      h.clock.freeze(NOW);
+    };
+
+    await withVariedRows('Varied small', 4, 2);
+    h.clock.freeze(plusDays(NOW, 31));
+    const small = await statementsOfSweep();
+    expect(small.result).toMatchObject({ performed: 6, failed: 0 });
+
+    h.clock.freeze(NOW);
+    for (let i = 0; i < 8; i += 1) await withVariedRows(`Varied large ${i}`, 5, 1);
+    h.clock.freeze(plusDays(NOW, 31));
+    const large = await statementsOfSweep();
+    expect(large.result).toMatchObject({ performed: 48, failed: 0 });
+    // Each batch's rows, and its organizations' derived fields, are written one statement per
+    // chunk whatever their values. MySQL: one statement more per organization in each of the two
+    // batches (see above).
+    const perOrganization = h.strapi.db.config.connection.client === 'mysql' ? 2 * (8 - 1) : 0;
+    expect(large.count).toBe(small.count + perOrganization);
+
+    // Each row got its own values.
+    for (const [ent, at] of cancelledAt) expect(await entitlement(ent)).toMatchObject({ status: 'cancelled', cancelledAt: at });
+    for (const ent of graces) {
+      const row = await entitlement(ent);
+      expect(row).toMatchObject({ status: 'cancelled', cancelledAt: plusDays(NOW, 31), cancelEffectiveAt: row.graceEndsAt, cancelRequestedBy: 'job' });
+    }
+  });
+
   it('two tasks for one row in one batch: the row changes once, one task performs, the other is a no-op', async () => {
     const { ents } = await withPendingCancellations('Twice queued', 2);
     const [twice] = ents;

@@ -369,7 +369,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
      * A sweep's batch of due transitions, set-wise, in one transaction (docs/architecture.md
      * "Scheduled work"): the organizations locked in one statement (id order), the entitlements
      * read in one, each row's new state decided by the pure domain as in `runScheduled`, the
-     * changes written one statement per distinct patch, and their events, audit rows, tasks and
+     * changes written in one statement whatever their values, and their events, audit rows, tasks and
      * derived organization fields written by the consumers' set-wise `runMany`. Answers each
      * entitlement's outcome: a row without an organization fails alone, with the refusal the
      * one-at-a-time path gives it, and the rest go through. Anything unexpected throws and rolls

@@ -10,7 +10,7 @@ import {
 import { UID } from '../constants';
 import { countersReady } from '../migrations/counters';
 import type { DateInput } from '../domain/dates';
-import { groupByPatch, selectForUpdate, type Row } from '../utils/db';
+import { selectForUpdate, updateEach, type Row } from '../utils/db';
 import { linkPager, linkTableOf, tableOf } from '../utils/links';
 import { fromStored, toStored } from '../utils/stored-status';
 import { countsStore } from './counts';
@@ -70,14 +70,13 @@ export const entitlementStore = (strapi: Core.Strapi) => {
   const query = () => strapi.db.query(UID.entitlement);
 
   /**
-   * Writes each row's patch (API terms), one statement per distinct patch — a month-end batch
-   * is one — and answers the rows as a re-read would show them: no read before or after.
+   * Writes each row's patch (API terms), one statement per chunk of rows whatever the patches
+   * (utils/db.ts `updateEach`), and answers the rows as a re-read would show them: no read
+   * before or after.
    */
   const writeMany = async <T extends Row>(items: { row: T; patch: object }[]): Promise<T[]> => {
     const updatedAt = new Date();
-    for (const group of groupByPatch(items.map(({ row, patch }) => ({ id: row.id, patch: toStored(patch) })))) {
-      await query().updateMany({ where: { id: { $in: group.ids } }, data: { ...group.patch, updatedAt } });
-    }
+    await updateEach(strapi, UID.entitlement, items.map(({ row, patch }) => ({ id: row.id, data: toStored(patch) as Record<string, unknown> })), updatedAt);
     return items.map(({ row, patch }) => {
       const after: Record<string, unknown> = { ...row, updatedAt: updatedAt.toISOString() };
       for (const [key, value] of Object.entries(patch)) after[key] = asRead(value);

@@ -6,7 +6,7 @@ import type { DateInput } from '../domain/dates';
 import { countersReady } from '../migrations/counters';
 import { sqliteSearchCandidates } from '../migrations/indexes';
 import { countsStore, type CountBucket } from './counts';
-import { groupByPatch, selectForUpdate, supportsRowLocks, type Row } from '../utils/db';
+import { selectForUpdate, supportsRowLocks, updateEach, type Row } from '../utils/db';
 import { linkTableOf, tableOf } from '../utils/links';
 import { findPageBounded, type PageRequest } from '../utils/paging';
 
@@ -269,12 +269,10 @@ export const organizationStore = (strapi: Core.Strapi) => ({
     return updatedAt;
   },
 
-  /** Writes each organization's fields, one statement per distinct set of values (a batch's are mostly alike). */
+  /** Writes each organization's fields, one statement per chunk of rows whatever their values (utils/db.ts `updateEach`). */
   async writeMany(items: { id: number; data: Record<string, unknown> }[]) {
     const updatedAt = new Date();
-    for (const group of groupByPatch(items.map(({ id, data }) => ({ id, patch: data })))) {
-      await strapi.db.query(UID.organization).updateMany({ where: { id: { $in: group.ids } }, data: { ...group.patch, updatedAt } });
-    }
+    await updateEach(strapi, UID.organization, items, updatedAt);
     return updatedAt;
   },
 });

@@ -37,14 +37,54 @@ export const toApi = <T>(row: Record<string, unknown>): T => {
 
 export const iso = (date: Date | null | undefined): string | null => (date ? date.toISOString() : null);
 
-/** Rows that share one patch, so that one statement writes them all. */
-export const groupByPatch = <T>(items: { id: number; patch: T }[]) => {
-  const groups = new Map<string, { patch: T; ids: number[] }>();
-  for (const { id, patch } of items) {
-    const key = JSON.stringify(patch);
-    const group = groups.get(key) ?? { patch, ids: [] };
-    group.ids.push(id);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
+/** A statement's parameters stay under SQLite's 32,766 (PostgreSQL takes 65,535). */
+const MAX_PARAMETERS = 30_000;
+
+/** A value as its column takes it, as Strapi's own fields convert it (datetimes as Date, JSON as text). */
+const toColumnValue = (type: string, value: unknown) => {
+  if (value === null) return null;
+  if ((type === 'datetime' || type === 'timestamp') && !(value instanceof Date)) return new Date(value as string | number);
+  if (type === 'json' && typeof value === 'object') return JSON.stringify(value);
+  return value;
+};
+
+const sameValue = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+
+/**
+ * Writes each row's own fields (attribute names) and stamps `updatedAt`, one UPDATE per chunk of
+ * rows whatever their values: a column the chunk's rows all set alike takes one value, any other
+ * `CASE id WHEN … THEN … ELSE column END`. `ELSE column` keeps a row whose fields do not name the
+ * column as it was, and gives PostgreSQL the column's type for every parameter of the CASE (no
+ * casts); SQLite and MySQL take the same statement. Inside the caller's transaction.
+ */
+export const updateEach = async (strapi: Core.Strapi, uid: ModelUid, items: { id: number; data: Record<string, unknown> }[], updatedAt: Date) => {
+  if (!items.length) return;
+  const meta = strapi.db.metadata.get(uid);
+  const attributeOf = (name: string) => {
+    const attribute = meta.attributes[name] as { type: string; columnName?: string } | undefined;
+    if (!attribute) throw new Error(`${uid} has no attribute ${name}`);
+    return { type: attribute.type, column: attribute.columnName ?? name };
+  };
+  const id = attributeOf('id').column;
+  const names = [...new Set(items.flatMap(({ data }) => Object.keys(data).filter((name) => data[name] !== undefined && name !== 'updatedAt')))];
+  // Each column costs two parameters a row at the most (WHEN id THEN value), the id list one.
+  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / (2 * names.length + 1)));
+  await strapi.db.transaction(async ({ trx }) => {
+    for (let start = 0; start < items.length; start += rowsPerStatement) {
+      const chunk = items.slice(start, start + rowsPerStatement);
+      const set: Record<string, unknown> = { [attributeOf('updatedAt').column]: updatedAt };
+      for (const name of names) {
+        const { type, column } = attributeOf(name);
+        const rows = chunk.filter(({ data }) => data[name] !== undefined).map(({ id: rowId, data }) => ({ id: rowId, value: toColumnValue(type, data[name]) }));
+        if (!rows.length) continue;
+        if (rows.length === chunk.length && rows.every(({ value }) => sameValue(value, rows[0].value))) {
+          set[column] = rows[0].value;
+          continue;
+        }
+        const whens = rows.map(() => 'WHEN ? THEN ?').join(' ');
+        set[column] = trx.raw(`CASE ?? ${whens} ELSE ?? END`, [id, ...rows.flatMap((row) => [row.id, row.value]), column]);
+      }
+      await trx(meta.tableName).whereIn(id, chunk.map((row) => row.id)).update(set);
+    }
+  });
 };
