@@ -17,8 +17,6 @@ export type GroupOutcome = TaskOutcome | { failed: Error };
 export type { SweepResult };
 
 const MINUTE = 60_000;
-/** Group kinds whose work and `finish` share one transaction (see runBatch). */
-const ATOMIC_BATCH_KINDS: ReadonlySet<TaskKind> = new Set(['complete_cancellation', 'expire_grace']);
 
 /**
  * Sweeps work the durable queue. On PostgreSQL and MySQL every instance claims batches of the
@@ -91,9 +89,11 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
           }
           return outcomeOf;
         };
-        // A set-wise transition batch marks its tasks done in its own transaction (one commit,
-        // and a task is never left pending after its work committed); purge commits per chunk.
-        const outcomeOf = ATOMIC_BATCH_KINDS.has(kind) ? await strapi.db.transaction(work) : await work();
+        // A kind that falls back to one at a time (the set-wise transitions) works its batch and
+        // marks its tasks done in one transaction: a failed batch leaves nothing behind for the
+        // fallback to find, and a task is never left pending after its work committed. Purge,
+        // with no fallback, commits per chunk.
+        const outcomeOf = handlers[kind] ? await strapi.db.transaction(work) : await work();
         tasks.forEach((task) => {
           const outcome = outcomeOf(task);
           count(typeof outcome === 'object' ? 'failed' : outcome);
