@@ -50,9 +50,9 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const numbering = new WeakMap<object, Map<string, number>>();
 
   /**
-   * The next sequence numbers of an organization's events. The caller holds the organization's
-   * lock (taken here when it does not), so no other transaction numbers its events meanwhile;
-   * the read locks the last event too, so MySQL's snapshot cannot hide a just-committed one.
+   * MySQL: the next sequence number of an organization's events. The caller holds the
+   * organization's lock, so no other transaction numbers its events meanwhile; the read locks
+   * the last event too, so MySQL's snapshot cannot hide a just-committed one.
    */
   const nextSequence = async (organization: string): Promise<number> => {
     const last = (await strapi.db.transaction(({ trx }) => {
@@ -116,8 +116,7 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     const unnumbered = [...new Set(inputs.flatMap((input) => (input.organization && !sequences.has(input.organization) ? [input.organization] : [])))];
-    const first = unnumbered.length === 1 ? new Map([[unnumbered[0], await nextSequence(unnumbered[0])]]) : await nextSequences(unnumbered);
-    for (const [organization, sequence] of first) sequences.set(organization, sequence);
+    for (const [organization, sequence] of await nextSequences(unnumbered)) sequences.set(organization, sequence);
     // Dated once the locks are held: an event that waited for its organization is not older than those it waited for.
     const occurredAt = new Date();
     const events: EmittedEvent[] = inputs.map((input) => {
