@@ -86,6 +86,8 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const nextSequences = async (organizationIds: string[]): Promise<Map<string, number>> => {
     const next = new Map<string, number>();
+    // Every organization already numbered in this transaction (a second emit): nothing to read.
+    if (!organizationIds.length) return next;
     if (strapi.db.config.connection.client === 'mysql') {
       for (const organization of organizationIds) next.set(organization, await nextSequence(organization));
       return next;
