@@ -53,9 +53,11 @@ const ready = new WeakMap<Core.Strapi, boolean>();
 export const countersReady = (strapi: Core.Strapi) => ready.get(strapi) === true;
 
 const TRIGGER_VERSION = 'v1';
-const triggerName = (counted: Counted, event: 'ins' | 'upd' | 'del') => `offboarding_counts_${counted.subject}_${event}_${TRIGGER_VERSION}`;
 const EVENTS = ['ins', 'upd', 'del'] as const;
-const triggerNames = (counted: Counted) => EVENTS.map((event) => triggerName(counted, event));
+/** PostgreSQL also has TRUNCATE, which fires no row or DELETE trigger: a trigger of its own. */
+const PG_EVENTS = [...EVENTS, 'trn'] as const;
+const triggerName = (counted: Counted, event: (typeof PG_EVENTS)[number]) => `offboarding_counts_${counted.subject}_${event}_${TRIGGER_VERSION}`;
+const triggerNames = (counted: Counted, events: readonly (typeof PG_EVENTS)[number][] = EVENTS) => events.map((event) => triggerName(counted, event));
 
 /** The bucket expressions over a row alias (`r`, or a trigger's NEW/OLD). */
 const bucketsOf = (counted: Counted, alias: string) =>
@@ -110,7 +112,7 @@ const quoted = (knex: Knex, strapi: Core.Strapi, name: string) => {
  * PostgreSQL: statement-level triggers with transition tables, so a set-wise UPDATE of a batch
  * appends one delta per bucket it moved, not one per row.
  */
-const installPostgres = async (strapi: Core.Strapi, counted: Counted, table: string, counts: string) => {
+const installPostgres = async (strapi: Core.Strapi, counted: Counted, table: string, counts: string, force: boolean) => {
   const knex = strapi.db.connection;
   const fn = quoted(knex, strapi, `offboarding_counts_${counted.subject}_${TRIGGER_VERSION}`);
   const subject = `'${counted.subject}'`;
@@ -119,14 +121,16 @@ const installPostgres = async (strapi: Core.Strapi, counted: Counted, table: str
     // Instances booting together: one installs and counts, the others find it done.
     await trx.raw(`SELECT pg_advisory_xact_lock(hashtext('offboarding_counts'))`);
     const on = quoted(knex, strapi, table);
-    const present = await trx('pg_trigger').whereRaw('tgrelid = to_regclass(?)', [on]).whereIn('tgname', triggerNames(counted)).count({ n: '*' });
-    if (Number(present[0].n) === EVENTS.length) return;
+    const present = await trx('pg_trigger').whereRaw('tgrelid = to_regclass(?)', [on]).whereIn('tgname', triggerNames(counted, PG_EVENTS)).count({ n: '*' });
+    if (Number(present[0].n) === PG_EVENTS.length && !force) return;
     await trx.raw(`CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $body$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO ${counts} (${columnList}) SELECT ${subject}, ${BUCKET_COLUMNS.join(', ')}, SUM(delta) FROM (${from('new_rows', 1)}) c ${GROUP_BY};
   ELSIF TG_OP = 'DELETE' THEN
     INSERT INTO ${counts} (${columnList}) SELECT ${subject}, ${BUCKET_COLUMNS.join(', ')}, SUM(delta) FROM (${from('old_rows', -1)}) c ${GROUP_BY};
+  ELSIF TG_OP = 'TRUNCATE' THEN
+    DELETE FROM ${counts} WHERE subject = ${subject};
   ELSE
     INSERT INTO ${counts} (${columnList}) SELECT ${subject}, ${BUCKET_COLUMNS.join(', ')}, SUM(delta)
       FROM (${from('new_rows', 1)} UNION ALL ${from('old_rows', -1)}) c ${GROUP_BY} HAVING SUM(delta) <> 0;
@@ -134,12 +138,13 @@ BEGIN
   RETURN NULL;
 END
 $body$`);
-    for (const name of triggerNames(counted)) await trx.raw(`DROP TRIGGER IF EXISTS ${name} ON ${on}`);
+    for (const name of triggerNames(counted, PG_EVENTS)) await trx.raw(`DROP TRIGGER IF EXISTS ${name} ON ${on}`);
     await trx.raw(`CREATE TRIGGER ${triggerName(counted, 'ins')} AFTER INSERT ON ${on} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
     await trx.raw(
       `CREATE TRIGGER ${triggerName(counted, 'upd')} AFTER UPDATE ON ${on} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`
     );
     await trx.raw(`CREATE TRIGGER ${triggerName(counted, 'del')} AFTER DELETE ON ${on} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+    await trx.raw(`CREATE TRIGGER ${triggerName(counted, 'trn')} AFTER TRUNCATE ON ${on} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
     // CREATE TRIGGER locked the table against writes until this transaction ends: the count is exact.
     await rebuild(trx, counted, on, counts);
   });
@@ -149,13 +154,13 @@ $body$`);
  * SQLite: row triggers that add to their bucket's row, created and counted in one transaction
  * (one writer at a time).
  */
-const installSqlite = async (strapi: Core.Strapi, counted: Counted, table: string, counts: string) => {
+const installSqlite = async (strapi: Core.Strapi, counted: Counted, table: string, counts: string, force: boolean) => {
   const knex = strapi.db.connection;
   const values = (alias: string, sign: 1 | -1) => `('${counted.subject}', ${bucketsOf(counted, alias).join(', ')}, ${sign})`;
   const upsert = `ON CONFLICT (subject, ${BUCKET_COLUMNS.join(', ')}) DO UPDATE SET delta = delta + excluded.delta`;
   await knex.transaction(async (trx) => {
     const present = (await trx('sqlite_master').where({ type: 'trigger', tbl_name: table }).whereIn('name', triggerNames(counted))) as unknown[];
-    if (present.length === EVENTS.length) return;
+    if (present.length === EVENTS.length && !force) return;
     for (const name of triggerNames(counted)) await trx.raw(`DROP TRIGGER IF EXISTS ${name}`);
     await trx.raw(`CREATE TRIGGER ${triggerName(counted, 'ins')} AFTER INSERT ON ${table} BEGIN INSERT INTO ${counts} (${columnList}) VALUES ${values('NEW', 1)} ${upsert}; END`);
     await trx.raw(`CREATE TRIGGER ${triggerName(counted, 'del')} AFTER DELETE ON ${table} BEGIN INSERT INTO ${counts} (${columnList}) VALUES ${values('OLD', -1)} ${upsert}; END`);
@@ -174,14 +179,14 @@ const installSqlite = async (strapi: Core.Strapi, counted: Counted, table: strin
  * TRIGGER privilege and SUPER (or `log_bin_trust_function_creators`); without them the counts
  * stay exact by counting (`ensureCounters` logs it).
  */
-const installMysql = async (strapi: Core.Strapi, counted: Counted, table: string, counts: string) => {
+const installMysql = async (strapi: Core.Strapi, counted: Counted, table: string, counts: string, force: boolean) => {
   const knex = strapi.db.connection;
   const values = (alias: string, sign: 1 | -1) => `('${counted.subject}', ${bucketsOf(counted, alias).join(', ')}, ${sign})`;
   const present = (await knex('information_schema.triggers')
     .whereRaw('event_object_schema = DATABASE()')
     .where({ event_object_table: table })
     .whereIn('trigger_name', triggerNames(counted))) as unknown[];
-  if (present.length === EVENTS.length) return;
+  if (present.length === EVENTS.length && !force) return;
   for (const name of triggerNames(counted)) await knex.raw(`DROP TRIGGER IF EXISTS ${name}`);
   await knex.raw(`CREATE TRIGGER ${triggerName(counted, 'ins')} AFTER INSERT ON ${table} FOR EACH ROW INSERT INTO ${counts} (${columnList}) VALUES ${values('NEW', 1)}`);
   await knex.raw(`CREATE TRIGGER ${triggerName(counted, 'del')} AFTER DELETE ON ${table} FOR EACH ROW INSERT INTO ${counts} (${columnList}) VALUES ${values('OLD', -1)}`);
@@ -197,9 +202,23 @@ const installMysql = async (strapi: Core.Strapi, counted: Counted, table: string
 };
 
 /**
+ * Whether a subject's counters disagree with a count of its table, both read in one statement
+ * (one snapshot, whatever is being written meanwhile). What no trigger sees leaves them wrong:
+ * MySQL's TRUNCATE, a trigger dropped by hand for a while.
+ */
+const drifted = async (strapi: Core.Strapi, counted: Counted, table: string, counts: string) => {
+  const knex = strapi.db.connection;
+  const [row] = (await knex.select(
+    knex.raw(`(SELECT COUNT(*) FROM ${table}) AS counted`),
+    knex.raw(`(SELECT COALESCE(SUM(delta), 0) FROM ${counts} WHERE subject = ?) AS kept`, [counted.subject])
+  )) as { counted: number | string; kept: number | string }[];
+  return Number(row.counted) !== Number(row.kept);
+};
+
+/**
  * Installs the counters' table and triggers when missing (after every schema sync, as the
  * indexes: SQLite drops a table's triggers when the sync rebuilds the table) and counts the
- * table afresh whenever its triggers were (re)created.
+ * table afresh whenever its triggers were (re)created or its counters disagree with its size.
  */
 export const ensureCounters = async (strapi: Core.Strapi) => {
   const client = strapi.db.config.connection.client;
@@ -208,7 +227,10 @@ export const ensureCounters = async (strapi: Core.Strapi) => {
     await ensureTable(strapi);
     const counts = quoted(strapi.db.connection, strapi, COUNTS_TABLE);
     for (const counted of COUNTED) {
-      await install(strapi, counted, tableOf(strapi, counted.uid), counts);
+      const table = quoted(strapi.db.connection, strapi, tableOf(strapi, counted.uid));
+      const force = await drifted(strapi, counted, table, counts);
+      if (force) strapi.log.info(`offboarding: counting the ${counted.subject}s afresh (their counters were missing or out of step)`);
+      await install(strapi, counted, tableOf(strapi, counted.uid), counts, force);
     }
     ready.set(strapi, true);
   } catch (error) {
