@@ -155,6 +155,8 @@ describe('counters', () => {
 
   it('are folded by the compaction, exactly, even when two instances fold at once (SQLite: never more than one row per bucket)', async () => {
     for (let i = 0; i < 6; i += 1) await knex()(ORGS).insert(rawOrganization(unique('Fold'), { lifecycle_status: i % 2 ? 'active' : 'suspended' }));
+    // A NULL in a bucket column (a host app's raw row) is a bucket like any other.
+    for (let i = 0; i < 3; i += 1) await knex()(ORGS).insert(rawOrganization(unique('FoldNull'), { purge_state: null }));
     await knex()(ORGS).where('name', 'like', 'Fold%').update({ access_status: 'disabled' });
     const rows = async () => Number(((await knex()('offboarding_counts').count({ n: '*' })) as { n: number | string }[])[0].n);
     const buckets = async () =>
@@ -192,6 +194,19 @@ describe('counters', () => {
     await nudge(7);
     expect((await stats()).organizations.total).toBe((await counted()).total + 7);
     await ensureCounters(h.strapi);
+    await expectExact();
+  });
+
+  it('stay exact when a start reconciles them while a compaction folds and writers write', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const writes = async () => {
+        for (let i = 0; i < 5; i += 1) await knex()(ORGS).insert(rawOrganization(unique(`Race${round}`), { lifecycle_status: i % 2 ? 'active' : 'suspended' }));
+        await knex()(ORGS).where('name', 'like', `Race${round}%`).update({ access_status: 'disabled' });
+      };
+      await Promise.all([writes(), countsStore(h.strapi).compact(), ensureCounters(h.strapi), countsStore(h.strapi).compact(), writes()]);
+      await expectExact();
+    }
+    await knex()(ORGS).where('name', 'like', 'Race%').del();
     await expectExact();
   });
 

@@ -2,11 +2,21 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import { tableOf } from '../utils/links';
 
+interface IndexSpec {
+  name: string;
+  table: string;
+  /** What follows `ON table`: columns, method, `WHERE` (`??` bindings for identifiers). */
+  definition: string;
+  bindings?: string[];
+}
+
 /**
  * Indexes a content type cannot declare (Strapi's `indexes` take columns only: no `WHERE`, no
- * expression, no operator class). Created after every schema sync when missing (`IF NOT
- * EXISTS`), so a fresh database, an upgraded one and a table the sync rebuilt (SQLite rebuilds a
- * table to alter a column) all have them. Strapi's sync leaves alone the indexes it did not create.
+ * expression, no operator class). Made after every schema sync when missing (`IF NOT EXISTS`),
+ * so a fresh database, an upgraded one and a table the sync rebuilt (SQLite rebuilds a table to
+ * alter a column) all have them. Strapi's sync leaves alone the indexes it did not create.
+ * PostgreSQL builds them concurrently (`buildConcurrently`); the start does not wait for that
+ * (`migrations/runner.ts`), callers that need them made await this.
  */
 export const ensureIndexes = async (strapi: Core.Strapi) => {
   const client = strapi.db.config.connection.client;
@@ -15,37 +25,57 @@ export const ensureIndexes = async (strapi: Core.Strapi) => {
   if (client !== 'postgres' && client !== 'sqlite') return;
   const tasks = tableOf(strapi, UID.task);
   const organizations = tableOf(strapi, UID.organization);
-  // The due query (store/task.ts `due`, `claim`) reads pending tasks only: done and cancelled
-  // ones, which pile up, stay out of the index and out of the planner's estimate.
-  await createIndex(strapi, 'offboarding_tasks_pending_due', tasks, `(due_at, kind) WHERE state = 'pending'`);
-  // The admin list's order (name, id) within its archived filter, and within a status: PostgreSQL
-  // does not take `archived_at IS NULL` as an equality, so (archived_at, name, id) would not give it.
-  await createIndex(strapi, 'offboarding_orgs_open_by_name', organizations, '(name, id) WHERE archived_at IS NULL');
-  await createIndex(strapi, 'offboarding_orgs_archived_by_name', organizations, '(name, id) WHERE archived_at IS NOT NULL');
-  await createIndex(strapi, 'offboarding_orgs_open_status_by_name', organizations, '(lifecycle_status, name, id) WHERE archived_at IS NULL');
-  if (client === 'postgres') await searchIndexes(strapi, organizations);
-  if (client === 'sqlite') await sqliteSearchIndex(strapi, organizations);
+  const specs: IndexSpec[] = [
+    // The due query (store/task.ts `due`, `claim`) reads pending tasks only: done and cancelled
+    // ones, which pile up, stay out of the index and out of the planner's estimate.
+    { name: 'offboarding_tasks_pending_due', table: tasks, definition: `(due_at, kind) WHERE state = 'pending'` },
+    // The admin list's order (name, id) within its archived filter, and within a status: PostgreSQL
+    // does not take `archived_at IS NULL` as an equality, so (archived_at, name, id) would not give it.
+    { name: 'offboarding_orgs_open_by_name', table: organizations, definition: '(name, id) WHERE archived_at IS NULL' },
+    { name: 'offboarding_orgs_archived_by_name', table: organizations, definition: '(name, id) WHERE archived_at IS NOT NULL' },
+    { name: 'offboarding_orgs_open_status_by_name', table: organizations, definition: '(lifecycle_status, name, id) WHERE archived_at IS NULL' },
+  ];
+  if (client === 'postgres') {
+    await buildConcurrently(strapi, [...specs, ...(await trigramSpecs(strapi, organizations))]);
+    return;
+  }
+  for (const { name, table, definition, bindings = [] } of specs) {
+    await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? ${definition}`, [name, table, ...bindings]);
+  }
+  await sqliteSearchIndex(strapi, organizations);
 };
 
 /**
- * Creates an index when missing. PostgreSQL builds it `CONCURRENTLY`, so the first start of an
- * upgrade over a large table does not stop its writes while the index builds. A concurrent
- * build that failed leaves an invalid index behind, which `IF NOT EXISTS` would keep forever: it
- * is dropped and built again. There a failure is logged, not thrown (each index is a speed-up,
- * and another instance may be building the same one).
+ * PostgreSQL builds the indexes `CONCURRENTLY`: the first start of an upgrade over a large table
+ * keeps taking writes while they build (such a build also waits for every older transaction to
+ * end, which is why the start does not wait for it). One instance builds, holding a session
+ * advisory lock on a connection of its own; another one starting meanwhile skips. A concurrent
+ * build that failed leaves an invalid index behind, which `IF NOT EXISTS` would keep forever:
+ * under the lock nobody else is building it, so it is dropped and built again. A failure is
+ * logged, not thrown: each index is a speed-up.
  */
-const createIndex = async (strapi: Core.Strapi, name: string, table: string, definition: string, bindings: string[] = []) => {
+const buildConcurrently = async (strapi: Core.Strapi, specs: IndexSpec[]) => {
   const knex = strapi.db.connection;
-  if (strapi.db.config.connection.client !== 'postgres') {
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? ${definition}`, [name, table, ...bindings]);
-    return;
-  }
+  const connection = await knex.client.acquireConnection();
+  const run = (sql: string, bindings: readonly string[] = []) => knex.raw(sql, bindings).connection(connection);
   try {
-    const { rows } = await knex.raw('SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = to_regclass(?)', [name]);
-    if (rows.length && rows[0].valid === false) await knex.raw('DROP INDEX CONCURRENTLY IF EXISTS ??', [name]);
-    await knex.raw(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ?? ON ?? ${definition}`, [name, table, ...bindings]);
-  } catch (error) {
-    strapi.log.warn(`offboarding: the index ${name} could not be made (${(error as Error).message}); the queries it serves scan instead`);
+    const { rows } = await run(`SELECT pg_try_advisory_lock(hashtext('offboarding_indexes:' || current_schema())) AS locked`);
+    if (!rows[0].locked) return;
+    try {
+      for (const { name, table, definition, bindings = [] } of specs) {
+        try {
+          const found = await run('SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = to_regclass(?)', [name]);
+          if (found.rows.length && found.rows[0].valid === false) await run('DROP INDEX CONCURRENTLY IF EXISTS ??', [name]);
+          await run(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ?? ON ?? ${definition}`, [name, table, ...bindings]);
+        } catch (error) {
+          strapi.log.warn(`offboarding: the index ${name} could not be made (${(error as Error).message}); the queries it serves scan instead`);
+        }
+      }
+    } finally {
+      await run(`SELECT pg_advisory_unlock(hashtext('offboarding_indexes:' || current_schema()))`);
+    }
+  } finally {
+    await knex.client.releaseConnection(connection);
   }
 };
 
@@ -92,7 +122,7 @@ const sqliteSearchIndex = async (strapi: Core.Strapi, organizations: string) => 
       const add = `INSERT INTO ${SQLITE_SEARCH} (rowid, ${columns.join(', ')}) VALUES (NEW.id, ${list('NEW')});`;
       await trx.raw(`CREATE TRIGGER ${triggers[0]} AFTER INSERT ON ${organizations} BEGIN ${add} END`);
       await trx.raw(`CREATE TRIGGER ${triggers[1]} AFTER DELETE ON ${organizations} BEGIN ${remove} END`);
-      await trx.raw(`CREATE TRIGGER ${triggers[2]} AFTER UPDATE OF ${columns.join(', ')} ON ${organizations} BEGIN ${remove} ${add} END`);
+      await trx.raw(`CREATE TRIGGER ${triggers[2]} AFTER UPDATE OF id, ${columns.join(', ')} ON ${organizations} BEGIN ${remove} ${add} END`);
       await trx.raw(`INSERT INTO ${SQLITE_SEARCH} (${SQLITE_SEARCH}) VALUES ('rebuild')`);
     });
     sqliteSearch.set(strapi, true);
@@ -110,7 +140,7 @@ const sqliteSearchIndex = async (strapi: Core.Strapi, organizations: string) => 
  * install extensions itself (that is the database owner's call: `CREATE EXTENSION pg_trgm`,
  * a trusted extension since PostgreSQL 13); without it the search scans the table, as before.
  */
-const searchIndexes = async (strapi: Core.Strapi, organizations: string) => {
+const trigramSpecs = async (strapi: Core.Strapi, organizations: string): Promise<IndexSpec[]> => {
   const knex = strapi.db.connection;
   // The extension may live in another schema than the app's (Strapi sets search_path to the
   // app's schema only): its operator class is named with the extension's own schema.
@@ -120,9 +150,12 @@ const searchIndexes = async (strapi: Core.Strapi, organizations: string) => {
     .first({ schema: 'pg_namespace.nspname' })) as { schema: string } | undefined;
   if (!installed) {
     strapi.log.info('offboarding: the organization search scans the table; run CREATE EXTENSION pg_trgm in this database to let it use trigram indexes');
-    return;
+    return [];
   }
-  for (const column of ['name', 'tax_id', 'email']) {
-    await createIndex(strapi, `offboarding_orgs_search_${column}`, organizations, 'USING gin (lower(CAST(?? AS VARCHAR)) ??.gin_trgm_ops)', [column, installed.schema]);
-  }
+  return ['name', 'tax_id', 'email'].map((column) => ({
+    name: `offboarding_orgs_search_${column}`,
+    table: organizations,
+    definition: 'USING gin (lower(CAST(?? AS VARCHAR)) ??.gin_trgm_ops)',
+    bindings: [column, installed.schema],
+  }));
 };

@@ -85,7 +85,11 @@ export const registerMigrations = (strapi: Core.Strapi) => {
       });
     }
     if (!record.stored) await strapi.store.set({ ...SCHEMA_STORE, value: { version, applied } satisfies SchemaRecord });
-    await ensureIndexes(strapi);
+    // PostgreSQL builds its indexes concurrently, which may wait on long transactions: the
+    // start goes on meanwhile (a failure is logged there). SQLite's are made before requests.
+    const indexes = ensureIndexes(strapi);
+    if (strapi.db.config.connection.client === 'postgres') indexes.catch((error: unknown) => strapi.log.warn(`offboarding: indexes: ${(error as Error).message}`));
+    else await indexes;
     await ensureCounters(strapi);
   });
 };

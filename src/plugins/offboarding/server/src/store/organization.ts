@@ -234,17 +234,23 @@ export const organizationStore = (strapi: Core.Strapi) => ({
 
   /**
    * Locks the organizations owning these entitlements, in id order (a batch of transitions).
-   * The owners' ids are read first and the rows then locked by id: with the subquery in the
-   * locking statement, MySQL may lock the rows in the order it reads the link table (ORDER BY
-   * sorts after locking), and two batches could then deadlock. An entitlement never changes
-   * organization, so the ids read stay the owners.
+   * PostgreSQL locks the rows after sorting them (its LockRows step sits above the sort), and
+   * SQLite has one writer. MySQL may lock them in the order it reads the link table (ORDER BY
+   * sorts after locking), and two batches could then deadlock: there the owners' ids are read
+   * first and the rows then locked by id, ascending. An entitlement never changes organization,
+   * so the ids read stay the owners; the read does not fix a snapshot under READ COMMITTED,
+   * which the plugin requires on MySQL (README "Database").
    */
   async lockOwnersOf(entitlementDocumentIds: string[]): Promise<OrganizationRow[]> {
     if (!entitlementDocumentIds.length) return [];
-    const rows = (await strapi.db.transaction(({ trx }) => ownersOf(strapi, entitlementDocumentIds).transacting(trx))) as Record<string, unknown>[];
-    const ids = rows.map((row) => Number(Object.values(row)[0]));
-    if (!ids.length) return [];
-    const qb = strapi.db.queryBuilder(UID.organization).where({ id: { $in: [...new Set(ids)] } }).orderBy([{ id: 'asc' }]);
+    let owners: number[] | ReturnType<typeof ownersOf> = ownersOf(strapi, entitlementDocumentIds);
+    if (strapi.db.config.connection.client === 'mysql') {
+      const subquery = owners;
+      const rows = (await strapi.db.transaction(({ trx }) => subquery.transacting(trx))) as Record<string, unknown>[];
+      owners = [...new Set(rows.map((row) => Number(Object.values(row)[0])))];
+      if (!owners.length) return [];
+    }
+    const qb = strapi.db.queryBuilder(UID.organization).where({ id: { $in: owners } }).orderBy([{ id: 'asc' }]);
     if (supportsRowLocks(strapi) && strapi.db.inTransaction()) qb.forUpdate();
     return (await qb.execute()) as OrganizationRow[];
   },
