@@ -26,7 +26,7 @@ describe('the plugin configuration (config/plugins: offboarding.config)', () => 
       c.ownedData = [{ uid: 'api::order.order', relation: 'organization', export: true, purge: true, refuseWhileArchived: true, customerfields: ['number'] }];
     });
     expect(configProblems(typo)).toEqual([
-      'exportz is not a setting of the plugin (known: cron, sweeps, purge, exports, storage, ownedData)',
+      'exportz is not a setting of the plugin (known: cron, sweeps, purge, exports, storage, ownedData, webhooks, notices)',
       'sweeps.batchsize is not a setting of the plugin (known: batchSize, transitionBatchSize, maxTasksPerRun, leaseTtlMs, maxAttempts)',
       'ownedData[0].customerfields is not a setting of the plugin (known: uid, relation, export, purge, refuseWhileArchived, customerFields)',
     ]);

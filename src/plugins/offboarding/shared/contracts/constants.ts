@@ -89,7 +89,23 @@ export const SEEDED_REASONS: readonly SeedReason[] = [
 ];
 
 /** Work the durable queue does later; each kind belongs to one sweep. */
-export const TASK_KINDS = ['complete_cancellation', 'expire_grace', 'flag_retention', 'purge', 'generate_export', 'expire_export', 'deprovision', 'reprovision'] as const;
+export const TASK_KINDS = [
+  'complete_cancellation',
+  'expire_grace',
+  'flag_retention',
+  'purge',
+  'generate_export',
+  'expire_export',
+  'deprovision',
+  'reprovision',
+  // Events out (docs/spec.md §10, §11): one webhook delivery attempt; one notice to send; the
+  // dated reminders, derived from their row's state like the transitions they announce.
+  'deliver_webhook',
+  'send_notice',
+  'remind_cancellation',
+  'remind_grace',
+  'warn_purge',
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TASK_STATES = ['pending', 'done', 'cancelled', 'failed'] as const;
@@ -101,6 +117,8 @@ export const SWEEPS = {
   purge: ['purge'],
   exports: ['generate_export', 'expire_export'],
   provisioning: ['deprovision', 'reprovision'],
+  webhooks: ['deliver_webhook'],
+  notices: ['send_notice', 'remind_cancellation', 'remind_grace', 'warn_purge'],
 } as const satisfies Record<string, readonly TaskKind[]>;
 export type SweepName = keyof typeof SWEEPS;
 export const SWEEP_NAMES = Object.keys(SWEEPS) as SweepName[];

@@ -9,3 +9,5 @@ export * from './settings';
 export * from './exports';
 export * from './retention';
 export * from './events';
+export * from './webhooks';
+export * from './notices';

@@ -35,6 +35,34 @@ export interface OffboardingConfig {
   storage: StorageConfig;
   /** The app's content types that belong to an organization (docs/spec.md §3), checked against the schema at bootstrap. */
   ownedData: OwnedDataConfig[];
+  /** The plugin's own webhook endpoints (docs/spec.md §10). */
+  webhooks: WebhooksConfig;
+  /** Customer notices by mail (docs/spec.md §11). */
+  notices: NoticesConfig;
+}
+
+export interface WebhooksConfig {
+  /**
+   * `http:` URLs as well as `https:`. null: allowed unless NODE_ENV is production (the README's
+   * start command is development, so a local receiver works).
+   */
+  allowInsecure: boolean | null;
+  /**
+   * URLs whose host resolves to a private, loopback or link-local address (SSRF). null: allowed
+   * unless NODE_ENV is production.
+   */
+  allowPrivateNetworks: boolean | null;
+  /** A delivery not answered with a 2xx within this time failed. */
+  timeoutMs: number;
+}
+
+export interface NoticesConfig {
+  /** Days before a scheduled cancellation takes effect that its reminder is sent. */
+  cancellationReminderDays: number;
+  /** Days before a suspension's grace period ends that a reminder is sent (one notice each). */
+  graceReminderDays: number[];
+  /** Days before an organization is purged that a warning is sent (one notice each). */
+  purgeWarningDays: number[];
 }
 
 export interface S3StorageConfig {
@@ -81,12 +109,14 @@ export interface OwnedDataConfig {
 
 export const DEFAULT_CONFIG: OffboardingConfig = {
   // node-schedule rule syntax (Strapi's cron). Every instance runs every job; leases pick one.
-  cron: { enabled: true, transitions: '*/1 * * * *', retention: '0 3 * * *', purge: '30 * * * *', exports: '*/1 * * * *', provisioning: '*/1 * * * *' },
+  cron: { enabled: true, transitions: '*/1 * * * *', retention: '0 3 * * *', purge: '30 * * * *', exports: '*/1 * * * *', provisioning: '*/1 * * * *', webhooks: '*/1 * * * *', notices: '*/1 * * * *' },
   sweeps: { batchSize: 100, transitionBatchSize: 250, maxTasksPerRun: 10_000, leaseTtlMs: 120_000, maxAttempts: 5 },
   purge: { batchSize: 1000 },
   exports: { dir: 'exports', expiresInDays: 7, pageSize: 1000, staleAfterMs: 30 * 60_000, customerDailyLimit: 5 },
   storage: { provider: 'local' },
   ownedData: [],
+  webhooks: { allowInsecure: null, allowPrivateNetworks: null, timeoutMs: 10_000 },
+  notices: { cancellationReminderDays: 7, graceReminderDays: [7, 1], purgeWarningDays: [30, 7] },
 };
 
 /** Every problem of a configuration, each naming its setting; the start stops on any of them. */
@@ -200,7 +230,7 @@ const MAX_TRANSITION_BATCH = 1000;
 export const configProblems = (config: OffboardingConfig): string[] => {
   const problems: Problems = [];
   unknownKeys(problems, config, Object.keys(DEFAULT_CONFIG), '');
-  for (const section of ['cron', 'sweeps', 'purge', 'exports'] as const) {
+  for (const section of ['cron', 'sweeps', 'purge', 'exports', 'webhooks', 'notices'] as const) {
     unknownKeys(problems, config[section], Object.keys(DEFAULT_CONFIG[section]), section);
   }
   if (typeof config.cron?.enabled !== 'boolean') problems.push('cron.enabled must be a boolean');
@@ -225,6 +255,16 @@ export const configProblems = (config: OffboardingConfig): string[] => {
   positiveInteger(problems, config.exports?.customerDailyLimit, 'exports.customerDailyLimit');
   validateStorage(problems, config.storage);
   validateOwnedData(problems, config.ownedData);
+  for (const flag of ['allowInsecure', 'allowPrivateNetworks'] as const) {
+    const value = config.webhooks?.[flag];
+    if (value !== null && typeof value !== 'boolean') problems.push(`webhooks.${flag} must be a boolean, or null for "allowed unless NODE_ENV is production"`);
+  }
+  positiveInteger(problems, config.webhooks?.timeoutMs, 'webhooks.timeoutMs');
+  positiveInteger(problems, config.notices?.cancellationReminderDays, 'notices.cancellationReminderDays');
+  for (const key of ['graceReminderDays', 'purgeWarningDays'] as const) {
+    const days = config.notices?.[key];
+    if (!Array.isArray(days) || days.some((d) => !Number.isInteger(d) || d < 1)) problems.push(`notices.${key} must be a list of positive whole numbers of days`);
+  }
   return problems;
 };
 
