@@ -353,14 +353,17 @@ describe('scheduled work: transitions, retention, purge', () => {
   it('reports the sweeps, refuses an unknown job, and (SQLite) skips a sweep whose lease another instance holds', async () => {
     const jobs = await api.get('/offboarding/jobs');
     expect(jobs.status).toBe(200);
-    expect((jobs.body.data as { name: string }[]).map((j) => j.name)).toEqual(['transitions', 'retention', 'purge', 'exports', 'provisioning']);
+    expect((jobs.body.data as { name: string }[]).map((j) => j.name)).toEqual(['transitions', 'retention', 'purge', 'exports', 'provisioning', 'webhooks', 'notices']);
     const unknown = await api.post('/offboarding/jobs/nightly/run');
     expect(unknown.status).toBe(404);
 
     // On PostgreSQL and MySQL instances claim batches instead (multi-instance.test.ts).
     if ((process.env.DATABASE_CLIENT ?? 'sqlite') !== 'sqlite') return;
     const leases = h.strapi.db.query('plugin::offboarding.lease');
-    await leases.updateMany({ where: { name: 'sweep:transitions' }, data: { holder: 'other-instance', expiresAt: new Date(Date.now() + 60_000) } });
+    // The lease row exists once the sweep has run here (not only after the file's earlier tests).
+    expect((await h.sweep('transitions')).ran).toBe(true);
+    const taken = await leases.updateMany({ where: { name: 'sweep:transitions' }, data: { holder: 'other-instance', expiresAt: new Date(Date.now() + 60_000) } });
+    expect(taken.count).toBe(1);
     const skipped = await h.sweep('transitions');
     expect(skipped.ran).toBe(false);
     // An expired lease is taken over.
