@@ -2,6 +2,15 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import path from 'path';
 import { useHarness } from '../helpers/harness';
 
+/**
+ * Each test here makes hundreds of due transitions through the services, boots two more Strapi
+ * instances in processes of their own and lets them sweep. Measured on a 2-core machine under
+ * CI-like load (SQLite): 60 s for the fixture (600 service calls), 20–30 s for the two boots,
+ * 16 s for the sweep: 95–112 s, against Jest's 120 s for a test — a timeout now and then, with
+ * nothing wrong. The budget is the work's, as install.test.ts's is.
+ */
+jest.setTimeout(300_000);
+
 const COUNT = 300;
 const DUE = '2027-02-01T00:00:00.000Z';
 const actor = { type: 'admin' as const, id: null, name: 'test' };
