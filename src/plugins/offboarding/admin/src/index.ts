@@ -5,11 +5,16 @@ import { PERMISSIONS } from './permissions';
 import { getTranslation, prefixPluginTranslations } from './utils/translations';
 import { registerDocumentActions } from './content-manager/register';
 
-const settingsLink = (id: string, defaultMessage: string, load: () => Promise<{ default: React.ComponentType }>) => ({
+const settingsLink = (
+  id: string,
+  defaultMessage: string,
+  load: () => Promise<{ default: React.ComponentType }>,
+  permissions = PERMISSIONS.read,
+) => ({
   id: `${PLUGIN_ID}-${id}`,
   to: `${PLUGIN_ID}-${id}`,
   intlLabel: { id: getTranslation(`settings.${id}.title`), defaultMessage },
-  permissions: PERMISSIONS.read,
+  permissions,
   Component: load,
 });
 
@@ -34,6 +39,19 @@ export default {
         ),
         settingsLink('reasons', 'Cancellation reasons', () =>
           import('./pages/settings/ReasonsSettingsPage').then((mod) => ({ default: mod.ReasonsSettingsPage })),
+        ),
+        // Their routes need the settings permission even to read (secrets, templates): so does the link.
+        settingsLink(
+          'webhooks',
+          'Webhooks',
+          () => import('./pages/settings/WebhooksSettingsPage').then((mod) => ({ default: mod.WebhooksSettingsPage })),
+          PERMISSIONS.settings,
+        ),
+        settingsLink(
+          'notices',
+          'Customer notices',
+          () => import('./pages/settings/NoticesSettingsPage').then((mod) => ({ default: mod.NoticesSettingsPage })),
+          PERMISSIONS.settings,
         ),
       ],
     );

@@ -1,7 +1,12 @@
 import { PLUGIN_ID } from './pluginId';
 
+export interface Permission {
+  action: string;
+  subject: null;
+}
+
 /** One admin permission per plugin action (registered by the server's bootstrap). */
-const action = (name: string) => [{ action: `plugin::${PLUGIN_ID}.${name}`, subject: null }];
+const action = (name: string): Permission[] => [{ action: `plugin::${PLUGIN_ID}.${name}`, subject: null }];
 
 export const PERMISSIONS = {
   read: action('read'),

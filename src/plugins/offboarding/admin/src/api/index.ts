@@ -2,14 +2,27 @@ import { entitlements } from './entitlements';
 import { dataExports } from './exports';
 import { organizations } from './organizations';
 import { jobs, retention } from './retention';
+import { notices } from './notices';
 import { policies, provisioningPolicies, reasons } from './settings';
+import { webhooks } from './webhooks';
 
 /**
  * The plugin's admin API, one typed function per route the panel uses: each writes its URL once
  * and takes and returns the types of shared/contracts. A function returns the request; the hooks
  * of hooks/useApi.ts (or fetchQuery, outside React) send it.
  */
-export const api = { organizations, entitlements, exports: dataExports, retention, jobs, policies, provisioningPolicies, reasons };
+export const api = {
+  organizations,
+  entitlements,
+  exports: dataExports,
+  retention,
+  jobs,
+  policies,
+  provisioningPolicies,
+  reasons,
+  webhooks,
+  notices,
+};
 
 export type { ApiAction, ApiQuery } from './request';
 export { fetchQuery } from './request';

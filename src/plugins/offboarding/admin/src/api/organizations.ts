@@ -1,4 +1,5 @@
 import type { ChecklistStepKey, CompleteChecklistStep, GetChecklist, SkipChecklistStep, StartChecklist } from '../../../shared/contracts/checklist';
+import type { ListNotifications } from '../../../shared/contracts/notices';
 import type {
   AddCollaborator,
   ArchiveOrganization,
@@ -36,6 +37,9 @@ export const organizations = {
     query<GetOrganizationAudit.Response>(path`/organizations/${id}/audit`, params),
   refunds: (id: string, params: GetOrganizationRefunds.Request['query']) =>
     query<GetOrganizationRefunds.Response>(path`/organizations/${id}/refunds`, params),
+  /** The customer notices queued and sent for the organization (docs/spec.md §11). */
+  notifications: (id: string, params: ListNotifications.Request['query']) =>
+    query<ListNotifications.Response>(path`/organizations/${id}/notifications`, params),
   stats: () => query<GetStats.Response>(path`/stats`),
 
   collaborators: {

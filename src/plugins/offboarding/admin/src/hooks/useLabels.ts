@@ -14,6 +14,8 @@ import type {
   RefundMode,
   SweepName,
 } from '../../../shared/contracts/constants';
+import type { NoticeKey, NotificationState } from '../../../shared/contracts/notices';
+import type { WebhookDeliveryState } from '../../../shared/contracts/webhooks';
 import { getTranslation } from '../utils/translations';
 
 type Variant = NonNullable<BadgeProps['variant']>;
@@ -83,7 +85,32 @@ export const labelMessages = {
     purge: { id: getTranslation('retention.jobs.sweep.purge'), defaultMessage: 'Purge' },
     exports: { id: getTranslation('retention.jobs.sweep.exports'), defaultMessage: 'Data exports' },
     provisioning: { id: getTranslation('retention.jobs.sweep.provisioning'), defaultMessage: 'Downstream provisioning' },
+    webhooks: { id: getTranslation('retention.jobs.sweep.webhooks'), defaultMessage: 'Webhook deliveries' },
+    notices: { id: getTranslation('retention.jobs.sweep.notices'), defaultMessage: 'Customer notices' },
   } satisfies Record<SweepName, MessageDescriptor>,
+  notice: {
+    cancellation_scheduled: { id: getTranslation('notices.key.cancellation_scheduled'), defaultMessage: 'Cancellation scheduled' },
+    cancellation_reminder: { id: getTranslation('notices.key.cancellation_reminder'), defaultMessage: 'Cancellation reminder' },
+    cancelled: { id: getTranslation('notices.key.cancelled'), defaultMessage: 'Cancelled' },
+    suspended: { id: getTranslation('notices.key.suspended'), defaultMessage: 'Suspended' },
+    grace_reminder: { id: getTranslation('notices.key.grace_reminder'), defaultMessage: 'Grace period reminder' },
+    resumed: { id: getTranslation('notices.key.resumed'), defaultMessage: 'Resumed' },
+    reactivated: { id: getTranslation('notices.key.reactivated'), defaultMessage: 'Reactivated' },
+    export_ready: { id: getTranslation('notices.key.export_ready'), defaultMessage: 'Data export ready' },
+    purge_warning: { id: getTranslation('notices.key.purge_warning'), defaultMessage: 'Purge warning' },
+    invitation: { id: getTranslation('notices.key.invitation'), defaultMessage: 'Invitation' },
+  } satisfies Record<NoticeKey, MessageDescriptor>,
+  notificationState: {
+    pending: { id: getTranslation('notices.state.pending'), defaultMessage: 'Pending' },
+    sent: { id: getTranslation('notices.state.sent'), defaultMessage: 'Sent' },
+    failed: { id: getTranslation('notices.state.failed'), defaultMessage: 'Failed' },
+    skipped: { id: getTranslation('notices.state.skipped'), defaultMessage: 'Skipped' },
+  } satisfies Record<NotificationState, MessageDescriptor>,
+  deliveryState: {
+    pending: { id: getTranslation('webhooks.deliveryState.pending'), defaultMessage: 'Pending' },
+    delivered: { id: getTranslation('webhooks.deliveryState.delivered'), defaultMessage: 'Delivered' },
+    failed: { id: getTranslation('webhooks.deliveryState.failed'), defaultMessage: 'Failed' },
+  } satisfies Record<WebhookDeliveryState, MessageDescriptor>,
 };
 
 /** The badge colour of each status, wherever the status is shown. */
@@ -106,6 +133,19 @@ export const PROVISIONING_VARIANT: Record<ProvisioningState, Variant> = {
   none: 'neutral',
   pending: 'secondary',
   done: 'success',
+  failed: 'danger',
+};
+
+export const NOTIFICATION_STATE_VARIANT: Record<NotificationState, Variant> = {
+  pending: 'secondary',
+  sent: 'success',
+  failed: 'danger',
+  skipped: 'neutral',
+};
+
+export const DELIVERY_STATE_VARIANT: Record<WebhookDeliveryState, Variant> = {
+  pending: 'secondary',
+  delivered: 'success',
   failed: 'danger',
 };
 

@@ -12,6 +12,7 @@ import { EntitlementsSection } from '../components/organization/EntitlementsSect
 import { ExportsSection } from '../components/organization/ExportsSection';
 import { useFormat } from '../hooks/useFormat';
 import { OrganizationActions } from '../components/organization/OrganizationActions';
+import { NotificationsSection } from '../components/organization/NotificationsSection';
 import { OrganizationBadges } from '../components/organization/OrganizationBadges';
 import { RefundsSection } from '../components/organization/RefundsSection';
 import { RetentionSection } from '../components/organization/RetentionSection';
@@ -113,6 +114,7 @@ export const OrganizationPage = () => {
           <RefundsSection organization={organization} refreshKey={refreshKey} />
           <ChecklistPanel organization={organization} onChanged={onChanged} />
           <ExportsSection exports={exportsQuery.data?.data} error={exportsQuery.error} canDownload={abilities.canExport} />
+          <NotificationsSection organizationId={organization.documentId} refreshKey={refreshKey} />
           <AuditSection organization={organization} reasonLabel={reasonLabel} refreshKey={refreshKey} />
           <CollaboratorsSection organization={organization} onChanged={onChanged} canManage={abilities.canManage} />
         </Flex>

@@ -46,7 +46,9 @@ export const useActionForm = <Values extends object, Result>(config: ActionFormC
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setValues((previous) => ({ ...previous, [key]: value }));
-    setServerErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([field]) => field !== key)));
+    setServerErrors((previous) =>
+      Object.fromEntries(Object.entries(previous).filter(([field]) => field !== key && !field.startsWith(`${String(key)}.`))),
+    );
   };
 
   const onSubmit = async () => {
@@ -69,7 +71,9 @@ export const useActionForm = <Values extends object, Result>(config: ActionFormC
     config.onDone(result.data);
   };
 
-  const fieldError = (key: keyof Values & string) => ownErrors[key] ?? serverErrors[key];
+  // A refusal may name an item of a list field (`events.2`): it is shown next to the list.
+  const fieldError = (key: keyof Values & string) =>
+    ownErrors[key] ?? serverErrors[key] ?? Object.entries(serverErrors).find(([field]) => field.startsWith(`${key}.`))?.[1];
 
   return {
     values,

@@ -1,11 +1,9 @@
-import * as React from 'react';
 import { Switch, Typography } from '@strapi/design-system';
-import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { EntitlementClass } from '../../../../shared/contracts/constants';
 import type { ProvisioningPolicy } from '../../../../shared/contracts/entities';
 import { api } from '../../api';
-import { useApiAction } from '../../hooks/useApi';
+import { useSwitchAction } from '../../hooks/useSwitchAction';
 import { getTranslation } from '../../utils/translations';
 import { useLabels } from '../../hooks/useLabels';
 import { DataTable } from '../common/DataTable';
@@ -48,31 +46,21 @@ export interface ProvisioningTableProps {
 /** One row per entitlement class; an admin with the settings permission switches deprovisioning on or off. */
 export const ProvisioningTable = ({ policies, canEdit, onChanged }: ProvisioningTableProps) => {
   const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
   const labels = useLabels();
   const effectOfCancel = useEffectOfCancel();
-  const { run, isSubmitting } = useApiAction();
-  const [error, setError] = React.useState<string | null>(null);
+  const { save, error, isSubmitting } = useSwitchAction(onChanged);
 
-  const toggle = async (policy: ProvisioningPolicy, deprovisionOnCancel: boolean) => {
-    setError(null);
-    const result = await run(api.provisioningPolicies.update(policy.documentId, { deprovisionOnCancel }));
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    toggleNotification({
-      type: 'success',
-      message: formatMessage(
+  const toggle = (policy: ProvisioningPolicy, deprovisionOnCancel: boolean) =>
+    save(
+      api.provisioningPolicies.update(policy.documentId, { deprovisionOnCancel }),
+      formatMessage(
         {
           id: getTranslation('settings.provisioning.saved'),
           defaultMessage: '{class}: {on, select, true {cancelling deprovisions} other {cancelling leaves resources running}}.',
         },
         { class: labels.entitlementClassWithCode(policy.entitlementClass), on: String(deprovisionOnCancel) },
       ),
-    });
-    await onChanged();
-  };
+    );
 
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`settings.provisioning.${id}`), defaultMessage });
 

@@ -1,10 +1,12 @@
 import * as React from 'react';
 import { Flex } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { PERMISSIONS } from '../../permissions';
+import { PERMISSIONS, type Permission } from '../../permissions';
 import { ErrorAlert } from '../common/ErrorAlert';
 
 export interface SettingsLayoutProps {
+  /** Who may open the page: the plugin's `read`, unless its API asks for more. */
+  permissions?: Permission[];
   title: string;
   subtitle: string;
   primaryAction?: React.ReactNode;
@@ -15,8 +17,16 @@ export interface SettingsLayoutProps {
 }
 
 /** One of the plugin's pages in Strapi's Settings area. */
-export const SettingsLayout = ({ title, subtitle, primaryAction, error, isLoading, children }: SettingsLayoutProps) => (
-  <Page.Protect permissions={PERMISSIONS.read}>
+export const SettingsLayout = ({
+  permissions = PERMISSIONS.read,
+  title,
+  subtitle,
+  primaryAction,
+  error,
+  isLoading,
+  children,
+}: SettingsLayoutProps) => (
+  <Page.Protect permissions={permissions}>
     <Page.Main aria-busy={isLoading}>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header title={title} subtitle={subtitle} primaryAction={primaryAction} />
