@@ -5,7 +5,6 @@ import { useIntl } from 'react-intl';
 import type { NoticeTemplate } from '../../../../shared/contracts/notices';
 import { api } from '../../api';
 import { useApiAction } from '../../hooks/useApi';
-import { useLabels } from '../../hooks/useLabels';
 import { getTranslation } from '../../utils/translations';
 import type { DialogFormProps } from '../common/ActionDialog';
 import { ActionForm } from '../common/ActionForm';
@@ -24,7 +23,6 @@ export interface NoticeFormProps extends DialogFormProps {
 export const NoticeForm = ({ template, onDone, onClose }: NoticeFormProps) => {
   const { formatMessage } = useIntl();
   const { toggleNotification } = useNotification();
-  const labels = useLabels();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`settings.notices.${id}`), defaultMessage });
   const unknown = (text: string) => {
     const names = unknownVariables(text, template.variables);
@@ -70,7 +68,10 @@ export const NoticeForm = ({ template, onDone, onClose }: NoticeFormProps) => {
   };
 
   return (
-    <ActionForm {...form} description={labels.notice(template.key)}>
+    <ActionForm
+      {...form}
+      description={t('description', "Sent to the organization's owners and its contact address. Placeholders are replaced when it is sent.")}
+    >
       <Field.Root name="subject" required error={fieldError('subject')}>
         <Field.Label>{t('field.subject', 'Subject')}</Field.Label>
         <TextInput

@@ -87,7 +87,7 @@ export const WebhooksTable = ({ endpoints, canEdit, onChanged, onShowDeliveries,
           wrap: true,
           cell: (endpoint) => (
             <Flex direction="column" alignItems="flex-start" gap={1}>
-              <Typography textColor="neutral800" fontWeight="semiBold" style={{ overflowWrap: 'anywhere' }}>
+              <Typography textColor="neutral800" fontWeight="semiBold" style={{ overflowWrap: 'anywhere', minWidth: '14rem' }}>
                 {endpoint.url}
               </Typography>
               {endpoint.description ? (
