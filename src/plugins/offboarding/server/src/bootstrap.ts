@@ -1,11 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { SWEEP_NAMES } from '../../shared/contracts/constants';
+import { DOMAIN_EVENT_TYPES } from '../../shared/contracts/events';
 import type { OffboardingConfig } from './config';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from './constants';
 import redactTokens from './middlewares/redact-tokens';
 import contentApi from './routes/content-api';
 import { collaboratorActions } from './services/portal';
 import { getService } from './utils';
+
+/** The key of an event in Strapi's webhook store: `OFFBOARDING_ENTITLEMENT_CANCELLED`. */
+export const webhookEventKey = (type: string) => `OFFBOARDING_${type.replace(/[^a-z0-9]+/gi, '_').toUpperCase()}`;
 
 export const cronJobName = (sweep: string) => `offboarding:${sweep}`;
 
@@ -22,6 +26,11 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     .actionProvider.registerMany(
       ACTION_DEFINITIONS.map(({ uid, displayName }) => ({ section: 'plugins', displayName, uid, pluginName: PLUGIN_ID }))
     );
+
+  // Strapi's own webhooks (Settings → Webhooks, POST /admin/webhooks) may subscribe to the
+  // plugin's events: the `event-hub` consumer emits them as `offboarding.<type>` after commit.
+  const webhookStore = strapi.get('webhookStore');
+  for (const type of DOMAIN_EVENT_TYPES) webhookStore.addAllowedEvent(webhookEventKey(type), `offboarding.${type}`);
 
   // Idempotent: only what is missing is created, admins' edits are kept.
   await getService(strapi, 'policy').seed();

@@ -15,6 +15,8 @@ export const UID = {
   resource: 'plugin::offboarding.resource',
   checklistRun: 'plugin::offboarding.checklist-run',
   refund: 'plugin::offboarding.refund',
+  webhookEndpoint: 'plugin::offboarding.webhook-endpoint',
+  webhookDelivery: 'plugin::offboarding.webhook-delivery',
   user: 'plugin::users-permissions.user',
 } as const;
 

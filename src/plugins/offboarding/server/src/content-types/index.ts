@@ -12,6 +12,8 @@ import organization from './organization';
 import provisioningPolicy from './provisioning-policy';
 import refund from './refund';
 import resource from './resource';
+import webhookDelivery from './webhook-delivery';
+import webhookEndpoint from './webhook-endpoint';
 
 export default {
   organization,
@@ -28,4 +30,6 @@ export default {
   resource,
   'checklist-run': checklistRun,
   refund,
+  'webhook-endpoint': webhookEndpoint,
+  'webhook-delivery': webhookDelivery,
 };

@@ -8,5 +8,6 @@ import organization from './organization';
 import portal from './portal';
 import retention from './retention';
 import settings from './settings';
+import webhooks from './webhooks';
 
-export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, events, settings, retention, portal, checklist, openapi };
+export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, events, settings, retention, portal, checklist, openapi, webhooks };

@@ -159,3 +159,58 @@ export const neutralizeCsvCell = (value: unknown): unknown => {
   if (typeof value !== 'string') return value;
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 };
+
+/**
+ * What a webhook endpoint created without `includePersonalData` receives of an event's `data`
+ * (docs/spec.md §10, data minimisation): the event as the event log shows it, less personal data
+ * and internal notes. A deny list, because `data` is the admin API's entity of every kind (an
+ * organization, an entitlement, a refund, an export, a checklist, a policy…): these keys are
+ * left out wherever they appear, nested objects included, and so is any key ending as the
+ * patterns below do (a later `…Notes`, `…By` or `…Email` field is left out without being named).
+ * `changed` still names them (it says a field changed, not its value).
+ */
+export const WEBHOOK_PERSONAL_KEYS = [
+  // Contact and identity of the customer
+  'email',
+  'phone',
+  'address',
+  'taxId',
+  'user',
+  'username',
+  // Internal notes and reasons written by the staff
+  'notes',
+  'cancellationNotes',
+  'suspensionNotes',
+  'accessReason',
+  'legalHoldReason',
+  'retentionExtensionReason',
+  'skipReason',
+  // Who on the staff (or which person) did it
+  'archivedBy',
+  'legalHoldBy',
+  'cancelRequestedBy',
+  'startedBy',
+  'completedBy',
+  'actorId',
+  'actorName',
+  'requestedById',
+  'requestedByName',
+  // A customer's signed download link is theirs alone
+  'downloadUrl',
+] as const;
+
+const WEBHOOK_PERSONAL_PATTERNS = [/Notes$/, /By$/, /ById$/, /ByName$/, /Email$/i, /Phone$/i];
+
+const personalKeys = new Set<string>(WEBHOOK_PERSONAL_KEYS);
+const isPersonal = (key: string) => personalKeys.has(key) || WEBHOOK_PERSONAL_PATTERNS.some((pattern) => pattern.test(key));
+
+/** `value` without personal keys, at any depth (bounded: event data is the API's, a few levels deep). */
+export const withoutPersonalData = (value: unknown, depth = 0): unknown => {
+  if (depth > 32 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => withoutPersonalData(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'changed' || !isPersonal(key)) out[key] = withoutPersonalData(item, depth + 1);
+  }
+  return out;
+};

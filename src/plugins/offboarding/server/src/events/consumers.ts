@@ -89,12 +89,22 @@ export const CONSUMERS: readonly Consumer[] = [
     runMany: (strapi, items) => getService(strapi, 'checklist').reevaluateMany(items.flatMap(({ event }) => (event.organization ? [event.organization] : []))),
   },
   {
+    // The plugin's webhook endpoints (docs/spec.md §10): a delivery per matching enabled endpoint
+    // and its task, queued with the change; the webhooks sweep sends them, signed and retried.
+    name: 'webhook-outbox',
+    on: '*',
+    phase: 'transaction',
+    run: (strapi, event) => getService(strapi, 'webhook-delivery').queue([event]),
+    runMany: (strapi, items) => getService(strapi, 'webhook-delivery').queue(items.map(({ event }) => event)),
+  },
+  {
     // Strapi's eventHub as `offboarding.<type>`: Settings → Webhooks and the host app listen there.
     name: 'event-hub',
     on: '*',
     phase: 'after-commit',
     run: async (strapi, event) => {
       await strapi.eventHub.emit(`offboarding.${event.type}`, {
+        id: event.id,
         type: event.type,
         occurredAt: event.occurredAt.toISOString(),
         sequence: event.sequence,

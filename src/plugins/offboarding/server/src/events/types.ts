@@ -29,6 +29,8 @@ export interface EventInput {
 
 /** An event as consumers receive it: written, numbered, timed. */
 export interface EmittedEvent extends EventInput {
+  /** The outbox row's id: the event's id in the event log, `Offboarding-Event-Id` of its webhooks. */
+  id: number;
   sequence: number | null;
   occurredAt: Date;
 }

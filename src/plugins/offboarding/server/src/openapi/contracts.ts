@@ -20,6 +20,7 @@ import type {
   SweepResult,
   SweepStatus,
 } from '../../../shared/contracts';
+import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '../../../shared/contracts/webhooks';
 
 type Missing<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[number]>;
 
@@ -47,6 +48,11 @@ const entitlement = fieldsOf<Entitlement>()([
   'refundAmount', 'prorateAsOf', 'suspendedAt', 'suspensionReason', 'suspensionReasonCode', 'suspensionNotes',
   'graceEndsAt', 'reactivatedAt', 'provisioningState', 'provisioningOperation', 'provisioningError', 'createdAt',
   'updatedAt',
+]);
+
+const webhookEndpoint = fieldsOf<WebhookEndpoint>()([
+  'documentId', 'url', 'description', 'events', 'enabled', 'includePersonalData', 'disabledAt', 'disabledReason',
+  'failingSince', 'previousSecretExpiresAt', 'deliveries', 'createdAt', 'updatedAt',
 ]);
 
 const portalOrganization = fieldsOf<PortalOrganization>()([
@@ -93,6 +99,11 @@ export const CONTRACTS = {
   SweepResult: fieldsOf<SweepResult>()(['sweep', 'ran', 'skipped', 'processed', 'performed', 'noop', 'failed', 'startedAt', 'finishedAt']),
   PortalOrganization: portalOrganization,
   PortalOrganizationDetail: [...portalOrganization, ...fieldsOf<Omit<PortalOrganizationDetail, keyof PortalOrganization>>()(['entitlements'])],
+  WebhookEndpoint: webhookEndpoint,
+  WebhookEndpointWithSecret: [...webhookEndpoint, ...fieldsOf<Omit<WebhookEndpointWithSecret, keyof WebhookEndpoint>>()(['secret'])],
+  WebhookDelivery: fieldsOf<WebhookDelivery>()([
+    'documentId', 'endpoint', 'eventId', 'eventType', 'organization', 'state', 'attempts', 'nextAttemptAt', 'deliveredAt', 'createdAt',
+  ]),
   Pagination: fieldsOf<Pagination>()(['page', 'pageSize', 'pageCount', 'total']),
 } as const;
 

@@ -7,6 +7,7 @@ import * as organization from '../controllers/validation/organization';
 import * as portal from '../controllers/validation/portal';
 import * as retention from '../controllers/validation/retention';
 import * as settings from '../controllers/validation/settings';
+import * as webhooks from '../controllers/validation/webhooks';
 import type { ContractName } from '../openapi/contracts';
 
 /**
@@ -75,6 +76,15 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'settings.listReasons': { summary: 'Cancellation and suspension reasons', query: settings.validateReasonQuery, data: list('CancellationReason') },
   'settings.createReason': { summary: 'Create a reason', body: settings.validateCreateReason, data: 'CancellationReason', status: 201, conflict: true },
   'settings.updateReason': { summary: 'Change a reason', body: settings.validateUpdateReason, data: 'CancellationReason', conflict: true },
+
+  'webhooks.find': { summary: 'Webhook endpoints (never their secrets)', query: webhooks.validateWebhookList, data: list('WebhookEndpoint'), meta: 'pagination' },
+  'webhooks.create': { summary: 'Create a webhook endpoint; the answer shows its secret, once', body: webhooks.validateCreateWebhook, data: 'WebhookEndpointWithSecret', status: 201 },
+  'webhooks.update': { summary: 'Change a webhook endpoint (enabled: true clears a disable)', body: webhooks.validateUpdateWebhook, data: 'WebhookEndpoint' },
+  'webhooks.delete': { summary: 'Delete a webhook endpoint and its deliveries', query: noQuery, data: 'WebhookEndpoint' },
+  'webhooks.rotateSecret': { summary: 'A new secret, shown once; the previous one still signs for 24 h', body: emptyBody, data: 'WebhookEndpointWithSecret' },
+  'webhooks.deliveries': { summary: "A webhook endpoint's deliveries, newest first", query: webhooks.validateDeliveryQuery, data: list('WebhookDelivery'), meta: 'pagination' },
+  'webhooks.redeliver': { summary: 'A new attempt now of a delivered or failed delivery', body: emptyBody, data: 'WebhookDelivery', status: 202, conflict: true },
+  'webhooks.test': { summary: 'Send a ping event to this endpoint', body: emptyBody, data: 'WebhookDelivery', status: 202, conflict: true },
 
   'export.create': { summary: 'Request a data export (202 new, 200 already under way)', body: dataExport.validateCreateExport, data: 'DataExport', status: 202, also: 200, limited: true },
   'export.listForOrganization': { summary: "An organization's data exports", query: organization.validatePagination, data: list('DataExport'), meta: 'pagination' },

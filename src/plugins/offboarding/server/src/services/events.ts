@@ -127,22 +127,48 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
         sequence = sequences.get(input.organization) as number;
         sequences.set(input.organization, sequence + 1);
       }
-      return { ...input, sequence, organizationName: input.organizationName ?? names.get(input.organization ?? '') ?? null, occurredAt };
+      return { ...input, id: 0, sequence, organizationName: input.organizationName ?? names.get(input.organization ?? '') ?? null, occurredAt };
     });
-    await strapi.db.query(UID.event).createMany({
-      data: events.map((event) => ({
-        type: event.type,
-        organization: event.organization,
-        organizationName: event.organizationName,
-        sequence: event.sequence,
-        targetType: event.targetType,
-        targetId: event.targetId,
-        actorType: event.actor.type,
-        data: dataOf(event),
-        occurredAt,
-      })),
-    });
+    await insertEvents(events);
     return events;
+  };
+
+  const rowOf = (event: EmittedEvent) => ({
+    type: event.type,
+    organization: event.organization,
+    organizationName: event.organizationName,
+    sequence: event.sequence,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    actorType: event.actor.type,
+    data: dataOf(event),
+    occurredAt: event.occurredAt,
+  });
+
+  /**
+   * Inserts the events in one statement and sets their ids (webhook deliveries name them).
+   * PostgreSQL and SQLite answer every id (RETURNING). MySQL answers only the first id of a
+   * multi-row insert, and those ids need not be consecutive: there an organization's events are
+   * read back by (organization, sequence), which is unique, and an event of no organization
+   * (settings; rare in a batch) is inserted alone.
+   */
+  const insertEvents = async (events: EmittedEvent[]) => {
+    const query = strapi.db.query(UID.event);
+    if (strapi.db.config.connection.client !== 'mysql' || events.length === 1) {
+      const { ids } = (await query.createMany({ data: events.map(rowOf) })) as { ids: (number | string)[] };
+      events.forEach((event, i) => (event.id = Number(ids[i])));
+      return;
+    }
+    for (const event of events) if (!event.organization) event.id = Number((await query.create({ data: rowOf(event) })).id);
+    const numbered = events.filter((event) => event.organization);
+    if (!numbered.length) return;
+    await query.createMany({ data: numbered.map(rowOf) });
+    const rows = (await query.findMany({
+      select: ['id', 'organization', 'sequence'],
+      where: { organization: { $in: [...new Set(numbered.map((event) => event.organization))] }, sequence: { $in: [...new Set(numbered.map((event) => event.sequence))] } },
+    })) as { id: number; organization: string; sequence: number }[];
+    const idOf = new Map(rows.map((row) => [`${row.organization}:${Number(row.sequence)}`, Number(row.id)]));
+    for (const event of numbered) event.id = idOf.get(`${event.organization}:${event.sequence}`) ?? 0;
   };
 
   return {
@@ -202,7 +228,8 @@ const createEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(filter: { organization?: string; type?: DomainEventType }, page: PageRequest) {
       const where: Values = {};
       if (filter.organization) where.organization = filter.organization;
-      if (filter.type) where.type = filter.type;
+      // A webhook's test ping is in the outbox (it needs an event id) but is no domain event.
+      where.type = filter.type ?? { $ne: 'ping' };
       const { results, pagination } = await findPageBounded(strapi.db.query(UID.event), {
         where,
         orderBy: filter.organization ? [{ sequence: 'desc' }, { id: 'desc' }] : [{ occurredAt: 'desc' }, { id: 'desc' }],

@@ -20,6 +20,8 @@ import retention from './retention';
 import scheduler from './scheduler';
 import storage from './storage';
 import sweeps from './sweeps';
+import webhookDelivery from './webhook-delivery';
+import webhooks from './webhooks';
 
 const services = {
   audit,
@@ -44,6 +46,8 @@ const services = {
   'archive-guard': archiveGuard,
   checklist,
   refund,
+  webhooks,
+  'webhook-delivery': webhookDelivery,
 };
 
 export type Services = typeof services;

@@ -40,6 +40,7 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     expire_export: (id) => getService(strapi, 'export').expire(id),
     deprovision: (id) => getService(strapi, 'provisioning').run(id, 'deprovision'),
     reprovision: (id) => getService(strapi, 'provisioning').run(id, 'reprovision'),
+    deliver_webhook: (id) => getService(strapi, 'webhook-delivery').deliver(id),
   };
   /**
    * A whole batch at once, where per-row work would dominate: purge deletes in bulk, and due
