@@ -1,6 +1,40 @@
+import path from 'path';
+import { mailToDisk } from './lib/mail-to-disk';
 import { secret } from './lib/secrets';
 
+/**
+ * Mail (customer notices, docs/spec.md §11): SMTP through @strapi/provider-email-nodemailer when
+ * SMTP_HOST is set; otherwise every mail goes to the log and to .tmp/mail/ (MAIL_DIR), so the
+ * README's commands need no mail server. Production without SMTP_HOST starts, with a warning
+ * at start and on every mail: nothing is delivered.
+ */
+const email = (env) => {
+  const settings = { defaultFrom: env('EMAIL_FROM', 'Offboarding <no-reply@localhost>'), defaultReplyTo: env('EMAIL_REPLY_TO') };
+  const host = env('SMTP_HOST');
+  if (host) {
+    const user = env('SMTP_USER');
+    return {
+      provider: 'nodemailer',
+      providerOptions: {
+        host,
+        port: env.int('SMTP_PORT', 587),
+        secure: env.bool('SMTP_SECURE', false),
+        ...(user ? { auth: { user, pass: env('SMTP_PASS') } } : {}),
+      },
+      settings,
+    };
+  }
+  const production = env('NODE_ENV') === 'production';
+  if (production) console.warn('[email] SMTP_HOST is not set: customer notices are written to .tmp/mail and the log, NOT delivered. Set SMTP_HOST (and SMTP_PORT, SMTP_USER, SMTP_PASS, EMAIL_FROM).');
+  return {
+    provider: 'nodemailer',
+    providerOptions: mailToDisk(path.resolve(env('MAIL_DIR', '.tmp/mail')), { warn: production }),
+    settings,
+  };
+};
+
 export default ({ env }) => ({
+  email: { config: email(env) },
   'users-permissions': {
     config: {
       // A fallback keeps users-permissions from writing a secret into .env on a fresh clone;
@@ -20,6 +54,7 @@ export default ({ env }) => ({
         purge: env('OFFBOARDING_CRON_PURGE', '30 * * * *'),
         exports: env('OFFBOARDING_CRON_EXPORTS', '*/1 * * * *'),
         provisioning: env('OFFBOARDING_CRON_PROVISIONING', '*/1 * * * *'),
+        notices: env('OFFBOARDING_CRON_NOTICES', '*/1 * * * *'),
       },
       sweeps: {
         batchSize: env.int('OFFBOARDING_SWEEP_BATCH', 100),

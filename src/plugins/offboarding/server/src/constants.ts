@@ -17,6 +17,8 @@ export const UID = {
   refund: 'plugin::offboarding.refund',
   webhookEndpoint: 'plugin::offboarding.webhook-endpoint',
   webhookDelivery: 'plugin::offboarding.webhook-delivery',
+  noticeTemplate: 'plugin::offboarding.notice-template',
+  notification: 'plugin::offboarding.notification',
   user: 'plugin::users-permissions.user',
 } as const;
 

@@ -6,6 +6,8 @@ import collaborator from './collaborator';
 import dataExport from './data-export';
 import domainEvent from './domain-event';
 import lease from './lease';
+import noticeTemplate from './notice-template';
+import notification from './notification';
 import scheduledTask from './scheduled-task';
 import entitlement from './entitlement';
 import organization from './organization';
@@ -32,4 +34,6 @@ export default {
   refund,
   'webhook-endpoint': webhookEndpoint,
   'webhook-delivery': webhookDelivery,
+  'notice-template': noticeTemplate,
+  notification,
 };

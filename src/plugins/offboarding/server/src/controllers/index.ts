@@ -1,6 +1,7 @@
 import checklist from './checklist';
 import entitlement from './entitlement';
 import events from './events';
+import notices from './notices';
 import openapi from './openapi';
 import dataExport from './export';
 import portalExport from './portal-export';
@@ -10,4 +11,4 @@ import retention from './retention';
 import settings from './settings';
 import webhooks from './webhooks';
 
-export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, events, settings, retention, portal, checklist, openapi, webhooks };
+export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, events, settings, retention, portal, checklist, notices, openapi, webhooks };

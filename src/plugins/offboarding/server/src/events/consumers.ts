@@ -98,6 +98,14 @@ export const CONSUMERS: readonly Consumer[] = [
     runMany: (strapi, items) => getService(strapi, 'webhook-delivery').queue(items.map(({ event }) => event)),
   },
   {
+    // Customer notices by mail (docs/spec.md §11): queued with the change, sent by the notices sweep.
+    name: 'notices-outbox',
+    on: ['entitlement.cancellation_scheduled', 'entitlement.cancelled', 'entitlement.suspended', 'entitlement.resumed', 'entitlement.reactivated', 'export.ready'],
+    phase: 'transaction',
+    run: (strapi, event, context) => getService(strapi, 'notices').onEvents([{ event, context }]),
+    runMany: (strapi, items) => getService(strapi, 'notices').onEvents(items),
+  },
+  {
     // Strapi's eventHub as `offboarding.<type>`: Settings → Webhooks and the host app listen there.
     name: 'event-hub',
     on: '*',

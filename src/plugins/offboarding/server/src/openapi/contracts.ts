@@ -8,6 +8,8 @@ import type {
   DeleteOrganization,
   DomainEvent,
   Entitlement,
+  NoticeTemplate,
+  Notification,
   Organization,
   OrganizationDetail,
   Pagination,
@@ -16,6 +18,7 @@ import type {
   ProvisioningPolicy,
   PurgeQueueItem,
   RefundEntry,
+  RenderedNotice,
   Stats,
   SweepResult,
   SweepStatus,
@@ -103,6 +106,11 @@ export const CONTRACTS = {
   WebhookEndpointWithSecret: [...webhookEndpoint, ...fieldsOf<Omit<WebhookEndpointWithSecret, keyof WebhookEndpoint>>()(['secret'])],
   WebhookDelivery: fieldsOf<WebhookDelivery>()([
     'documentId', 'endpoint', 'eventId', 'eventType', 'organization', 'state', 'attempts', 'nextAttemptAt', 'deliveredAt', 'createdAt',
+  ]),
+  NoticeTemplate: fieldsOf<NoticeTemplate>()(['key', 'subject', 'body', 'enabled', 'variables', 'defaults', 'customized', 'updatedAt']),
+  RenderedNotice: fieldsOf<RenderedNotice>()(['subject', 'body', 'to']),
+  Notification: fieldsOf<Notification>()([
+    'documentId', 'key', 'recipients', 'subject', 'state', 'attempts', 'lastError', 'skippedReason', 'sentAt', 'createdAt',
   ]),
   Pagination: fieldsOf<Pagination>()(['page', 'pageSize', 'pageCount', 'total']),
 } as const;

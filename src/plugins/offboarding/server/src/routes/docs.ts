@@ -2,6 +2,7 @@ import * as checklist from '../controllers/validation/checklist';
 import { emptyBody, noQuery, type Validator } from '../controllers/validation/common';
 import * as entitlement from '../controllers/validation/entitlement';
 import * as events from '../controllers/validation/events';
+import * as notices from '../controllers/validation/notices';
 import * as dataExport from '../controllers/validation/export';
 import * as organization from '../controllers/validation/organization';
 import * as portal from '../controllers/validation/portal';
@@ -55,6 +56,10 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'organization.removeCollaborator': { summary: 'Remove a collaborator', data: 'OrganizationDetail', conflict: true },
   'organization.stats': { summary: 'Dashboard counts', query: noQuery, data: 'Stats' },
   'events.find': { summary: 'The domain event log', query: events.validateEventQuery, data: list('DomainEvent'), meta: 'pagination' },
+  'notices.find': { summary: 'Customer notice templates with their switches', query: noQuery, data: list('NoticeTemplate') },
+  'notices.update': { summary: "Change a notice's subject, body or switch (reset: the built-in text)", body: notices.validateUpdateNotice, data: 'NoticeTemplate' },
+  'notices.preview': { summary: 'A notice rendered for a real organization', body: notices.validatePreviewNotice, data: 'RenderedNotice' },
+  'notices.listForOrganization': { summary: "An organization's notifications: what was sent, to whom, when", query: organization.validatePagination, data: list('Notification'), meta: 'pagination' },
 
   'entitlement.create': { summary: 'Add an entitlement to an organization', body: entitlement.validateCreateEntitlement, data: 'Entitlement', status: 201, conflict: true },
   'entitlement.findOne': { summary: 'An entitlement', query: noQuery, data: 'Entitlement' },

@@ -27,7 +27,7 @@ export interface AuditInput {
 }
 
 /** Fields holding personal data: redacted in the trail when an organization is purged or deleted. */
-export const PERSONAL_FIELDS = ['email', 'phone', 'address', 'notes', 'accessReason', 'cancellationNotes', 'suspensionNotes'];
+export const PERSONAL_FIELDS = ['email', 'phone', 'address', 'notes', 'accessReason', 'cancellationNotes', 'suspensionNotes', 'recipients'];
 const REDACTED = '[redacted]';
 
 const normalize = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value ?? null);
@@ -138,6 +138,11 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** One row per event, all in one statement (a sweep's batch). */
   appendMany: (events: EmittedEvent[]) => appendMany(strapi, events),
+
+  /** A row for what is not a domain event (a notice sent): the trail only, no webhook, no eventHub. */
+  async appendEntry(input: AuditInput) {
+    await strapi.db.query(UID.auditEvent).create({ data: toRow(input) });
+  },
 
   /** Newest first; ties (same millisecond) broken by insertion order. */
   async listForOrganization(organization: string, { page, pageSize }: { page: number; pageSize: number }) {

@@ -7,6 +7,7 @@ import entitlement from './entitlement';
 import events from './events';
 import dataExport from './export';
 import lease from './lease';
+import notices from './notices';
 import organization from './organization';
 import organizationLifecycle from './organization-lifecycle';
 import ownedData from './owned-data';
@@ -48,6 +49,7 @@ const services = {
   refund,
   webhooks,
   'webhook-delivery': webhookDelivery,
+  notices,
 };
 
 export type Services = typeof services;

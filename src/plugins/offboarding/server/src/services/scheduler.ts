@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { TaskKind } from '../../../shared/contracts/constants';
 import { toDate, type DateInput } from '../domain/dates';
-import { desiredEntitlementTasks, desiredOrganizationTasks, type DesiredTask, type OrganizationRetentionState } from '../domain/schedule';
+import { desiredEntitlementTasks, desiredOrganizationTasks, type DesiredTask, type OrganizationRetentionState, type ReminderSettings } from '../domain/schedule';
+import type { OffboardingConfig } from '../config';
+import { PLUGIN_ID } from '../constants';
 import { entitlementStore } from '../store/entitlement';
 import { organizationStore, type OrganizationRow } from '../store/organization';
 import { taskStore, type TaskRow } from '../store/task';
@@ -13,7 +15,17 @@ import { entitlementState } from './entitlement-state';
 export type { TaskRow };
 
 /** Kinds whose pending tasks are re-derived from their row's state after every change. */
-const DERIVED_KINDS: readonly TaskKind[] = ['complete_cancellation', 'expire_grace', 'flag_retention', 'purge', 'generate_export', 'expire_export'];
+const DERIVED_KINDS: readonly TaskKind[] = [
+  'complete_cancellation',
+  'expire_grace',
+  'flag_retention',
+  'purge',
+  'generate_export',
+  'expire_export',
+  'remind_cancellation',
+  'remind_grace',
+  'warn_purge',
+];
 
 const sameTime = (a: DateInput, b: Date) => toDate(a)?.getTime() === b.getTime();
 
@@ -24,6 +36,8 @@ const sameTime = (a: DateInput, b: Date) => toDate(a)?.getTime() === b.getTime()
 const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const tasks = () => taskStore(strapi);
   const now = () => getService(strapi, 'clock').now();
+  /** The reminder notices' days (config `notices`), as of now. */
+  const reminders = (): ReminderSettings => ({ ...(strapi.config.get(`plugin::${PLUGIN_ID}`) as OffboardingConfig).notices, now: now() });
 
   /**
    * Makes each target's pending tasks of the kinds derived from its state match its `desired`
@@ -52,12 +66,13 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async syncEntitlement(row: Row) {
-      await sync('entitlement', row.documentId, desiredEntitlementTasks(entitlementState(row)));
+      await sync('entitlement', row.documentId, desiredEntitlementTasks(entitlementState(row), reminders()));
     },
 
     /** `syncEntitlement` for a batch of changed entitlements, in three statements at most. */
     async syncEntitlements(rows: Row[]) {
-      await syncMany('entitlement', rows.map((row) => ({ targetId: row.documentId, desired: desiredEntitlementTasks(entitlementState(row)) })));
+      const settings = reminders();
+      await syncMany('entitlement', rows.map((row) => ({ targetId: row.documentId, desired: desiredEntitlementTasks(entitlementState(row), settings) })));
     },
 
     /**
@@ -68,12 +83,13 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const org = known?.org ?? (await organizationStore(strapi).find({ id: organizationId }));
       if (!org) return;
       const allCancelled = known?.allCancelled ?? (await entitlementStore(strapi).countOpen(organizationId)) === 0;
-      await sync('organization', org.documentId, desiredOrganizationTasks(retentionStateOf(org, allCancelled)));
+      await sync('organization', org.documentId, desiredOrganizationTasks(retentionStateOf(org, allCancelled), reminders()));
     },
 
     /** `syncOrganization` for a batch, each organization as the caller has just written it. */
     async syncOrganizations(known: { org: OrganizationRow; allCancelled: boolean }[]) {
-      await syncMany('organization', known.map(({ org, allCancelled }) => ({ targetId: org.documentId, desired: desiredOrganizationTasks(retentionStateOf(org, allCancelled)) })));
+      const settings = reminders();
+      await syncMany('organization', known.map(({ org, allCancelled }) => ({ targetId: org.documentId, desired: desiredOrganizationTasks(retentionStateOf(org, allCancelled), settings) })));
     },
 
     /** An export is generated as soon as a sweep runs, and expires when its time comes. */

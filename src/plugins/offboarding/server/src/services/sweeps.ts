@@ -32,7 +32,7 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const batchSizeOf = (name: SweepName) => (name === 'transitions' ? config().sweeps.transitionBatchSize : config().sweeps.batchSize);
 
   /** One task at a time, each in its own guarded transaction. */
-  const handlers: Partial<Record<TaskKind, (targetId: string) => Promise<TaskOutcome>>> = {
+  const handlers: Partial<Record<TaskKind, (targetId: string, task: TaskRow) => Promise<TaskOutcome>>> = {
     complete_cancellation: (id) => getService(strapi, 'entitlement').runScheduled(id, 'complete_cancellation'),
     expire_grace: (id) => getService(strapi, 'entitlement').runScheduled(id, 'expire_grace'),
     flag_retention: (id) => getService(strapi, 'retention').flag(id),
@@ -41,6 +41,11 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     deprovision: (id) => getService(strapi, 'provisioning').run(id, 'deprovision'),
     reprovision: (id) => getService(strapi, 'provisioning').run(id, 'reprovision'),
     deliver_webhook: (id) => getService(strapi, 'webhook-delivery').deliver(id),
+    // Customer notices (docs/spec.md §11): a reminder queues its notice, send_notice mails it.
+    send_notice: (id, task) => getService(strapi, 'notices').send(id, task),
+    remind_cancellation: (id) => getService(strapi, 'notices').remind('remind_cancellation', id),
+    remind_grace: (id) => getService(strapi, 'notices').remind('remind_grace', id),
+    warn_purge: (id) => getService(strapi, 'notices').remind('warn_purge', id),
   };
   /**
    * A whole batch at once, where per-row work would dominate: purge deletes in bulk, and due
@@ -67,7 +72,7 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const handler = handlers[task.kind];
         if (!handler) continue;
         try {
-          const outcome = await handler(task.targetId);
+          const outcome = await handler(task.targetId, task);
           await finish([task], outcome);
           count(outcome);
         } catch (error) {
