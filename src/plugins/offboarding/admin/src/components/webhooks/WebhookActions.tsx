@@ -37,7 +37,7 @@ export const WebhookActions = ({ endpoint, canEdit, onChanged, onShowDeliveries,
   };
 
   return (
-    <Flex gap={2} wrap="wrap" justifyContent="flex-end">
+    <Flex direction="column" alignItems="stretch" gap={2}>
       <Button variant="secondary" size="S" onClick={onShowDeliveries}>
         {t('deliveries.show', 'Deliveries')}
       </Button>
@@ -65,34 +65,36 @@ export const WebhookActions = ({ endpoint, canEdit, onChanged, onShowDeliveries,
               />
             )}
           </ActionDialog>
-          <EditDialog
-            label={formatMessage({ id: getTranslation('settings.webhooks.edit'), defaultMessage: 'Edit {url}' }, { url: endpoint.url })}
-            onDone={onChanged}
-          >
-            {(dialog) => <WebhookForm endpoint={endpoint} {...dialog} />}
-          </EditDialog>
-          <ActionDialog label={t('delete', 'Delete')} title={t('delete.title', 'Delete this webhook')} size="S" variant="danger-light">
-            {(dialog) => (
-              <ConfirmForm
-                description={formatMessage(
-                  {
-                    id: getTranslation('settings.webhooks.delete.description'),
-                    defaultMessage: '{url} stops receiving events, and its pending deliveries are dropped. This cannot be undone.',
-                  },
-                  { url: endpoint.url },
-                )}
-                submitLabel={t('delete', 'Delete')}
-                submitVariant="danger"
-                request={api.webhooks.delete(endpoint.documentId)}
-                successMessage={t('delete.done', 'Webhook deleted.')}
-                onClose={dialog.onClose}
-                onDone={() => {
-                  dialog.onDone();
-                  onChanged();
-                }}
-              />
-            )}
-          </ActionDialog>
+          <Flex gap={2} justifyContent="flex-end">
+            <EditDialog
+              label={formatMessage({ id: getTranslation('settings.webhooks.edit'), defaultMessage: 'Edit {url}' }, { url: endpoint.url })}
+              onDone={onChanged}
+            >
+              {(dialog) => <WebhookForm endpoint={endpoint} {...dialog} />}
+            </EditDialog>
+            <ActionDialog label={t('delete', 'Delete')} title={t('delete.title', 'Delete this webhook')} size="S" variant="danger-light">
+              {(dialog) => (
+                <ConfirmForm
+                  description={formatMessage(
+                    {
+                      id: getTranslation('settings.webhooks.delete.description'),
+                      defaultMessage: '{url} stops receiving events, and its pending deliveries are dropped. This cannot be undone.',
+                    },
+                    { url: endpoint.url },
+                  )}
+                  submitLabel={t('delete', 'Delete')}
+                  submitVariant="danger"
+                  request={api.webhooks.delete(endpoint.documentId)}
+                  successMessage={t('delete.done', 'Webhook deleted.')}
+                  onClose={dialog.onClose}
+                  onDone={() => {
+                    dialog.onDone();
+                    onChanged();
+                  }}
+                />
+              )}
+            </ActionDialog>
+          </Flex>
         </>
       ) : null}
     </Flex>

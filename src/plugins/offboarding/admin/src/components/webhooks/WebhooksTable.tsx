@@ -87,7 +87,7 @@ export const WebhooksTable = ({ endpoints, canEdit, onChanged, onShowDeliveries,
           wrap: true,
           cell: (endpoint) => (
             <Flex direction="column" alignItems="flex-start" gap={1}>
-              <Typography textColor="neutral800" fontWeight="semiBold" style={{ overflowWrap: 'anywhere', minWidth: '14rem' }}>
+              <Typography textColor="neutral800" fontWeight="semiBold" style={{ overflowWrap: 'anywhere', minWidth: '12rem' }}>
                 {endpoint.url}
               </Typography>
               {endpoint.description ? (
@@ -116,7 +116,7 @@ export const WebhooksTable = ({ endpoints, canEdit, onChanged, onShowDeliveries,
               </Typography>
             ),
         },
-        { key: 'state', header: t('table.state', 'State'), cell: (endpoint) => <EndpointState endpoint={endpoint} /> },
+        { key: 'state', header: t('table.state', 'State'), wrap: true, cell: (endpoint) => <EndpointState endpoint={endpoint} /> },
         {
           key: 'deliveries',
           header: t('table.deliveries', 'Deliveries'),
