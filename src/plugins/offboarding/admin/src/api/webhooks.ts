@@ -15,7 +15,8 @@ import { action, path, query } from './request';
  * reloads what it shows, so they are typed by what spec §10 says they return at most.
  */
 export const webhooks = {
-  list: (params?: { page?: number; pageSize?: number }) => query<ListWebhooks.Response>(path`/webhooks`, params),
+  /** Every endpoint: the contract takes no query (an app has a handful). */
+  list: () => query<ListWebhooks.Response>(path`/webhooks`),
   /** The answer carries the signing secret: shown to the admin this once. */
   create: (body: CreateWebhook.Request['body']) => action<CreateWebhook.Response>('POST', path`/webhooks`, body),
   update: (id: string, body: UpdateWebhook.Request['body']) => action<UpdateWebhook.Response>('PUT', path`/webhooks/${id}`, body),

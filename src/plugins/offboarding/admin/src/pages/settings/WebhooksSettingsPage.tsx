@@ -3,7 +3,6 @@ import { Plus } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { WebhookEndpoint, WebhookEndpointWithSecret } from '../../../../shared/contracts/webhooks';
 import { ActionDialog } from '../../components/common/ActionDialog';
-import { SectionPager } from '../../components/organization/SectionPager';
 import { SettingsLayout } from '../../components/settings/SettingsLayout';
 import { DeliveriesSection } from '../../components/webhooks/DeliveriesSection';
 import { SecretDialog, type ShownSecret } from '../../components/webhooks/SecretDialog';
@@ -15,14 +14,11 @@ import { usePermissions } from '../../hooks/usePermissions';
 import { PERMISSIONS } from '../../permissions';
 import { getTranslation } from '../../utils/translations';
 
-const PAGE_SIZE = 25;
-
 /** Settings › Webhooks: the plugin's signed, retried webhook endpoints (docs/spec.md §10) and their deliveries. */
 export const WebhooksSettingsPage = () => {
   const { formatMessage } = useIntl();
   const { abilities } = usePermissions();
-  const [page, setPage] = React.useState(1);
-  const endpoints = useApiQuery(api.webhooks.list({ page, pageSize: PAGE_SIZE }));
+  const endpoints = useApiQuery(api.webhooks.list());
   const [shownSecret, setShownSecret] = React.useState<ShownSecret | null>(null);
   const [selectedId, setSelectedId] = React.useState<string | null>(null);
   const [refreshKey, setRefreshKey] = React.useState(0);
@@ -67,15 +63,6 @@ export const WebhooksSettingsPage = () => {
         onChanged={onChanged}
         onShowDeliveries={(endpoint: WebhookEndpoint) => setSelectedId(endpoint.documentId)}
         onSecret={showSecret(true)}
-      />
-      <SectionPager
-        pagination={endpoints.data?.meta.pagination}
-        summary={{
-          id: getTranslation('settings.webhooks.page'),
-          defaultMessage: 'Page {page} of {pageCount} · {total, plural, one {# webhook} other {# webhooks}}',
-        }}
-        isLoading={endpoints.isLoading}
-        onPage={setPage}
       />
       {selected ? (
         <DeliveriesSection
