@@ -60,6 +60,10 @@ const signedWith = (request: Received, key: string) => {
   return t !== undefined && parts.some(([name, value]) => name === 'v1' && value === expected);
 };
 
+/** A notice's row, found by its edit button (a subject may mention another notice's name). */
+const noticeRow = (label: string) =>
+  page.getByRole('row').filter({ has: page.getByRole('button', { name: `Edit ${label}`, exact: true }) });
+
 const pings = () => received.filter((request) => request.headers['offboarding-event-type'] === 'ping');
 
 describe('webhooks and customer notices in the admin panel', () => {
@@ -152,8 +156,8 @@ describe('webhooks and customer notices in the admin panel', () => {
   test('a notice template is edited and previewed for a demo organization, then reset', async () => {
     await page.goto('/admin/settings/offboarding-notices');
     await page.getByRole('heading', { name: 'Customer notices', level: 1 }).waitFor();
-    const row = page.getByRole('row').filter({ hasText: 'Cancellation scheduled' }).first();
-    await row.getByRole('button', { name: 'Edit Cancellation scheduled' }).click();
+    const row = noticeRow('Cancellation scheduled');
+    await row.getByRole('button', { name: 'Edit Cancellation scheduled', exact: true }).click();
     await dialog().waitFor();
 
     const subject = dialog().getByRole('textbox', { name: 'Subject' });
@@ -181,15 +185,15 @@ describe('webhooks and customer notices in the admin panel', () => {
     await row.getByText('Your plan at {{organization.name}} is ending').waitFor();
     await row.getByText('Customized').waitFor();
 
-    await row.getByRole('button', { name: 'Edit Cancellation scheduled' }).click();
+    await row.getByRole('button', { name: 'Edit Cancellation scheduled', exact: true }).click();
     await dialog().getByRole('button', { name: 'Reset to default' }).click();
     await dialog().waitFor({ state: 'detached' });
     await eventually(() => row.getByText('Customized').count(), (count) => count === 0);
   });
 
   test('an unknown variable is refused next to the field', async () => {
-    const row = page.getByRole('row').filter({ hasText: 'Suspended' }).first();
-    await row.getByRole('button', { name: 'Edit Suspended' }).click();
+    const row = noticeRow('Suspended');
+    await row.getByRole('button', { name: 'Edit Suspended', exact: true }).click();
     await dialog().getByRole('textbox', { name: 'Body' }).fill('Hello {{organization.secretNotes}}');
     await dialog().getByRole('button', { name: 'Save' }).click();
     await dialog().getByText(/organization\.secretNotes/).first().waitFor();
