@@ -85,11 +85,17 @@ export const registerMigrations = (strapi: Core.Strapi) => {
       });
     }
     if (!record.stored) await strapi.store.set({ ...SCHEMA_STORE, value: { version, applied } satisfies SchemaRecord });
+    // The counters first, the indexes after. On PostgreSQL the indexes are built concurrently in
+    // the background, and a build on the organizations table deadlocked with the counters'
+    // transaction when both ran at once: CREATE INDEX CONCURRENTLY holds a lock that
+    // CREATE TRIGGER waits for, then waits itself for every older transaction, the counters'
+    // among them. PostgreSQL aborted one of the two: no counters on the table (the totals then
+    // count it on every request) or a missing index. Seen at most starts under load.
+    await ensureCounters(strapi);
     // PostgreSQL builds its indexes concurrently, which may wait on long transactions: the
     // start goes on meanwhile (a failure is logged there). SQLite's are made before requests.
     const indexes = ensureIndexes(strapi);
     if (strapi.db.config.connection.client === 'postgres') indexes.catch((error: unknown) => strapi.log.warn(`offboarding: indexes: ${(error as Error).message}`));
     else await indexes;
-    await ensureCounters(strapi);
   });
 };
