@@ -80,6 +80,38 @@ export const provisionDatabase = async (
 /** How the harness reaches the PostgreSQL or MySQL server (DATABASE_HOST, _PORT, _USERNAME, _PASSWORD). */
 export const serverConnection = () => (client() === 'mysql' ? mysqlConnection() : pgConnection());
 
+/** The partial indexes the plugin builds on PostgreSQL after its start (server/src/migrations/indexes.ts). */
+const PG_INDEXES = ['offboarding_tasks_pending_due', 'offboarding_orgs_open_by_name', 'offboarding_orgs_archived_by_name', 'offboarding_orgs_open_status_by_name'];
+
+/**
+ * PostgreSQL: waits for the index build the plugin started in the background at boot (CREATE
+ * INDEX CONCURRENTLY, which waits for older transactions, so it can run long under load). Tests
+ * that count the statements a request sends, or drop and remake the counters' triggers, would
+ * otherwise race with it (its statements go through the same knex). Its indexes made, the build
+ * still holds its session advisory lock until its last statement (the trigram indexes too):
+ * taking that lock once waits for the end. An index that never appears fails the boot.
+ */
+const backgroundIndexBuild = async (strapi: Core.Strapi) => {
+  const knex = strapi.db.connection;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const { rows } = (await knex.raw(
+      `SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+       WHERE c.relnamespace = current_schema()::regnamespace AND i.indisvalid AND c.relname = ANY(?)`,
+      [PG_INDEXES]
+    )) as { rows: { name: string }[] };
+    if (rows.length === PG_INDEXES.length) break;
+    if (Date.now() > deadline) {
+      const made = rows.map((row) => row.name);
+      throw new Error(`the plugin's background index build did not make ${PG_INDEXES.filter((name) => !made.includes(name)).join(', ')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await knex.transaction(async (trx) => {
+    await trx.raw(`SELECT pg_advisory_xact_lock(hashtext('offboarding_indexes:' || current_schema()))`);
+  });
+};
+
 interface Instance {
   strapi: Core.Strapi;
   /** Stops Strapi and drops its database. */
@@ -103,6 +135,13 @@ export const startStrapi = async (
   Object.assign(process.env, env);
   const strapi = await createStrapi({ appDir: app, distDir: app === appDir ? distDir : path.join(app, 'dist') }).load();
   strapi.server.mount();
+  if (client() === 'postgres' && app === appDir) {
+    await backgroundIndexBuild(strapi).catch(async (error: unknown) => {
+      await strapi.destroy();
+      await drop();
+      throw error;
+    });
+  }
   return {
     strapi,
     cleanup: async () => {
