@@ -11,6 +11,7 @@ import { snapshotPluginTables } from './bad-input-snapshot';
 const NOW = '2027-01-11T00:00:00Z';
 const ORGS = '/offboarding/organizations';
 const ENTS = '/offboarding/entitlements';
+const HOOKS = '/offboarding/webhooks';
 
 type ActionKey = 'read' | 'manage' | 'cancel' | 'suspend' | 'reactivate' | 'archive' | 'access' | 'export' | 'delete' | 'settings' | 'retention';
 const ACTION_KEYS: readonly ActionKey[] = ['read', 'manage', 'cancel', 'suspend', 'reactivate', 'archive', 'access', 'export', 'delete', 'settings', 'retention'];
@@ -53,6 +54,8 @@ const newEntitlement = async () => {
   );
   return ent.documentId;
 };
+/** A webhook endpoint (an address nothing sends to: no webhooks sweep runs here). */
+const newHook = async () => (await data(su.post(HOOKS, { url: 'https://hooks.example.com/rbac', events: ['entitlement.cancelled'] }), 201)).documentId;
 const newUser = async () => {
   const name = unique('user');
   const user = await h.strapi.db.query('plugin::users-permissions.user').create({
@@ -206,6 +209,26 @@ const MUTATING: RouteCase[] = [
       const org = await newOrg();
       await data(su.post(`${ORGS}/${org}/retention/hold`, { reason: 'litigation' }), 200);
       return { url: `${ORGS}/${org}/retention/hold` };
+    },
+  },
+  // The plugin's webhook endpoints: every route, reads included, needs `settings` (secrets and targets are configuration).
+  { route: 'GET /webhooks', action: 'settings', success: 200, prepare: async () => ({ url: HOOKS }) },
+  { route: 'POST /webhooks', action: 'settings', success: 201, prepare: async () => ({ url: HOOKS, body: { url: 'https://hooks.example.com/rbac', events: ['*'] } }) },
+  { route: 'PUT /webhooks/:id', action: 'settings', success: 200, prepare: async () => ({ url: `${HOOKS}/${await newHook()}`, body: { description: 'changed' } }) },
+  { route: 'DELETE /webhooks/:id', action: 'settings', success: 200, prepare: async () => ({ url: `${HOOKS}/${await newHook()}` }) },
+  { route: 'POST /webhooks/:id/rotate-secret', action: 'settings', success: 200, prepare: async () => ({ url: `${HOOKS}/${await newHook()}/rotate-secret`, body: {} }) },
+  { route: 'GET /webhooks/:id/deliveries', action: 'settings', success: 200, prepare: async () => ({ url: `${HOOKS}/${await newHook()}/deliveries` }) },
+  { route: 'POST /webhooks/:id/test', action: 'settings', success: 202, prepare: async () => ({ url: `${HOOKS}/${await newHook()}/test`, body: {} }) },
+  {
+    route: 'POST /webhooks/deliveries/:id/redeliver',
+    action: 'settings',
+    success: 202,
+    prepare: async () => {
+      // A delivery given up on, as the webhooks sweep leaves it (no sweep sends anything here).
+      const delivery = await h.strapi.db.query('plugin::offboarding.webhook-delivery').create({
+        data: { endpoint: await newHook(), eventId: 1, eventType: 'ping', state: 'failed', attempts: [], attemptCount: 1 },
+      });
+      return { url: `${HOOKS}/deliveries/${delivery.documentId as string}/redeliver`, body: {} };
     },
   },
   { route: 'POST /jobs/:name/run', action: 'settings', success: 200, prepare: async () => ({ url: '/offboarding/jobs/transitions/run', body: {} }) },

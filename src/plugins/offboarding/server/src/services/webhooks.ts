@@ -195,15 +195,6 @@ const createWebhooksService = ({ strapi }: { strapi: Core.Strapi }) => {
     await store.enqueueMany(pending.filter((d) => !queued.has(d.documentId)).map((d) => ({ kind: 'deliver_webhook' as const, targetType: DELIVERY_TARGET, targetId: d.documentId, dueAt: at })));
   };
 
-  /** Due work goes out at once rather than at the next minute's cron, through the same claims. */
-  const kick = () => {
-    setImmediate(() => {
-      getService(strapi, 'sweeps')
-        .run('webhooks')
-        .catch((error: unknown) => strapi.log.warn(`[offboarding] webhooks sweep failed: ${error instanceof Error ? error.message : String(error)}`));
-    });
-  };
-
   return {
     assertUrl,
     allowPrivateNetworks: () => allowed(config().allowPrivateNetworks),
@@ -284,7 +275,7 @@ const createWebhooksService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** A delivered or failed delivery gets a new attempt now (a new task); its attempts so far stay. */
     async redeliver(documentId: string): Promise<WebhookDelivery> {
-      const delivery = await strapi.db.transaction(async () => {
+      return strapi.db.transaction(async () => {
         const row = (await deliveries().findOne({ where: { documentId } })) as DeliveryRow | null;
         if (!row) throw notFound('Webhook delivery', documentId);
         const endpoint = await findEndpoint(row.endpoint);
@@ -299,13 +290,11 @@ const createWebhooksService = ({ strapi }: { strapi: Core.Strapi }) => {
         await taskStore(strapi).enqueue('deliver_webhook', DELIVERY_TARGET, row.documentId, at);
         return deliveryView((await deliveries().findOne({ where: { id: row.id } })) as DeliveryRow);
       });
-      kick();
-      return delivery;
     },
 
     /** A `ping` event, written to the outbox (no consumer runs on it) and delivered to this endpoint only. */
     async test(documentId: string): Promise<WebhookDelivery> {
-      const delivery = await strapi.db.transaction(async () => {
+      return strapi.db.transaction(async () => {
         const endpoint = await findEndpoint(documentId);
         if (!endpoint.enabled) throw conflictError('The endpoint is disabled: enable it first', { endpoint: documentId });
         const event = (await strapi.db.query(UID.event).create({
@@ -313,11 +302,7 @@ const createWebhooksService = ({ strapi }: { strapi: Core.Strapi }) => {
         })) as { id: number };
         return deliveryView(await queueDelivery(endpoint, { id: Number(event.id), type: 'ping', organization: null, organizationName: null }));
       });
-      kick();
-      return delivery;
     },
-
-    kick,
   };
 };
 
