@@ -108,7 +108,8 @@ export type NoticeValues = Partial<Record<string, string | number | null>>;
 /** Replaces every `{{variable}}`; a variable without a value renders as an empty string. */
 export const render = (text: string, values: NoticeValues): string =>
   text.replace(PLACEHOLDER, (_match, name: string) => {
-    const value = values[name];
+    // Own values only: `{{constructor}}` must not reach the object's prototype.
+    const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : null;
     return value === null || value === undefined ? '' : String(value);
   });
 
