@@ -169,6 +169,9 @@ const MUTATING: RouteCase[] = [
     },
   },
   { route: 'POST /policies', action: 'settings', success: 201, prepare: async () => ({ url: '/offboarding/policies', body: { name: unique('Policy') } }) },
+  { route: 'GET /notices', action: 'settings', success: 200, prepare: async () => ({ url: '/offboarding/notices' }) },
+  { route: 'PUT /notices/:key', action: 'settings', success: 200, prepare: async () => ({ url: '/offboarding/notices/resumed', body: { enabled: true } }) },
+  { route: 'POST /notices/:key/preview', action: 'settings', success: 200, prepare: async () => ({ url: '/offboarding/notices/resumed/preview', body: { organization: await newOrg() } }) },
   {
     route: 'PUT /policies/:id',
     action: 'settings',
@@ -299,6 +302,7 @@ const READS: RouteCase[] = [
   { route: 'GET /organizations/:id/audit', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/audit` }) },
   { route: 'GET /organizations/:id/refunds', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/refunds` }) },
   { route: 'GET /events', action: 'read', success: 200, prepare: async () => ({ url: `/offboarding/events?organization=${await newOrg()}` }) },
+  { route: 'GET /organizations/:id/notifications', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/notifications` }) },
   { route: 'GET /entitlements/:id', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}` }) },
   { route: 'POST /entitlements/:id/cancel/preview', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}/cancel/preview`, body: cancelNow }) },
   { route: 'GET /policies', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/policies' }) },
