@@ -145,6 +145,13 @@ describe('customer notices by mail', () => {
       expect(Object.keys(row.after ?? {}).sort()).toEqual(['attempts', 'notice', 'recipients', 'subject']);
       expect(JSON.stringify(row)).not.toContain('token=');
     }
+
+    // The purge takes the notifications with it (recipients and bodies are personal data).
+    h.clock.freeze(new Date(Date.parse(archived.retentionUntil) + 7 * DAY));
+    expect((await h.sweep('purge')).performed).toBe(1);
+    expect(await notificationsOf(org)).toEqual([]);
+    await runNotices();
+    expect(since(start)).toHaveLength(6);
   });
 
   describe('on a second organization', () => {
@@ -216,6 +223,15 @@ describe('customer notices by mail', () => {
   });
 
   describe('templates', () => {
+    // The first organization is purged by now: these use one of their own.
+    let org: string;
+    const gammaContact = `gamma-${process.pid}@customer-org.test`;
+    beforeAll(async () => {
+      h.clock.freeze(T0);
+      org = (await h.organization({ name: 'Gamma Notices', email: gammaContact, notes: `${SECRET} org note` })).documentId;
+      await h.collaborator(org, owner.email, 'owner');
+      await h.entitlement(org, monthly({ name: 'Pro plan' }));
+    });
     it('lists every notice with its variables, defaults and switch', async () => {
       const res = await api.get('/offboarding/notices');
       expectStatus(res, 200);
@@ -236,10 +252,10 @@ describe('customer notices by mail', () => {
 
       const preview = await api.post('/offboarding/notices/cancelled/preview', { organization: org });
       expectStatus(preview, 200);
-      expect(preview.body.data).toEqual({ subject: 'Goodbye Acme Notices', body: expect.stringMatching(/^Your Pro plan ended on \d{4}-\d{2}-\d{2}\.$/), to: [owner.email, contact] });
+      expect(preview.body.data).toEqual({ subject: 'Goodbye Gamma Notices', body: expect.stringMatching(/^Your Pro plan ended on \d{4}-\d{2}-\d{2}\.$/), to: [owner.email, gammaContact] });
 
       const unsaved = await api.post('/offboarding/notices/cancelled/preview', { organization: org, subject: 'Draft for {{organization.name}}' });
-      expect(unsaved.body.data.subject).toBe('Draft for Acme Notices');
+      expect(unsaved.body.data.subject).toBe('Draft for Gamma Notices');
 
       const reset = await api.put('/offboarding/notices/cancelled', { reset: true });
       expect(reset.body.data).toMatchObject({ customized: false, subject: reset.body.data.defaults.subject });

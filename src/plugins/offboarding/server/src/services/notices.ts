@@ -379,6 +379,15 @@ const createNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
       return 'performed';
     },
 
+    /**
+     * Purge and delete: the organization's notifications go (recipients and bodies are personal
+     * data); a pending one's send_notice task then finds nothing and is a no-op.
+     */
+    async removeForOrganizations(organizations: string[]) {
+      if (!organizations.length) return;
+      await notifications().deleteMany({ where: { organization: { $in: organizations } } });
+    },
+
     /** What was sent to an organization, newest first; paginated. */
     async listForOrganization(organization: string, page: PageRequest) {
       const org = await organizationStore(strapi).find({ documentId: organization });

@@ -105,6 +105,7 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         await getService(strapi, 'export').removeForOrganizations([documentId]);
         await getService(strapi, 'checklist').removeForOrganizations([documentId]);
         await getService(strapi, 'refund').removeForOrganizations([documentId]);
+        await getService(strapi, 'notices').removeForOrganizations([documentId]);
         await organizationStore(strapi).remove(org.id);
         const at = now();
         await audit().redactOrganizations([documentId], at);
