@@ -55,6 +55,14 @@ export default ({ env }) => ({
         exports: env('OFFBOARDING_CRON_EXPORTS', '*/1 * * * *'),
         provisioning: env('OFFBOARDING_CRON_PROVISIONING', '*/1 * * * *'),
         notices: env('OFFBOARDING_CRON_NOTICES', '*/1 * * * *'),
+        webhooks: env('OFFBOARDING_CRON_WEBHOOKS', '*/1 * * * *'),
+      },
+      // The plugin's webhook endpoints (docs/spec.md §10). Unset, http: URLs and private,
+      // loopback or link-local addresses are allowed in development and refused in production.
+      webhooks: {
+        allowInsecure: env('OFFBOARDING_WEBHOOKS_ALLOW_INSECURE') === undefined ? null : env.bool('OFFBOARDING_WEBHOOKS_ALLOW_INSECURE'),
+        allowPrivateNetworks: env('OFFBOARDING_WEBHOOKS_ALLOW_PRIVATE_NETWORKS') === undefined ? null : env.bool('OFFBOARDING_WEBHOOKS_ALLOW_PRIVATE_NETWORKS'),
+        timeoutMs: env.int('OFFBOARDING_WEBHOOKS_TIMEOUT_MS', 10000),
       },
       sweeps: {
         batchSize: env.int('OFFBOARDING_SWEEP_BATCH', 100),
