@@ -56,6 +56,12 @@ export const CancelEntitlementForm = ({ entitlement, organization, ...dialog }: 
     formatMessage({ id: getTranslation(`entitlement.cancel.${id}`), defaultMessage }, values);
   const { abilities } = usePermissions();
   const reasons = useReasonOptions('cancel');
+  // The moment the preview on screen prorated from. A prorated refund counted "now" shrinks by
+  // a cent every few minutes, so the cancellation is sent with the preview's own moment: the
+  // customer is refunded exactly the amount the admin confirmed (an explicit date wins).
+  const previewedAsOf = React.useRef<string | null>(null);
+  const withPreviewedAsOf = (request: CancelRequest): CancelRequest =>
+    request.refund === 'prorated' && !request.prorateAsOf && previewedAsOf.current ? { ...request, prorateAsOf: previewedAsOf.current } : request;
   const { values, set, field, fieldError, form } = useActionForm({
     ...dialog,
     initialValues: { reason: '', notes: '', timing: 'immediate', effectiveAt: undefined, refund: 'none', prorateAsOf: undefined } as Values,
@@ -67,7 +73,7 @@ export const CancelEntitlementForm = ({ entitlement, organization, ...dialog }: 
           : undefined,
     }),
     // validate has made sure the request exists.
-    request: (current) => api.entitlements.cancel(entitlement.documentId, toRequest(current, current.reason) as CancelRequest),
+    request: (current) => api.entitlements.cancel(entitlement.documentId, withPreviewedAsOf(toRequest(current, current.reason) as CancelRequest)),
     successMessage: ({ data: updated }) =>
       updated.status === 'cancelled' || !updated.cancelEffectiveAt
         ? t('success.now', 'Entitlement cancelled.')
@@ -84,6 +90,9 @@ export const CancelEntitlementForm = ({ entitlement, organization, ...dialog }: 
   const previewReason = values.reason || reasons.options[0]?.code;
   const previewRequest = abilities.canRead && previewReason ? toRequest(values, previewReason) : null;
   const preview = useCancelPreview(entitlement.documentId, previewRequest);
+  // Only a preview of the request being confirmed (the same timing and refund mode) counts.
+  previewedAsOf.current =
+    !preview.isLoading && preview.preview?.refund?.mode === 'prorated' && values.refund === 'prorated' ? (preview.preview.refund.asOf ?? null) : null;
   let previewHint: string | null = null;
   if (!abilities.canRead) previewHint = formatMessage(messages.noPreviewPermission);
   else if (reasons.isLoading) previewHint = formatMessage(commonMessages.loading);
