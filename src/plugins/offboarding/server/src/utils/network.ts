@@ -25,6 +25,13 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ['::', 128],
   ['::1', 128],
+  // IPv4-compatible (::a.b.c.d, deprecated) and IPv4-translated (::ffff:0:a.b.c.d) forms, which
+  // carry an IPv4 address the mapped-address rule below does not see; site-local (deprecated,
+  // still routable where configured); discard-only.
+  ['::', 96],
+  ['::ffff:0:0:0', 96],
+  ['fec0::', 10],
+  ['100::', 64],
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
