@@ -10,6 +10,8 @@ import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from
 import type { DomainEvent } from '../../src/plugins/offboarding/shared/contracts/events';
 import { DAY, NOW, cancelNow, expectStatus, plusDays, useHarness } from '../helpers/harness';
 import { parseSignature, startReceiver, verifiedBy, type Receiver } from '../helpers/receiver';
+import http from 'http';
+import type { AddressInfo, Socket } from 'net';
 
 const h = useHarness('webhooks', { now: NOW, refreeze: 'once' });
 const HOOKS = '/offboarding/webhooks';
@@ -484,5 +486,206 @@ describe('a whole offboarding, as a receiver sees it', () => {
     const firstTime = got.filter((r) => r.json.type !== 'entitlement.cancellation_scheduled');
     const sequences = firstTime.map((r) => Number(r.json.sequence));
     expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+  });
+});
+
+describe('review: hostile input and hostile receivers', () => {
+  it('answers every malformed field of POST and PUT with a 400 naming it, unknown ids with 404, never a 500, and creates nothing', async () => {
+    const total = async () => (await h.api.get(HOOKS)).body.meta.pagination.total as number;
+    const count = await total();
+    const ok = { url: 'https://hooks.example.com/in', events: ['entitlement.cancelled'] };
+    const cases: [unknown, string][] = [
+      [{ ...ok, url: 123 }, 'url'],
+      [{ ...ok, url: null }, 'url'],
+      [{ ...ok, url: ['https://hooks.example.com/in'] }, 'url'],
+      [{ ...ok, url: 'https://user:pass@hooks.example.com/in' }, 'url'],
+      [{ ...ok, url: 'https://user@hooks.example.com/in' }, 'url'],
+      [{ ...ok, url: `https://hooks.example.com/${'a'.repeat(2100)}` }, 'url'],
+      [{ ...ok, url: '   ' }, 'url'],
+      [{ ...ok, events: null }, 'events'],
+      [{ ...ok, events: 'entitlement.cancelled' }, 'events'],
+      [{ ...ok, events: [null] }, 'events'],
+      [{ ...ok, events: [1] }, 'events'],
+      [{ ...ok, events: ['entitlement.cancelled', 'entitlement.cancelled'] }, 'events'],
+      [{ ...ok, events: ['entitlement.cancelled', '*'] }, 'events'],
+      [{ ...ok, events: ['*', '*'] }, 'events'],
+      [{ ...ok, events: Array.from({ length: 5000 }, () => 'entitlement.cancelled') }, 'events'],
+      [{ ...ok, events: { 0: 'entitlement.cancelled' } }, 'events'],
+      [{ ...ok, description: 5 }, 'description'],
+      [{ ...ok, description: { a: 1 } }, 'description'],
+      [{ ...ok, enabled: 'true' }, 'enabled'],
+      [{ ...ok, enabled: null }, 'enabled'],
+      [{ ...ok, enabled: 1 }, 'enabled'],
+      [{ ...ok, includePersonalData: null }, 'includePersonalData'],
+      [{ ...ok, includePersonalData: 1 }, 'includePersonalData'],
+      [{ ...ok, previousSecret: 'x' }, 'previousSecret'],
+      [{ ...ok, failingSince: null }, 'failingSince'],
+    ];
+    const problems: string[] = [];
+    for (const [body, field] of cases) {
+      const res = await h.api.post(HOOKS, body as Record<string, unknown>);
+      if (res.status !== 400 || !JSON.stringify(res.body.error).includes(field)) problems.push(`POST ${JSON.stringify(body).slice(0, 120)} -> ${res.status} ${JSON.stringify(res.body.error).slice(0, 200)}`);
+      if (res.status === 201) await h.api.delete(`${HOOKS}/${res.body.data.documentId}`);
+    }
+    const hook = await createHook(ok);
+    for (const [body, field] of cases) {
+      const { events, url, ...rest } = body as Record<string, unknown>;
+      const only = field === 'url' ? { url } : field === 'events' ? { events } : Object.fromEntries(Object.entries(rest).filter(([k]) => k === field));
+      const res = await h.api.put(`${HOOKS}/${hook.documentId}`, only);
+      if (res.status !== 400 || !JSON.stringify(res.body.error).includes(field)) problems.push(`PUT ${JSON.stringify(only).slice(0, 120)} -> ${res.status} ${JSON.stringify(res.body.error).slice(0, 200)}`);
+    }
+    for (const [method, path] of [
+      ['get', `${HOOKS}/nosuchhook/deliveries`],
+      ['delete', `${HOOKS}/nosuchhook`],
+      ['post', `${HOOKS}/nosuchhook/rotate-secret`],
+      ['post', `${HOOKS}/nosuchhook/test`],
+      ['post', `${HOOKS}/deliveries/nosuchdelivery/redeliver`],
+    ] as const) {
+      const res = await (h.api as unknown as Record<string, (p: string, b?: unknown) => Promise<{ status: number; body: unknown }>>)[method](path, {});
+      if (res.status !== 404) problems.push(`${method} ${path} -> ${res.status}`);
+    }
+    expect(problems).toEqual([]);
+    expect((await endpointOf(hook.documentId))).toMatchObject({ url: ok.url, events: ok.events, enabled: true, includePersonalData: false, description: null });
+    expectStatus(await h.api.delete(`${HOOKS}/${hook.documentId}`), 200);
+    expect(await total()).toBe(count);
+  });
+
+  it('refuses every disguised private address on save', async () => {
+    const saved = webhooksConfig();
+    setWebhooksConfig({ allowPrivateNetworks: false, allowInsecure: true });
+    try {
+      const problems: string[] = [];
+      for (const url of [
+        'http://2130706433/', 'http://0x7f.1/', 'http://017700000001/', 'http://127.1/', 'http://0/', 'http://[::]/',
+        'http://[fc00::1]/', 'http://[fe80::1]/', 'http://[febf::1]/', 'http://[::ffff:127.0.0.1]/', 'http://[::ffff:7f00:1]/',
+        'http://[::ffff:169.254.169.254]/', 'http://[::127.0.0.1]/', 'http://[::ffff:0:7f00:1]/', 'http://[fec0::1]/',
+        'http://100.64.0.1/', 'http://100.127.255.254/', 'http://198.18.0.1/', 'http://198.19.255.254/', 'http://169.254.0.1/',
+        'http://localhost./', 'http://127.0.0.1.nip.io.invalid/',
+      ]) {
+        const res = await h.api.post(HOOKS, { url, events: ['*'] });
+        if (res.status !== 400 || !JSON.stringify(res.body.error).includes('url')) problems.push(`${url} -> ${res.status}`);
+        if (res.status === 201) await h.api.delete(`${HOOKS}/${res.body.data.documentId}`);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      h.strapi.config.set('plugin::offboarding.webhooks', saved);
+    }
+  });
+
+  it('does not follow a redirect', async () => {
+    const target = http.createServer((req, res) => {
+      if (req.url === '/moved') {
+        res.writeHead(307, { Location: receiver.url('/redirected-to') });
+        res.end();
+      } else res.end('ok');
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const port = (target.address() as AddressInfo).port;
+    try {
+      const hook = await createHook({ url: `http://127.0.0.1:${port}/moved`, events: ['entitlement.cancelled'] });
+      await cancelOne();
+      await sweep();
+      const [delivery] = await deliveriesOf(hook.documentId);
+      expect(delivery.attempts[0]).toMatchObject({ responseCode: 307, error: 'HTTP 307' });
+      expect(receiver.at('/redirected-to')).toHaveLength(0);
+      expectStatus(await h.api.delete(`${HOOKS}/${hook.documentId}`), 200);
+    } finally {
+      await new Promise<void>((resolve) => target.close(() => resolve()));
+    }
+  });
+
+  it('gives up on a slow receiver after timeoutMs, even one answering 2xx later, and drops a huge answer unread', async () => {
+    const sockets = new Set<Socket>();
+    const slow = http.createServer((req, res) => {
+      req.resume();
+      if (req.url === '/late') setTimeout(() => res.end('ok'), 1500);
+      else if (req.url === '/trickle') {
+        res.writeHead(200);
+        const timer = setInterval(() => res.write('x'), 100);
+        res.on('close', () => clearInterval(timer));
+      } else if (req.url === '/huge') {
+        res.writeHead(200);
+        const chunk = Buffer.alloc(1024 * 1024, 120);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 512 && res.write(chunk)) sent += 1;
+          if (sent < 512) res.once('drain', pump);
+          else res.end();
+        };
+        pump();
+      }
+    });
+    slow.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const port = (slow.address() as AddressInfo).port;
+    const saved = webhooksConfig();
+    setWebhooksConfig({ timeoutMs: 300 });
+    try {
+      const late = await createHook({ url: `http://127.0.0.1:${port}/late`, events: ['entitlement.cancelled'] });
+      const huge = await createHook({ url: `http://127.0.0.1:${port}/huge`, events: ['entitlement.cancelled'] });
+      await cancelOne();
+      const started = Date.now();
+      await sweep();
+      expect(Date.now() - started).toBeLessThan(1400);
+      const [a] = await deliveriesOf(late.documentId);
+      expect(a.state).toBe('pending');
+      expect(a.attempts[0]).toMatchObject({ responseCode: null });
+      expect(a.attempts[0].durationMs).toBeLessThan(1000);
+      const [b] = await deliveriesOf(huge.documentId);
+      expect(b.attempts[0].durationMs).toBeLessThan(1000);
+      for (const hook of [late, huge]) expectStatus(await h.api.delete(`${HOOKS}/${hook.documentId}`), 200);
+    } finally {
+      h.strapi.config.set('plugin::offboarding.webhooks', saved);
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  });
+
+  it('a stale task (another instance whose claim expired) does not send the next attempt before its backoff', async () => {
+    h.clock.freeze(NOW);
+    const hook = await createHook({ url: receiver.url('/stale'), events: ['entitlement.cancelled'] });
+    receiver.fail('/stale', 500, 500, 500);
+    await cancelOne();
+    await sweep();
+    const [delivery] = await deliveriesOf(hook.documentId);
+    expect(delivery.attempts).toHaveLength(1);
+    // The first attempt's task again, as an instance that had claimed it before its claim expired would run it.
+    const outcome = await h.strapi.plugin('offboarding').service('webhook-delivery').deliver(delivery.documentId);
+    expect(outcome).toBe('noop');
+    expect(receiver.at('/stale')).toHaveLength(1);
+    expectStatus(await h.api.delete(`${HOOKS}/${hook.documentId}`), 200);
+  });
+
+  it('a disabled endpoint gets nothing; two sweeps at once send each attempt once', async () => {
+    const off = await createHook({ url: receiver.url('/off'), events: ['*'], enabled: false });
+    const on = await createHook({ url: receiver.url('/twice'), events: ['entitlement.cancelled'] });
+    for (let i = 0; i < 6; i += 1) await cancelOne();
+    await Promise.all([sweep(), sweep(), sweep()]);
+    await until(async () => (await deliveriesOf(on.documentId)).every((d) => d.state === 'delivered'));
+    const ids = receiver.at('/twice').map((r) => r.json.id);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
+    expect(receiver.at('/off')).toHaveLength(0);
+    expect(await deliveriesOf(off.documentId)).toHaveLength(0);
+    for (const hook of [off, on]) expectStatus(await h.api.delete(`${HOOKS}/${hook.documentId}`), 200);
+  });
+
+  it('leaves out suspension notes, legal-hold reasons and collaborator emails', async () => {
+    const lean = await createHook({ url: receiver.url('/lean2'), events: ['*'] });
+    const org = await h.organization({});
+    const ent = await h.entitlement(org.documentId);
+    expectStatus(await h.api.post(`/offboarding/entitlements/${ent.documentId}/suspend`, { reason: 'manual', notes: 'SUSPENSION-SECRET-NOTE' }), 200);
+    expectStatus(await h.api.post(`/offboarding/organizations/${org.documentId}/retention/hold`, { reason: 'HOLD-SECRET-REASON' }), 200);
+    const email = `collab-${Date.now()}@secret.example`;
+    await h.strapi.db.query('plugin::users-permissions.user').create({ data: { username: `c${Date.now()}`, email, provider: 'local', confirmed: true, blocked: false } });
+    const added = await h.api.post(`/offboarding/organizations/${org.documentId}/collaborators`, { email, role: 'member' });
+    expect([200, 201]).toContain(added.status);
+    expectStatus(await h.api.put(`/offboarding/organizations/${org.documentId}`, { notes: 'ORG-SECRET-NOTE', phone: '+1 555 0100' }), 200);
+    const ofOrg = () => receiver.at('/lean2').filter((r) => (r.json.organization as { documentId?: string } | null)?.documentId === org.documentId);
+    await until(async () => (await deliveriesOf(lean.documentId)).every((d) => d.state !== 'pending'));
+    const text = ofOrg().map((r) => r.body).join('\n');
+    expect(ofOrg().map((r) => r.json.type)).toEqual(expect.arrayContaining(['entitlement.suspended', 'organization.legal_hold_placed', 'organization.updated']));
+    for (const secret of ['SUSPENSION-SECRET-NOTE', 'HOLD-SECRET-REASON', email, 'ORG-SECRET-NOTE', '+1 555 0100']) expect(text).not.toContain(secret);
+    expectStatus(await h.api.delete(`${HOOKS}/${lean.documentId}`), 200);
   });
 });

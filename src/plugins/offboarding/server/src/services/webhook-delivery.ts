@@ -23,6 +23,8 @@ interface SendResult {
 }
 
 const RESPONSE_BODY_LIMIT = 64 * 1024;
+/** How long past `timeoutMs` an attempt in flight keeps its delivery from being claimed again. */
+const IN_FLIGHT_MARGIN_MS = 60_000;
 
 /**
  * One POST, no redirect followed (a 3xx is a failed attempt), answered within `timeoutMs` or
@@ -165,18 +167,24 @@ const createWebhookDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
     async deliver(documentId: string): Promise<TaskOutcome> {
       const delivery = (await deliveries().findOne({ where: { documentId } })) as DeliveryRow | null;
       if (!delivery || delivery.state !== 'pending') return 'noop';
+      // Not due yet: a task that ran late (a claim that expired while its instance was busy) must
+      // not send the next attempt before its backoff; that attempt has its own task.
+      if (delivery.nextAttemptAt && new Date(delivery.nextAttemptAt).getTime() > now().getTime()) return 'noop';
       const endpoint = (await endpoints().findOne({ where: { documentId: delivery.endpoint } })) as EndpointRow | null;
       // A disabled endpoint's deliveries wait; enabling it queues them again (services/webhooks.ts).
       if (!endpoint || !endpoint.enabled) return 'noop';
       const event = (await strapi.db.query(UID.event).findOne({ where: { id: delivery.eventId } })) as Values | null;
       const count = Number(delivery.attemptCount ?? 0);
+      const at = now();
+      // The claim also moves nextAttemptAt past the attempt's longest run: another sweep (a second
+      // one in this instance, or a task run late) that reads the delivery while this attempt is in
+      // flight finds it not due rather than claiming attempt n + 2 and sending the event again.
       const { count: claimed } = await deliveries().updateMany({
         where: { id: delivery.id, state: 'pending', attemptCount: count },
-        data: { attemptCount: count + 1 },
+        data: { attemptCount: count + 1, nextAttemptAt: new Date(at.getTime() + config().timeoutMs + IN_FLIGHT_MARGIN_MS) },
       });
       if (!claimed) return 'noop';
 
-      const at = now();
       const started = Date.now();
       let result: SendResult;
       if (!event) {
