@@ -23,7 +23,7 @@ export const parseSignature = (header: string | string[] | undefined) => {
 export const verifiedBy = (received: Received, secret: string) => {
   const { t, v1 } = parseSignature(received.headers['offboarding-signature']);
   const expected = Buffer.from(createHmac('sha256', secret).update(`${t}.${received.body}`).digest('hex'));
-  return v1.some((value) => value.length === expected.length && timingSafeEqual(Buffer.from(value), expected));
+  return v1.map((value) => Buffer.from(value)).some((got) => got.length === expected.length && timingSafeEqual(got, expected));
 };
 
 /**
