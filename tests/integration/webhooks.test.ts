@@ -688,4 +688,27 @@ describe('review: hostile input and hostile receivers', () => {
     for (const secret of ['SUSPENSION-SECRET-NOTE', 'HOLD-SECRET-REASON', email, 'ORG-SECRET-NOTE', '+1 555 0100']) expect(text).not.toContain(secret);
     expectStatus(await h.api.delete(`${HOOKS}/${lean.documentId}`), 200);
   });
+
+  it('an event emitted in a transaction that rolls back queues no delivery', async () => {
+    const org = await h.organization({});
+    const hook = await createHook({ url: receiver.url('/rolled-back'), events: ['*'] });
+    await expect(
+      h.strapi.db.transaction(async () => {
+        await h.strapi.plugin('offboarding').service('events').emit({
+          type: 'organization.updated',
+          actor: { type: 'system' },
+          targetType: 'organization',
+          targetId: org.documentId,
+          organization: org.documentId,
+          after: { name: org.name },
+        });
+        expect(await h.strapi.db.query('plugin::offboarding.webhook-delivery').count({ where: { endpoint: hook.documentId } })).toBe(1);
+        throw new Error('rolled back');
+      })
+    ).rejects.toThrow('rolled back');
+    await sweep();
+    expect(await deliveriesOf(hook.documentId)).toHaveLength(0);
+    expect(receiver.at('/rolled-back')).toHaveLength(0);
+    expectStatus(await h.api.delete(`${HOOKS}/${hook.documentId}`), 200);
+  });
 });
