@@ -624,20 +624,56 @@ describe('review: hostile input and hostile receivers', () => {
       const late = await createHook({ url: `http://127.0.0.1:${port}/late`, events: ['entitlement.cancelled'] });
       const huge = await createHook({ url: `http://127.0.0.1:${port}/huge`, events: ['entitlement.cancelled'] });
       await cancelOne();
-      const started = Date.now();
       await sweep();
-      expect(Date.now() - started).toBeLessThan(1400);
+      // Abandoned at timeoutMs: the 200 that comes 1.5 s later is never taken for an answer.
       const [a] = await deliveriesOf(late.documentId);
       expect(a.state).toBe('pending');
-      expect(a.attempts[0]).toMatchObject({ responseCode: null });
-      expect(a.attempts[0].durationMs).toBeLessThan(1000);
+      expect(a.attempts[0]).toMatchObject({ responseCode: null, error: 'no answer within 300 ms' });
+      // The status came in time; the 512 MB behind it are dropped after the first 64 KB.
       const [b] = await deliveriesOf(huge.documentId);
-      expect(b.attempts[0].durationMs).toBeLessThan(1000);
+      expect(b.attempts[0]).toMatchObject({ responseCode: 200, error: null });
       for (const hook of [late, huge]) expectStatus(await h.api.delete(`${HOOKS}/${hook.documentId}`), 200);
     } finally {
       h.strapi.config.set('plugin::offboarding.webhooks', saved);
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  });
+
+  it('a hanging receiver holds up only its own deliveries: the other endpoints are sent meanwhile', async () => {
+    h.clock.freeze(NOW);
+    const held: http.ServerResponse[] = [];
+    let answerAll = false;
+    const hanging = http.createServer((req, res) => {
+      req.resume();
+      if (answerAll) res.end('ok');
+      else held.push(res);
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const port = (hanging.address() as AddressInfo).port;
+    const saved = webhooksConfig();
+    // Far longer than the wait below: sent one after the other, the other endpoint would get nothing meanwhile.
+    setWebhooksConfig({ timeoutMs: 60_000 });
+    try {
+      const stuck = await createHook({ url: `http://127.0.0.1:${port}/hang`, events: ['entitlement.cancelled'] });
+      const fine = await createHook({ url: receiver.url('/lane'), events: ['entitlement.cancelled'] });
+      for (let i = 0; i < 3; i += 1) await cancelOne();
+      const running = sweep();
+      for (let i = 0; i < 300 && receiver.at('/lane').length < 3; i += 1) await sleep(50);
+      expect(receiver.at('/lane')).toHaveLength(3);
+      // The hanging endpoint's own deliveries wait in line behind its first.
+      expect(held).toHaveLength(1);
+      answerAll = true;
+      for (const res of held) res.end('ok');
+      await running;
+      await until(async () => (await deliveriesOf(stuck.documentId)).every((d) => d.state === 'delivered'));
+      expect(await deliveriesOf(fine.documentId)).toHaveLength(3);
+      for (const hook of [stuck, fine]) expectStatus(await h.api.delete(`${HOOKS}/${hook.documentId}`), 200);
+    } finally {
+      answerAll = true;
+      for (const res of held) if (!res.writableEnded) res.end('ok');
+      h.strapi.config.set('plugin::offboarding.webhooks', saved);
+      await new Promise<void>((resolve) => hanging.close(() => resolve()));
     }
   });
 

@@ -40,7 +40,6 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     expire_export: (id) => getService(strapi, 'export').expire(id),
     deprovision: (id) => getService(strapi, 'provisioning').run(id, 'deprovision'),
     reprovision: (id) => getService(strapi, 'provisioning').run(id, 'reprovision'),
-    deliver_webhook: (id) => getService(strapi, 'webhook-delivery').deliver(id),
     // Customer notices (docs/spec.md §11): a reminder queues its notice, send_notice mails it.
     send_notice: (id, task) => getService(strapi, 'notices').send(id, task),
     remind_cancellation: (id) => getService(strapi, 'notices').remind('remind_cancellation', id),
@@ -59,6 +58,9 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     purge: (ids) => getService(strapi, 'purge').purgeMany(ids),
     complete_cancellation: scheduledMany('complete_cancellation'),
     expire_grace: scheduledMany('expire_grace'),
+    // Webhook deliveries: endpoints in parallel, so one hanging receiver delays only its own
+    // (no transaction around the batch: each attempt claims and records its own delivery).
+    deliver_webhook: (ids) => getService(strapi, 'webhook-delivery').deliverMany(ids),
   };
 
   const runBatch = async (due: TaskRow[], result: SweepResult) => {

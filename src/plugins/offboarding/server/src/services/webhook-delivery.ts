@@ -12,7 +12,7 @@ import { taskStore } from '../store/task';
 import { getService } from '../utils';
 import { guardedLookup, isBlockedAddress } from '../utils/network';
 import { eventView } from './events';
-import type { TaskOutcome } from './sweeps';
+import type { GroupOutcome, TaskOutcome } from './sweeps';
 import { attemptsOf, DELIVERY_TARGET, newDocumentId, type DeliveryRow, type EndpointRow } from './webhooks';
 
 type Values = Record<string, unknown>;
@@ -23,6 +23,8 @@ interface SendResult {
 }
 
 const RESPONSE_BODY_LIMIT = 64 * 1024;
+/** Endpoints a sweep's batch sends to at once (each endpoint's own deliveries go one at a time). */
+const PARALLEL_ENDPOINTS = 8;
 /** How long past `timeoutMs` an attempt in flight keeps its delivery from being claimed again. */
 const IN_FLIGHT_MARGIN_MS = 60_000;
 
@@ -125,7 +127,7 @@ const createWebhookDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  return {
+  const service = {
     /**
      * The `webhook-outbox` consumer: one pending delivery per event and matching enabled endpoint,
      * and its `deliver_webhook` task due now, inserted set-wise in the change's transaction.
@@ -164,6 +166,37 @@ const createWebhookDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
      * claimed on the delivery itself (its attempt count moves from n to n + 1 only once), so two
      * instances reaching the same delivery make one attempt and the other is a no-op.
      */
+    /**
+     * A sweep's batch of deliveries: one lane per endpoint, its deliveries sent one after the
+     * other (in the batch's order: oldest due first), up to PARALLEL_ENDPOINTS lanes at once. A
+     * receiver that hangs until `timeoutMs` then holds up only its own deliveries, never another
+     * endpoint's. Each delivery's outcome is its own; one that throws fails alone.
+     */
+    async deliverMany(documentIds: string[]): Promise<Record<string, GroupOutcome>> {
+      const rows = (await deliveries().findMany({ where: { documentId: { $in: documentIds } }, select: ['documentId', 'endpoint'] })) as Pick<DeliveryRow, 'documentId' | 'endpoint'>[];
+      const endpointOf = new Map(rows.map((row) => [row.documentId, String(row.endpoint)]));
+      const lanes = new Map<string, string[]>();
+      for (const id of documentIds) {
+        const lane = endpointOf.get(id) ?? '';
+        lanes.set(lane, [...(lanes.get(lane) ?? []), id]);
+      }
+      const outcomes: Record<string, GroupOutcome> = {};
+      const waiting = [...lanes.values()];
+      const work = async () => {
+        for (let lane = waiting.shift(); lane; lane = waiting.shift()) {
+          for (const id of lane) {
+            try {
+              outcomes[id] = await service.deliver(id);
+            } catch (error) {
+              outcomes[id] = { failed: error instanceof Error ? error : new Error(String(error)) };
+            }
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(PARALLEL_ENDPOINTS, waiting.length) }, work));
+      return outcomes;
+    },
+
     async deliver(documentId: string): Promise<TaskOutcome> {
       const delivery = (await deliveries().findOne({ where: { documentId } })) as DeliveryRow | null;
       if (!delivery || delivery.state !== 'pending') return 'noop';
@@ -232,6 +265,7 @@ const createWebhookDeliveryService = ({ strapi }: { strapi: Core.Strapi }) => {
       return 'performed';
     },
   };
+  return service;
 };
 
 export type WebhookDeliveryService = ReturnType<typeof createWebhookDeliveryService>;
