@@ -11,3 +11,5 @@ export * from './retention';
 export * from './events';
 export * from './webhooks';
 export * from './notices';
+export * from './access';
+export * from './invitations';
