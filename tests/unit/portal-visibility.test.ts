@@ -2,7 +2,6 @@ import {
   entitlementVisibleUntil,
   isEntitlementVisible,
   organizationVisibleUntil,
-  portalClosure,
 } from '../../src/plugins/offboarding/server/src/domain';
 
 const DAY = 86_400_000;
@@ -32,24 +31,9 @@ describe('entitlement visibility in the portal', () => {
 });
 
 describe('organization closure in the portal', () => {
-  const open = { purgeState: 'none', accessStatus: 'enabled', archivedAt: null };
-
-  it('has no end while anything is not cancelled', () => {
+  // Which stage closes the portal, and in what order, is the access rule's (tests/unit/access.test.ts).
+  it('has no end while anything is not cancelled, and ends portalVisibilityDays after the last cancellation', () => {
     expect(organizationVisibleUntil(null, 90)).toBeNull();
-    expect(portalClosure(open, null, plus(1000 * DAY))).toBeNull();
-  });
-
-  it('ends portalVisibilityDays after the last cancellation', () => {
-    const until = organizationVisibleUntil(T0, 30);
-    expect(until).toEqual(plus(30 * DAY));
-    expect(portalClosure(open, until, plus(30 * DAY))).toBeNull();
-    expect(portalClosure(open, until, plus(30 * DAY + 1))).toBe('period_ended');
-  });
-
-  it('is closed when purged, disabled or archived, in that order of precedence', () => {
-    expect(portalClosure({ ...open, accessStatus: 'disabled' }, null, T0)).toBe('disabled');
-    expect(portalClosure({ ...open, archivedAt: T0 }, null, T0)).toBe('archived');
-    expect(portalClosure({ ...open, accessStatus: 'disabled', archivedAt: T0 }, null, T0)).toBe('disabled');
-    expect(portalClosure({ purgeState: 'purged', accessStatus: 'disabled', archivedAt: T0 }, null, T0)).toBe('purged');
+    expect(organizationVisibleUntil(T0, 30)).toEqual(plus(30 * DAY));
   });
 });

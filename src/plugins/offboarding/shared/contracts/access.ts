@@ -18,7 +18,7 @@ export type AccessCapability = (typeof ACCESS_CAPABILITIES)[number];
 
 /**
  * The stage table's rows, in the order the rule tries them: the first that holds decides.
- * - `purged`, `archived`, `access_disabled`: closed, whatever the entitlements.
+ * - `purged`, `access_disabled`, `archived`: closed, whatever the entitlements.
  * - `cancelled` (every entitlement cancelled) inside `portalVisibilityDays` after the last
  *   cancellation: a read-only portal and customer exports; `cancelled_closed` after it.
  * - `pending_cancellation` (any entitlement), then `suspended` (any, none pending), then `active`

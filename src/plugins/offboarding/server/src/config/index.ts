@@ -98,7 +98,11 @@ export interface OwnedDataConfig {
   export: boolean;
   /** Deleted when the organization is purged or deleted. */
   purge: boolean;
-  /** Creating or re-assigning one for an archived organization is refused. */
+  /**
+   * Creating one for an organization, or moving one to it, is refused while the organization's
+   * access stage withholds `newOrders` (docs/spec.md §12: suspended, cancelled, access disabled,
+   * archived or purged). The name dates from when only archiving refused them.
+   */
   refuseWhileArchived: boolean;
   /**
    * The fields a customer export may hold (docs/spec.md §9: customer output is allow-listed). Without

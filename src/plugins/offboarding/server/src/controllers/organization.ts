@@ -30,6 +30,11 @@ const createOrganizationController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await organizations().detail(ctx.params.id) };
     },
 
+    async access(ctx: Context) {
+      await noQuery(ctx.query);
+      ctx.body = { data: await getService(strapi, 'access').of(ctx.params.id) };
+    },
+
     async create(ctx: Context) {
       const body = await validateCreateOrganization(ctx.request.body);
       ctx.status = 201;

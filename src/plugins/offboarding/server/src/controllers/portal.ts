@@ -33,6 +33,12 @@ const createPortalController = ({ strapi }: { strapi: Core.Strapi }) => {
       await noQuery(ctx.query);
       ctx.body = { data: await portal().detail(userId, ctx.params.id) };
     },
+
+    async access(ctx: Context) {
+      const userId = collaboratorUserId(ctx);
+      await noQuery(ctx.query);
+      ctx.body = { data: await portal().access(userId, ctx.params.id) };
+    },
   };
 };
 

@@ -8,3 +8,4 @@ export * from './organization-status';
 export * from './schedule';
 export * from './portal';
 export * from './customer-view';
+export * from './access';

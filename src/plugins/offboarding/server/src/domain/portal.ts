@@ -30,17 +30,5 @@ export const isEntitlementVisible = (
 export const organizationVisibleUntil = (lastCancelledAt: Date | null, portalVisibilityDays: number): Date | null =>
   lastCancelledAt ? addDays(lastCancelledAt, portalVisibilityDays) : null;
 
+/** Why the portal is closed (`details.reason` of the portal's 403s); which stage closes it is domain/access's rule. */
 export type PortalClosure = 'purged' | 'disabled' | 'archived' | 'period_ended';
-
-/** Why the portal is closed for an organization, or null when it is open. */
-export const portalClosure = (
-  organization: { purgeState: string; accessStatus: string; archivedAt: Date | null },
-  visibleUntil: Date | null,
-  now: Date
-): PortalClosure | null => {
-  if (organization.purgeState === 'purged') return 'purged';
-  if (organization.accessStatus === 'disabled') return 'disabled';
-  if (organization.archivedAt) return 'archived';
-  if (visibleUntil && now.getTime() > visibleUntil.getTime()) return 'period_ended';
-  return null;
-};

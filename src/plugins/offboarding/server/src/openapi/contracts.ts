@@ -1,4 +1,5 @@
 import type {
+  AccessView,
   AuditEvent,
   CancellationPolicy,
   CancellationReason,
@@ -111,6 +112,10 @@ export const CONTRACTS = {
   RenderedNotice: fieldsOf<RenderedNotice>()(['subject', 'body', 'to']),
   Notification: fieldsOf<Notification>()([
     'documentId', 'key', 'recipients', 'subject', 'state', 'attempts', 'lastError', 'skippedReason', 'sentAt', 'createdAt',
+  ]),
+  AccessView: fieldsOf<AccessView>()([
+    'portalLogin', 'portalWrite', 'invite', 'acceptInvite', 'newOrders', 'assignResources', 'customerExport', 'stage', 'reasons',
+    'portalAccessUntil',
   ]),
   Pagination: fieldsOf<Pagination>()(['page', 'pageSize', 'pageCount', 'total']),
 } as const;

@@ -28,6 +28,7 @@ export default {
     route('POST', '/organizations/:id/cancel-all', 'organization.cancelAll', 'cancel'),
     route('GET', '/organizations/:id/audit', 'organization.audit', 'read'),
     route('GET', '/organizations/:id/refunds', 'organization.refunds', 'read'),
+    route('GET', '/organizations/:id/access', 'organization.access', 'read'),
     route('GET', '/events', 'events.find', 'read'),
     route('GET', '/notices', 'notices.find', 'settings'),
     route('PUT', '/notices/:key', 'notices.update', 'settings'),

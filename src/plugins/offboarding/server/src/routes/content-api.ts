@@ -23,6 +23,12 @@ export default {
       config: { middlewares: ['plugin::offboarding.bounded-input', 'plugin::offboarding.valid-ids'] },
     },
     {
+      method: 'GET',
+      path: '/portal/organizations/:id/access',
+      handler: 'portal.access',
+      config: { middlewares: ['plugin::offboarding.bounded-input', 'plugin::offboarding.valid-ids'] },
+    },
+    {
       method: 'POST',
       path: '/portal/organizations/:id/exports',
       handler: 'portal-export.create',

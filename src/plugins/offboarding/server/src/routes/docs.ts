@@ -55,6 +55,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'organization.addCollaborator': { summary: 'Add a collaborator', body: organization.validateCollaborator, data: 'OrganizationDetail', status: 201, conflict: true },
   'organization.removeCollaborator': { summary: 'Remove a collaborator', data: 'OrganizationDetail', conflict: true },
   'organization.stats': { summary: 'Dashboard counts', query: noQuery, data: 'Stats' },
+  'organization.access': { summary: "What the organization's access stage allows now, and why not", query: noQuery, data: 'AccessView' },
   'events.find': { summary: 'The domain event log', query: events.validateEventQuery, data: list('DomainEvent'), meta: 'pagination' },
   'notices.find': { summary: 'Customer notice templates with their switches', query: noQuery, data: list('NoticeTemplate') },
   'notices.update': { summary: "Change a notice's subject, body or switch (reset: the built-in text)", body: notices.validateUpdateNotice, data: 'NoticeTemplate' },
@@ -112,6 +113,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
 
   'portal.find': { summary: "The signed-in collaborator's organizations", query: portal.validatePortalList, data: list('PortalOrganization'), meta: 'pagination' },
   'portal.findOne': { summary: 'One of their organizations', query: noQuery, data: 'PortalOrganizationDetail' },
+  'portal.access': { summary: 'What one of their organizations may do now, and why not (answered while its portal is closed)', query: noQuery, data: 'AccessView' },
   'portal-export.create': { summary: 'Request a customer export (202 new, 200 already under way)', body: emptyBody, data: 'DataExport', status: 202, also: 200, limited: true },
   'portal-export.findOne': { summary: 'A customer export, with its signed link when ready', query: noQuery, data: 'DataExport' },
 };

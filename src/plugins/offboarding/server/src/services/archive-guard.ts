@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { ACTIONS, PLUGIN_ID } from '../constants';
+import { ACTIONS, PLUGIN_ID, UID } from '../constants';
 import { hasRefs, relationRefs, type RelationRefs } from '../domain/relation-refs';
-import { organizationStore, type OrganizationRef } from '../store/organization';
+import { STAGE_PHRASES } from '../domain/access';
+import type { OrganizationRow } from '../store/organization';
+import type { Assessment } from './access';
 import { getService } from '../utils';
 import { conflictError, forbiddenError } from '../utils/errors';
 
@@ -21,8 +23,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * docs/spec.md §3: an owned row with `refuseWhileArchived` (orders, quotes) is never created for, or
- * moved to, an archived or purged organization. It runs as a Document Service middleware
+ * docs/spec.md §3 and §12: an owned row with `refuseWhileArchived` (orders, quotes) is never created
+ * for, or moved to, an organization whose access stage withholds `newOrders` (suspended, cancelled,
+ * access disabled, archived, purged). It runs as a Document Service middleware
  * (registered in register()), so the content manager, the REST API and any code calling
  * `strapi.documents()` all pass through this one check.
  */
@@ -39,9 +42,17 @@ const createArchiveGuardService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { ids: linked ? [linked.id] : [], documentIds: [] };
   };
 
-  const closedOrganization = async (refs: RelationRefs): Promise<OrganizationRef | undefined> => {
-    const organizations = await organizationStore(strapi).refs(refs);
-    return organizations.find((org) => org.archivedAt || org.purgeState === 'purged');
+  /** The first of these organizations whose stage withholds new orders (docs/spec.md §12), with its stage. */
+  const refusingOrganization = async (refs: RelationRefs): Promise<Assessment | undefined> => {
+    const or: Record<string, unknown>[] = [];
+    if (refs.ids.length) or.push({ id: { $in: refs.ids } });
+    if (refs.documentIds.length) or.push({ documentId: { $in: refs.documentIds } });
+    const organizations = (await strapi.db.query(UID.organization).findMany({
+      where: { $or: or },
+      populate: { cancellationPolicy: true },
+    })) as OrganizationRow[];
+    const assessed = await getService(strapi, 'access').assess(organizations);
+    return assessed.find(({ access }) => !access.capabilities.newOrders);
   };
 
   return {
@@ -69,7 +80,7 @@ const createArchiveGuardService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** Throws a 409 naming the organization when the call would attach the row to a closed one. */
+    /** Throws a 409 naming the organization and its stage when the call would attach the row to one that may not take new orders. */
     async check({ uid, action, params }: DocumentCall): Promise<void> {
       if (!GUARDED_ACTIONS.has(action)) return;
       const owned = getService(strapi, 'owned-data').get(uid);
@@ -79,15 +90,23 @@ const createArchiveGuardService = ({ strapi }: { strapi: Core.Strapi }) => {
       let refs = relationRefs(data[owned.relation]);
       if (action === 'clone' && !(owned.relation in data)) refs = await sourceOrganization(uid, owned.relation, input.documentId);
       if (!hasRefs(refs)) return;
-      const closed = await closedOrganization(refs);
-      if (!closed) return;
+      const refusing = await refusingOrganization(refs);
+      if (!refusing) return;
+      const { organization, access } = refusing;
       const what = getService(strapi, 'owned-data').displayName(uid).toLowerCase();
-      const state = closed.purgeState === 'purged' ? 'archived and purged' : 'archived';
+      const stage = access.stage === 'purged' ? 'archived and purged' : STAGE_PHRASES[access.stage];
       throw conflictError(
-        `Organization "${closed.name}" is ${state}: no ${what} can be created for it or moved to it${
-          closed.purgeState === 'purged' ? '' : ' until it is unarchived'
+        `Organization ${JSON.stringify(organization.name)} is ${stage}: no ${what} can be created for it or moved to it${
+          access.stage === 'archived' ? ' until it is unarchived' : ''
         }`,
-        { organization: closed.documentId, archived: true, purgeState: closed.purgeState, relation: owned.relation }
+        {
+          organization: organization.documentId,
+          stage: access.stage,
+          capability: 'newOrders',
+          archived: Boolean(organization.archivedAt),
+          purgeState: organization.purgeState,
+          relation: owned.relation,
+        }
       );
     },
   };

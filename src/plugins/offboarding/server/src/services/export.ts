@@ -364,7 +364,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (row.profile !== 'customer') throw forbiddenError('This download link is not valid');
       // The link outlives nothing: its organization must still be open to customers now, and the
       // collaborator it was issued to must still belong to it.
-      await getService(strapi, 'portal').assertOpenToCustomers(row.organization);
+      await getService(strapi, 'portal').assertOpenToCustomers(row.organization, 'customerExport');
       if (typeof claims.u === 'number') {
         const member = await strapi.db.query(UID.collaborator).findOne({
           where: { organization: { documentId: row.organization }, user: { id: claims.u } },
@@ -389,7 +389,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const org = link?.organization;
       // Another tenant's organization, an unknown one and a purged one look the same: not found.
       if (!org || org.purgeState === 'purged') throw notFound('Organization', organizationDocumentId);
-      await getService(strapi, 'portal').assertOpenToCustomers(org.documentId);
+      await getService(strapi, 'portal').assertOpenToCustomers(org.documentId, 'customerExport');
       return org;
     },
 
@@ -405,7 +405,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id'],
       });
       if (!member) throw notFound('Export', documentId);
-      await getService(strapi, 'portal').assertOpenToCustomers(row.organization);
+      await getService(strapi, 'portal').assertOpenToCustomers(row.organization, 'customerExport');
       return row;
     },
 

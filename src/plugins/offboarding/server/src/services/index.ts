@@ -1,3 +1,4 @@
+import access from './access';
 import archiveGuard from './archive-guard';
 import audit from './audit';
 import checklist from './checklist';
@@ -25,6 +26,7 @@ import webhookDelivery from './webhook-delivery';
 import webhooks from './webhooks';
 
 const services = {
+  access,
   audit,
   events,
   clock,

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { CollaboratorRole, EntitlementClass, OrganizationStatus } from '../../../shared/contracts/constants';
+import type { CollaboratorRole, OrganizationStatus } from '../../../shared/contracts/constants';
 import type { Pagination } from '../../../shared/contracts/entities';
 import type {
   PortalEntitlement,
@@ -9,20 +9,15 @@ import type {
 } from '../../../shared/contracts/portal';
 import { PLUGIN_ID, UID } from '../constants';
 import { toDate, type DateInput } from '../domain/dates';
-import type { ResolvedPolicy } from '../domain/policy';
-import {
-  entitlementVisibleUntil,
-  isEntitlementVisible,
-  organizationVisibleUntil,
-  portalClosure,
-  type PortalClosure,
-} from '../domain/portal';
+import { entitlementVisibleUntil, isEntitlementVisible, type PortalClosure } from '../domain/portal';
+import type { AccessCapability, AccessStage, AccessView } from '../../../shared/contracts/access';
+import { accessView, type Assessment } from './access';
 import createHttpError from 'http-errors';
 import { CUSTOMER_ENTITLEMENT_FIELDS, CUSTOMER_ORGANIZATION_FIELDS, pickFields } from '../domain/customer-view';
 import { getService } from '../utils';
 import { iso, toApi, type Row } from '../utils/db';
 import { forbiddenError, notFound } from '../utils/errors';
-import { entitlementStore, type EntitlementRow } from '../store/entitlement';
+import type { EntitlementRow } from '../store/entitlement';
 import { organizationStore, type OrganizationRow } from '../store/organization';
 
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -39,20 +34,21 @@ type PortalOrganizationRow = OrganizationRow & {
 
 type CollaboratorLink = Row & { role: CollaboratorRole; organization: PortalOrganizationRow | null };
 
-/** Where the portal stands for one organization, whoever asks. */
-interface Standing {
-  organization: PortalOrganizationRow;
-  entitlements: EntitlementRow[];
-  resolve: (entitlementClass: EntitlementClass | null) => ResolvedPolicy;
-  visibleUntil: Date | null;
-  visibilityDays: number;
-  closure: PortalClosure | null;
-}
+/** Where the portal stands for one organization, whoever asks: its access assessment (docs/spec.md §12). */
+type Standing = Assessment & { organization: PortalOrganizationRow };
 
 /** The standing as one collaborator sees it, computed once for the list and the detail. */
-interface Assessment extends Standing {
+interface Assessed extends Standing {
   link: CollaboratorLink & { organization: PortalOrganizationRow };
 }
+
+/** The portal's word for why it is closed (`details.reason` of its 403s), by the stage that closed it. */
+const CLOSURE_OF_STAGE: Partial<Record<AccessStage, PortalClosure>> = {
+  purged: 'purged',
+  access_disabled: 'disabled',
+  archived: 'archived',
+  cancelled_closed: 'period_ended',
+};
 
 /**
  * Every content-API route that needs a login is a collaborator route: the action ids
@@ -74,38 +70,23 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
       populate: { organization: { populate: { cancellationPolicy: true } } },
       orderBy: [{ id: 'asc' }],
     })) as CollaboratorLink[];
-    return rows.filter((link): link is Assessment['link'] => link.organization !== null);
+    return rows.filter((link): link is Assessed['link'] => link.organization !== null);
   };
 
-  const standings = async (organizations: PortalOrganizationRow[], at: Date): Promise<Standing[]> => {
-    const byOrganization = await entitlementStore(strapi).byOrganization(organizations.map((org) => org.id));
-    const result: Standing[] = [];
-    for (const org of organizations) {
-      const entitlements = byOrganization.get(org.id) ?? [];
-      const resolve = await getService(strapi, 'policy').resolver(org);
-      // The longest window among the policies governing the organization (as for retention), so
-      // the organization never closes while one of its cancelled entitlements is still to be shown.
-      const visibilityDays = Math.max(
-        resolve(null).settings.portalVisibilityDays,
-        ...entitlements.map((e) => resolve(e.class).settings.portalVisibilityDays)
-      );
-      const visibleUntil = organizationVisibleUntil(toDate(org.lastCancelledAt), visibilityDays);
-      const closure = portalClosure(
-        { purgeState: org.purgeState, accessStatus: org.accessStatus, archivedAt: toDate(org.archivedAt) },
-        visibleUntil,
-        at
-      );
-      result.push({ organization: org, entitlements, resolve, visibleUntil, visibilityDays, closure });
-    }
-    return result;
-  };
+  const standings = async (organizations: PortalOrganizationRow[], at: Date): Promise<Standing[]> =>
+    (await getService(strapi, 'access').assess(organizations, at)) as Standing[];
 
-  const assess = async (links: Assessment['link'][], at: Date): Promise<Assessment[]> =>
+  const assess = async (links: Assessed['link'][], at: Date): Promise<Assessed[]> =>
     (await standings(links.map((link) => link.organization), at)).map((standing, i) => ({ ...standing, link: links[i] }));
 
-  const closedError = ({ organization, closure, visibleUntil, visibilityDays }: Standing) => {
+  const closureOf = (standing: Standing): PortalClosure | null => (standing.access.capabilities.portalLogin ? null : (CLOSURE_OF_STAGE[standing.access.stage] ?? 'period_ended'));
+
+  const closedError = (standing: Standing) => {
+    const { organization, visibilityDays } = standing;
+    const closure = closureOf(standing);
+    const visibleUntil = standing.access.portalAccessUntil;
     const name = JSON.stringify(organization.name);
-    const details = { reason: closure };
+    const details = { reason: closure, stage: standing.access.stage };
     switch (closure) {
       case 'purged':
         return forbiddenError(`The data of organization ${name} was purged: its portal is closed`, details);
@@ -122,10 +103,10 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   // Built from the customers' allow-list (domain/customer-view), the same one customer exports use.
-  const organizationView = ({ link, visibleUntil }: Assessment): PortalOrganization => ({
+  const organizationView = ({ link, access }: Assessed): PortalOrganization => ({
     ...(pickFields(toApi(link.organization), CUSTOMER_ORGANIZATION_FIELDS) as Omit<PortalOrganization, 'role' | 'portalAccessUntil'>),
     role: link.role,
-    portalAccessUntil: iso(visibleUntil),
+    portalAccessUntil: iso(access.portalAccessUntil),
   });
 
   const entitlementView = (row: EntitlementRow, visibilityDays: number): PortalEntitlement => ({
@@ -136,23 +117,37 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /**
      * Re-checked on every customer path to an organization's data (its exports, signed links):
-     * a purged or deleted organization is gone (410); a disabled or archived one, or one past
-     * its portal period, is closed (403, saying why).
+     * a purged or deleted organization is gone (410); one whose stage withholds the capability
+     * (docs/spec.md §12) is refused: 403 saying why when its portal is closed, else 409 naming
+     * the stage.
      */
-    async assertOpenToCustomers(organizationDocumentId: string) {
+    async assertOpenToCustomers(organizationDocumentId: string, capability: AccessCapability = 'portalLogin') {
       // The portal's fields are the organization row's own; the store types the ones it reads.
       const org = (await organizationStore(strapi).findWithPolicy({ documentId: organizationDocumentId })) as PortalOrganizationRow | null;
       if (!org || org.purgeState === 'purged') {
         throw createHttpError(410, "This organization's data no longer exists", { details: { reason: 'purged' } });
       }
       const [standing] = await standings([org], now());
-      if (standing.closure) throw closedError(standing);
+      if (standing.access.capabilities[capability]) return;
+      if (!standing.access.capabilities.portalLogin) throw closedError(standing);
+      throw getService(strapi, 'access').refused(standing, capability);
+    },
+
+    /**
+     * The caller's access to one of their organizations (docs/spec.md §12): every capability and
+     * why one is withheld. Answered while the portal is closed too (it says so); another
+     * organization's id is an unknown id.
+     */
+    async access(userId: number, documentId: string): Promise<AccessView> {
+      const [assessed] = await assess(await linksOf(userId, documentId), now());
+      if (!assessed || assessed.organization.purgeState === 'purged') throw notFound('Organization', documentId);
+      return accessView(assessed.access);
     },
 
     /** The caller's organizations that are open to them; closed ones are left out. */
     async list(userId: number, { page, pageSize }: PortalListQuery): Promise<{ results: PortalOrganization[]; pagination: Pagination }> {
       const open = (await assess(await linksOf(userId), now()))
-        .filter((assessment) => assessment.closure === null)
+        .filter((assessment) => assessment.access.capabilities.portalLogin)
         .map(organizationView)
         .sort((a, b) => a.name.localeCompare(b.name) || a.documentId.localeCompare(b.documentId));
       const total = open.length;
@@ -170,7 +165,7 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
       const at = now();
       const [assessment] = await assess(await linksOf(userId, documentId), at);
       if (!assessment) throw notFound('Organization', documentId);
-      if (assessment.closure) throw closedError(assessment);
+      if (!assessment.access.capabilities.portalLogin) throw closedError(assessment);
       const entitlements = assessment.entitlements
         .map((row) => ({ row, days: assessment.resolve(row.class).settings.portalVisibilityDays }))
         .filter(({ row, days }) => isEntitlementVisible({ status: row.status, cancelledAt: toDate(row.cancelledAt) }, days, at))

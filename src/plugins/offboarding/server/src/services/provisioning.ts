@@ -173,13 +173,16 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await resourcesOf(id)).map((row) => toApi<Record<string, unknown>>(row));
     },
 
-    /** Records a resource the app provisioned for an entitlement. */
+    /** Records a resource the app provisioned for an entitlement (409 naming the stage when it may not assign one). */
     async addResource(documentId: string, input: ResourceInput, actor: Actor) {
       return strapi.db.transaction(async () => {
         // Lock order: the organization (whose lock numbers its events) before the rows it links.
         const organization = await organizationStore(strapi).lockOwnerOf(documentId);
         const ent = await entitlementStore(strapi).withOrganization({ documentId });
         if (!ent) throw notFound('Entitlement', documentId);
+        // docs/spec.md §12: a new resource only while the organization's stage allows assigning
+        // (not while anything is pending cancellation or suspended, nor once cancelled or closed).
+        if (organization) await getService(strapi, 'access').assertRow(organization, 'assignResources');
         const row = (await strapi.db.query(UID.resource).create({
           data: { entitlement: ent.id, kind: input.kind, name: input.name ?? null, status: input.status ?? 'active', data: input.data ?? null },
         })) as Row;
