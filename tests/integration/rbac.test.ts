@@ -301,6 +301,7 @@ const READS: RouteCase[] = [
   { route: 'GET /organizations/:id', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}` }) },
   { route: 'GET /organizations/:id/audit', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/audit` }) },
   { route: 'GET /organizations/:id/refunds', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/refunds` }) },
+  { route: 'GET /organizations/:id/access', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/access` }) },
   { route: 'GET /events', action: 'read', success: 200, prepare: async () => ({ url: `/offboarding/events?organization=${await newOrg()}` }) },
   { route: 'GET /organizations/:id/notifications', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/notifications` }) },
   { route: 'GET /entitlements/:id', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}` }) },
