@@ -26,7 +26,7 @@ describe('the plugin configuration (config/plugins: offboarding.config)', () => 
       c.ownedData = [{ uid: 'api::order.order', relation: 'organization', export: true, purge: true, refuseWhileArchived: true, customerfields: ['number'] }];
     });
     expect(configProblems(typo)).toEqual([
-      'exportz is not a setting of the plugin (known: cron, sweeps, purge, exports, storage, ownedData, webhooks, notices)',
+      'exportz is not a setting of the plugin (known: cron, sweeps, purge, exports, storage, ownedData, webhooks, notices, invitations)',
       'sweeps.batchsize is not a setting of the plugin (known: batchSize, transitionBatchSize, maxTasksPerRun, leaseTtlMs, maxAttempts)',
       'ownedData[0].customerfields is not a setting of the plugin (known: uid, relation, export, purge, refuseWhileArchived, customerFields)',
     ]);
@@ -56,6 +56,29 @@ describe('the plugin configuration (config/plugins: offboarding.config)', () => 
     expect(() => config.validator(bad)).toThrow(
       'plugin offboarding: cron.enabled must be a boolean; sweeps.batchSize must be a positive integer; exports.dir must not be under public/ (exports are private)'
     );
+  });
+
+  describe('invitations', () => {
+    it('defaults to 7 days and the portal\'s own accept link', () => {
+      expect(DEFAULT_CONFIG.invitations).toEqual({ expiresInDays: 7, acceptUrl: null });
+    });
+
+    it('accepts a host-app page with {token} in it', () => {
+      const ok = withChange((c) => {
+        c.invitations = { expiresInDays: 14, acceptUrl: 'https://app.example.com/join?token={token}' };
+      });
+      expect(configProblems(ok)).toEqual([]);
+    });
+
+    it('names every wrong invitation setting', () => {
+      const bad = (invitations: Record<string, unknown>) => configProblems(withChange((c) => (c.invitations = { ...c.invitations, ...invitations })));
+      expect(bad({ expiresInDays: 0 })).toEqual(['invitations.expiresInDays must be a positive integer']);
+      expect(bad({ expiresInDays: 1.5 })).toEqual(['invitations.expiresInDays must be a positive integer']);
+      for (const acceptUrl of ['https://app.example.com/join', 'ftp://x.test/{token}', 'not a url {token}', 'https://x.test/{token}/{token}', 42, '']) {
+        expect(bad({ acceptUrl })).toEqual([expect.stringMatching(/^invitations\.acceptUrl must be null or an http\(s\) URL with \{token\}/)]);
+      }
+      expect(bad({ acceptURL: 'x' })).toEqual([expect.stringMatching(/^invitations\.acceptURL is not a setting of the plugin/)]);
+    });
   });
 
   it('bounds the set-wise transition batch (each is written in single multi-row statements)', () => {

@@ -39,6 +39,19 @@ export interface OffboardingConfig {
   webhooks: WebhooksConfig;
   /** Customer notices by mail (docs/spec.md §11). */
   notices: NoticesConfig;
+  /** Invitations of collaborators (docs/spec.md §12). */
+  invitations: InvitationsConfig;
+}
+
+export interface InvitationsConfig {
+  /** An invitation not accepted within this many days has expired (a resend starts them again). */
+  expiresInDays: number;
+  /**
+   * The accept link the mail carries: a page of the host app with `{token}` where the token goes,
+   * e.g. `https://app.example.com/join?token={token}`. null: the portal's own
+   * `<server.absoluteUrl>/api/offboarding/portal/invitations/<token>` (which shows the invitation).
+   */
+  acceptUrl: string | null;
 }
 
 export interface WebhooksConfig {
@@ -121,6 +134,7 @@ export const DEFAULT_CONFIG: OffboardingConfig = {
   ownedData: [],
   webhooks: { allowInsecure: null, allowPrivateNetworks: null, timeoutMs: 10_000 },
   notices: { cancellationReminderDays: 7, graceReminderDays: [7, 1], purgeWarningDays: [30, 7] },
+  invitations: { expiresInDays: 7, acceptUrl: null },
 };
 
 /** Every problem of a configuration, each naming its setting; the start stops on any of them. */
@@ -227,6 +241,17 @@ const validateStorage = (problems: Problems, storage: unknown) => {
   }
 };
 
+/** An absolute http(s) URL holding `{token}` exactly once: the mail's link must carry the token. */
+const validAcceptUrl = (value: unknown) => {
+  if (typeof value !== 'string' || value.split('{token}').length !== 2) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value.replace('{token}', 'token')).protocol);
+  } catch {
+    // Not a URL at all.
+    return false;
+  }
+};
+
 /** Every problem of `config`, each naming its setting (empty when it is valid). */
 /** The largest set-wise batch: its widest INSERT (audit rows) stays well under 65,535 parameters. */
 const MAX_TRANSITION_BATCH = 1000;
@@ -234,7 +259,7 @@ const MAX_TRANSITION_BATCH = 1000;
 export const configProblems = (config: OffboardingConfig): string[] => {
   const problems: Problems = [];
   unknownKeys(problems, config, Object.keys(DEFAULT_CONFIG), '');
-  for (const section of ['cron', 'sweeps', 'purge', 'exports', 'webhooks', 'notices'] as const) {
+  for (const section of ['cron', 'sweeps', 'purge', 'exports', 'webhooks', 'notices', 'invitations'] as const) {
     unknownKeys(problems, config[section], Object.keys(DEFAULT_CONFIG[section]), section);
   }
   if (typeof config.cron?.enabled !== 'boolean') problems.push('cron.enabled must be a boolean');
@@ -268,6 +293,11 @@ export const configProblems = (config: OffboardingConfig): string[] => {
   for (const key of ['graceReminderDays', 'purgeWarningDays'] as const) {
     const days = config.notices?.[key];
     if (!Array.isArray(days) || days.some((d) => !Number.isInteger(d) || d < 1)) problems.push(`notices.${key} must be a list of positive whole numbers of days`);
+  }
+  positiveInteger(problems, config.invitations?.expiresInDays, 'invitations.expiresInDays');
+  const acceptUrl = config.invitations?.acceptUrl;
+  if (acceptUrl !== null && !validAcceptUrl(acceptUrl)) {
+    problems.push(`invitations.acceptUrl must be null or an http(s) URL with {token} where the token goes, such as "https://app.example.com/join?token={token}" (got ${JSON.stringify(acceptUrl)})`);
   }
   return problems;
 };
