@@ -138,9 +138,27 @@ export interface Harness {
   entitlement: (organization: string, input?: EntitlementInput) => Promise<Entitlement>;
   policy: (input: Record<string, unknown>) => Promise<CancellationPolicy>;
   portalUser: (name?: string) => Promise<PortalUser>;
-  /** Makes `email` a collaborator of the organization. */
+  /**
+   * Makes the user who has `email` a collaborator of the organization by inserting the row, as
+   * an accepted invitation leaves it: for tests about something else (the invitation flow has its
+   * own tests, and `invite` goes through it). No event is emitted.
+   */
   collaborator: (organization: string, email: string, role?: 'owner' | 'member') => Promise<void>;
+  /**
+   * Invites the user's address as an admin (POST …/invitations), reads the token from the queued
+   * mail and accepts it as the user (POST /api/offboarding/portal/invitations/accept): the only way
+   * the API links a collaborator. Answers the invitation's documentId.
+   */
+  invite: (organization: string, user: Pick<PortalUser, 'email' | 'auth'>, role?: 'owner' | 'member') => Promise<string>;
 }
+
+/** The token in a queued invitation mail's link (the portal's own link, `invitations.acceptUrl` null). */
+export const invitationTokenOf = async (strapi: Core.Strapi, invitation: string, sentCount = 1): Promise<string> => {
+  const mail = (await strapi.db.query('plugin::offboarding.notification').findOne({ where: { dedupeKey: `invitation:${invitation}:${sentCount}` } })) as { body?: string } | null;
+  const token = /\/portal\/invitations\/([A-Za-z0-9_-]{43})/.exec(mail?.body ?? '')?.[1];
+  if (!token) throw new Error(`no invitation mail with a link queued for ${invitation} (#${sentCount})`);
+  return token;
+};
 
 interface Booted {
   strapi: Core.Strapi;
@@ -244,7 +262,19 @@ export const useHarness = (name: string, options: HarnessOptions = {}): Harness 
       return { id: user.id, documentId: user.documentId, email, username, auth: { Authorization: `Bearer ${login.body.jwt as string}` } };
     },
     collaborator: async (organization, email, role = 'member') => {
-      expectStatus(await api.post(`/offboarding/organizations/${organization}/collaborators`, { email, role }), 201);
+      const { strapi } = up();
+      const org = await strapi.db.query('plugin::offboarding.organization').findOne({ where: { documentId: organization }, select: ['id'] });
+      const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: email.toLowerCase() }, select: ['id'] });
+      if (!org || !user) throw new Error(`collaborator fixture: no organization ${organization} or no user ${email}`);
+      await strapi.db.query('plugin::offboarding.collaborator').create({ data: { organization: org.id, user: user.id, role } });
+    },
+    invite: async (organization, user, role = 'member') => {
+      const invited = await api.post(`/offboarding/organizations/${organization}/invitations`, { email: user.email, role });
+      expectStatus(invited, 201);
+      const invitation = invited.body.data.documentId as string;
+      const token = await invitationTokenOf(up().strapi, invitation);
+      expectStatus(await request(server()).post('/api/offboarding/portal/invitations/accept').set(user.auth).send({ token }), 200);
+      return invitation;
     },
   };
 };

@@ -19,6 +19,7 @@ export const UID = {
   webhookDelivery: 'plugin::offboarding.webhook-delivery',
   noticeTemplate: 'plugin::offboarding.notice-template',
   notification: 'plugin::offboarding.notification',
+  invitation: 'plugin::offboarding.invitation',
   user: 'plugin::users-permissions.user',
 } as const;
 

@@ -10,6 +10,7 @@ import noticeTemplate from './notice-template';
 import notification from './notification';
 import scheduledTask from './scheduled-task';
 import entitlement from './entitlement';
+import invitation from './invitation';
 import organization from './organization';
 import provisioningPolicy from './provisioning-policy';
 import refund from './refund';
@@ -36,4 +37,5 @@ export default {
   'webhook-delivery': webhookDelivery,
   'notice-template': noticeTemplate,
   notification,
+  invitation,
 };

@@ -1,14 +1,16 @@
 import checklist from './checklist';
 import entitlement from './entitlement';
 import events from './events';
+import invitation from './invitation';
 import notices from './notices';
 import openapi from './openapi';
 import dataExport from './export';
 import portalExport from './portal-export';
 import organization from './organization';
 import portal from './portal';
+import portalInvitation from './portal-invitation';
 import retention from './retention';
 import settings from './settings';
 import webhooks from './webhooks';
 
-export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, events, settings, retention, portal, checklist, notices, openapi, webhooks };
+export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, events, settings, retention, portal, checklist, notices, openapi, webhooks, invitation, 'portal-invitation': portalInvitation };

@@ -4,7 +4,6 @@ import { getService } from '../utils';
 import { adminActor } from '../utils/actor';
 import {
   validateAccessChange,
-  validateCollaborator,
   validateCreateOrganization,
   validateDeleteQuery,
   validateListOrganizations,
@@ -91,12 +90,6 @@ const createOrganizationController = ({ strapi }: { strapi: Core.Strapi }) => {
       await organizations().findRow(ctx.params.id);
       const { results, pagination } = await getService(strapi, 'refund').listForOrganization(ctx.params.id, { page, pageSize });
       ctx.body = { data: results, meta: { pagination } };
-    },
-
-    async addCollaborator(ctx: Context) {
-      const body = await validateCollaborator(ctx.request.body);
-      ctx.status = 201;
-      ctx.body = { data: await getService(strapi, 'collaborator').add(ctx.params.id, body, adminActor(ctx)) };
     },
 
     async removeCollaborator(ctx: Context) {

@@ -31,6 +31,13 @@ export const redactTokens = (url: string): string => {
 };
 
 /**
+ * The URL with the token of an invitation link (`…/portal/invitations/<token>`, docs/spec.md §12)
+ * replaced by `[redacted]`; `…/portal/invitations/accept` (the token is in its body) stays.
+ */
+export const redactInvitationPath = (url: string): string =>
+  url.replace(/(\/portal\/invitations\/)(?!accept(?:[/?#]|$))[^/?#]+/i, `$1${REDACTED}`);
+
+/**
  * docs/spec.md §9, signed-link tokens are never written to logs. Strapi's request log (`strapi::logger`)
  * prints `ctx.url` once the response is done. Registered with `strapi.server.use` in bootstrap,
  * this runs inside every config middleware, the logger included, whatever the app's
@@ -45,12 +52,16 @@ const redactTokensMiddleware = (_config: unknown, { strapi }: { strapi: Core.Str
     return prefixes.some((prefix) => decoded === prefix || decoded.startsWith(`${prefix}/`));
   };
 
+  /** An invitation link carries its token in the path, whatever the query string holds. */
+  const invitationLink = (path: string) => /\/portal\/invitations\/(?!accept$)[^/]+$/i.test(decode(path));
+
   return async (ctx: Context, next: Next) => {
-    if (!ctx.querystring || !ours(ctx.path)) return next();
+    const path = ctx.path;
+    if (!ours(path) || (!ctx.querystring && !invitationLink(path))) return next();
     try {
       await next();
     } finally {
-      ctx.url = redactTokens(ctx.url);
+      ctx.url = redactInvitationPath(redactTokens(ctx.url));
     }
   };
 };

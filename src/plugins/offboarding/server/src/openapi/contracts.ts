@@ -24,6 +24,7 @@ import type {
   SweepResult,
   SweepStatus,
 } from '../../../shared/contracts';
+import type { AcceptedInvitation, Invitation, PortalInvitation } from '../../../shared/contracts/invitations';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '../../../shared/contracts/webhooks';
 
 type Missing<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[number]>;
@@ -117,6 +118,11 @@ export const CONTRACTS = {
     'portalLogin', 'portalWrite', 'invite', 'acceptInvite', 'newOrders', 'assignResources', 'customerExport', 'stage', 'reasons',
     'portalAccessUntil',
   ]),
+  Invitation: fieldsOf<Invitation>()([
+    'documentId', 'organization', 'email', 'role', 'state', 'expiresAt', 'sentCount', 'lastSentAt', 'acceptedAt', 'acceptedBy', 'revokedAt', 'createdAt',
+  ]),
+  PortalInvitation: fieldsOf<PortalInvitation>()(['organization', 'role', 'expiresAt']),
+  AcceptedInvitation: fieldsOf<AcceptedInvitation>()(['organization', 'role']),
   Pagination: fieldsOf<Pagination>()(['page', 'pageSize', 'pageCount', 'total']),
 } as const;
 

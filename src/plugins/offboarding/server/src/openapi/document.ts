@@ -96,6 +96,7 @@ const ERRORS: Record<string, { status: number; description: string }> = {
   Forbidden: { status: 403, description: 'The token lacks the permission the route needs' },
   NotFound: { status: 404, description: 'No resource has this id' },
   Conflict: { status: 409, description: 'The current state refuses the change' },
+  Gone: { status: 410, description: 'The invitation has expired, was revoked or was already accepted: `error.details.state` says which' },
   TooManyRequests: { status: 429, description: 'Past the daily limit; `Retry-After` says when to try again' },
 };
 
@@ -167,6 +168,7 @@ const operation = (route: Route, type: 'admin' | 'content-api', doc: RouteDoc): 
   }
   if (parameters.some((parameter) => parameter.in === 'path') || route.handler === 'export.downloadSigned') responses['404'] = responseRef('NotFound');
   if (doc.conflict) responses['409'] = responseRef('Conflict');
+  if (doc.gone) responses['410'] = responseRef('Gone');
   if (doc.limited) responses['429'] = responseRef('TooManyRequests');
 
   const op: Operation = {

@@ -34,7 +34,11 @@ export default {
     route('PUT', '/notices/:key', 'notices.update', 'settings'),
     route('POST', '/notices/:key/preview', 'notices.preview', 'settings'),
     route('GET', '/organizations/:id/notifications', 'notices.listForOrganization', 'read'),
-    route('POST', '/organizations/:id/collaborators', 'organization.addCollaborator', 'manage'),
+    // Collaborators join by invitation only (docs/spec.md §12); there is no route linking a user by e-mail.
+    route('POST', '/organizations/:id/invitations', 'invitation.create', 'manage'),
+    route('GET', '/organizations/:id/invitations', 'invitation.listForOrganization', 'read'),
+    route('DELETE', '/invitations/:id', 'invitation.revoke', 'manage'),
+    route('POST', '/invitations/:id/resend', 'invitation.resend', 'manage'),
     route('DELETE', '/organizations/:id/collaborators/:userId', 'organization.removeCollaborator', 'manage'),
     route('GET', '/entitlements/:id', 'entitlement.findOne', 'read'),
     route('POST', '/entitlements/:id/cancel', 'entitlement.cancel', 'cancel'),

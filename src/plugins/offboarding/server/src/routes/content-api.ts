@@ -9,6 +9,20 @@ export default {
       handler: 'export.downloadSigned',
       config: { auth: false, middlewares: ['plugin::offboarding.bounded-input'] },
     },
+    {
+      // The invitation link: anyone holding it sees the organization's name, the role and the expiry.
+      // Its token is a credential: middlewares/redact-tokens keeps it out of the request log.
+      method: 'GET',
+      path: '/portal/invitations/:token',
+      handler: 'portal-invitation.findOne',
+      config: { auth: false, middlewares: ['plugin::offboarding.bounded-input'] },
+    },
+    {
+      method: 'POST',
+      path: '/portal/invitations/accept',
+      handler: 'portal-invitation.accept',
+      config: { middlewares: ['plugin::offboarding.bounded-input'] },
+    },
     // Collaborators (users-permissions login); bootstrap opens them to the authenticated role.
     {
       method: 'GET',

@@ -1,5 +1,6 @@
 import * as checklist from '../controllers/validation/checklist';
 import { emptyBody, noQuery, type Validator } from '../controllers/validation/common';
+import * as invitation from '../controllers/validation/invitation';
 import * as entitlement from '../controllers/validation/entitlement';
 import * as events from '../controllers/validation/events';
 import * as notices from '../controllers/validation/notices';
@@ -31,6 +32,8 @@ export interface RouteDoc {
   meta?: 'pagination' | 'cancelled';
   /** 409: the state refuses the change. */
   conflict?: true;
+  /** 410: the invitation expired, was revoked or was accepted. */
+  gone?: true;
   /** 429 with Retry-After: the daily export limit. */
   limited?: true;
 }
@@ -52,8 +55,11 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'organization.cancelAll': { summary: "Cancel all of an organization's entitlements", body: entitlement.validateCancelAll, data: 'OrganizationDetail', meta: 'cancelled', conflict: true },
   'organization.audit': { summary: "An organization's audit trail", query: organization.validatePagination, data: list('AuditEvent'), meta: 'pagination' },
   'organization.refunds': { summary: "An organization's refund ledger", query: organization.validatePagination, data: list('RefundEntry'), meta: 'pagination' },
-  'organization.addCollaborator': { summary: 'Add a collaborator', body: organization.validateCollaborator, data: 'OrganizationDetail', status: 201, conflict: true },
   'organization.removeCollaborator': { summary: 'Remove a collaborator', data: 'OrganizationDetail', conflict: true },
+  'invitation.create': { summary: 'Invite an e-mail address to join the organization with a role (mailed as the invitation notice)', body: invitation.validateInvitation, data: 'Invitation', status: 201, conflict: true },
+  'invitation.listForOrganization': { summary: "An organization's invitations, newest first", query: invitation.validateInvitationList, data: list('Invitation'), meta: 'pagination' },
+  'invitation.revoke': { summary: 'Revoke a pending invitation', query: noQuery, data: 'Invitation', conflict: true },
+  'invitation.resend': { summary: 'Mail a pending or expired invitation again with a new link (the old one stops working)', body: emptyBody, data: 'Invitation', conflict: true },
   'organization.stats': { summary: 'Dashboard counts', query: noQuery, data: 'Stats' },
   'organization.access': { summary: "What the organization's access stage allows now, and why not", query: noQuery, data: 'AccessView' },
   'events.find': { summary: 'The domain event log', query: events.validateEventQuery, data: list('DomainEvent'), meta: 'pagination' },
@@ -114,6 +120,8 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'portal.find': { summary: "The signed-in collaborator's organizations", query: portal.validatePortalList, data: list('PortalOrganization'), meta: 'pagination' },
   'portal.findOne': { summary: 'One of their organizations', query: noQuery, data: 'PortalOrganizationDetail' },
   'portal.access': { summary: 'What one of their organizations may do now, and why not (answered while its portal is closed)', query: noQuery, data: 'AccessView' },
+  'portal-invitation.findOne': { summary: 'What an invitation link invites to: the organization\'s name, the role, the expiry (no login)', params: invitation.validateTokenParam, query: noQuery, data: 'PortalInvitation', gone: true },
+  'portal-invitation.accept': { summary: 'Accept an invitation as the signed-in user it was sent to', body: invitation.validateAcceptInvitation, data: 'AcceptedInvitation', conflict: true, gone: true },
   'portal-export.create': { summary: 'Request a customer export (202 new, 200 already under way)', body: emptyBody, data: 'DataExport', status: 202, also: 200, limited: true },
   'portal-export.findOne': { summary: 'A customer export, with its signed link when ready', query: noQuery, data: 'DataExport' },
 };

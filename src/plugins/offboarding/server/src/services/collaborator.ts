@@ -1,13 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import type { CollaboratorInput } from '../../../shared/contracts/api';
 import { UID } from '../constants';
 import { organizationStore } from '../store/organization';
 import { getService } from '../utils';
 import type { Row } from '../utils/db';
-import { conflictError, fieldError, notFound } from '../utils/errors';
+import { conflictError, notFound } from '../utils/errors';
 import type { Actor } from './audit';
 
-/** Links between users-permissions users and organizations, with a role. */
+/**
+ * Links between users-permissions users and organizations, with a role. A link is made only by
+ * accepting an invitation (services/invitation.ts, docs/spec.md §12); admins may remove one.
+ */
 const createCollaboratorService = ({ strapi }: { strapi: Core.Strapi }) => {
   const lockOrganization = async (documentId: string) => {
     const org = await organizationStore(strapi).lock({ documentId });
@@ -17,36 +19,6 @@ const createCollaboratorService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async add(organizationDocumentId: string, input: CollaboratorInput, actor: Actor) {
-      return strapi.db.transaction(async () => {
-        const org = await lockOrganization(organizationDocumentId);
-        const user = (await strapi.db.query(UID.user).findOne({
-          where: { email: input.email.toLowerCase() },
-          select: ['id', 'documentId', 'email'],
-        })) as (Row & { email: string }) | null;
-        if (!user) throw fieldError('email', `no users-permissions user has the email "${input.email}"`);
-        const existing = await strapi.db.query(UID.collaborator).findOne({
-          where: { organization: { id: org.id }, user: { id: user.id } },
-          select: ['id', 'role'],
-        });
-        if (existing) {
-          throw conflictError(`${user.email} is already a collaborator (${existing.role}) of this organization`, { user: user.documentId });
-        }
-        const row = await strapi.db.query(UID.collaborator).create({
-          data: { organization: org.id, user: user.id, role: input.role },
-        });
-        await getService(strapi, 'events').emit({
-          type: 'collaborator.added',
-          actor,
-          targetType: 'collaborator',
-          targetId: row.documentId,
-          organization: org.documentId,
-          after: { user: user.documentId, email: user.email, role: input.role },
-        });
-        return getService(strapi, 'organization').detail(org.documentId);
-      });
-    },
-
     /** `userId` is the user's documentId. */
     async remove(organizationDocumentId: string, userId: string, actor: Actor) {
       return strapi.db.transaction(async () => {

@@ -6,6 +6,7 @@ import clock from './clock';
 import collaborator from './collaborator';
 import entitlement from './entitlement';
 import events from './events';
+import invitation from './invitation';
 import dataExport from './export';
 import lease from './lease';
 import notices from './notices';
@@ -52,6 +53,7 @@ const services = {
   webhooks,
   'webhook-delivery': webhookDelivery,
   notices,
+  invitation,
 };
 
 export type Services = typeof services;

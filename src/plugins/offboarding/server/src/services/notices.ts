@@ -32,11 +32,16 @@ import { retentionStateOf } from './scheduler';
 import type { TaskOutcome } from './sweeps';
 
 /** One notice to queue: what it is, whom it concerns, and the allow-listed facts it renders. */
-interface QueueEntry {
+export interface QueueEntry {
   organization: string;
   key: NoticeKey;
   dedupeKey: string;
   facts: Omit<NoticeFacts, 'organization'>;
+  /**
+   * Its own recipients instead of the organization's owners and contact address: an invitation
+   * goes to the invited address alone (docs/spec.md §12).
+   */
+  to?: string[];
 }
 
 type NotificationRow = Row & {
@@ -144,7 +149,7 @@ const createNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const template = effectiveTemplate(entry.key, templateOverrides.get(entry.key) ?? null);
       const org = audience.get(entry.organization);
       const values = noticeValues(entry.key, { ...entry.facts, organization: { name: org?.name ?? null } });
-      const to = org?.to ?? [];
+      const to = entry.to ? uniqueRecipients(entry.to) : (org?.to ?? []);
       const skippedReason = !template.enabled ? 'the notice is off' : !to.length ? 'no recipient: the organization has no owner and no contact email' : null;
       return {
         organization: entry.organization,
@@ -213,6 +218,8 @@ const createNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const service = {
+    queue,
+
     /** Every notice with its text in effect and its switch. */
     async list(): Promise<NoticeTemplate[]> {
       const saved = await overrides();

@@ -47,6 +47,8 @@ interface Child {
 
 /** The plugin's own children; the app's owned data (config `ownedData`, `purge: true`) follows them. */
 const CHILDREN: Child[] = [
+  // Invitations hold an e-mail address (personal data) and a user link once accepted.
+  { uid: UID.invitation, attribute: 'organization', otherLinks: ['acceptedBy'], media: [] },
   { uid: UID.collaborator, attribute: 'organization', otherLinks: ['user'], media: [] },
   // An entitlement's downstream resources go with it.
   { uid: UID.entitlement, attribute: 'organization', otherLinks: [], media: [], dependents: [{ uid: UID.resource, attribute: 'entitlement' }] },

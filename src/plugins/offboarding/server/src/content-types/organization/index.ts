@@ -60,6 +60,12 @@ export default {
         target: 'plugin::offboarding.collaborator',
         mappedBy: 'organization',
       },
+      invitations: {
+        type: 'relation',
+        relation: 'oneToMany',
+        target: 'plugin::offboarding.invitation',
+        mappedBy: 'organization',
+      },
     },
     indexes: [
       { name: 'offboarding_orgs_lifecycle_list', columns: ['archived_at', 'lifecycle_status', 'name'] },

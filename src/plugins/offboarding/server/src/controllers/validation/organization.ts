@@ -1,6 +1,6 @@
 import { yup } from '@strapi/utils';
-import type { CollaboratorInput, ListOrganizationsQuery, OrganizationInput } from '../../../../shared/contracts/api';
-import { ARCHIVED_FILTERS, COLLABORATOR_ROLES, ORGANIZATION_STATUSES } from '../../../../shared/contracts/constants';
+import type { ListOrganizationsQuery, OrganizationInput } from '../../../../shared/contracts/api';
+import { ARCHIVED_FILTERS, ORGANIZATION_STATUSES } from '../../../../shared/contracts/constants';
 import { isoDate, nonBlank, oneOf, paginationShape, strictObject, validateBody, validateQuery } from './common';
 
 const fields = {
@@ -42,13 +42,6 @@ export const validateAccessChange = validateBody<{ reason?: string | null }>(
 
 export const validateDeleteQuery = validateQuery<{ confirm: string }>(
   strictObject({ confirm: yup.string().required('confirm is required: type the organization\'s name') })
-);
-
-export const validateCollaborator = validateBody<CollaboratorInput>(
-  strictObject({
-    email: yup.string().email('${path} must be a valid email').max(255).required(),
-    role: oneOf(COLLABORATOR_ROLES).required(),
-  })
 );
 
 export { isoDate };
