@@ -112,7 +112,11 @@ export const seedDemo = async (strapi: Core.Strapi) => {
   );
   await entitlements.create(acme.documentId, { class: 'PLG', name: 'Analytics plugin license', price: 4900, currency: 'EUR', ...monthly(10) }, actor);
   await entitlements.create(acme.documentId, { class: 'ENV', name: 'Hosted production environment', price: 19900, currency: 'EUR', ...monthly(10) }, actor);
-  await plugin.service('collaborator').add(acme.documentId, { email: DEMO_COLLABORATOR.email, role: 'owner' }, actor);
+  // Seeded as an accepted invitation leaves it (collaborators join only by invitation, which
+  // mails a link: nothing a seed can click).
+  const demoUser = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: DEMO_COLLABORATOR.email }, select: ['id'] });
+  const acmeRow = await strapi.db.query('plugin::offboarding.organization').findOne({ where: { documentId: acme.documentId }, select: ['id'] });
+  if (demoUser && acmeRow) await strapi.db.query('plugin::offboarding.collaborator').create({ data: { organization: acmeRow.id, user: demoUser.id, role: 'owner' } });
   await seedOwnedData(strapi, acme.documentId, 'ACME', 'EUR', now);
 
   const borealis = await organizations.create({ name: 'Borealis Foods Ltd', taxId: 'GB123456789', email: 'accounts@borealis.example' }, actor);
