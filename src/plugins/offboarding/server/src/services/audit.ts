@@ -168,7 +168,14 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
         if (!ids.length) return 0;
         await trx(table)
           .whereIn('id', ids)
-          .update({ personal: null, notes: trx.raw(`CASE WHEN notes IS NULL THEN NULL ELSE '${REDACTED}' END`), redacted_at: at });
+          .update({
+            personal: null,
+            notes: trx.raw(`CASE WHEN notes IS NULL THEN NULL ELSE '${REDACTED}' END`),
+            // A collaborator acting (accepting an invitation, asking for an export) is named by
+            // their e-mail: the customer's personal data, unlike a staff member's name.
+            actor_name: trx.raw(`CASE WHEN actor_type = 'collaborator' THEN NULL ELSE actor_name END`),
+            redacted_at: at,
+          });
         return ids.length;
       });
       if (!count) return redacted;
