@@ -16,7 +16,7 @@ interface Fixtures {
   /** Acme: entitlements active, period-ended, one-off, pending and cancelled; one collaborator. */
   acme: string;
   acmeName: string;
-  /** No entitlements, access enabled, not archived. */
+  /** No entitlements, access enabled, not archived; the member is its collaborator too. */
   empty: string;
   /** Archived and disabled; holds one cancelled entitlement, so its retention runs to 2028-01-11. */
   archived: string;
@@ -175,11 +175,17 @@ const ROWS: Row[] = [
   { title: 'refunds: unknown organization', method: 'get', url: () => `${ORGS}/${MISSING}/refunds`, status: 404, error: 'NotFoundError', mentions: notFound() },
 
   // collaborators
-  { title: 'add collaborator: email of no user', method: 'post', url: (f) => `${ORGS}/${f.acme}/collaborators`, body: { email: 'nobody@test.local', role: 'member' }, status: 400, error: 'ValidationError', names: v('email') },
-  { title: 'add collaborator: email malformed', method: 'post', url: (f) => `${ORGS}/${f.acme}/collaborators`, body: { email: 'nobody', role: 'member' }, status: 400, error: 'ValidationError', names: v('email') },
-  { title: 'add collaborator: role admin', method: 'post', url: (f) => `${ORGS}/${f.acme}/collaborators`, body: (f: Fixtures) => ({ email: f.memberEmail, role: 'admin' }), status: 400, error: 'ValidationError', names: v('role') },
-  { title: 'add collaborator: already one', method: 'post', url: (f) => `${ORGS}/${f.acme}/collaborators`, body: (f: Fixtures) => ({ email: f.memberEmail, role: 'owner' }), status: 409, error: 'ConflictError', mentions: /already a collaborator/ },
-  { title: 'add collaborator: unknown organization', method: 'post', url: () => `${ORGS}/${MISSING}/collaborators`, body: (f: Fixtures) => ({ email: f.memberEmail, role: 'owner' }), status: 404, error: 'NotFoundError', mentions: notFound() },
+  // invitations (collaborators join only by invitation: docs/spec.md §12)
+  { title: 'invite: email malformed', method: 'post', url: (f) => `${ORGS}/${f.empty}/invitations`, body: { email: 'nobody', role: 'member' }, status: 400, error: 'ValidationError', names: v('email') },
+  { title: 'invite: email of 255 characters', method: 'post', url: (f) => `${ORGS}/${f.empty}/invitations`, body: { email: `${'a'.repeat(243)}@example.com`, role: 'member' }, status: 400, error: 'ValidationError', names: v('email') },
+  { title: 'invite: role admin', method: 'post', url: (f) => `${ORGS}/${f.empty}/invitations`, body: (f: Fixtures) => ({ email: f.memberEmail, role: 'admin' }), status: 400, error: 'ValidationError', names: v('role') },
+  { title: 'invite: already a collaborator', method: 'post', url: (f) => `${ORGS}/${f.empty}/invitations`, body: (f: Fixtures) => ({ email: f.memberEmail.toUpperCase(), role: 'owner' }), status: 409, error: 'ConflictError', mentions: /already a collaborator/ },
+  { title: 'invite: the stage forbids it (pending cancellation)', method: 'post', url: (f) => `${ORGS}/${f.acme}/invitations`, body: { email: 'new@test.local', role: 'member' }, status: 409, error: 'ConflictError', mentions: /pending.cancellation/i },
+  { title: 'invite: unknown organization', method: 'post', url: () => `${ORGS}/${MISSING}/invitations`, body: (f: Fixtures) => ({ email: f.memberEmail, role: 'owner' }), status: 404, error: 'NotFoundError', mentions: notFound() },
+  { title: 'invitations: unknown state', method: 'get', url: (f) => `${ORGS}/${f.acme}/invitations?state=lost`, status: 400, error: 'ValidationError', names: v('state') },
+  { title: 'invitations: unknown organization', method: 'get', url: () => `${ORGS}/${MISSING}/invitations`, status: 404, error: 'NotFoundError', mentions: notFound() },
+  { title: 'revoke invitation: unknown id', method: 'delete', url: () => `/offboarding/invitations/${MISSING}`, status: 404, error: 'NotFoundError', mentions: notFound() },
+  { title: 'resend invitation: unknown id', method: 'post', url: () => `/offboarding/invitations/${MISSING}/resend`, body: {}, status: 404, error: 'NotFoundError', mentions: notFound() },
   { title: 'remove collaborator: user is not one', method: 'delete', url: (f) => `${ORGS}/${f.acme}/collaborators/${f.strangerUser}`, status: 404, error: 'NotFoundError', mentions: /not found/ },
   { title: 'remove collaborator: unknown user id', method: 'delete', url: (f) => `${ORGS}/${f.acme}/collaborators/${MISSING}`, status: 404, error: 'NotFoundError', mentions: notFound() },
   { title: 'remove collaborator: unknown organization', method: 'delete', url: (f) => `${ORGS}/${MISSING}/collaborators/${f.strangerUser}`, status: 404, error: 'NotFoundError', mentions: notFound() },
@@ -331,9 +337,10 @@ const buildFixtures = async (f: Fixtures) => {
     data: { username: 'stranger', email: 'stranger@bad-input.test', provider: 'local', confirmed: true, blocked: false },
   });
   f.strangerUser = stranger.documentId as string;
-  await data(api.post(`${ORGS}/${f.acme}/collaborators`, { email: f.memberEmail, role: 'member' }), 201);
+  await h.collaborator(f.acme, f.memberEmail, 'member');
 
   f.empty = await createOrg('Empty Co');
+  await h.collaborator(f.empty, f.memberEmail, 'member');
   f.archived = await createOrg('Archived Co');
   f.cancelledInArchived = await createEntitlement(f.archived, validEntitlement);
   await data(api.post(`${ENTS}/${f.cancelledInArchived}/cancel`, cancelBody), 200);

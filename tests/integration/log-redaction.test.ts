@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import Transport from 'winston-transport';
-import { useHarness } from '../helpers/harness';
+import { invitationTokenOf, useHarness } from '../helpers/harness';
 import { binary } from '../helpers/zip';
 
 class Capture extends Transport {
@@ -82,4 +82,42 @@ it.each([
 it('the request log still shows other URLs as they were', async () => {
   await api.get('/offboarding/organizations?page=1&pageSize=5');
   expect(capture.lines.some((line) => line.includes('/offboarding/organizations?page=1&pageSize=5'))).toBe(true);
+});
+
+describe('invitation links (docs/spec.md §12): the token is in the path', () => {
+  const invitationLines = () => capture.lines.filter((line) => line.includes('/portal/invitations/'));
+
+  it('a real link is shown, and the log shows [redacted] instead of its token', async () => {
+    const org = (await api.post('/offboarding/organizations', { name: 'Invite Log Co' })).body.data.documentId as string;
+    const invited = await api.post(`/offboarding/organizations/${org}/invitations`, { email: 'invitee@log.test', role: 'member' });
+    expect(invited.status).toBe(201);
+    const token = await invitationTokenOf(h.strapi, invited.body.data.documentId as string);
+    capture.lines = [];
+
+    const res = await request(h.server).get(`/api/offboarding/portal/invitations/${token}`);
+    expect(res.status).toBe(200);
+    const bad = await request(h.server).get(`/api/offboarding/portal/invitations/${token}x?token=${token}`);
+    expect(bad.status).toBe(400);
+
+    expect(invitationLines()).toHaveLength(2);
+    expect(invitationLines()[0]).toContain('/api/offboarding/portal/invitations/[redacted]');
+    expect(capture.lines.join('\n')).not.toContain(token);
+    expect(capture.lines.join('\n')).not.toContain(token.slice(0, 20));
+  });
+
+  it.each([
+    ['forged', 'forged-invitation-secret-0000000000000000000'],
+    ['too long', `long-invitation-secret-${'z'.repeat(200)}`],
+    ['encoded', 'enc%2Finvitation-secret-1234'],
+  ])('a %s token: refused, and the log shows no part of it', async (_title, token) => {
+    const res = await request(h.server).get(`/api/offboarding/portal/invitations/${token}`);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(capture.lines.join('\n')).not.toContain('invitation-secret');
+  });
+
+  it('the accept route (its token is in the body) is logged as it is', async () => {
+    await request(h.server).post('/api/offboarding/portal/invitations/accept').send({ token: 'a'.repeat(43) });
+    expect(invitationLines().some((line) => line.includes('/portal/invitations/accept'))).toBe(true);
+  });
 });

@@ -393,7 +393,7 @@ describe('delete', () => {
     const org = await createOrg(h.api, { name: unique('Smith & Sons + Co'), taxId: 'GB-99', email: 'privacy@gone.test', phone: '+44 20 0000' });
     const ent = await createEntitlement(h.api, org.documentId);
     const user = await h.portalUser('member');
-    expectStatus(await orgPost(org.documentId, 'collaborators', { email: user.email, role: 'member' }), 201);
+    await h.invite(org.documentId, user, 'member');
     const url = `/offboarding/organizations/${org.documentId}`;
 
     expectStatus(await h.api.delete(url), 400);
@@ -428,15 +428,19 @@ describe('delete', () => {
     expect(events.map((e) => e.action)).toEqual([
       'organization.created',
       'entitlement.created',
+      'invitation.created',
+      'invitation.accepted',
       'collaborator.added',
       'organization.deleted',
     ]);
-    expect(events[3]).toMatchObject({ actorType: 'admin', actorName: h.session.email, targetId: org.documentId });
+    expect(events[5]).toMatchObject({ actorType: 'admin', actorName: h.session.email, targetId: org.documentId });
     // The events stay, with what is not personal; every personal value is gone from the rows
     // (whatever column the plugin keeps them in), and the earlier events are marked redacted.
     expect(events[0].after).toMatchObject({ name: org.name, taxId: 'GB-99' });
-    expect(events[2].after).toMatchObject({ user: user.documentId, role: 'member' });
-    expect(events.slice(0, 3).filter((e) => !e.redactedAt)).toEqual([]);
+    expect(events[4].after).toMatchObject({ user: user.documentId, role: 'member' });
+    expect(events.slice(0, 5).filter((e) => !e.redactedAt)).toEqual([]);
+    // The invitation (it holds the address) went with the organization.
+    expect(await h.strapi.db.query('plugin::offboarding.invitation').count({ where: { email: user.email } })).toBe(0);
     const stored = JSON.stringify(events);
     for (const personal of ['privacy@gone.test', '+44 20 0000', user.email]) expect(stored).not.toContain(personal);
     // The customer's login is theirs, not the organization's: it stays.
@@ -499,24 +503,22 @@ describe('audit trail', () => {
 });
 
 describe('collaborators', () => {
-  it('adds an existing user by email with a role, refuses duplicates and unknown emails, removes by user id', async () => {
+  it('join by invitation only (the route linking a user by e-mail is gone), and are removed by user id', async () => {
     const org = await createOrg(h.api);
     const user = await h.portalUser('owner');
     const url = `/offboarding/organizations/${org.documentId}/collaborators`;
 
-    const added = await h.api.post(url, { email: user.email, role: 'owner' });
-    expectStatus(added, 201);
+    // docs/spec.md §12: linking whoever had registered the address first handed the seat to a stranger.
+    expect([404, 405]).toContain((await h.api.post(url, { email: user.email, role: 'owner' })).status);
+    expect((await getOrg(h.api, org.documentId)).collaborators).toEqual([]);
+
+    await h.invite(org.documentId, user, 'owner');
     const expected = { role: 'owner', user: { id: user.id, documentId: user.documentId, email: user.email, username: user.username } };
-    expect(added.body.data.collaborators).toEqual([{ documentId: expect.any(String), ...expected }]);
     expect((await getOrg(h.api, org.documentId)).collaborators).toEqual([{ documentId: expect.any(String), ...expected }]);
 
-    const duplicate = await h.api.post(url, { email: user.email.toUpperCase(), role: 'member' });
+    const duplicate = await h.api.post(`/offboarding/organizations/${org.documentId}/invitations`, { email: user.email.toUpperCase(), role: 'member' });
     expectStatus(duplicate, 409);
     expect(duplicate.body.error.message).toContain(user.email);
-
-    const unknown = await h.api.post(url, { email: 'nobody@customer.test', role: 'member' });
-    expectStatus(unknown, 400);
-    expect(unknown.body.error.details.errors[0].path).toEqual(['email']);
     expect((await getOrg(h.api, org.documentId)).collaborators).toHaveLength(1);
 
     const removed = await h.api.delete(`${url}/${user.documentId}`);
@@ -525,8 +527,9 @@ describe('collaborators', () => {
     expectStatus(await h.api.delete(`${url}/${user.documentId}`), 404);
 
     const { events } = await auditOf(h.api, org.documentId);
-    expect(events.slice(0, 2).map((e) => e.action)).toEqual(['collaborator.removed', 'collaborator.added']);
-    expect(events[1].after).toEqual({ user: user.documentId, email: user.email, role: 'owner' });
+    expect(events.slice(0, 4).map((e) => e.action)).toEqual(['collaborator.removed', 'collaborator.added', 'invitation.accepted', 'invitation.created']);
+    expect(events[1]).toMatchObject({ actorType: 'collaborator', actorName: user.email });
+    expect(events[1].after).toMatchObject({ user: user.documentId, email: user.email, role: 'owner' });
   });
 });
 

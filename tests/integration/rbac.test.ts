@@ -63,6 +63,8 @@ const newUser = async () => {
   });
   return { documentId: user.documentId as string, email: user.email as string };
 };
+/** A pending invitation of a fresh organization. */
+const newInvitation = async () => (await data(su.post(`${ORGS}/${await newOrg()}/invitations`, { email: `${unique('invitee')}@rbac.test`, role: 'member' }), 201)).documentId;
 const cancelNow = { reason: 'customer_request', timing: 'immediate' };
 const firstOf = async (url: string) => ((await data(su.get(url), 200)) as unknown as { documentId: string }[])[0].documentId;
 
@@ -120,11 +122,13 @@ const MUTATING: RouteCase[] = [
     },
   },
   {
-    route: 'POST /organizations/:id/collaborators',
+    route: 'POST /organizations/:id/invitations',
     action: 'manage',
     success: 201,
-    prepare: async () => ({ url: `${ORGS}/${await newOrg()}/collaborators`, body: { email: (await newUser()).email, role: 'owner' } }),
+    prepare: async () => ({ url: `${ORGS}/${await newOrg()}/invitations`, body: { email: `${unique('invitee')}@rbac.test`, role: 'owner' } }),
   },
+  { route: 'DELETE /invitations/:id', action: 'manage', success: 200, prepare: async () => ({ url: `/offboarding/invitations/${await newInvitation()}` }) },
+  { route: 'POST /invitations/:id/resend', action: 'manage', success: 200, prepare: async () => ({ url: `/offboarding/invitations/${await newInvitation()}/resend`, body: {} }) },
   {
     route: 'DELETE /organizations/:id/collaborators/:userId',
     action: 'manage',
@@ -132,7 +136,8 @@ const MUTATING: RouteCase[] = [
     prepare: async () => {
       const org = await newOrg();
       const user = await newUser();
-      await data(su.post(`${ORGS}/${org}/collaborators`, { email: user.email, role: 'member' }), 201);
+      // As an accepted invitation leaves it (the invitation flow has its own tests).
+      await h.collaborator(org, user.email, 'member');
       return { url: `${ORGS}/${org}/collaborators/${user.documentId}` };
     },
   },
@@ -303,6 +308,7 @@ const READS: RouteCase[] = [
   { route: 'GET /organizations/:id/refunds', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/refunds` }) },
   { route: 'GET /organizations/:id/access', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/access` }) },
   { route: 'GET /events', action: 'read', success: 200, prepare: async () => ({ url: `/offboarding/events?organization=${await newOrg()}` }) },
+  { route: 'GET /organizations/:id/invitations', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/invitations` }) },
   { route: 'GET /organizations/:id/notifications', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/notifications` }) },
   { route: 'GET /entitlements/:id', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}` }) },
   { route: 'POST /entitlements/:id/cancel/preview', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}/cancel/preview`, body: cancelNow }) },
