@@ -11,7 +11,7 @@ import path from 'path';
 import request from 'supertest';
 import type { DomainEvent } from '../../src/plugins/offboarding/shared/contracts/events';
 import type { AuditEvent } from '../../src/plugins/offboarding/shared/contracts/entities';
-import { NOW, expectStatus, monthly, plusDays, useHarness } from '../helpers/harness';
+import { NOW, data, expectStatus, monthly, plusDays, useHarness } from '../helpers/harness';
 
 const h = useHarness('domain_events_hostile', { now: NOW });
 const { api } = h;
@@ -126,8 +126,11 @@ describe('many simultaneous changes to one organization', () => {
     // Two cancellations that come due tomorrow: the transitions sweep (and a second instance on
     // PostgreSQL and MySQL) completes them while the burst runs.
     const due = plusDays(NOW, 1);
-    for (const ent of ents.slice(10)) expectStatus(await api.post(`${ENTS}/${ent}/cancel`, { reason: 'customer_request', timing: 'date', effectiveAt: due }), 200);
+    // Invitations made while the organization may invite; the burst revokes them.
     const users = [await h.portalUser('burst'), await h.portalUser('burst'), await h.portalUser('burst')];
+    const invitations: string[] = [];
+    for (const user of users) invitations.push((await data(api.post(`${ORGS}/${O}/invitations`, { email: user.email, role: 'member' }), 201)).documentId);
+    for (const ent of ents.slice(10)) expectStatus(await api.post(`${ENTS}/${ent}/cancel`, { reason: 'customer_request', timing: 'date', effectiveAt: due }), 200);
     expectStatus(await api.post(`${ORGS}/${O}/checklist/start`), 201);
     const before = (await eventsOf(O)).length;
 
@@ -172,7 +175,7 @@ describe('many simultaneous changes to one organization', () => {
         })()
       );
     });
-    for (const user of users) lanes.push(call(`collaborator ${user.email}`, api.post(`${ORGS}/${O}/collaborators`, { email: user.email, role: 'member' })));
+    for (const invitation of invitations) lanes.push(call(`revoke invitation ${invitation}`, api.delete(`/offboarding/invitations/${invitation}`)));
     lanes.push(
       (async () => {
         await call('export admin', api.post(`${ORGS}/${O}/exports`, {}));
@@ -337,7 +340,7 @@ describe('a change that fails half way leaves no event', () => {
       api.post(`${ORGS}/${org}/archive`, {}),
       api.post(`${ORGS}/${org}/unarchive`, {}),
       api.delete(`${ORGS}/${org}/retention/hold`),
-      api.post(`${ORGS}/${org}/collaborators`, { email: 'nobody@nowhere.test', role: 'member' }),
+      api.post(`${ORGS}/${org}/invitations`, { email: 'nobody', role: 'member' }),
       api.post(`${ORGS}/${org}/checklist/steps/review_entitlements/complete`, {}),
       api.post(`${ORGS}/${org}/entitlements`, monthly({ currentPeriodEnd: '2026-01-01T00:00:00.000Z' })),
     ]);
@@ -418,7 +421,8 @@ describe('purge', () => {
       await h.organization({ name: 'Purged Events Co', email: SECRETS.email, phone: SECRETS.phone, address: SECRETS.address, notes: SECRETS.notes })
     ).documentId;
     const ent = (await h.entitlement(org)).documentId;
-    await h.collaborator(org, user.email);
+    // Invited and accepted: the invitation's events carry the address, which the purge must redact.
+    await h.invite(org, user);
     expectStatus(await api.post(`${ORGS}/${org}/disable`, { reason: SECRETS.accessReason }), 200);
     expectStatus(await api.post(`${ORGS}/${org}/enable`, {}), 200);
     expectStatus(await api.post(`${ORGS}/${org}/retention/hold`, { reason: SECRETS.holdReason }), 200);
@@ -456,7 +460,7 @@ describe('purge', () => {
 
     // A purged organization refuses changes: still no new event.
     const refused = await Promise.all([
-      api.post(`${ORGS}/${org}/collaborators`, { email: user.email, role: 'member' }),
+      api.post(`${ORGS}/${org}/invitations`, { email: user.email, role: 'member' }),
       api.post(`${ORGS}/${org}/exports`, {}),
       api.post(`${ORGS}/${org}/retention/hold`, { reason: SECRETS.holdReason }),
       api.put(`${ORGS}/${org}`, { notes: SECRETS.notes }),

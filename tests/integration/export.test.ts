@@ -324,7 +324,7 @@ describe('data export', () => {
       const server = h.server;
       const owner = await h.portalUser('exporter');
       const stranger = await h.portalUser('stranger');
-      expect((await api.post(`/offboarding/organizations/${org}/collaborators`, { email: owner.email, role: 'owner' })).status).toBe(201);
+      await h.collaborator(org, owner.email, 'owner');
 
       const asked = await request(server).post(`/api/offboarding/portal/organizations/${org}/exports`).set(owner.auth).send({});
       expect(asked.status).toBe(202);
