@@ -53,7 +53,7 @@ const redactTokensMiddleware = (_config: unknown, { strapi }: { strapi: Core.Str
   };
 
   /** An invitation link carries its token in the path, whatever the query string holds. */
-  const invitationLink = (path: string) => /\/portal\/invitations\/(?!accept$)[^/]+$/i.test(decode(path));
+  const invitationLink = (path: string) => /\/portal\/invitations\/(?!accept$)./i.test(path) || /\/portal\/invitations\/(?!accept$)./i.test(decode(path));
 
   return async (ctx: Context, next: Next) => {
     const path = ctx.path;
