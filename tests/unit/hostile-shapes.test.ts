@@ -1,4 +1,4 @@
-import { redactTokens } from '../../src/plugins/offboarding/server/src/middlewares/redact-tokens';
+import { redactInvitationPath, redactTokens } from '../../src/plugins/offboarding/server/src/middlewares/redact-tokens';
 import { exceedsDepth, MAX_DEPTH, nulBytePath } from '../../src/plugins/offboarding/server/src/utils/shape';
 
 /** `n` nested objects (`{}` is one level), the innermost holding `leaf`; built without recursion. */
@@ -64,5 +64,19 @@ describe('redactTokens', () => {
     ['/x?bad=%E0%A4%A', '/x?bad=%E0%A4%A'],
   ])('%s → %s', (url, expected) => {
     expect(redactTokens(url)).toBe(expected);
+  });
+});
+
+describe('redactInvitationPath (docs/spec.md §12: the invitation link carries its token in the path)', () => {
+  it.each([
+    ['/api/offboarding/portal/invitations/AbC_-123', '/api/offboarding/portal/invitations/[redacted]'],
+    ['/api/offboarding/portal/invitations/AbC?x=1', '/api/offboarding/portal/invitations/[redacted]?x=1'],
+    ['/api/offboarding/portal/invitations/enc%2Fsecret', '/api/offboarding/portal/invitations/[redacted]'],
+    ['/API/offboarding/Portal/Invitations/secret/more', '/API/offboarding/Portal/Invitations/[redacted]/more'],
+    ['/api/offboarding/portal/invitations/accept', '/api/offboarding/portal/invitations/accept'],
+    ['/api/offboarding/portal/invitations/accepted-secret', '/api/offboarding/portal/invitations/[redacted]'],
+    ['/api/offboarding/portal/organizations/abc', '/api/offboarding/portal/organizations/abc'],
+  ])('%s → %s', (url, expected) => {
+    expect(redactInvitationPath(url)).toBe(expected);
   });
 });
