@@ -457,6 +457,8 @@ describe('purge', () => {
       expect({ what, found: log.includes(secret) }).toEqual({ what, found: false });
     }
     expect(log).not.toContain(user.email);
+    // The invitation (it holds the address) went with the purge.
+    expect(await h.strapi.db.query('plugin::offboarding.invitation').count({ where: { email: user.email } })).toBe(0);
 
     // A purged organization refuses changes: still no new event.
     const refused = await Promise.all([
