@@ -1,3 +1,4 @@
+import type { AccessView } from '../../../shared/contracts/access';
 import type { ChecklistStepKey, CompleteChecklistStep, GetChecklist, SkipChecklistStep, StartChecklist } from '../../../shared/contracts/checklist';
 import type { ListNotifications } from '../../../shared/contracts/notices';
 import type {
@@ -16,7 +17,7 @@ import type {
 } from '../../../shared/contracts/organizations';
 import { action, path, query } from './request';
 
-/** The organizations routes, their history, their collaborators and their checklist. */
+/** The organizations routes, their history, their access stage, their collaborators and their checklist. */
 export const organizations = {
   list: (params: ListOrganizations.Request['query']) => query<ListOrganizations.Response>(path`/organizations`, params),
   get: (id: string) => query<GetOrganization.Response>(path`/organizations/${id}`),
@@ -41,6 +42,8 @@ export const organizations = {
   notifications: (id: string, params: ListNotifications.Request['query']) =>
     query<ListNotifications.Response>(path`/organizations/${id}/notifications`, params),
   stats: () => query<GetStats.Response>(path`/stats`),
+  /** What the organization's stage allows, and why each withheld capability is withheld (docs/spec.md §12). */
+  access: (id: string) => query<{ data: AccessView }>(path`/organizations/${id}/access`),
 
   collaborators: {
     add: (id: string, body: AddCollaborator.Request['body']) =>

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import type { BadgeProps } from '@strapi/design-system';
 import { useIntl, type MessageDescriptor } from 'react-intl';
+import type { AccessCapability, AccessStage } from '../../../shared/contracts/access';
 import type { ResolvedPolicyView } from '../../../shared/contracts/api';
 import type {
   ActorType,
@@ -106,6 +107,25 @@ export const labelMessages = {
     failed: { id: getTranslation('notices.state.failed'), defaultMessage: 'Failed' },
     skipped: { id: getTranslation('notices.state.skipped'), defaultMessage: 'Skipped' },
   } satisfies Record<NotificationState, MessageDescriptor>,
+  accessStage: {
+    active: { id: getTranslation('organization.stage.active'), defaultMessage: 'Active' },
+    pending_cancellation: { id: getTranslation('organization.stage.pending_cancellation'), defaultMessage: 'Pending cancellation' },
+    suspended: { id: getTranslation('organization.stage.suspended'), defaultMessage: 'Suspended' },
+    cancelled: { id: getTranslation('organization.stage.cancelled'), defaultMessage: 'Cancelled (read-only portal)' },
+    cancelled_closed: { id: getTranslation('organization.stage.cancelled_closed'), defaultMessage: 'Cancelled (portal closed)' },
+    access_disabled: { id: getTranslation('organization.stage.access_disabled'), defaultMessage: 'Access disabled' },
+    archived: { id: getTranslation('organization.stage.archived'), defaultMessage: 'Archived' },
+    purged: { id: getTranslation('organization.stage.purged'), defaultMessage: 'Purged' },
+  } satisfies Record<AccessStage, MessageDescriptor>,
+  capability: {
+    portalLogin: { id: getTranslation('organization.capability.portalLogin'), defaultMessage: 'Portal login' },
+    portalWrite: { id: getTranslation('organization.capability.portalWrite'), defaultMessage: 'Portal write' },
+    invite: { id: getTranslation('organization.capability.invite'), defaultMessage: 'Invite' },
+    acceptInvite: { id: getTranslation('organization.capability.acceptInvite'), defaultMessage: 'Accept invitation' },
+    newOrders: { id: getTranslation('organization.capability.newOrders'), defaultMessage: 'New orders' },
+    assignResources: { id: getTranslation('organization.capability.assignResources'), defaultMessage: 'Assign resources' },
+    customerExport: { id: getTranslation('organization.capability.customerExport'), defaultMessage: 'Customer export' },
+  } satisfies Record<AccessCapability, MessageDescriptor>,
   deliveryState: {
     pending: { id: getTranslation('webhooks.deliveryState.pending'), defaultMessage: 'Pending' },
     delivered: { id: getTranslation('webhooks.deliveryState.delivered'), defaultMessage: 'Delivered' },
@@ -147,6 +167,18 @@ export const DELIVERY_STATE_VARIANT: Record<WebhookDeliveryState, Variant> = {
   pending: 'secondary',
   delivered: 'success',
   failed: 'danger',
+};
+
+/** Open stages are green, restricted ones amber, closed ones grey or red. */
+export const ACCESS_STAGE_VARIANT: Record<AccessStage, Variant> = {
+  active: 'success',
+  pending_cancellation: 'secondary',
+  suspended: 'warning',
+  cancelled: 'neutral',
+  cancelled_closed: 'neutral',
+  access_disabled: 'danger',
+  archived: 'neutral',
+  purged: 'danger',
 };
 
 /** Audit actions the plugin records; an unknown one is shown with its code made readable. */

@@ -5,6 +5,7 @@ import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import type { OrganizationDetail } from '../../../shared/contracts/api';
 import { ChecklistPanel } from '../components/checklist/ChecklistPanel';
+import { AccessSection } from '../components/organization/AccessSection';
 import { AuditSection } from '../components/organization/AuditSection';
 import { CollaboratorsSection } from '../components/organization/CollaboratorsSection';
 import { DetailsSection } from '../components/organization/DetailsSection';
@@ -42,22 +43,25 @@ const PurgedNotice = ({ organization }: { organization: OrganizationDetail }) =>
   );
 };
 
-/** One organization: its facts, entitlements, refunds, exports, checklist and audit trail, with the organization-level actions. */
+/** One organization: its facts, access stage, entitlements, refunds, exports, checklist, audit trail and collaborators, with the organization-level actions. */
 export const OrganizationPage = () => {
   const { id = null } = useParams<{ id: string }>();
   const { formatMessage } = useIntl();
   const { abilities } = usePermissions();
   const detail = useApiQuery(id ? api.organizations.get(id) : null);
+  const access = useApiQuery(id ? api.organizations.access(id) : null);
   const exportsQuery = useOrganizationExports(id);
   const reasonLabel = useReasonLabels();
   const [refreshKey, setRefreshKey] = React.useState(0);
   const { refetch: refetchDetail } = detail;
   const { refetch: refetchExports } = exportsQuery;
+  const { refetch: refetchAccess } = access;
 
+  // Any action may move the organization to another access stage (docs/spec.md §12).
   const onChanged = React.useCallback(async () => {
     setRefreshKey((key) => key + 1);
-    await Promise.all([refetchDetail(), refetchExports()]);
-  }, [refetchDetail, refetchExports]);
+    await Promise.all([refetchDetail(), refetchExports(), refetchAccess()]);
+  }, [refetchDetail, refetchExports, refetchAccess]);
 
   // An export that finishes in the background adds to the audit trail and may tick the checklist.
   const wasExporting = React.useRef(false);
@@ -110,6 +114,7 @@ export const OrganizationPage = () => {
               <RetentionSection organization={organization} />
             </Grid.Item>
           </Grid.Root>
+          <AccessSection access={access} />
           <EntitlementsSection organization={organization} onChanged={onChanged} reasonLabel={reasonLabel} />
           <RefundsSection organization={organization} refreshKey={refreshKey} />
           <ChecklistPanel organization={organization} onChanged={onChanged} />

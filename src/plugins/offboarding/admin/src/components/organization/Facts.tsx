@@ -8,11 +8,11 @@ export interface Fact {
   wide?: boolean;
 }
 
-/** Label / value pairs as a description list, two per row. */
-export const Facts = ({ facts }: { facts: Fact[] }) => (
-  <Grid.Root tag="dl" gap={4} gridCols={2}>
+/** Label / value pairs as a description list, two per row unless told otherwise. */
+export const Facts = ({ facts, columns = 2 }: { facts: Fact[]; columns?: number }) => (
+  <Grid.Root tag="dl" gap={4} gridCols={columns}>
     {facts.map((fact) => (
-      <Grid.Item key={fact.label} col={fact.wide ? 2 : 1} direction="column" alignItems="flex-start" gap={1}>
+      <Grid.Item key={fact.label} col={fact.wide ? columns : 1} direction="column" alignItems="flex-start" gap={1}>
         <Typography tag="dt" variant="sigma" textColor="neutral600">
           {fact.label}
         </Typography>
