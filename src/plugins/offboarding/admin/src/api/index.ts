@@ -1,5 +1,6 @@
 import { entitlements } from './entitlements';
 import { dataExports } from './exports';
+import { invitations } from './invitations';
 import { organizations } from './organizations';
 import { jobs, retention } from './retention';
 import { notices } from './notices';
@@ -13,6 +14,7 @@ import { webhooks } from './webhooks';
  */
 export const api = {
   organizations,
+  invitations,
   entitlements,
   exports: dataExports,
   retention,

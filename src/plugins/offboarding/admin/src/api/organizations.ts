@@ -2,7 +2,6 @@ import type { AccessView } from '../../../shared/contracts/access';
 import type { ChecklistStepKey, CompleteChecklistStep, GetChecklist, SkipChecklistStep, StartChecklist } from '../../../shared/contracts/checklist';
 import type { ListNotifications } from '../../../shared/contracts/notices';
 import type {
-  AddCollaborator,
   ArchiveOrganization,
   CancelAllEntitlements,
   DeleteOrganization,
@@ -46,8 +45,6 @@ export const organizations = {
   access: (id: string) => query<{ data: AccessView }>(path`/organizations/${id}/access`),
 
   collaborators: {
-    add: (id: string, body: AddCollaborator.Request['body']) =>
-      action<AddCollaborator.Response>('POST', path`/organizations/${id}/collaborators`, body),
     remove: ({ id, userId }: RemoveCollaborator.Request['params']) =>
       action<RemoveCollaborator.Response>('DELETE', path`/organizations/${id}/collaborators/${userId}`),
   },

@@ -15,6 +15,7 @@ import type {
   RefundMode,
   SweepName,
 } from '../../../shared/contracts/constants';
+import type { InvitationState } from '../../../shared/contracts/invitations';
 import type { NoticeKey, NotificationState } from '../../../shared/contracts/notices';
 import type { WebhookDeliveryState } from '../../../shared/contracts/webhooks';
 import { getTranslation } from '../utils/translations';
@@ -126,6 +127,12 @@ export const labelMessages = {
     assignResources: { id: getTranslation('organization.capability.assignResources'), defaultMessage: 'Assign resources' },
     customerExport: { id: getTranslation('organization.capability.customerExport'), defaultMessage: 'Customer export' },
   } satisfies Record<AccessCapability, MessageDescriptor>,
+  invitationState: {
+    pending: { id: getTranslation('organization.invitationState.pending'), defaultMessage: 'Pending' },
+    accepted: { id: getTranslation('organization.invitationState.accepted'), defaultMessage: 'Accepted' },
+    revoked: { id: getTranslation('organization.invitationState.revoked'), defaultMessage: 'Revoked' },
+    expired: { id: getTranslation('organization.invitationState.expired'), defaultMessage: 'Expired' },
+  } satisfies Record<InvitationState, MessageDescriptor>,
   deliveryState: {
     pending: { id: getTranslation('webhooks.deliveryState.pending'), defaultMessage: 'Pending' },
     delivered: { id: getTranslation('webhooks.deliveryState.delivered'), defaultMessage: 'Delivered' },
@@ -181,10 +188,21 @@ export const ACCESS_STAGE_VARIANT: Record<AccessStage, Variant> = {
   purged: 'danger',
 };
 
+export const INVITATION_STATE_VARIANT: Record<InvitationState, Variant> = {
+  pending: 'secondary',
+  accepted: 'success',
+  revoked: 'neutral',
+  expired: 'warning',
+};
+
 /** Audit actions the plugin records; an unknown one is shown with its code made readable. */
 const AUDIT_ACTION: Record<string, MessageDescriptor> = {
   'collaborator.added': { id: getTranslation('organization.audit.action.collaborator.added'), defaultMessage: 'Collaborator added' },
   'collaborator.removed': { id: getTranslation('organization.audit.action.collaborator.removed'), defaultMessage: 'Collaborator removed' },
+  'invitation.created': { id: getTranslation('organization.audit.action.invitation.created'), defaultMessage: 'Invitation sent' },
+  'invitation.resent': { id: getTranslation('organization.audit.action.invitation.resent'), defaultMessage: 'Invitation resent' },
+  'invitation.revoked': { id: getTranslation('organization.audit.action.invitation.revoked'), defaultMessage: 'Invitation revoked' },
+  'invitation.accepted': { id: getTranslation('organization.audit.action.invitation.accepted'), defaultMessage: 'Invitation accepted' },
   'entitlement.created': { id: getTranslation('organization.audit.action.entitlement.created'), defaultMessage: 'Entitlement created' },
   'entitlement.cancelled': {
     id: getTranslation('organization.audit.action.entitlement.cancelled'),

@@ -121,7 +121,13 @@ export const OrganizationPage = () => {
           <ExportsSection exports={exportsQuery.data?.data} error={exportsQuery.error} canDownload={abilities.canExport} />
           <NotificationsSection organizationId={organization.documentId} refreshKey={refreshKey} />
           <AuditSection organization={organization} reasonLabel={reasonLabel} refreshKey={refreshKey} />
-          <CollaboratorsSection organization={organization} onChanged={onChanged} canManage={abilities.canManage} />
+          <CollaboratorsSection
+            organization={organization}
+            onChanged={onChanged}
+            canManage={abilities.canManage}
+            refreshKey={refreshKey}
+            access={access.data?.data}
+          />
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -1,137 +1,76 @@
-import * as React from 'react';
-import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption } from '@strapi/design-system';
-import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import type { CollaboratorInput } from '../../../../shared/contracts/api';
-import { COLLABORATOR_ROLES, type CollaboratorRole } from '../../../../shared/contracts/constants';
+import type { AccessView } from '../../../../shared/contracts/access';
 import type { Collaborator } from '../../../../shared/contracts/entities';
 import { api } from '../../api';
-import { useApiAction } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
 import { ActionDialog } from '../common/ActionDialog';
-import { ConfirmForm } from '../common/ConfirmForm';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { DataTable } from '../common/DataTable';
 import { commonMessages } from '../common/messages';
 import { useLabels } from '../../hooks/useLabels';
 import { Section } from '../common/Section';
+import { InvitationsList } from './InvitationsList';
+import { InviteForm } from './InviteForm';
 import type { OrganizationActionProps } from './types';
 
 interface CollaboratorsSectionProps extends OrganizationActionProps {
   canManage: boolean;
+  /** Changes after every action of the page: the invitations list reloads. */
+  refreshKey: number;
+  /** The organization's access stage (undefined while it loads): its stage may forbid inviting. */
+  access: AccessView | undefined;
 }
-
-const AddCollaboratorForm = ({ organization, onChanged }: OrganizationActionProps) => {
-  const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const labels = useLabels();
-  const { run, isSubmitting } = useApiAction();
-  const [email, setEmail] = React.useState('');
-  const [role, setRole] = React.useState<CollaboratorRole>('member');
-  const [error, setError] = React.useState<string | null>(null);
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const body: CollaboratorInput = { email: email.trim(), role };
-    const result = await run(api.organizations.collaborators.add(organization.documentId, body));
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setEmail('');
-    toggleNotification({
-      type: 'success',
-      message: formatMessage({ id: getTranslation('organization.collaborators.added'), defaultMessage: 'Collaborator added' }),
-    });
-    await onChanged();
-  };
-
-  return (
-    <form onSubmit={submit} noValidate>
-      <Flex gap={4} alignItems="flex-start" wrap="wrap">
-        <Box flex="1" minWidth="240px">
-          <Field.Root
-            name="collaboratorEmail"
-            error={error ?? undefined}
-            hint={formatMessage({
-              id: getTranslation('organization.collaborators.emailHint'),
-              defaultMessage: 'An existing user of the customer portal.',
-            })}
-          >
-            <Field.Label>{formatMessage({ id: getTranslation('organization.collaborators.email'), defaultMessage: 'Email' })}</Field.Label>
-            <Field.Input type="email" value={email} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setEmail(e.target.value)} />
-            <Field.Error />
-            <Field.Hint />
-          </Field.Root>
-        </Box>
-        <Box minWidth="160px">
-          <Field.Root name="collaboratorRole">
-            <Field.Label>{formatMessage({ id: getTranslation('organization.collaborators.role'), defaultMessage: 'Role' })}</Field.Label>
-            <SingleSelect value={role} onChange={(value: string | number) => setRole(String(value) as CollaboratorRole)}>
-              {COLLABORATOR_ROLES.map((value) => (
-                <SingleSelectOption key={value} value={value}>
-                  {labels.role(value)}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
-        </Box>
-        <Box paddingTop={6}>
-          <Button type="submit" variant="secondary" loading={isSubmitting} disabled={email.trim() === ''}>
-            {formatMessage({ id: getTranslation('organization.collaborators.add'), defaultMessage: 'Add collaborator' })}
-          </Button>
-        </Box>
-      </Flex>
-    </form>
-  );
-};
 
 const RemoveCollaborator = ({ organization, collaborator, onChanged }: OrganizationActionProps & { collaborator: Collaborator }) => {
   const { formatMessage } = useIntl();
   const user = collaborator.user;
   if (!user) return null;
-  const label = formatMessage({ id: getTranslation('organization.collaborators.remove'), defaultMessage: 'Remove' });
   return (
-    <ActionDialog
-      label={label}
+    <ConfirmDialog
+      label={formatMessage({ id: getTranslation('organization.collaborators.remove'), defaultMessage: 'Remove' })}
       title={formatMessage({ id: getTranslation('organization.collaborators.removeTitle'), defaultMessage: 'Remove this collaborator?' })}
       variant="danger-light"
       onDone={() => void onChanged()}
-    >
-      {(dialog) => (
-        <ConfirmForm
-          {...dialog}
-          description={formatMessage(
-            {
-              id: getTranslation('organization.collaborators.removeDescription'),
-              defaultMessage: '{email} will no longer see this organization in the customer portal. Their user account is kept.',
-            },
-            { email: user.email },
-          )}
-          request={api.organizations.collaborators.remove({ id: organization.documentId, userId: user.documentId })}
-          successMessage={formatMessage({
-            id: getTranslation('organization.collaborators.removed'),
-            defaultMessage: 'Collaborator removed',
-          })}
-          submitLabel={label}
-          submitVariant="danger"
-        />
+      description={formatMessage(
+        {
+          id: getTranslation('organization.collaborators.removeDescription'),
+          defaultMessage: '{email} will no longer see this organization in the customer portal. Their user account is kept.',
+        },
+        { email: user.email },
       )}
-    </ActionDialog>
+      request={api.organizations.collaborators.remove({ id: organization.documentId, userId: user.documentId })}
+      successMessage={formatMessage({ id: getTranslation('organization.collaborators.removed'), defaultMessage: 'Collaborator removed' })}
+      submitVariant="danger"
+    />
   );
 };
 
-/** The customer's users who see the organization in the portal. */
-export const CollaboratorsSection = ({ organization, onChanged, canManage }: CollaboratorsSectionProps) => {
+/** The customer's users who see the organization in the portal, and the invitations that let them join (docs/spec.md §12). */
+export const CollaboratorsSection = ({ organization, onChanged, canManage, refreshKey, access }: CollaboratorsSectionProps) => {
   const { formatMessage } = useIntl();
   const labels = useLabels();
   const t = (id: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(`organization.collaborators.${id}`), defaultMessage });
   const { collaborators } = organization;
   const purged = organization.purgeState === 'purged';
+  const inviteRefusal =
+    access && !access.invite ? (access.reasons.invite ?? t('inviteRefused', 'The organization may not invite anyone in its current stage.')) : null;
 
   return (
-    <Section title={t('title', 'Collaborators')}>
+    <Section
+      title={t('title', 'Collaborators')}
+      actions={
+        canManage && !purged ? (
+          <ActionDialog
+            label={t('invite', 'Invite collaborator')}
+            disabledReason={inviteRefusal}
+            onDone={() => void onChanged()}
+          >
+            {(dialog) => <InviteForm organization={organization} {...dialog} />}
+          </ActionDialog>
+        ) : null
+      }
+    >
       <DataTable
         rows={collaborators}
         emptyMessage={t('empty', 'No collaborator has access to this organization.')}
@@ -146,7 +85,7 @@ export const CollaboratorsSection = ({ organization, onChanged, canManage }: Col
           },
         ]}
       />
-      {canManage && !purged ? <AddCollaboratorForm organization={organization} onChanged={onChanged} /> : null}
+      <InvitationsList organizationId={organization.documentId} refreshKey={refreshKey} canManage={canManage} onChanged={onChanged} />
     </Section>
   );
 };
