@@ -2,7 +2,8 @@
  * The whole offboarding of a demo organization, clicked through the admin panel in Debian's
  * Chromium against the app started with `npm run develop` (fresh demo data): log in, find Acme,
  * cancel an entitlement with a prorated refund, cancel the rest, archive, find it again with
- * "Show archived", export and download its data, extend its retention, finish the checklist.
+ * "Show archived", export and download its data, extend its retention, finish the checklist;
+ * on the way, its Access panel follows its stage and an invitation is sent and listed.
  * The steps share one browser page and run in order.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -82,6 +83,30 @@ describe('offboarding a demo organization from the admin panel', () => {
     await screenshot(page, '03-organization');
   });
 
+  test('the Access panel shows the stage, and an invitation is sent and listed', async () => {
+    // docs/spec.md §12: Acme's entitlements all run, so every capability is granted.
+    const access = page.getByRole('region', { name: 'Access', exact: true });
+    await access.getByText('Active', { exact: true }).waitFor();
+    for (const capability of ['Portal login', 'Portal write', 'Invite', 'Accept invitation', 'New orders', 'Assign resources', 'Customer export']) {
+      await access.getByText(capability, { exact: true }).waitFor();
+    }
+    await expect(access.getByText('No', { exact: true }).count()).resolves.toBe(0);
+
+    const collaborators = page.getByRole('region', { name: 'Collaborators' });
+    await collaborators.getByRole('button', { name: 'Invite collaborator' }).click();
+    await dialog().waitFor();
+    await dialog().getByRole('textbox', { name: /email/i }).fill('new.analyst@acme.example');
+    await choose(dialog().getByRole('combobox', { name: /role/i }), 'Owner');
+    await screenshot(page, '03a-invite-dialog');
+    await dialog().getByRole('button', { name: 'Send invitation' }).click();
+    await dialog().waitFor({ state: 'detached' });
+    const invitation = collaborators.getByRole('row').filter({ hasText: 'new.analyst@acme.example' });
+    await invitation.getByText('Pending', { exact: true }).waitFor();
+    await expect(invitation.textContent()).resolves.toContain('Owner');
+    await invitation.getByRole('button', { name: 'Resend' }).waitFor();
+    await screenshot(page, '03b-invitation-listed');
+  });
+
 
   test('the checklist is started before anything changes', async () => {
     await page.getByRole('button', { name: 'Start offboarding' }).click();
@@ -128,6 +153,8 @@ describe('offboarding a demo organization from the admin panel', () => {
     await dialog().getByRole('button', { name: 'Archive', exact: true }).click();
     await dialog().waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Unarchive' }).waitFor();
+    // The Access panel follows the page's actions: an archived organization may do nothing.
+    await page.getByRole('region', { name: 'Access', exact: true }).getByText('Archived', { exact: true }).waitFor();
     await screenshot(page, '05-archived');
   });
 

@@ -60,9 +60,10 @@ describe('a read-only admin', () => {
     await page.getByRole('heading', { name: 'Borealis Foods Ltd', level: 1 }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Premium support contract' }).waitFor();
     await page.getByRole('heading', { name: 'Audit timeline' }).waitFor();
+    await page.getByRole('region', { name: 'Access', exact: true }).getByText('Pending cancellation', { exact: true }).waitFor();
     await screenshot(page, '20-read-only-organization');
     // Borealis has a cancellation pending: an admin allowed to cancel would see "Undo cancellation".
-    for (const name of ['Undo cancellation', 'Cancel entitlement', 'Suspend', 'Cancel all entitlements', 'Archive', 'Disable access', 'Generate data export', 'Delete', 'Start offboarding', 'Change policy']) {
+    for (const name of ['Undo cancellation', 'Cancel entitlement', 'Suspend', 'Cancel all entitlements', 'Archive', 'Disable access', 'Generate data export', 'Delete', 'Start offboarding', 'Change policy', 'Invite collaborator', 'Resend', 'Revoke', 'Remove']) {
       expect([name, await buttonCount(name)]).toEqual([name, 0]);
     }
   });
