@@ -54,7 +54,8 @@ export const AccessSection = ({ access }: AccessSectionProps) => {
               {t('stage', 'Stage')}
             </Typography>
             <Badge variant={ACCESS_STAGE_VARIANT[view.stage]}>{labels.accessStage(view.stage)}</Badge>
-            {view.portalAccessUntil ? (
+            {/* Only the cancelled stage has a read-only portal; archived or disabled ones are closed whatever the date. */}
+            {view.stage === 'cancelled' && view.portalAccessUntil ? (
               <Typography variant="pi" textColor="neutral600">
                 {formatMessage(
                   { id: getTranslation('organization.stage.portalUntil'), defaultMessage: 'Read-only portal until {date}' },
