@@ -104,6 +104,7 @@ describe('offboarding a demo organization from the admin panel', () => {
     await invitation.getByText('Pending', { exact: true }).waitFor();
     await expect(invitation.textContent()).resolves.toContain('Owner');
     await invitation.getByRole('button', { name: 'Resend' }).waitFor();
+    await invitation.scrollIntoViewIfNeeded();
     await screenshot(page, '03b-invitation-listed');
   });
 
@@ -155,6 +156,7 @@ describe('offboarding a demo organization from the admin panel', () => {
     await page.getByRole('button', { name: 'Unarchive' }).waitFor();
     // The Access panel follows the page's actions: an archived organization may do nothing.
     await page.getByRole('region', { name: 'Access', exact: true }).getByText('Archived', { exact: true }).waitFor();
+    await expect(page.getByRole('button', { name: 'Invite collaborator' }).isDisabled()).resolves.toBe(true);
     await screenshot(page, '05-archived');
   });
 
