@@ -2,7 +2,6 @@ import type {
   ArchivedFilter,
   BillingPeriod,
   CancelTiming,
-  CollaboratorRole,
   EntitlementClass,
   OrganizationStatus,
   PolicySettings,
@@ -135,11 +134,6 @@ export interface OrganizationDetail extends Organization {
   collaborators: Collaborator[];
   /** The offboarding checklist (docs/spec.md §6); not started until an admin starts it. */
   checklist: Checklist;
-}
-
-export interface CollaboratorInput {
-  email: string;
-  role: CollaboratorRole;
 }
 
 export interface Stats {

@@ -1,4 +1,4 @@
-import type { CancelAllRequest, CollaboratorInput, ListOrganizationsQuery, ListResponse, OrganizationDetail, OrganizationInput, Stats } from './api';
+import type { CancelAllRequest, ListOrganizationsQuery, ListResponse, OrganizationDetail, OrganizationInput, Stats } from './api';
 import type { AuditEvent, IsoDate, Organization, RefundEntry } from './entities';
 
 /**
@@ -103,17 +103,6 @@ export declare namespace GetOrganizationRefunds {
     query: PageQuery;
   }
   export type Response = ListResponse<RefundEntry>;
-}
-
-/** POST /organizations/:id/collaborators */
-export declare namespace AddCollaborator {
-  export interface Request {
-    params: { id: string };
-    body: CollaboratorInput;
-  }
-  export interface Response {
-    data: OrganizationDetail;
-  }
 }
 
 /** DELETE /organizations/:id/collaborators/:userId */
