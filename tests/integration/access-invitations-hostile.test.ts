@@ -368,6 +368,25 @@ describe('access stages and invitations, attacked', () => {
       expect(await counts()).toEqual(before);
     });
 
+    it('after the purge, an old link names nothing (404), inviting is refused, and the invitee gets no seat', async () => {
+      const org = await newOrg('Purged');
+      const email = address('purged');
+      const { token } = await invited(org, email);
+      const user = await registered(email);
+      expectStatus(await api.post(`${ORGS}/${org}/archive`, {}), 200);
+      h.clock.freeze(Date.parse(T0) + 366 * DAY);
+      expectStatus(await api.post('/offboarding/jobs/retention/run', {}), 200);
+      h.clock.freeze(Date.parse(T0) + (366 + 8) * DAY);
+      expectStatus(await api.post('/offboarding/jobs/purge/run', {}), 200);
+      expect((await api.get(`${ORGS}/${org}`)).body.data.purgeState).toBe('purged');
+      expect((await server().get(`${PORTAL}/invitations/${token}`)).status).toBe(404);
+      expect((await accept(user.auth, { token })).status).toBe(404);
+      const again = await invite(org, { email, role: 'owner' });
+      expect([404, 409]).toContain(again.status);
+      expect(await h.strapi.db.query('plugin::offboarding.invitation').count({ where: { organization: { documentId: org } } })).toBe(0);
+      expect(await collaboratorRows(org)).toEqual([]);
+    });
+
     it('an invitation sent while active cannot be accepted once the organization is archived (409), or disabled', async () => {
       const org = await newOrg();
       const email = address('arch');
@@ -379,6 +398,19 @@ describe('access stages and invitations, attacked', () => {
       expect(res.body.error.details).toMatchObject({ stage: 'access_disabled', capability: 'acceptInvite' });
       expect(JSON.stringify(res.body)).not.toContain('unpaid');
       expect(await collaboratorRows(org)).toEqual([]);
+    });
+
+    it('AS SPECIFIED (reported as a spec question): suspended for non-payment, then another entitlement put pending cancellation, new orders open again', async () => {
+      const org = await newOrg('Mixed');
+      const unpaid = (await h.entitlement(org, monthly())).documentId;
+      const other = (await h.entitlement(org, monthly())).documentId;
+      expectStatus(await api.post(`/offboarding/entitlements/${unpaid}/suspend`, { reason: 'non_payment' }), 200);
+      const access = () => h.strapi.plugin('offboarding').service('access') as unknown as { can: (o: string, c: string) => Promise<boolean> };
+      expect(await access().can(org, 'newOrders')).toBe(false);
+      expectStatus(await api.post(`/offboarding/entitlements/${other}/cancel`, { reason: 'customer_request', timing: 'period_end' }), 200);
+      // docs/spec.md §12: a mix of pending and suspended is the pending-cancellation row, which takes new orders.
+      expect((await api.get(`${ORGS}/${org}/access`)).body.data.stage).toBe('pending_cancellation');
+      expect(await access().can(org, 'newOrders')).toBe(true);
     });
 
     it('a suspended organization: no invite, no accept', async () => {
@@ -616,6 +648,19 @@ describe('access stages and invitations, attacked', () => {
   // id under the lock without checking the hash again. The test holds the organization's row lock
   // itself and writes what resend writes (a new tokenHash) before letting the accept go on.
   (rowLocks ? describe : describe.skip)('DEFECTS, row-lock interleavings (postgres)', () => {
+    it('DEFECT (natural race, seen in 2 of 10 rounds): accept with the old token racing a real resend, 20 rounds: never both 200 (the accept would use a token the resend has just killed, and the new mail carries a dead link)', async () => {
+      const outcomes: string[] = [];
+      for (let i = 0; i < 20; i += 1) {
+        const org = await newOrg('Race');
+        const email = address('rr');
+        const { invitation, token } = await invited(org, email);
+        const user = await registered(email);
+        const [a, r] = await Promise.all([accept(user.auth, { token }), api.post(`/offboarding/invitations/${invitation.documentId}/resend`, {})]);
+        outcomes.push(`${a.status}/${r.status}`);
+      }
+      expect(outcomes.filter((o) => o === '200/200')).toEqual([]);
+    });
+
     it('DEFECT: an accept that found the invitation by the old token and waited while it was resent must not accept with the dead token', async () => {
       const org = await newOrg();
       const email = address('stale');
