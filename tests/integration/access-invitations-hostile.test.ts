@@ -2,7 +2,7 @@
  * Hostile pass over issue 14 (docs/spec.md §12): access stages and invitations, attacked as a
  * customer, a stranger, a low-privilege admin and a host-app developer would. Attacks that the
  * plugin holds are in the first describe blocks; attacks that succeed (real defects) are written
- * as the CORRECT expectation in the last describe block ("DEFECTS") and fail until fixed.
+ * as the correct expectation in the last describe blocks; they failed until the plugin was fixed.
  */
 import request from 'supertest';
 import Transport from 'winston-transport';
@@ -582,23 +582,28 @@ describe('access stages and invitations, attacked', () => {
     });
   });
 
-  describe('DEFECTS (written as the correct expectation; fail until fixed)', () => {
-    it('DEFECT: a settings admin puts {{acceptUrl}} in the invitation subject; the live token then shows in the notifications list and the audit trail to read-only admins. The subject template must not carry the accept link (the subject is shown to readers and written to the audit trail)', async () => {
-      const put = await api.put('/offboarding/notices/invitation', { subject: 'Join us: {{acceptUrl}}' });
+  describe('found by the hostile review (failed before their fixes)', () => {
+    it('a settings admin cannot put {{acceptUrl}} (or {{downloadUrl}}) in a subject: a 400 naming subject; and one saved before that rule never carries the live token to readers or the audit trail', async () => {
+      for (const [key, variable] of [['invitation', 'acceptUrl'], ['export_ready', 'downloadUrl']]) {
+        const put = await api.put(`/offboarding/notices/${key}`, { subject: `Join us: {{${variable}}}` });
+        expectStatus(put, 400);
+        expect(put.body.error.details.errors[0].path).toEqual(['subject']);
+        expect(put.body.error.message).toContain(`{{${variable}}}`);
+      }
+      // An override stored before the rule existed (written straight to its table).
+      const template = h.strapi.db.query('plugin::offboarding.notice-template');
+      await template.create({ data: { key: 'invitation', subject: 'Join us: {{acceptUrl}}', body: null, enabled: null } });
       try {
-        if (put.status >= 400) {
-          expect(put.status).toBeLessThan(500);
-          return;
-        }
         const org = await newOrg();
         const { invitation, token } = await invited(org, address('subject'));
         expectStatus(await api.post('/offboarding/jobs/notices/run', {}), 200);
         const reader = await h.admin(['read']);
         const seen = JSON.stringify((await reader.get(`${ORGS}/${org}/notifications`)).body) + JSON.stringify((await reader.get(`${ORGS}/${org}/audit?pageSize=100`)).body);
+        expect(seen).toContain('Join us: ');
         expect(seen).not.toContain(token);
         expect(invitation.documentId).toBeTruthy();
       } finally {
-        await api.put('/offboarding/notices/invitation', { reset: true });
+        await template.deleteMany({ where: { key: 'invitation' } });
       }
     });
     interface AccessService {
@@ -610,7 +615,7 @@ describe('access stages and invitations, attacked', () => {
     it.each([
       ['an operator object from a parsed body ({ $ne: "x" })', { $ne: 'x' }],
       ['an operator object ({ $notNull: true })', { $notNull: true }],
-    ])('DEFECT: service("access").can(%s, "invite") answers for some other organization instead of false', async (_title, id) => {
+    ])('service("access").can(%s, "invite") is false (it answered for some other organization)', async (_title, id) => {
       // At least one active organization exists (it may invite): an answer of true means another tenant's row was read.
       const org = await newOrg();
       expect(await access().can(org, 'invite')).toBe(true);
@@ -618,7 +623,7 @@ describe('access stages and invitations, attacked', () => {
       await expect(access().assert(id, 'invite')).rejects.toMatchObject({ name: 'NotFoundError' });
     });
 
-    it('DEFECT: a valid invitation token in a path under the plugin prefix that is not a route (a double slash, …/accept/<token>) is written to the request log', async () => {
+    it('a valid invitation token in a path under the plugin prefix that is not a route (a double slash, …/accept/<token>) is written to the request log', async () => {
       const { log } = h.strapi;
       const muted = log.transports.filter((transport) => !transport.silent);
       muted.forEach((transport) => (transport.silent = true));
@@ -647,8 +652,8 @@ describe('access stages and invitations, attacked', () => {
   // services/invitation.ts accept() finds the row by tokenHash before locking, then re-reads it by
   // id under the lock without checking the hash again. The test holds the organization's row lock
   // itself and writes what resend writes (a new tokenHash) before letting the accept go on.
-  (rowLocks ? describe : describe.skip)('DEFECTS, row-lock interleavings (postgres)', () => {
-    it('DEFECT (natural race, seen in 2 of 10 rounds): accept with the old token racing a real resend, 20 rounds: never both 200 (the accept would use a token the resend has just killed, and the new mail carries a dead link)', async () => {
+  (rowLocks ? describe : describe.skip)('found by the hostile review, row-lock interleavings (postgres; failed before the fix)', () => {
+    it('(natural race, seen in 2 of 10 rounds before the fix): accept with the old token racing a real resend, 20 rounds: never both 200 (the accept would use a token the resend has just killed, and the new mail carries a dead link)', async () => {
       const outcomes: string[] = [];
       for (let i = 0; i < 20; i += 1) {
         const org = await newOrg('Race');
@@ -661,7 +666,7 @@ describe('access stages and invitations, attacked', () => {
       expect(outcomes.filter((o) => o === '200/200')).toEqual([]);
     });
 
-    it('DEFECT: an accept that found the invitation by the old token and waited while it was resent must not accept with the dead token', async () => {
+    it('an accept that found the invitation by the old token and waited while it was resent must not accept with the dead token', async () => {
       const org = await newOrg();
       const email = address('stale');
       const { invitation, token: old } = await invited(org, email);

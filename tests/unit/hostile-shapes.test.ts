@@ -72,7 +72,12 @@ describe('redactInvitationPath (docs/spec.md §12: the invitation link carries i
     ['/api/offboarding/portal/invitations/AbC_-123', '/api/offboarding/portal/invitations/[redacted]'],
     ['/api/offboarding/portal/invitations/AbC?x=1', '/api/offboarding/portal/invitations/[redacted]?x=1'],
     ['/api/offboarding/portal/invitations/enc%2Fsecret', '/api/offboarding/portal/invitations/[redacted]'],
-    ['/API/offboarding/Portal/Invitations/secret/more', '/API/offboarding/Portal/Invitations/[redacted]/more'],
+    // Everything after `invitations` goes: a token may sit in any later segment.
+    ['/API/offboarding/Portal/Invitations/secret/more', '/API/offboarding/Portal/Invitations/[redacted]'],
+    ['/api/offboarding/portal//invitations/secret', '/api/offboarding/portal//invitations/[redacted]'],
+    ['/api/offboarding/portal/invitations/accept/secret', '/api/offboarding/portal/invitations/[redacted]'],
+    ['/api/offboarding/portal%2Finvitations%2Fsecret', '/api/offboarding/portal/invitations/[redacted]'],
+    ['/api/offboarding/portal/invitations/accept/', '/api/offboarding/portal/invitations/accept/'],
     ['/api/offboarding/portal/invitations/accept', '/api/offboarding/portal/invitations/accept'],
     ['/api/offboarding/portal/invitations/accepted-secret', '/api/offboarding/portal/invitations/[redacted]'],
     ['/api/offboarding/portal/organizations/abc', '/api/offboarding/portal/organizations/abc'],

@@ -7,7 +7,9 @@ import {
   NOTICE_KEYS,
   NOTICE_VARIABLES,
   effectiveTemplate,
+  linkVariablesIn,
   noticeValues,
+  withoutLinks,
   placeholdersOf,
   render,
   textToHtml,
@@ -139,5 +141,15 @@ describe('the development mail transport (config/lib/mail-to-disk.ts)', () => {
       log.mockRestore();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('links stay out of subjects (a subject is listed to admins and kept in the audit trail)', () => {
+  it('finds the link variables a subject uses, and renders a subject with every link blanked', () => {
+    expect(linkVariablesIn('Join {{ acceptUrl }} or {{downloadUrl}} of {{organization.name}}')).toEqual(['acceptUrl', 'downloadUrl']);
+    expect(linkVariablesIn(NOTICE_DEFAULTS.invitation.subject)).toEqual([]);
+    const values = noticeValues('invitation', { organization: { name: 'Acme' }, invitation: { role: 'owner', acceptUrl: 'https://x.test/join?token=SECRET' } });
+    expect(render('{{organization.name}}: {{acceptUrl}}', withoutLinks(values))).toBe('Acme: ');
+    expect(render(NOTICE_DEFAULTS.invitation.body, values)).toContain('token=SECRET');
   });
 });

@@ -103,6 +103,20 @@ export const unknownVariables = (key: NoticeKey, text: string): string[] => {
   return placeholdersOf(text).filter((name) => !allowed.includes(name));
 };
 
+/**
+ * Variables that carry a bearer link (a signed download link, an invitation's token). They belong
+ * in the body only: a subject is listed to every admin who may read the organization's
+ * notifications and kept in the `notice.sent` audit row, a body is kept with the mail alone.
+ */
+export const LINK_VARIABLES: readonly string[] = ['downloadUrl', 'acceptUrl'];
+
+/** The link variables a subject uses (empty: the subject carries no link). */
+export const linkVariablesIn = (text: string): string[] => placeholdersOf(text).filter((name) => LINK_VARIABLES.includes(name));
+
+/** The values with every link blanked: what a subject is rendered with, whatever its text. */
+export const withoutLinks = (values: NoticeValues): NoticeValues =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [name, LINK_VARIABLES.includes(name) ? null : value]));
+
 export type NoticeValues = Partial<Record<string, string | number | null>>;
 
 /** Replaces every `{{variable}}`; a variable without a value renders as an empty string. */

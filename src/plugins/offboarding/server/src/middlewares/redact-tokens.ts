@@ -4,6 +4,10 @@ import { PLUGIN_ID } from '../constants';
 
 export const REDACTED = '[redacted]';
 
+/** `…/portal/invitations` (any run of slashes) and all that follows it in the path. */
+const INVITATION_PATH = /^(.*?\/portal\/+invitations)(\/.*)$/i;
+const ACCEPT_ROUTE = /^\/+accept\/*$/i;
+
 const decode = (text: string) => {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '));
@@ -34,8 +38,27 @@ export const redactTokens = (url: string): string => {
  * The URL with the token of an invitation link (`…/portal/invitations/<token>`, docs/spec.md §12)
  * replaced by `[redacted]`; `…/portal/invitations/accept` (the token is in its body) stays.
  */
-export const redactInvitationPath = (url: string): string =>
-  url.replace(/(\/portal\/invitations\/)(?!accept(?:[/?#]|$))[^/?#]+/i, `$1${REDACTED}`);
+export const redactInvitationPath = (url: string): string => {
+  const cut = url.search(/[?#]/);
+  const path = cut < 0 ? url : url.slice(0, cut);
+  const tail = cut < 0 ? '' : url.slice(cut);
+  // The raw path, then the decoded one (`portal%2Finvitations%2F<token>`): everything after
+  // `invitations` goes, whatever slashes or segments a caller adds (`portal//invitations/<t>`,
+  // `invitations/accept/<t>`), unless it is the accept route itself.
+  for (const candidate of [path, decode(path)]) {
+    const match = INVITATION_PATH.exec(candidate);
+    if (!match) continue;
+    return ACCEPT_ROUTE.test(match[2]) ? url : `${match[1]}/${REDACTED}${tail}`;
+  }
+  return url;
+};
+
+/** Whether the path is an invitation link: something after `…/portal/invitations/` other than the accept route. */
+export const isInvitationLink = (path: string): boolean =>
+  [path, decode(path)].some((candidate) => {
+    const match = INVITATION_PATH.exec(candidate);
+    return Boolean(match) && !ACCEPT_ROUTE.test((match as RegExpExecArray)[2]);
+  });
 
 /**
  * docs/spec.md §9, signed-link tokens are never written to logs. Strapi's request log (`strapi::logger`)
@@ -48,16 +71,15 @@ const redactTokensMiddleware = (_config: unknown, { strapi }: { strapi: Core.Str
   const restPrefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/$/, '');
   const prefixes = [`${restPrefix}/${PLUGIN_ID}`, `/${PLUGIN_ID}`].map((prefix) => prefix.toLowerCase());
   const ours = (path: string) => {
-    const decoded = decode(path).toLowerCase();
+    // `/api//offboarding/…` is the plugin's path too, as far as a log line goes.
+    const decoded = decode(path).toLowerCase().replace(/\/{2,}/g, '/');
     return prefixes.some((prefix) => decoded === prefix || decoded.startsWith(`${prefix}/`));
   };
 
-  /** An invitation link carries its token in the path, whatever the query string holds. */
-  const invitationLink = (path: string) => /\/portal\/invitations\/(?!accept$)./i.test(path) || /\/portal\/invitations\/(?!accept$)./i.test(decode(path));
 
   return async (ctx: Context, next: Next) => {
     const path = ctx.path;
-    if (!ours(path) || (!ctx.querystring && !invitationLink(path))) return next();
+    if (!ours(path) || (!ctx.querystring && !isInvitationLink(path))) return next();
     try {
       await next();
     } finally {

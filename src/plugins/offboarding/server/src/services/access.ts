@@ -68,6 +68,9 @@ const createAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const load = async (organizationDocumentId: string) => {
+    // Only a string names an organization: a host app may pass a value from a parsed body, and an
+    // object there (`{ $ne: 'x' }`) would be read as a query operator matching another one.
+    if (typeof organizationDocumentId !== 'string' || !organizationDocumentId) return null;
     const org = await organizationStore(strapi).findWithPolicy({ documentId: organizationDocumentId });
     if (!org) return null;
     const [assessment] = await assess([org]);
@@ -95,7 +98,7 @@ const createAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The organization's access now (404 when unknown). */
     async of(organizationDocumentId: string): Promise<AccessView> {
       const assessment = await load(organizationDocumentId);
-      if (!assessment) throw notFound('Organization', organizationDocumentId);
+      if (!assessment) throw notFound('Organization', String(organizationDocumentId));
       return accessView(assessment.access);
     },
 
@@ -113,7 +116,7 @@ const createAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
     async assert(organizationDocumentId: string, capability: AccessCapability): Promise<void> {
       const cap = requireCapability(capability);
       const assessment = await load(organizationDocumentId);
-      if (!assessment) throw notFound('Organization', organizationDocumentId);
+      if (!assessment) throw notFound('Organization', String(organizationDocumentId));
       if (!assessment.access.capabilities[cap]) throw refused(assessment, cap);
     },
 

@@ -18,6 +18,7 @@ export const INVITATION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 type InvitationRow = Row & {
   email: string;
+  tokenHash: string;
   role: CollaboratorRole;
   state: 'pending' | 'accepted' | 'revoked';
   expiresAt: DateInput;
@@ -232,6 +233,9 @@ const createInvitationService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!first?.organization) throw notFound('Invitation', '…');
         const org = await lockOrganization({ id: first.organization.id }, first.organization.documentId);
         const row = (await find({ id: first.id })) as InvitationRow;
+        // Read again under the lock: a resend that committed meanwhile replaced the token, and the
+        // one in hand is then dead (as it is for a request that comes after the resend).
+        if (row.tokenHash !== hashToken(token)) throw notFound('Invitation', '…');
         const at = now();
         const state = stateOf(row, at);
         if (state !== 'pending') throw gone(state);

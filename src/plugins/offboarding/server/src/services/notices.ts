@@ -13,6 +13,8 @@ import {
   textToHtml,
   uniqueRecipients,
   unknownVariables,
+  linkVariablesIn,
+  withoutLinks,
   type NoticeFacts,
   type TemplateOverride,
 } from '../domain/notices';
@@ -82,6 +84,10 @@ const refuseUnknownVariables = (key: NoticeKey, input: { subject?: string; body?
     if (unknown.length) {
       throw fieldError(field, `${field} uses unknown variable(s): ${unknown.join(', ')}; ${key} may use ${effectiveTemplate(key, null).variables.join(', ')}`, { unknown });
     }
+  }
+  const links = input.subject === undefined ? [] : linkVariablesIn(input.subject);
+  if (links.length) {
+    throw fieldError('subject', `subject may not use ${links.map((name) => `{{${name}}}`).join(', ')}: a link goes in the body only (subjects are listed to admins and kept in the audit trail)`, { links });
   }
 };
 
@@ -156,7 +162,8 @@ const createNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
         key: entry.key,
         dedupeKey: entry.dedupeKey,
         recipients: to,
-        subject: render(template.subject, values).slice(0, 255),
+        // A link never in the subject, even one saved before subjects were refused them.
+        subject: render(template.subject, withoutLinks(values)).slice(0, 255),
         body: render(template.body, values),
         state: skippedReason ? 'skipped' : 'pending',
         skippedReason,
@@ -280,7 +287,7 @@ const createNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
         daysLeft: 7,
         invitation: { role: 'member', acceptUrl: `${String(strapi.config.get('server.absoluteUrl') ?? '')}/…` },
       });
-      return { subject: render(input.subject ?? template.subject, values), body: render(input.body ?? template.body, values), to: audience?.to ?? [] };
+      return { subject: render(input.subject ?? template.subject, withoutLinks(values)), body: render(input.body ?? template.body, values), to: audience?.to ?? [] };
     },
 
     /** The notices of a change's events (the `notices-outbox` consumer), set-wise. */
