@@ -120,7 +120,10 @@ const createInvitationService = ({ strapi }: { strapi: Core.Strapi }) => {
   const lockInvitation = async (documentId: string) => {
     const first = await find({ documentId });
     if (!first?.organization) throw notFound('Invitation', documentId);
-    const org = await lockOrganization({ id: first.organization.id }, first.organization.documentId);
+    // By documentId, as every other change locks it: on MySQL a lock by id takes the primary key
+    // alone, and a consumer's later lock by document_id would then take the secondary index after
+    // it, the reverse of a concurrent organization update's order (they deadlocked in the burst test).
+    const org = await lockOrganization({ documentId: first.organization.documentId }, first.organization.documentId);
     // Read again under the organization's lock: a concurrent change of it has committed by now.
     const row = await find({ id: first.id });
     if (!row) throw notFound('Invitation', documentId);
@@ -231,7 +234,7 @@ const createInvitationService = ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const first = await find({ tokenHash: hashToken(token) });
         if (!first?.organization) throw notFound('Invitation', '…');
-        const org = await lockOrganization({ id: first.organization.id }, first.organization.documentId);
+        const org = await lockOrganization({ documentId: first.organization.documentId }, first.organization.documentId);
         const row = (await find({ id: first.id })) as InvitationRow;
         // Read again under the lock: a resend that committed meanwhile replaced the token, and the
         // one in hand is then dead (as it is for a request that comes after the resend).
