@@ -89,7 +89,7 @@ describe('invitations', () => {
     const res = await invite(org, { email, role: 'owner' });
     expectStatus(res, 201);
     expect(res.body.data).toEqual({
-      documentId: expect.any(String),
+      documentId: expect.stringMatching(/^[a-z0-9]{24}$/),
       organization: org,
       email: email.toLowerCase(),
       role: 'owner',
@@ -100,7 +100,7 @@ describe('invitations', () => {
       acceptedAt: null,
       acceptedBy: null,
       revokedAt: null,
-      createdAt: expect.any(String),
+      createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
     });
     // The answer never carries the token or its hash.
     expect(JSON.stringify(res.body)).not.toMatch(/token/i);
