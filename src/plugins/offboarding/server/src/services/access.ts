@@ -37,13 +37,17 @@ const isCapability = (value: unknown): value is AccessCapability => (ACCESS_CAPA
 const createAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
   const now = () => getService(strapi, 'clock').now();
 
-  /** Several organizations at once (rows with their own policy populated): a read of entitlements and of policies each. */
+  /** Several organizations at once: three reads whatever their number (entitlements, policy overrides, policies). */
   const assess = async (organizations: OrganizationRow[], at: Date = now()): Promise<Assessment[]> => {
-    const byOrganization = await entitlementStore(strapi).byOrganization(organizations.map((org) => org.id));
+    const ids = organizations.map((org) => org.id);
+    const [byOrganization, resolvers] = await Promise.all([
+      entitlementStore(strapi).byOrganization(ids),
+      getService(strapi, 'policy').resolversFor(ids),
+    ]);
     const result: Assessment[] = [];
     for (const organization of organizations) {
       const entitlements = byOrganization.get(organization.id) ?? [];
-      const resolve = await getService(strapi, 'policy').resolver(organization);
+      const resolve = resolvers.get(organization.id) as Assessment['resolve'];
       // The longest window among the policies governing the organization (as for retention), so
       // the organization never closes while one of its cancelled entitlements is still to be shown.
       const visibilityDays = Math.max(
@@ -71,7 +75,7 @@ const createAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
     // Only a string names an organization: a host app may pass a value from a parsed body, and an
     // object there (`{ $ne: 'x' }`) would be read as a query operator matching another one.
     if (typeof organizationDocumentId !== 'string' || !organizationDocumentId) return null;
-    const org = await organizationStore(strapi).findWithPolicy({ documentId: organizationDocumentId });
+    const org = await organizationStore(strapi).find({ documentId: organizationDocumentId });
     if (!org) return null;
     const [assessment] = await assess([org]);
     return assessment;
@@ -123,8 +127,7 @@ const createAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** `assert` for an organization row the caller already holds (locked, in its transaction). */
     async assertRow(organization: OrganizationRow, capability: AccessCapability): Promise<Assessment> {
       const cap = requireCapability(capability);
-      const row = organization.cancellationPolicy === undefined ? ((await organizationStore(strapi).findWithPolicy({ id: organization.id })) ?? organization) : organization;
-      const [assessment] = await assess([row]);
+      const [assessment] = await assess([organization]);
       if (!assessment.access.capabilities[cap]) throw refused(assessment, cap);
       return assessment;
     },

@@ -47,10 +47,7 @@ const createArchiveGuardService = ({ strapi }: { strapi: Core.Strapi }) => {
     const or: Record<string, unknown>[] = [];
     if (refs.ids.length) or.push({ id: { $in: refs.ids } });
     if (refs.documentIds.length) or.push({ documentId: { $in: refs.documentIds } });
-    const organizations = (await strapi.db.query(UID.organization).findMany({
-      where: { $or: or },
-      populate: { cancellationPolicy: true },
-    })) as OrganizationRow[];
+    const organizations = (await strapi.db.query(UID.organization).findMany({ where: { $or: or } })) as OrganizationRow[];
     const assessed = await getService(strapi, 'access').assess(organizations);
     return assessed.find(({ access }) => !access.capabilities.newOrders);
   };

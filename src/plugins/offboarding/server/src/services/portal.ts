@@ -67,7 +67,7 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
         user: { id: userId },
         ...(organizationDocumentId ? { organization: { documentId: organizationDocumentId } } : {}),
       },
-      populate: { organization: { populate: { cancellationPolicy: true } } },
+      populate: { organization: true },
       orderBy: [{ id: 'asc' }],
     })) as CollaboratorLink[];
     return rows.filter((link): link is Assessed['link'] => link.organization !== null);
@@ -123,7 +123,7 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async assertOpenToCustomers(organizationDocumentId: string, capability: AccessCapability = 'portalLogin') {
       // The portal's fields are the organization row's own; the store types the ones it reads.
-      const org = (await organizationStore(strapi).findWithPolicy({ documentId: organizationDocumentId })) as PortalOrganizationRow | null;
+      const org = (await organizationStore(strapi).find({ documentId: organizationDocumentId })) as PortalOrganizationRow | null;
       if (!org || org.purgeState === 'purged') {
         throw createHttpError(410, "This organization's data no longer exists", { details: { reason: 'purged' } });
       }
