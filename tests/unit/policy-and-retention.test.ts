@@ -23,6 +23,7 @@ describe('DEFAULT_POLICY_SETTINGS', () => {
       refundEligible: false,
       gracePeriodDays: 30,
       purgeReviewDays: 7,
+      dunningStages: null,
     });
   });
 });

@@ -21,13 +21,20 @@ export type AccessCapability = (typeof ACCESS_CAPABILITIES)[number];
  * - `purged`, `access_disabled`, `archived`: closed, whatever the entitlements.
  * - `cancelled` (every entitlement cancelled) inside `portalVisibilityDays` after the last
  *   cancellation: a read-only portal and customer exports; `cancelled_closed` after it.
- * - `pending_cancellation` (any entitlement), then `suspended` (any, none pending), then `active`
- *   (every entitlement that is not cancelled is active, or the organization has none yet).
+ * - `pending_cancellation` (any entitlement), then the suspended rows (any, none pending):
+ *   `suspended_blocked` / `suspended_restricted` when a dunning stage has blocked / restricted an
+ *   overdue entitlement and no entitlement is in good standing (active, or paused keeping access),
+ *   else `suspended`; then `paused` (every open entitlement paused or prospect, one of them with
+ *   `access: block`); then `active` (the rest, also an organization with no entitlement, or
+ *   prospects only). Issue 15 adds the dunning and pause rows (docs/spec.md §13).
  */
 export const ACCESS_STAGES = [
   'active',
   'pending_cancellation',
   'suspended',
+  'suspended_restricted',
+  'suspended_blocked',
+  'paused',
   'cancelled',
   'cancelled_closed',
   'access_disabled',

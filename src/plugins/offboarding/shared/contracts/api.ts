@@ -51,6 +51,8 @@ export interface EntitlementInput {
   currentPeriodStart?: IsoDate | null;
   currentPeriodEnd?: IsoDate | null;
   creditBalance?: number;
+  /** `prospect` (docs/spec.md §13): not billed, not provisioned until `activate`. Default `active`. */
+  status?: 'active' | 'prospect';
 }
 
 export interface CancelRequest {
@@ -98,6 +100,8 @@ export interface SuspendRequest {
   reason: SuspensionReason;
   reasonCode?: string;
   notes?: string | null;
+  /** A future time: the suspension becomes a scheduled change (docs/spec.md §13). */
+  effectiveAt?: IsoDate | null;
 }
 
 export interface ResolvedPolicyView {

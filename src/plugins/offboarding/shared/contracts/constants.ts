@@ -4,7 +4,11 @@
 export const ENTITLEMENT_CLASSES = ['PLG', 'ENV', 'SVC', 'ORD', 'AFL', 'EDU'] as const;
 export type EntitlementClass = (typeof ENTITLEMENT_CLASSES)[number];
 
-export const ENTITLEMENT_STATUSES = ['active', 'suspended', 'pending_cancellation', 'cancelled'] as const;
+/**
+ * `prospect` (EngageIP): not billed, not provisioned, not counted as active; left only by
+ * `activate` and never returned to. `paused`: a customer-requested pause (docs/spec.md §13).
+ */
+export const ENTITLEMENT_STATUSES = ['prospect', 'active', 'paused', 'suspended', 'pending_cancellation', 'cancelled'] as const;
 export type EntitlementStatus = (typeof ENTITLEMENT_STATUSES)[number];
 
 /** An organization's status is derived from its entitlements (see domain/organization-status). */
@@ -26,6 +30,25 @@ export type CancelTiming = (typeof CANCEL_TIMINGS)[number];
 
 export const SUSPENSION_REASONS = ['non_payment', 'manual'] as const;
 export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
+
+/** A pause keeps the organization's portal open, or closes it while nothing else is paid up (docs/spec.md §13). */
+export const PAUSE_ACCESS = ['keep', 'block'] as const;
+export type PauseAccess = (typeof PAUSE_ACCESS)[number];
+
+/**
+ * Dunning stages (docs/spec.md §13): after N days of a non-payment suspension, `notify` (a
+ * notice), `restrict` (read-only portal), `block` (closed portal) or `cancel` (the overdue
+ * entitlement only).
+ */
+export const DUNNING_ACTIONS = ['notify', 'restrict', 'block', 'cancel'] as const;
+export type DunningAction = (typeof DUNNING_ACTIONS)[number];
+export interface DunningStage {
+  afterDays: number;
+  action: DunningAction;
+}
+/** How far dunning has restricted an overdue entitlement (the strongest stage reached so far). */
+export const DUNNING_LEVELS = ['none', 'restrict', 'block'] as const;
+export type DunningLevel = (typeof DUNNING_LEVELS)[number];
 
 export const ACCESS_STATUSES = ['enabled', 'disabled'] as const;
 export type AccessStatus = (typeof ACCESS_STATUSES)[number];
@@ -50,6 +73,11 @@ export interface PolicySettings {
   refundEligible: boolean;
   gracePeriodDays: number;
   purgeReviewDays: number;
+  /**
+   * null: the single grace period (`gracePeriodDays`) with the notices' grace reminders, as
+   * before issue 15. A list replaces it: increasing `afterDays`, at most one `cancel`, last.
+   */
+  dunningStages: DunningStage[] | null;
 }
 
 export const POLICY_SETTING_KEYS = [
@@ -60,6 +88,7 @@ export const POLICY_SETTING_KEYS = [
   'refundEligible',
   'gracePeriodDays',
   'purgeReviewDays',
+  'dunningStages',
 ] as const satisfies readonly (keyof PolicySettings)[];
 
 export const DEFAULT_POLICY_SETTINGS: Readonly<PolicySettings> = Object.freeze({
@@ -70,6 +99,7 @@ export const DEFAULT_POLICY_SETTINGS: Readonly<PolicySettings> = Object.freeze({
   refundEligible: false,
   gracePeriodDays: 30,
   purgeReviewDays: 7,
+  dunningStages: null,
 });
 
 export interface SeedReason {
@@ -105,6 +135,11 @@ export const TASK_KINDS = [
   'remind_cancellation',
   'remind_grace',
   'warn_purge',
+  // Issue 15 (docs/spec.md §13): a pause's own end at resumeAt; the next dunning stage of an
+  // overdue entitlement; a dated status change (a `scheduled-change` row) falling due.
+  'resume_pause',
+  'dunning_step',
+  'apply_change',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -112,7 +147,7 @@ export const TASK_STATES = ['pending', 'done', 'cancelled', 'failed'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
 export const SWEEPS = {
-  transitions: ['complete_cancellation', 'expire_grace'],
+  transitions: ['complete_cancellation', 'expire_grace', 'resume_pause', 'dunning_step', 'apply_change'],
   retention: ['flag_retention'],
   purge: ['purge'],
   exports: ['generate_export', 'expire_export'],

@@ -1,5 +1,7 @@
 import type {
   AccessStatus,
+  DunningLevel,
+  PauseAccess,
   ExportProfile,
   ExportState,
   ActorType,
@@ -79,6 +81,17 @@ export interface Entitlement {
   suspensionNotes: string | null;
   graceEndsAt: IsoDate | null;
   reactivatedAt: IsoDate | null;
+  /** A customer-requested pause (docs/spec.md §13): since when, why, until when, and the portal meanwhile. */
+  pausedAt: IsoDate | null;
+  pauseReason: string | null;
+  pauseNotes: string | null;
+  pauseAccess: PauseAccess | null;
+  resumeAt: IsoDate | null;
+  /** When a prospect was activated. */
+  activatedAt: IsoDate | null;
+  /** Dunning of a non-payment suspension: stages performed so far (index into the policy's stages) and the strongest access step. */
+  dunningStagesDone: number | null;
+  dunningLevel: DunningLevel | null;
   /** The downstream provisioning outbox (docs/spec.md §1): what is owed to other systems, and its last error. */
   provisioningState: ProvisioningState | null;
   provisioningOperation: ProvisioningOperation | null;

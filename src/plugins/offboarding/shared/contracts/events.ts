@@ -25,6 +25,13 @@ export const DOMAIN_EVENT_TYPES = [
   'entitlement.cancellation_undone',
   'entitlement.cancelled',
   'entitlement.reactivated',
+  // Issue 15 (docs/spec.md §13). A pause's end, by its job or on demand, is `entitlement.resumed`.
+  'entitlement.paused',
+  'entitlement.activated',
+  'entitlement.dunning_stage_reached',
+  'scheduled_change.created',
+  'scheduled_change.cancelled',
+  'scheduled_change.failed',
   'entitlement.deprovisioned',
   'entitlement.reprovisioned',
   'entitlement.provisioning_retried',
@@ -55,7 +62,7 @@ export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
 
 /** The events of the entitlement state machine's transitions (docs/spec.md §1). */
 export const ENTITLEMENT_TRANSITION_EVENTS = DOMAIN_EVENT_TYPES.filter((type) =>
-  ['suspended', 'resumed', 'cancellation_scheduled', 'cancellation_undone', 'cancelled', 'reactivated'].some((name) => type === `entitlement.${name}`)
+  ['suspended', 'resumed', 'cancellation_scheduled', 'cancellation_undone', 'cancelled', 'reactivated', 'paused', 'activated'].some((name) => type === `entitlement.${name}`)
 );
 
 /** An event as the event log and Strapi's eventHub show it (docs/spec.md §10). */

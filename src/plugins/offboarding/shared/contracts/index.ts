@@ -13,3 +13,4 @@ export * from './webhooks';
 export * from './notices';
 export * from './access';
 export * from './invitations';
+export * from './lifecycle';

@@ -25,7 +25,9 @@ type Variant = NonNullable<BadgeProps['variant']>;
 /** Names of the API's codes, one message each, for every page, dialog and Content Manager action. */
 export const labelMessages = {
   status: {
+    prospect: { id: getTranslation('organization.status.prospect'), defaultMessage: 'Prospect' },
     active: { id: getTranslation('organization.status.active'), defaultMessage: 'Active' },
+    paused: { id: getTranslation('organization.status.paused'), defaultMessage: 'Paused' },
     suspended: { id: getTranslation('organization.status.suspended'), defaultMessage: 'Suspended' },
     pending_cancellation: { id: getTranslation('organization.status.pending_cancellation'), defaultMessage: 'Pending cancellation' },
     cancelled: { id: getTranslation('organization.status.cancelled'), defaultMessage: 'Cancelled' },
@@ -112,6 +114,9 @@ export const labelMessages = {
     active: { id: getTranslation('organization.stage.active'), defaultMessage: 'Active' },
     pending_cancellation: { id: getTranslation('organization.stage.pending_cancellation'), defaultMessage: 'Pending cancellation' },
     suspended: { id: getTranslation('organization.stage.suspended'), defaultMessage: 'Suspended' },
+    suspended_restricted: { id: getTranslation('organization.stage.suspended_restricted'), defaultMessage: 'Overdue (read-only portal)' },
+    suspended_blocked: { id: getTranslation('organization.stage.suspended_blocked'), defaultMessage: 'Overdue (portal closed)' },
+    paused: { id: getTranslation('organization.stage.paused'), defaultMessage: 'Paused (portal closed)' },
     cancelled: { id: getTranslation('organization.stage.cancelled'), defaultMessage: 'Cancelled (read-only portal)' },
     cancelled_closed: { id: getTranslation('organization.stage.cancelled_closed'), defaultMessage: 'Cancelled (portal closed)' },
     access_disabled: { id: getTranslation('organization.stage.access_disabled'), defaultMessage: 'Access disabled' },
@@ -142,7 +147,9 @@ export const labelMessages = {
 
 /** The badge colour of each status, wherever the status is shown. */
 export const STATUS_VARIANT: Record<EntitlementStatus, Variant> = {
+  prospect: 'alternative',
   active: 'success',
+  paused: 'primary',
   suspended: 'warning',
   pending_cancellation: 'secondary',
   cancelled: 'neutral',
@@ -181,6 +188,9 @@ export const ACCESS_STAGE_VARIANT: Record<AccessStage, Variant> = {
   active: 'success',
   pending_cancellation: 'secondary',
   suspended: 'warning',
+  suspended_restricted: 'warning',
+  suspended_blocked: 'danger',
+  paused: 'primary',
   cancelled: 'neutral',
   cancelled_closed: 'neutral',
   access_disabled: 'danger',

@@ -42,6 +42,11 @@ export const STAGE_CAPABILITIES: Readonly<Record<AccessStage, Readonly<Record<Ac
   pending_cancellation: { ...ALL, invite: false, acceptInvite: false, assignResources: false },
   // "Portal write: yes until a dunning stage restricts it" (issue 15 adds the dunning stages).
   suspended: { ...ALL, invite: false, acceptInvite: false, newOrders: false, assignResources: false },
+  // Dunning stages (docs/spec.md §13): read-only, then closed, while nothing else is paid up.
+  suspended_restricted: { ...NONE, portalLogin: true, customerExport: true },
+  suspended_blocked: NONE,
+  // A pause with `access: block` while nothing else runs: a closed portal, billing stopped.
+  paused: NONE,
   cancelled: { ...NONE, portalLogin: true, customerExport: true },
   cancelled_closed: NONE,
   access_disabled: NONE,
@@ -54,6 +59,9 @@ export const STAGE_PHRASES: Readonly<Record<AccessStage, string>> = Object.freez
   active: 'active',
   pending_cancellation: 'pending cancellation',
   suspended: 'suspended',
+  suspended_restricted: 'suspended for non-payment (read-only portal)',
+  suspended_blocked: 'suspended for non-payment (portal closed)',
+  paused: 'paused',
   cancelled: 'cancelled (read-only portal)',
   cancelled_closed: 'cancelled and past its portal access period',
   access_disabled: 'disabled (access is off)',

@@ -51,7 +51,8 @@ const entitlement = fieldsOf<Entitlement>()([
   'currentPeriodStart', 'currentPeriodEnd', 'creditBalance', 'cancellationReason', 'cancellationNotes',
   'cancelRequestedAt', 'cancelRequestedBy', 'cancelTiming', 'cancelEffectiveAt', 'cancelledAt', 'refundMode',
   'refundAmount', 'prorateAsOf', 'suspendedAt', 'suspensionReason', 'suspensionReasonCode', 'suspensionNotes',
-  'graceEndsAt', 'reactivatedAt', 'provisioningState', 'provisioningOperation', 'provisioningError', 'createdAt',
+  'graceEndsAt', 'reactivatedAt', 'pausedAt', 'pauseReason', 'pauseNotes', 'pauseAccess', 'resumeAt', 'activatedAt',
+  'dunningStagesDone', 'dunningLevel', 'provisioningState', 'provisioningOperation', 'provisioningError', 'createdAt',
   'updatedAt',
 ]);
 
@@ -77,7 +78,7 @@ export const CONTRACTS = {
   CancelPreview: fieldsOf<CancelPreview>()(['entitlement', 'timing', 'effectiveAt', 'resultingStatus', 'refund', 'refundEligible', 'policy']),
   CancellationPolicy: fieldsOf<CancellationPolicy>()([
     'documentId', 'name', 'isDefault', 'entitlementClass', 'portalVisibilityDays', 'dataRetentionDays', 'allowReactivation',
-    'reactivationWindowDays', 'refundEligible', 'gracePeriodDays', 'purgeReviewDays', 'createdAt', 'updatedAt',
+    'reactivationWindowDays', 'refundEligible', 'gracePeriodDays', 'purgeReviewDays', 'dunningStages', 'createdAt', 'updatedAt',
   ]),
   ProvisioningPolicy: fieldsOf<ProvisioningPolicy>()(['documentId', 'entitlementClass', 'deprovisionOnCancel']),
   CancellationReason: fieldsOf<CancellationReason>()(['documentId', 'code', 'label', 'appliesToCancel', 'appliesToSuspend', 'active']),

@@ -28,6 +28,8 @@ export default {
       refundEligible: { type: 'boolean', required: true, default: DEFAULT_POLICY_SETTINGS.refundEligible },
       gracePeriodDays: days(DEFAULT_POLICY_SETTINGS.gracePeriodDays),
       purgeReviewDays: days(DEFAULT_POLICY_SETTINGS.purgeReviewDays),
+      // null: the single grace period (docs/spec.md §13); a list of {afterDays, action} replaces it.
+      dunningStages: { type: 'json' },
     },
   },
 };

@@ -4,6 +4,8 @@ import {
   PROVISIONING_STATES,
   ENTITLEMENT_CLASSES,
   ENTITLEMENT_STATUSES,
+  DUNNING_LEVELS,
+  PAUSE_ACCESS,
   REFUND_MODES,
   SUSPENSION_REASONS,
 } from '../../../../shared/contracts/constants';
@@ -61,6 +63,15 @@ export default {
       suspensionNotes: { type: 'text' },
       graceEndsAt: { type: 'datetime' },
       reactivatedAt: { type: 'datetime' },
+      // Issue 15 (docs/spec.md §13): a customer-requested pause, a prospect's activation, dunning.
+      pausedAt: { type: 'datetime' },
+      pauseReason: { type: 'string' },
+      pauseNotes: { type: 'text' },
+      pauseAccess: { type: 'enumeration', enum: [...PAUSE_ACCESS] },
+      resumeAt: { type: 'datetime' },
+      activatedAt: { type: 'datetime' },
+      dunningStagesDone: { type: 'integer' },
+      dunningLevel: { type: 'enumeration', enum: [...DUNNING_LEVELS] },
       // Downstream work after a cancellation or reactivation (the outbox's state, visible here).
       provisioningState: { type: 'enumeration', enum: [...PROVISIONING_STATES], default: 'none' },
       provisioningOperation: { type: 'enumeration', enum: ['deprovision', 'reprovision'] },
