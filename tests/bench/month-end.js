@@ -76,7 +76,8 @@ const seed = async (orgs) => {
   const [orgRow] = await knex('offboarding_organizations').where({ document_id: org.documentId });
   const [entRow] = await knex('offboarding_entitlements').where({ document_id: ent.documentId });
   const [linkRow] = await knex('offboarding_entitlements_organization_lnk').where({ entitlement_id: entRow.id });
-  const [taskRow] = await knex('offboarding_scheduled_tasks').where({ target_id: ent.documentId, state: 'pending' });
+  // The cancellation's own task (its reminder, `remind_cancellation`, is pending beside it since issue 13).
+  const [taskRow] = await knex('offboarding_scheduled_tasks').where({ target_id: ent.documentId, state: 'pending', kind: 'complete_cancellation' });
   const [auditRow] = await knex('offboarding_audit_events').orderBy('id', 'desc').limit(1);
   const without = (row, ...keys) => Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k)));
 
