@@ -6,7 +6,7 @@ import type { DomainEventType } from '../../../shared/contracts/events';
 import type { DatedChangeKind, PauseRequest, ScheduledAnswer, ScheduledChange } from '../../../shared/contracts/lifecycle';
 import { PLUGIN_ID } from '../constants';
 import { toDate } from '../domain/dates';
-import { assertTransition } from '../domain/entitlement-lifecycle';
+import { ALLOWED_FROM, assertTransition } from '../domain/entitlement-lifecycle';
 import {
   planActivate,
   planCancel,
@@ -110,6 +110,9 @@ interface DatedChangeScheduler {
 
 const isScheduler = (value: unknown): value is DatedChangeScheduler =>
   typeof value === 'object' && value !== null && typeof (value as { schedule?: unknown }).schedule === 'function';
+
+/** What cancel-all cancels: every status `cancel` starts from (docs/spec.md §1, §13). */
+const CANCELLABLE = ALLOWED_FROM.cancel;
 
 /** An entitlement without an organization cannot be worked: one at a time or in a batch, the same refusal. */
 const orphanError = (documentId: string) => conflictError('The entitlement belongs to no organization', { documentId });
@@ -520,9 +523,10 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Cancels every active or suspended entitlement of the organization, all or nothing.
-     * With `period_end`, an entitlement whose period has no end ahead (a one-off order, or a
-     * period already over) is cancelled at once: there is nothing left to wait for.
+     * Cancels every active, suspended, paused or prospect entitlement of the organization, all
+     * or nothing. With `period_end`, an entitlement whose period has no end ahead (a one-off
+     * order, or a period already over) is cancelled at once: there is nothing left to wait for;
+     * a prospect (never billed) is always cancelled at once.
      */
     async cancelAll(organizationDocumentId: string, body: CancelAllRequest, actor: Actor) {
       await getService(strapi, 'reason').assertUsable(body.reason, 'cancel');
@@ -531,17 +535,17 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!org) throw notFound('Organization', organizationDocumentId);
         // Read once for the whole batch; each cancellation hands the rows it changed to the next.
         let entitlements = await store().ofOrganization(org.id);
-        const open = entitlements.filter((row) => row.status === 'active' || row.status === 'suspended').map((row) => row.documentId);
+        const open = entitlements.filter((row) => CANCELLABLE.includes(row.status)).map((row) => row.documentId);
         if (!open.length) {
-          throw conflictError('The organization has no active or suspended entitlement to cancel', { organization: organizationDocumentId });
+          throw conflictError('The organization has no active, suspended, paused or prospect entitlement to cancel', { organization: organizationDocumentId });
         }
         const resolve = await getService(strapi, 'policy').resolverFor(org);
         const results: { documentId: string; status: string; cancelEffectiveAt: string | null }[] = [];
         for (const documentId of open) {
           const ctx = contextOf(org, entitlements, resolve, entitlements.find((row) => row.documentId === documentId) as EntitlementRow);
           const end = ctx.state.currentPeriodEnd;
-          const timing =
-            body.timing === 'period_end' && (!end || end.getTime() <= ctx.now.getTime()) ? 'immediate' : body.timing;
+          const nothingToWaitFor = ctx.state.status === 'prospect' || (body.timing === 'period_end' && (!end || end.getTime() <= ctx.now.getTime()));
+          const timing = nothingToWaitFor ? 'immediate' : body.timing;
           const request: CancelRequest = { ...body, timing, refund: 'none' };
           const { view: updated, entitlements: after } = await applyWithRows(ctx, actor, cancelResult(ctx, planCancelFor(ctx, request, actor), request));
           entitlements = after;
