@@ -93,6 +93,28 @@ describe('pause and prospects (docs/spec.md §13)', () => {
       expect((await getEntitlement(api, ent)).resumeAt).toBeNull();
     });
 
+    it('the customer sees the pause and its end date, never its notes or reason; after the resume the cancel preview shows the moved end', async () => {
+      const org = await newOrg();
+      const user: PortalUser = await h.portalUser('viewer');
+      await h.collaborator(org, user.email, 'member');
+      const ent = (await h.entitlement(org)).documentId;
+      expectStatus(await pause(ent, { reason: 'other', notes: 'staff only: VIP', resumeAt: plusDays(NOW, 4), access: 'keep' }), 200);
+
+      const portal = await request(h.server).get(`/api/offboarding/portal/organizations/${org}`).set(user.auth);
+      expectStatus(portal, 200);
+      const seen = (portal.body.data.entitlements as Record<string, unknown>[]).find((e) => e.documentId === ent);
+      expect(seen).toMatchObject({ status: 'paused', pausedAt: NOW, pauseAccess: 'keep', resumeAt: plusDays(NOW, 4) });
+      expect(seen).not.toHaveProperty('pauseNotes');
+      expect(seen).not.toHaveProperty('pauseReason');
+      expect(JSON.stringify(portal.body)).not.toContain('VIP');
+
+      h.clock.freeze(plusDays(NOW, 1));
+      expectStatus(await api.post(`${ENTS}/${ent}/resume`, {}), 200);
+      const preview = await api.post(`${ENTS}/${ent}/cancel/preview`, { reason: 'customer_request', timing: 'period_end' });
+      expectStatus(preview, 200);
+      expect(preview.body.data.effectiveAt).toBe(plusDays(PERIOD.end, 1));
+    });
+
     it('ends by itself at resumeAt, once, and the period end moves by the time paused exactly', async () => {
       const org = await newOrg();
       const ent = (await h.entitlement(org)).documentId;
