@@ -537,7 +537,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
         let entitlements = await store().ofOrganization(org.id);
         const open = entitlements.filter((row) => CANCELLABLE.includes(row.status)).map((row) => row.documentId);
         if (!open.length) {
-          throw conflictError('The organization has no active, suspended, paused or prospect entitlement to cancel', { organization: organizationDocumentId });
+          throw conflictError('The organization has no active or suspended entitlement to cancel (nor a paused one, nor a prospect)', { organization: organizationDocumentId });
         }
         const resolve = await getService(strapi, 'policy').resolverFor(org);
         const results: { documentId: string; status: string; cancelEffectiveAt: string | null }[] = [];
