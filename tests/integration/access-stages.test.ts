@@ -198,6 +198,34 @@ describe('access stages, one organization through every row (docs/spec.md §12)'
     await expectRow('active');
   });
 
+  it('paused with access blocked: closed while nothing else runs; a pause keeping access stays active (docs/spec.md §13)', async () => {
+    expectStatus(await api.post(`/offboarding/entitlements/${first}/pause`, { reason: 'other', access: 'block' }), 200);
+    await expectRow('paused', 'rest');
+    expectStatus(await api.post(`/offboarding/entitlements/${first}/resume`, {}), 200);
+    expectStatus(await api.post(`/offboarding/entitlements/${first}/pause`, { reason: 'other', access: 'keep' }), 200);
+    await expectRow('active', 'content-manager');
+    expectStatus(await api.post(`/offboarding/entitlements/${first}/resume`, {}), 200);
+  });
+
+  it('dunning: restricted, then blocked, only while no entitlement is in good standing (docs/spec.md §13)', async () => {
+    expectStatus(await api.post(`/offboarding/entitlements/${first}/suspend`, { reason: 'non_payment' }), 200);
+    // The dunning sweep (its own issue part) writes the level reached; the rule only reads it.
+    const setLevel = (dunningLevel: 'none' | 'restrict' | 'block' | null) =>
+      h.strapi.db.query('plugin::offboarding.entitlement').update({ where: { documentId: first }, data: { dunningLevel } });
+    await setLevel('restrict');
+    await expectRow('suspended_restricted');
+    await setLevel('block');
+    await expectRow('suspended_blocked', 'rest');
+    // Another entitlement, paid up: the overdue one no longer closes the organization (killbill#1997).
+    const paid = (await h.entitlement(org.documentId)).documentId;
+    await expectRow('suspended', 'content-manager');
+    expectStatus(await api.post(`/offboarding/entitlements/${paid}/cancel`, { reason: 'customer_request', timing: 'immediate' }), 200);
+    await expectRow('suspended_blocked');
+    await setLevel(null);
+    expectStatus(await api.post(`/offboarding/entitlements/${first}/resume`, {}), 200);
+    await expectRow('active');
+  });
+
   it('cancelled: a read-only portal through the last instant of portalVisibilityDays, then nothing', async () => {
     expectStatus(await api.post(`/offboarding/entitlements/${first}/cancel`, { reason: 'customer_request', timing: 'immediate' }), 200);
     await expectRow('cancelled');

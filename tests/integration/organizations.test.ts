@@ -65,6 +65,8 @@ describe('create and read', () => {
         refundEligible: false,
         gracePeriodDays: 30,
         purgeReviewDays: 7,
+        // Issue 15's contracts: null is the single grace period (docs/spec.md §13).
+        dunningStages: null,
       },
     });
     expect(await getOrg(h.api, org.documentId)).toEqual(org);

@@ -173,6 +173,17 @@ const MUTATING: RouteCase[] = [
       return { url: `${ENTS}/${ent}/reactivate`, body: {} };
     },
   },
+  { route: 'POST /entitlements/:id/pause', action: 'suspend', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}/pause`, body: { reason: 'other', access: 'keep' } }) },
+  {
+    route: 'POST /entitlements/:id/activate',
+    action: 'manage',
+    success: 200,
+    prepare: async () => {
+      const org = await newOrg();
+      const prospect = await data(su.post(`${ORGS}/${org}/entitlements`, { class: 'PLG', price: 1200, currency: 'EUR', billingPeriod: 'none', status: 'prospect' }), 201);
+      return { url: `${ENTS}/${prospect.documentId}/activate`, body: {} };
+    },
+  },
   { route: 'POST /policies', action: 'settings', success: 201, prepare: async () => ({ url: '/offboarding/policies', body: { name: unique('Policy') } }) },
   { route: 'GET /notices', action: 'settings', success: 200, prepare: async () => ({ url: '/offboarding/notices' }) },
   { route: 'PUT /notices/:key', action: 'settings', success: 200, prepare: async () => ({ url: '/offboarding/notices/resumed', body: { enabled: true } }) },

@@ -3,9 +3,11 @@ import {
   accessOf,
   accessStage,
   type AccessCapability,
+  type AccessEntitlement,
   type AccessFacts,
   type AccessStage,
 } from '../../src/plugins/offboarding/server/src/domain';
+import type { DunningLevel, EntitlementStatus, PauseAccess } from '../../src/plugins/offboarding/shared/contracts/constants';
 
 /** docs/spec.md §12's stage table, written out here as the spec states it (not read from the code). */
 const Y = true;
@@ -26,6 +28,11 @@ const TABLE: Record<AccessStage, [boolean, boolean, boolean, boolean, boolean, b
 };
 const COLUMNS: AccessCapability[] = ['portalLogin', 'portalWrite', 'invite', 'acceptInvite', 'newOrders', 'assignResources', 'customerExport'];
 
+/** Entitlements of these statuses, no pause and no dunning. */
+const ents = (...statuses: EntitlementStatus[]): AccessEntitlement[] => statuses.map((status) => ({ status, pauseAccess: null, dunningLevel: null }));
+const paused = (pauseAccess: PauseAccess): AccessEntitlement => ({ status: 'paused', pauseAccess, dunningLevel: null });
+const overdue = (dunningLevel: DunningLevel): AccessEntitlement => ({ status: 'suspended', pauseAccess: null, dunningLevel });
+
 const DAY = 86_400_000;
 const T0 = new Date('2027-03-01T00:00:00.000Z');
 const plus = (ms: number) => new Date(T0.getTime() + ms);
@@ -34,11 +41,11 @@ const base: AccessFacts & { name: string } = {
   purgeState: 'none',
   accessStatus: 'enabled',
   archivedAt: null,
-  statuses: ['active'],
+  entitlements: ents('active'),
   lastCancelledAt: null,
   portalVisibilityDays: 90,
 };
-const cancelledOrg = { ...base, statuses: ['cancelled', 'cancelled'] as const, lastCancelledAt: T0 };
+const cancelledOrg = { ...base, entitlements: ents('cancelled', 'cancelled'), lastCancelledAt: T0 };
 
 const expectRow = (facts: AccessFacts & { name: string }, now: Date, stage: AccessStage) => {
   const access = accessOf(facts, now);
@@ -59,30 +66,72 @@ describe('access stages (docs/spec.md §12)', () => {
 
   it('active: every entitlement active, or none yet', () => {
     expectRow(base, T0, 'active');
-    expectRow({ ...base, statuses: ['active', 'active'] }, T0, 'active');
-    expectRow({ ...base, statuses: [] }, T0, 'active');
+    expectRow({ ...base, entitlements: ents('active', 'active') }, T0, 'active');
+    expectRow({ ...base, entitlements: ents() }, T0, 'active');
     // Cancelled entitlements beside active ones do not change the stage.
-    expectRow({ ...base, statuses: ['active', 'cancelled'], lastCancelledAt: null }, T0, 'active');
+    expectRow({ ...base, entitlements: ents('active', 'cancelled'), lastCancelledAt: null }, T0, 'active');
   });
 
   it('pending cancellation: any entitlement pending, the others active, suspended or cancelled', () => {
-    expectRow({ ...base, statuses: ['pending_cancellation'] }, T0, 'pending_cancellation');
-    expectRow({ ...base, statuses: ['active', 'pending_cancellation'] }, T0, 'pending_cancellation');
-    expectRow({ ...base, statuses: ['cancelled', 'pending_cancellation'] }, T0, 'pending_cancellation');
-    expect(accessOf({ ...base, statuses: ['pending_cancellation'] }, T0).reasons.invite).toBe('Organization "Acme" is pending cancellation: no one can be invited');
+    expectRow({ ...base, entitlements: ents('pending_cancellation') }, T0, 'pending_cancellation');
+    expectRow({ ...base, entitlements: ents('active', 'pending_cancellation') }, T0, 'pending_cancellation');
+    expectRow({ ...base, entitlements: ents('cancelled', 'pending_cancellation') }, T0, 'pending_cancellation');
+    expect(accessOf({ ...base, entitlements: ents('pending_cancellation') }, T0).reasons.invite).toBe('Organization "Acme" is pending cancellation: no one can be invited');
   });
 
   it('a mix of pending and suspended entitlements is the pending-cancellation row ("suspended: any, none pending")', () => {
-    expectRow({ ...base, statuses: ['suspended', 'pending_cancellation'] }, T0, 'pending_cancellation');
-    expectRow({ ...base, statuses: ['active', 'suspended', 'pending_cancellation', 'cancelled'] }, T0, 'pending_cancellation');
+    expectRow({ ...base, entitlements: ents('suspended', 'pending_cancellation') }, T0, 'pending_cancellation');
+    expectRow({ ...base, entitlements: ents('active', 'suspended', 'pending_cancellation', 'cancelled') }, T0, 'pending_cancellation');
   });
 
   it('suspended: any entitlement suspended and none pending', () => {
-    expectRow({ ...base, statuses: ['suspended'] }, T0, 'suspended');
-    expectRow({ ...base, statuses: ['active', 'suspended', 'cancelled'] }, T0, 'suspended');
-    expect(accessOf({ ...base, statuses: ['suspended'] }, T0).reasons.newOrders).toBe(
+    expectRow({ ...base, entitlements: ents('suspended') }, T0, 'suspended');
+    expectRow({ ...base, entitlements: ents('active', 'suspended', 'cancelled') }, T0, 'suspended');
+    expect(accessOf({ ...base, entitlements: ents('suspended') }, T0).reasons.newOrders).toBe(
       'Organization "Acme" is suspended: no new orders or quotes can be created for it'
     );
+  });
+
+  it('suspended_restricted / suspended_blocked: dunning restricted or blocked an overdue entitlement and nothing is in good standing', () => {
+    expectRow({ ...base, entitlements: [overdue('restrict')] }, T0, 'suspended_restricted');
+    expectRow({ ...base, entitlements: [overdue('block')] }, T0, 'suspended_blocked');
+    // The strongest level among the overdue ones decides.
+    expectRow({ ...base, entitlements: [overdue('restrict'), overdue('block'), overdue('none')] }, T0, 'suspended_blocked');
+    expectRow({ ...base, entitlements: [overdue('none'), overdue('restrict')] }, T0, 'suspended_restricted');
+    // Cancelled ones, prospects and blocking pauses are not in good standing.
+    expectRow({ ...base, entitlements: [overdue('block'), ...ents('cancelled', 'prospect'), paused('block')] }, T0, 'suspended_blocked');
+    expect(accessOf({ ...base, entitlements: [overdue('restrict')] }, T0).reasons.portalWrite).toBe(
+      'Organization "Acme" is suspended for non-payment (read-only portal): its portal is read-only'
+    );
+  });
+
+  it('dunning never closes the portal of an organization with an entitlement in good standing (killbill#1997): the suspended row', () => {
+    expectRow({ ...base, entitlements: [overdue('block'), ...ents('active')] }, T0, 'suspended');
+    expectRow({ ...base, entitlements: [overdue('restrict'), ...ents('active')] }, T0, 'suspended');
+    expectRow({ ...base, entitlements: [overdue('block'), paused('keep')] }, T0, 'suspended');
+    // No level reached yet (or no dunning at all): the plain suspended row.
+    expectRow({ ...base, entitlements: [overdue('none')] }, T0, 'suspended');
+    // Pending cancellation still comes first.
+    expectRow({ ...base, entitlements: [overdue('block'), ...ents('pending_cancellation')] }, T0, 'pending_cancellation');
+  });
+
+  it('paused: every billed entitlement paused and none keeping access', () => {
+    expectRow({ ...base, entitlements: [paused('block')] }, T0, 'paused');
+    expectRow({ ...base, entitlements: [paused('block'), paused('block'), ...ents('prospect', 'cancelled')] }, T0, 'paused');
+    expect(accessOf({ ...base, entitlements: [paused('block')] }, T0).reasons.portalLogin).toBe('Organization "Acme" is paused: its portal is closed');
+  });
+
+  it('a pause keeping access is in good standing: active', () => {
+    expectRow({ ...base, entitlements: [paused('keep')] }, T0, 'active');
+    expectRow({ ...base, entitlements: [paused('keep'), paused('block')] }, T0, 'active');
+    expectRow({ ...base, entitlements: [paused('block'), ...ents('active')] }, T0, 'active');
+  });
+
+  it('prospects neither grant nor withhold: prospects only is active, with a suspended one suspended', () => {
+    expectRow({ ...base, entitlements: ents('prospect', 'prospect') }, T0, 'active');
+    expectRow({ ...base, entitlements: ents('prospect', 'suspended') }, T0, 'suspended');
+    // A prospect is open: an organization with a prospect and cancelled ones is not "cancelled".
+    expectRow({ ...cancelledOrg, entitlements: ents('cancelled', 'prospect') }, T0, 'active');
   });
 
   it('cancelled: read-only portal and customer exports through the last instant of portalVisibilityDays, nothing after', () => {
@@ -103,12 +152,12 @@ describe('access stages (docs/spec.md §12)', () => {
   it('the window is only read once every entitlement is cancelled', () => {
     expect(accessOf(base, T0).portalAccessUntil).toBeNull();
     // A stale lastCancelledAt (reactivated since) closes nothing.
-    expectRow({ ...base, statuses: ['active', 'cancelled'], lastCancelledAt: T0 }, plus(1000 * DAY), 'active');
+    expectRow({ ...base, entitlements: ents('active', 'cancelled'), lastCancelledAt: T0 }, plus(1000 * DAY), 'active');
   });
 
   it('access disabled, archived and purged close everything, whatever the entitlements, purged first', () => {
     for (const statuses of [['active'], ['pending_cancellation'], ['suspended'], ['cancelled']] as const) {
-      const facts = { ...base, statuses, lastCancelledAt: T0 };
+      const facts = { ...base, entitlements: ents(...statuses), lastCancelledAt: T0 };
       expectRow({ ...facts, accessStatus: 'disabled' }, T0, 'access_disabled');
       expectRow({ ...facts, archivedAt: T0 }, T0, 'archived');
       expectRow({ ...facts, purgeState: 'purged', archivedAt: T0, accessStatus: 'disabled' }, T0, 'purged');

@@ -3,8 +3,12 @@ import {
   assertTransition,
   canTransition,
   planCancel,
+  planActivate,
   planCompleteCancellation,
+  planEndPause,
   planGraceExpiry,
+  planPause,
+  planPauseExpiry,
   planReactivate,
   planResume,
   planSuspend,
@@ -43,11 +47,15 @@ const reactivateInput = (overrides: Partial<ReactivateInput> = {}): ReactivateIn
 const SPEC_ALLOWED_FROM: Record<EntitlementAction, EntitlementStatus[]> = {
   suspend: ['active'],
   resume: ['suspended'],
-  cancel: ['active', 'suspended'],
+  cancel: ['active', 'suspended', 'paused', 'prospect'],
   undo_cancel: ['pending_cancellation'],
   reactivate: ['cancelled'],
   expire_grace: ['suspended'],
   complete_cancellation: ['pending_cancellation'],
+  // Issue 15 (docs/spec.md §13): nothing but create makes a prospect.
+  pause: ['active'],
+  end_pause: ['paused'],
+  activate: ['prospect'],
 };
 
 const REFUSED: [EntitlementAction, EntitlementStatus][] = (
@@ -63,9 +71,9 @@ describe('state machine table', () => {
     expect(ALLOWED_FROM).toEqual(SPEC_ALLOWED_FROM);
   });
 
-  // 7 actions × 6 statuses, 8 allowed (issue 15 adds the prospect and paused statuses; its actions follow).
-  it('lists 34 refused (action, status) pairs', () => {
-    expect(REFUSED).toHaveLength(34);
+  // 10 actions × 6 statuses, 13 allowed.
+  it('lists 47 refused (action, status) pairs', () => {
+    expect(REFUSED).toHaveLength(47);
   });
 
   const runUserAction: Partial<Record<EntitlementAction, (ent: EntitlementState) => unknown>> = {
@@ -75,6 +83,9 @@ describe('state machine table', () => {
     cancel: (ent) => planCancel(ent, cancelInput()),
     undo_cancel: (ent) => planUndoCancel(ent),
     reactivate: (ent) => planReactivate(ent, reactivateInput()),
+    pause: (ent) => planPause(ent, { reason: 'customer_request', access: 'keep', now: NOW }),
+    end_pause: (ent) => planEndPause(ent, NOW),
+    activate: (ent) => planActivate(ent, NOW),
   };
 
   it.each(REFUSED)('refuses %s from "%s" (409 conflict naming the status)', (action, status) => {
@@ -92,6 +103,8 @@ describe('state machine table', () => {
       graceEndsAt: at('2027-01-01T00:00:00Z'),
       cancelEffectiveAt: at('2027-01-01T00:00:00Z'),
       cancelledAt: at('2027-01-10T00:00:00Z'),
+      pausedAt: at('2027-01-01T00:00:00Z'),
+      resumeAt: at('2027-01-02T00:00:00Z'),
     });
     const plan = runUserAction[action];
     if (plan) {
@@ -100,9 +113,12 @@ describe('state machine table', () => {
     } else {
       // The scheduled jobs are guarded by row state: a wrong status is a no-op, not an error.
       const later = at('2027-06-01T00:00:00Z');
-      const result = action === 'expire_grace' ? planGraceExpiry(ent, later) : planCompleteCancellation(ent, later);
+      const result =
+        action === 'expire_grace' ? planGraceExpiry(ent, later) : action === 'complete_cancellation' ? planCompleteCancellation(ent, later) : null;
       expect(result).toBeNull();
     }
+    // The pause's end by its job is guarded by row state too: a no-op, not an error.
+    if (action === 'end_pause') expect(planPauseExpiry(ent, at('2027-06-01T00:00:00Z'))).toBeNull();
   });
 });
 

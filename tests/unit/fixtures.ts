@@ -15,6 +15,8 @@ export const entitlement = (overrides: Partial<EntitlementState> = {}): Entitlem
   previousStatus: null,
   cancelEffectiveAt: null,
   cancelledAt: null,
+  pausedAt: null,
+  resumeAt: null,
   ...overrides,
 });
 

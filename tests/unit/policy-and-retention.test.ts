@@ -185,6 +185,15 @@ describe('deriveOrganizationStatus', () => {
     [['active', 'suspended'], 'suspended'],
     [['pending_cancellation', 'suspended', 'active'], 'suspended'],
     [['cancelled', 'suspended'], 'suspended'],
+    // Issue 15 (docs/spec.md §13): prospects count only when nothing else is open.
+    [['prospect'], 'prospect'],
+    [['prospect', 'prospect', 'cancelled'], 'prospect'],
+    [['prospect', 'active'], 'active'],
+    [['prospect', 'paused'], 'paused'],
+    [['paused', 'active'], 'active'],
+    [['paused', 'cancelled'], 'paused'],
+    [['paused', 'suspended'], 'suspended'],
+    [['paused', 'pending_cancellation'], 'pending_cancellation'],
   ])('%j → %s', (statuses, expected) => {
     expect(deriveOrganizationStatus(statuses)).toBe(expected);
   });

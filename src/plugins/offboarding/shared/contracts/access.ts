@@ -24,9 +24,9 @@ export type AccessCapability = (typeof ACCESS_CAPABILITIES)[number];
  * - `pending_cancellation` (any entitlement), then the suspended rows (any, none pending):
  *   `suspended_blocked` / `suspended_restricted` when a dunning stage has blocked / restricted an
  *   overdue entitlement and no entitlement is in good standing (active, or paused keeping access),
- *   else `suspended`; then `paused` (every open entitlement paused or prospect, one of them with
- *   `access: block`); then `active` (the rest, also an organization with no entitlement, or
- *   prospects only). Issue 15 adds the dunning and pause rows (docs/spec.md §13).
+ *   else `suspended`; then `paused` (every open entitlement paused or prospect, at least one
+ *   paused, and none paused keeping access: a pause with `access: keep` is in good standing);
+ *   then `active` (the rest, also an organization with no entitlement, or prospects only). Issue 15 adds the dunning and pause rows (docs/spec.md §13).
  */
 export const ACCESS_STAGES = [
   'active',

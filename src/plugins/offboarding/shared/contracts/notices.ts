@@ -13,6 +13,9 @@ export const NOTICE_KEYS = [
   'grace_reminder',
   'resumed',
   'reactivated',
+  // Issue 15 (docs/spec.md §13): a pause begins; a pause ends (by its date or on demand).
+  'paused',
+  'pause_ended',
   'export_ready',
   'purge_warning',
   'invitation',

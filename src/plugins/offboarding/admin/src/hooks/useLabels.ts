@@ -100,6 +100,8 @@ export const labelMessages = {
     grace_reminder: { id: getTranslation('notices.key.grace_reminder'), defaultMessage: 'Grace period reminder' },
     resumed: { id: getTranslation('notices.key.resumed'), defaultMessage: 'Resumed' },
     reactivated: { id: getTranslation('notices.key.reactivated'), defaultMessage: 'Reactivated' },
+    paused: { id: getTranslation('notices.key.paused'), defaultMessage: 'Paused' },
+    pause_ended: { id: getTranslation('notices.key.pause_ended'), defaultMessage: 'Pause ended' },
     export_ready: { id: getTranslation('notices.key.export_ready'), defaultMessage: 'Data export ready' },
     purge_warning: { id: getTranslation('notices.key.purge_warning'), defaultMessage: 'Purge warning' },
     invitation: { id: getTranslation('notices.key.invitation'), defaultMessage: 'Invitation' },

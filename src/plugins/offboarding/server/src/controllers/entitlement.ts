@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { getService } from '../utils';
 import { adminActor } from '../utils/actor';
 import { emptyBody, noQuery } from './validation/common';
-import { validateCancel, validateCreateEntitlement, validateResource, validateSuspend } from './validation/entitlement';
+import { validateCancel, validateCreateEntitlement, validatePause, validateResource, validateSuspend } from './validation/entitlement';
 
 const createEntitlementController = ({ strapi }: { strapi: Core.Strapi }) => {
   const entitlements = () => getService(strapi, 'entitlement');
@@ -43,6 +43,16 @@ const createEntitlementController = ({ strapi }: { strapi: Core.Strapi }) => {
     async resume(ctx: Context) {
       await emptyBody(ctx.request.body);
       ctx.body = { data: await entitlements().resume(ctx.params.id, adminActor(ctx)) };
+    },
+
+    async pause(ctx: Context) {
+      const body = await validatePause(ctx.request.body);
+      ctx.body = await entitlements().pause(ctx.params.id, body, adminActor(ctx));
+    },
+
+    async activate(ctx: Context) {
+      await emptyBody(ctx.request.body);
+      ctx.body = { data: await entitlements().activate(ctx.params.id, adminActor(ctx)) };
     },
 
     async listResources(ctx: Context) {

@@ -1,5 +1,5 @@
 import { ACCESS_CAPABILITIES, type AccessCapability, type AccessStage } from '../../../shared/contracts/access';
-import type { EntitlementStatus } from '../../../shared/contracts/constants';
+import type { DunningLevel, EntitlementStatus, PauseAccess } from '../../../shared/contracts/constants';
 import { organizationVisibleUntil } from './portal';
 
 /**
@@ -12,12 +12,21 @@ import { organizationVisibleUntil } from './portal';
 export { ACCESS_CAPABILITIES };
 export type { AccessCapability, AccessStage };
 
+/** What the rule reads of each entitlement: its status, a pause's access, how far dunning went. */
+export interface AccessEntitlement {
+  status: EntitlementStatus;
+  /** Read while paused: `block` closes the portal unless something else is in good standing. */
+  pauseAccess: PauseAccess | null;
+  /** Read while suspended: the strongest dunning stage reached (docs/spec.md §13). */
+  dunningLevel: DunningLevel | null;
+}
+
 export interface AccessFacts {
   purgeState: string;
   accessStatus: string;
   archivedAt: Date | null;
-  /** The statuses of every entitlement of the organization (cancelled ones included). */
-  statuses: readonly EntitlementStatus[];
+  /** Every entitlement of the organization (cancelled ones included). */
+  entitlements: readonly AccessEntitlement[];
   /** When every entitlement is cancelled: the last cancellation. */
   lastCancelledAt: Date | null;
   /** The longest `portalVisibilityDays` among the policies governing the organization. */
@@ -85,8 +94,8 @@ export const accessStage = (facts: AccessFacts, now: Date): AccessStage => {
   if (facts.purgeState === 'purged') return 'purged';
   if (facts.accessStatus === 'disabled') return 'access_disabled';
   if (facts.archivedAt) return 'archived';
-  const open = facts.statuses.filter((status) => status !== 'cancelled');
-  if (facts.statuses.length > 0 && open.length === 0) {
+  const open = facts.entitlements.filter((ent) => ent.status !== 'cancelled');
+  if (facts.entitlements.length > 0 && open.length === 0) {
     const until = organizationVisibleUntil(facts.lastCancelledAt, facts.portalVisibilityDays);
     // Inside the window through its last instant; a cancelled organization with no cancellation
     // time recorded has no window.
@@ -94,8 +103,20 @@ export const accessStage = (facts: AccessFacts, now: Date): AccessStage => {
   }
   // A mix of pending and suspended entitlements is pending cancellation: the table's suspended
   // row reads "any, none pending".
-  if (open.includes('pending_cancellation')) return 'pending_cancellation';
-  if (open.includes('suspended')) return 'suspended';
+  if (open.some((ent) => ent.status === 'pending_cancellation')) return 'pending_cancellation';
+  // Prospects are not customers yet: they neither grant nor withhold anything.
+  const billed = open.filter((ent) => ent.status !== 'prospect');
+  // Good standing: paid up and running, or paused keeping its access. Dunning never closes the
+  // portal of an organization that still has one (killbill#1997), nor does a blocking pause.
+  const goodStanding = billed.some((ent) => ent.status === 'active' || (ent.status === 'paused' && ent.pauseAccess !== 'block'));
+  const suspended = billed.filter((ent) => ent.status === 'suspended');
+  if (suspended.length) {
+    if (!goodStanding && suspended.some((ent) => ent.dunningLevel === 'block')) return 'suspended_blocked';
+    if (!goodStanding && suspended.some((ent) => ent.dunningLevel === 'restrict')) return 'suspended_restricted';
+    return 'suspended';
+  }
+  // Every billed entitlement paused, each blocking its access: closed until a pause ends.
+  if (billed.length > 0 && !goodStanding) return 'paused';
   return 'active';
 };
 
@@ -109,7 +130,7 @@ export const refusal = (organizationName: string, stage: AccessStage, capability
 export const accessOf = (facts: AccessFacts & { name: string }, now: Date): Access => {
   const stage = accessStage(facts, now);
   const capabilities = { ...STAGE_CAPABILITIES[stage] };
-  const allCancelled = facts.statuses.length > 0 && facts.statuses.every((status) => status === 'cancelled');
+  const allCancelled = facts.entitlements.length > 0 && facts.entitlements.every((ent) => ent.status === 'cancelled');
   const portalAccessUntil = allCancelled ? organizationVisibleUntil(facts.lastCancelledAt, facts.portalVisibilityDays) : null;
   const reasons: Partial<Record<AccessCapability, string>> = {};
   for (const capability of ACCESS_CAPABILITIES) {

@@ -3,7 +3,7 @@
  * field, used by the portal responses and by customer-profile exports alike. A field added to a
  * content type later is invisible to customers until it is named here.
  *
- * Never here: internal notes (organization `notes`, `cancellationNotes`, `suspensionNotes`,
+ * Never here: internal notes (organization `notes`, `cancellationNotes`, `suspensionNotes`, `pauseNotes`,
  * `accessReason`), the staff's classification of a cancellation (reason codes), legal-hold
  * facts, retention and purge scheduling, provisioning internals, who on the staff did what (an
  * admin is "staff"), numeric ids.
@@ -40,6 +40,12 @@ export const CUSTOMER_ENTITLEMENT_FIELDS = [
   'refundMode',
   'refundAmount',
   'reactivatedAt',
+  // A customer-requested pause and its end, and when a prospect became a customer (docs/spec.md
+  // §13). Not its reason code nor its notes: the staff's.
+  'pausedAt',
+  'pauseAccess',
+  'resumeAt',
+  'activatedAt',
   'createdAt',
 ] as const;
 
@@ -78,6 +84,8 @@ export const CUSTOMER_AUDIT_ACTIONS: Record<string, readonly string[]> = {
   'entitlement.suspended': CUSTOMER_ENTITLEMENT_FIELDS,
   'entitlement.resumed': CUSTOMER_ENTITLEMENT_FIELDS,
   'entitlement.reactivated': CUSTOMER_ENTITLEMENT_FIELDS,
+  'entitlement.paused': CUSTOMER_ENTITLEMENT_FIELDS,
+  'entitlement.activated': CUSTOMER_ENTITLEMENT_FIELDS,
   'refund.recorded': CUSTOMER_REFUND_FIELDS,
   'refund.reversed': CUSTOMER_REFUND_FIELDS,
   'collaborator.added': ['email', 'role'],

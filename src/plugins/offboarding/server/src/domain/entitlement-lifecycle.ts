@@ -2,6 +2,7 @@ import type {
   BillingPeriod,
   CancelTiming,
   EntitlementStatus,
+  PauseAccess,
   PolicySettings,
   RefundMode,
   SuspensionReason,
@@ -22,6 +23,9 @@ export interface EntitlementState {
   previousStatus: EntitlementStatus | null;
   cancelEffectiveAt: Date | null;
   cancelledAt: Date | null;
+  /** A pause (docs/spec.md §13): since when, and when it ends by itself (null: on demand). */
+  pausedAt: Date | null;
+  resumeAt: Date | null;
 }
 
 /** The fields a transition writes; `null` clears a field. */
@@ -46,6 +50,12 @@ export interface EntitlementPatch {
   reactivatedAt?: Date | null;
   currentPeriodStart?: Date | null;
   currentPeriodEnd?: Date | null;
+  pausedAt?: Date | null;
+  pauseReason?: string | null;
+  pauseNotes?: string | null;
+  pauseAccess?: PauseAccess | null;
+  resumeAt?: Date | null;
+  activatedAt?: Date | null;
 }
 
 export type EntitlementAction =
@@ -55,17 +65,25 @@ export type EntitlementAction =
   | 'undo_cancel'
   | 'reactivate'
   | 'expire_grace'
-  | 'complete_cancellation';
+  | 'complete_cancellation'
+  | 'pause'
+  | 'end_pause'
+  | 'activate';
 
 /** Which statuses each action may start from (docs/spec.md §1 transitions table). */
 export const ALLOWED_FROM: Readonly<Record<EntitlementAction, readonly EntitlementStatus[]>> = {
   suspend: ['active'],
   resume: ['suspended'],
-  cancel: ['active', 'suspended'],
+  // A prospect may be cancelled (at once, nothing to refund); a paused one like an active one.
+  cancel: ['active', 'suspended', 'paused', 'prospect'],
   undo_cancel: ['pending_cancellation'],
   reactivate: ['cancelled'],
   expire_grace: ['suspended'],
   complete_cancellation: ['pending_cancellation'],
+  pause: ['active'],
+  end_pause: ['paused'],
+  // Nothing returns to `prospect`: no action lists it as a target, only `create` makes one.
+  activate: ['prospect'],
 };
 
 const ACTION_LABEL: Record<EntitlementAction, string> = {
@@ -76,6 +94,9 @@ const ACTION_LABEL: Record<EntitlementAction, string> = {
   reactivate: 'reactivate',
   expire_grace: 'end the grace period of',
   complete_cancellation: 'complete the cancellation of',
+  pause: 'pause',
+  end_pause: 'end the pause of',
+  activate: 'activate',
 };
 
 export const canTransition = (status: EntitlementStatus, action: EntitlementAction) =>
@@ -112,6 +133,14 @@ const CLEARED_CANCELLATION: EntitlementPatch = {
   refundMode: null,
   refundAmount: null,
   prorateAsOf: null,
+};
+
+const CLEARED_PAUSE: EntitlementPatch = {
+  pausedAt: null,
+  pauseReason: null,
+  pauseNotes: null,
+  pauseAccess: null,
+  resumeAt: null,
 };
 
 export interface SuspendInput {
@@ -213,6 +242,11 @@ const effectiveTimeOf = (ent: EntitlementState, input: CancelInput): Date => {
  */
 export const planCancel = (ent: EntitlementState, input: CancelInput): CancelPlan => {
   assertTransition(ent.status, 'cancel');
+  if (ent.status === 'prospect') {
+    // Never billed: a prospect ends at once, with nothing to refund.
+    if (input.timing !== 'immediate') throw invalid('timing', 'a prospect can only be cancelled "immediate"');
+    if (input.refund !== 'none') throw invalid('refund', 'a prospect was never billed: refund must be "none"');
+  }
   if (input.prorateAsOf && input.refund !== 'prorated') {
     throw invalid('prorateAsOf', 'prorateAsOf is only accepted with refund "prorated"');
   }
@@ -248,7 +282,8 @@ export const planCancel = (ent: EntitlementState, input: CancelInput): CancelPla
 /** Back to the status the entitlement had before the cancellation was requested. */
 export const planUndoCancel = (ent: EntitlementState): EntitlementPatch => {
   assertTransition(ent.status, 'undo_cancel');
-  const back: EntitlementStatus = ent.previousStatus === 'suspended' ? 'suspended' : 'active';
+  // A paused entitlement goes back to its pause (its pause fields were kept while pending).
+  const back: EntitlementStatus = ent.previousStatus === 'suspended' || ent.previousStatus === 'paused' ? ent.previousStatus : 'active';
   return { ...CLEARED_CANCELLATION, status: back };
 };
 
@@ -291,11 +326,78 @@ export const planReactivate = (ent: EntitlementState, input: ReactivateInput): E
       windowClosedAt: deadline.toISOString(),
     });
   }
-  const patch: EntitlementPatch = { ...CLEARED_CANCELLATION, ...CLEARED_SUSPENSION, status: 'active', reactivatedAt: input.now };
+  const patch: EntitlementPatch = { ...CLEARED_CANCELLATION, ...CLEARED_SUSPENSION, ...CLEARED_PAUSE, status: 'active', reactivatedAt: input.now };
   const periodOver = !ent.currentPeriodEnd || ent.currentPeriodEnd.getTime() <= input.now.getTime();
   const nextEnd = addBillingPeriod(input.now, ent.billingPeriod);
   if (periodOver && nextEnd) {
     patch.currentPeriodStart = input.now;
+    patch.currentPeriodEnd = nextEnd;
+  }
+  return patch;
+};
+
+export interface PauseInput {
+  reason: string;
+  notes?: string | null;
+  access: PauseAccess;
+  /** null: until resumed on demand. */
+  resumeAt?: Date | null;
+  now: Date;
+}
+
+/** A customer-requested pause (docs/spec.md §13), now; billing stops until it ends. */
+export const planPause = (ent: EntitlementState, input: PauseInput): EntitlementPatch => {
+  assertTransition(ent.status, 'pause');
+  const resumeAt = input.resumeAt ?? null;
+  if (resumeAt && resumeAt.getTime() <= input.now.getTime()) {
+    throw invalid('resumeAt', 'resumeAt must be after the start of the pause');
+  }
+  return {
+    status: 'paused',
+    pausedAt: input.now,
+    pauseReason: input.reason,
+    pauseNotes: input.notes ?? null,
+    pauseAccess: input.access,
+    resumeAt,
+  };
+};
+
+/**
+ * The end of a pause, on demand or by its job: active again, and the current period ends later
+ * by the time paused (the customer did not use it), to the millisecond.
+ */
+export const planEndPause = (ent: EntitlementState, endedAt: Date): EntitlementPatch => {
+  assertTransition(ent.status, 'end_pause');
+  const patch: EntitlementPatch = { ...CLEARED_PAUSE, status: 'active' };
+  if (ent.pausedAt && ent.currentPeriodEnd) {
+    const paused = Math.max(0, endedAt.getTime() - ent.pausedAt.getTime());
+    patch.currentPeriodEnd = new Date(ent.currentPeriodEnd.getTime() + paused);
+  }
+  return patch;
+};
+
+/**
+ * The job's end of a pause: due when `resumeAt` is reached, else nothing (a repeat, a moved
+ * date). The pause ends at `resumeAt` as agreed, however late the sweep runs (catch-up after
+ * downtime), so the period end moves by exactly `resumeAt - pausedAt`.
+ */
+export const planPauseExpiry = (ent: EntitlementState, now: Date): EntitlementPatch | null => {
+  if (!canTransition(ent.status, 'end_pause')) return null;
+  if (!ent.resumeAt || ent.resumeAt.getTime() > now.getTime()) return null;
+  return planEndPause(ent, ent.resumeAt);
+};
+
+/**
+ * A prospect becomes a customer: active from now, never a prospect again. A billed entitlement
+ * without a running period starts one now (as a reactivation does).
+ */
+export const planActivate = (ent: EntitlementState, now: Date): EntitlementPatch => {
+  assertTransition(ent.status, 'activate');
+  const patch: EntitlementPatch = { status: 'active', activatedAt: now };
+  const periodOver = !ent.currentPeriodEnd || ent.currentPeriodEnd.getTime() <= now.getTime();
+  const nextEnd = addBillingPeriod(now, ent.billingPeriod);
+  if (periodOver && nextEnd) {
+    patch.currentPeriodStart = now;
     patch.currentPeriodEnd = nextEnd;
   }
   return patch;

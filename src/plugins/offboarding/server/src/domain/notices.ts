@@ -29,6 +29,8 @@ export const NOTICE_VARIABLES: Record<NoticeKey, readonly string[]> = {
   grace_reminder: [...ENTITLEMENT, 'graceEndsAt', 'daysLeft'],
   resumed: [...ENTITLEMENT],
   reactivated: [...ENTITLEMENT, 'reactivatedAt'],
+  paused: [...ENTITLEMENT, 'pausedAt', 'resumeAt'],
+  pause_ended: [...ENTITLEMENT, 'currentPeriodEnd'],
   export_ready: ['organization.name', 'downloadUrl', 'expiresAt'],
   purge_warning: ['organization.name', 'purgeAfter', 'daysLeft'],
   invitation: ['organization.name', 'role', 'acceptUrl'],
@@ -66,6 +68,14 @@ export const NOTICE_DEFAULTS: Record<NoticeKey, { subject: string; body: string 
     subject: 'Your {{entitlement.name}} subscription is reactivated',
     body: 'Hello,\n\nThe {{entitlement.name}} subscription of {{organization.name}} was reactivated on {{reactivatedAt}}.' + SIGNATURE,
   },
+  paused: {
+    subject: 'Your {{entitlement.name}} subscription is paused',
+    body: 'Hello,\n\nThe {{entitlement.name}} subscription of {{organization.name}} is paused since {{pausedAt}}. It resumes on: {{resumeAt}} (empty: when you ask us to resume it). You are not billed while it is paused.' + SIGNATURE,
+  },
+  pause_ended: {
+    subject: 'Your {{entitlement.name}} subscription is running again',
+    body: 'Hello,\n\nThe pause of the {{entitlement.name}} subscription of {{organization.name}} has ended. Its current period now ends on {{currentPeriodEnd}}, later by the time it was paused.' + SIGNATURE,
+  },
   export_ready: {
     subject: 'Your data export for {{organization.name}} is ready',
     body: 'Hello,\n\nThe data export of {{organization.name}} is ready. Download it here until {{expiresAt}}:\n\n{{downloadUrl}}\n\nAnyone holding this link can download the file: do not forward it.' + SIGNATURE,
@@ -87,8 +97,13 @@ export const NOTICE_OF_EVENT: Partial<Record<DomainEventType, NoticeKey>> = {
   'entitlement.suspended': 'suspended',
   'entitlement.resumed': 'resumed',
   'entitlement.reactivated': 'reactivated',
+  'entitlement.paused': 'paused',
   'export.ready': 'export_ready',
 };
+
+/** The notice an event sends: the end of a pause is an `entitlement.resumed` from `paused`. */
+export const noticeOfEvent = (type: DomainEventType, statusBefore: unknown): NoticeKey | undefined =>
+  type === 'entitlement.resumed' && statusBefore === 'paused' ? 'pause_ended' : NOTICE_OF_EVENT[type];
 
 export const isNoticeKey = (value: string): value is NoticeKey => (NOTICE_KEYS as readonly string[]).includes(value);
 
@@ -160,6 +175,9 @@ export interface NoticeFacts {
     suspendedAt?: Date | null;
     graceEndsAt?: Date | null;
     reactivatedAt?: Date | null;
+    pausedAt?: Date | null;
+    resumeAt?: Date | null;
+    currentPeriodEnd?: Date | null;
   };
   export?: { downloadUrl: string | null; expiresAt: Date | null };
   purgeAfter?: Date | null;
@@ -182,6 +200,9 @@ export const noticeValues = (key: NoticeKey, facts: NoticeFacts): NoticeValues =
     suspendedAt: formatDate(ent?.suspendedAt ?? null),
     graceEndsAt: formatDate(ent?.graceEndsAt ?? null),
     reactivatedAt: formatDate(ent?.reactivatedAt ?? null),
+    pausedAt: formatDate(ent?.pausedAt ?? null),
+    resumeAt: formatDate(ent?.resumeAt ?? null),
+    currentPeriodEnd: formatDate(ent?.currentPeriodEnd ?? null),
     downloadUrl: facts.export?.downloadUrl ?? null,
     expiresAt: formatDate(facts.export?.expiresAt ?? null),
     purgeAfter: formatDate(facts.purgeAfter ?? null),

@@ -43,6 +43,8 @@ export const desiredEntitlementTasks = (ent: EntitlementState, settings?: Remind
     const days = settings?.cancellationReminderDays ? [settings.cancellationReminderDays] : undefined;
     return [{ kind: 'complete_cancellation', dueAt: ent.cancelEffectiveAt }, ...reminders('remind_cancellation', ent.cancelEffectiveAt, days, settings)];
   }
+  // A pause with an end date ends by itself (docs/spec.md §13); without one, on demand only.
+  if (ent.status === 'paused' && ent.resumeAt) return [{ kind: 'resume_pause', dueAt: ent.resumeAt }];
   if (ent.status === 'suspended' && ent.suspensionReason === 'non_payment' && ent.graceEndsAt) {
     return [{ kind: 'expire_grace', dueAt: ent.graceEndsAt }, ...reminders('remind_grace', ent.graceEndsAt, settings?.graceReminderDays, settings)];
   }

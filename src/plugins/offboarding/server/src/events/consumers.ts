@@ -31,9 +31,10 @@ export const CONSUMERS: readonly Consumer[] = [
   },
   {
     // Becoming cancelled queues downstream deprovisioning (when the class's provisioning policy
-    // says so); coming back from cancelled queues re-provisioning. The provisioning sweep does it.
+    // says so); coming back from cancelled, or a prospect's activation, queues (re-)provisioning.
+    // The provisioning sweep does it.
     name: 'provisioning-outbox',
-    on: ['entitlement.cancelled', 'entitlement.reactivated'],
+    on: ['entitlement.cancelled', 'entitlement.reactivated', 'entitlement.activated'],
     phase: 'transaction',
     run: async (strapi, _event, context) => {
       if (!context.entitlement) return;
@@ -100,7 +101,7 @@ export const CONSUMERS: readonly Consumer[] = [
   {
     // Customer notices by mail (docs/spec.md §11): queued with the change, sent by the notices sweep.
     name: 'notices-outbox',
-    on: ['entitlement.cancellation_scheduled', 'entitlement.cancelled', 'entitlement.suspended', 'entitlement.resumed', 'entitlement.reactivated', 'export.ready'],
+    on: ['entitlement.cancellation_scheduled', 'entitlement.cancelled', 'entitlement.suspended', 'entitlement.resumed', 'entitlement.reactivated', 'entitlement.paused', 'export.ready'],
     phase: 'transaction',
     run: (strapi, event, context) => getService(strapi, 'notices').onEvents([{ event, context }]),
     runMany: (strapi, items) => getService(strapi, 'notices').onEvents(items),

@@ -119,7 +119,11 @@ const successBody = (doc: RouteDoc): Record<string, MediaType> => {
       properties: { cancelled: { type: 'array', items: { type: 'object', description: 'One entitlement and what its cancellation did' } } },
     };
   }
-  return json({ type: 'object', required: Object.keys(properties), properties });
+  const required = Object.keys(properties);
+  if (doc.scheduled) {
+    properties.scheduledChange = { type: 'object', description: 'Set when the change was scheduled rather than made (ScheduledChange, docs/spec.md §13)' };
+  }
+  return json({ type: 'object', required, properties });
 };
 
 /** A validator's object schema as parameters, one per field. */

@@ -47,6 +47,8 @@ export default {
     route('POST', '/entitlements/:id/suspend', 'entitlement.suspend', 'suspend'),
     route('POST', '/entitlements/:id/resume', 'entitlement.resume', 'suspend'),
     route('POST', '/entitlements/:id/reactivate', 'entitlement.reactivate', 'reactivate'),
+    route('POST', '/entitlements/:id/pause', 'entitlement.pause', 'suspend'),
+    route('POST', '/entitlements/:id/activate', 'entitlement.activate', 'manage'),
     route('GET', '/entitlements/:id/resources', 'entitlement.listResources', 'read'),
     route('POST', '/entitlements/:id/resources', 'entitlement.addResource', 'manage'),
     route('POST', '/entitlements/:id/provisioning/retry', 'entitlement.retryProvisioning', 'manage'),

@@ -30,6 +30,8 @@ export interface RouteDoc {
   also?: 200;
   /** `meta` beside `data`: the page of a list, or cancel-all's per-entitlement results. */
   meta?: 'pagination' | 'cancelled';
+  /** A dated request: `scheduledChange` beside `data` when the change was scheduled rather than made. */
+  scheduled?: true;
   /** 409: the state refuses the change. */
   conflict?: true;
   /** 410: the invitation expired, was revoked or was accepted. */
@@ -74,7 +76,9 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'entitlement.previewCancel': { summary: 'What a cancellation would do, changing nothing', body: entitlement.validateCancel, data: 'CancelPreview', conflict: true },
   'entitlement.undoCancel': { summary: 'Undo a pending cancellation', body: emptyBody, data: 'Entitlement', conflict: true },
   'entitlement.suspend': { summary: 'Suspend an entitlement', body: entitlement.validateSuspend, data: 'Entitlement', conflict: true },
-  'entitlement.resume': { summary: 'Resume a suspended entitlement', body: emptyBody, data: 'Entitlement', conflict: true },
+  'entitlement.resume': { summary: 'Resume a suspended entitlement, or end the pause of a paused one', body: emptyBody, data: 'Entitlement', conflict: true },
+  'entitlement.pause': { summary: 'Pause an active entitlement, now or from startAt (answers the scheduled change then)', body: entitlement.validatePause, data: 'Entitlement', scheduled: true, conflict: true },
+  'entitlement.activate': { summary: 'Activate a prospect (it is provisioned; nothing returns to prospect)', body: emptyBody, data: 'Entitlement', conflict: true },
   'entitlement.reactivate': { summary: 'Reactivate a cancelled entitlement', body: emptyBody, data: 'Entitlement', conflict: true },
   'entitlement.listResources': { summary: "An entitlement's provisioned resources", query: noQuery, data: list('Resource') },
   'entitlement.addResource': { summary: 'Record a provisioned resource', body: entitlement.validateResource, data: 'Resource', status: 201 },

@@ -60,7 +60,11 @@ const createAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
           purgeState: organization.purgeState,
           accessStatus: organization.accessStatus,
           archivedAt: toDate(organization.archivedAt),
-          statuses: entitlements.map((e) => e.status),
+          entitlements: entitlements.map((e) => ({
+            status: e.status,
+            pauseAccess: e.pauseAccess ?? null,
+            dunningLevel: e.dunningLevel ?? null,
+          })),
           lastCancelledAt: toDate(organization.lastCancelledAt),
           portalVisibilityDays: visibilityDays,
         },

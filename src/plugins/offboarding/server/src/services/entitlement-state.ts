@@ -23,5 +23,7 @@ export const entitlementState = (
     previousStatus: (row.previousStatus as EntitlementStatus | null) ?? null,
     cancelEffectiveAt: toDate(row.cancelEffectiveAt as DateInput),
     cancelledAt: toDate(row.cancelledAt as DateInput),
+    pausedAt: toDate(row.pausedAt as DateInput),
+    resumeAt: toDate(row.resumeAt as DateInput),
   };
 };

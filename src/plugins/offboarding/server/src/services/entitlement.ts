@@ -3,11 +3,18 @@ import type { CancelAllRequest, CancelPreview, CancelRequest, EntitlementInput, 
 import type { EntitlementClass, RefundMode } from '../../../shared/contracts/constants';
 import type { Entitlement } from '../../../shared/contracts/entities';
 import type { DomainEventType } from '../../../shared/contracts/events';
+import type { DatedChangeKind, PauseRequest, ScheduledAnswer, ScheduledChange } from '../../../shared/contracts/lifecycle';
+import { PLUGIN_ID } from '../constants';
 import { toDate } from '../domain/dates';
+import { ALLOWED_FROM, assertTransition } from '../domain/entitlement-lifecycle';
 import {
+  planActivate,
   planCancel,
   planCompleteCancellation,
+  planEndPause,
   planGraceExpiry,
+  planPause,
+  planPauseExpiry,
   planReactivate,
   planResume,
   planSuspend,
@@ -20,6 +27,7 @@ import type { ResolvedPolicy } from '../domain/policy';
 import type { GroupOutcome } from './sweeps';
 import { getService } from '../utils';
 import { toApi, type Row } from '../utils/db';
+import { fromStored } from '../utils/stored-status';
 import { conflictError, fieldError, notFound, withDomainErrors } from '../utils/errors';
 import { changes, JOB_ACTOR, type Actor } from './audit';
 import { entitlementState } from './entitlement-state';
@@ -65,18 +73,46 @@ const ledgerEntry = (ctx: TransitionContext, mode: RefundMode, amount: number, k
     : { ...periodOf(ctx), organization: ctx.organization.documentId, amount, currency: ctx.entitlement.currency, mode, kind };
 
 /** The transitions the transitions sweep makes when their time comes. */
-type ScheduledKind = 'complete_cancellation' | 'expire_grace';
+type ScheduledKind = 'complete_cancellation' | 'expire_grace' | 'resume_pause';
 
-const planScheduled = (kind: ScheduledKind, state: EntitlementState, at: Date) =>
-  kind === 'complete_cancellation' ? planCompleteCancellation(state, at) : planGraceExpiry(state, at);
+const PLAN_SCHEDULED: Record<ScheduledKind, (state: EntitlementState, at: Date) => EntitlementPatch | null> = {
+  complete_cancellation: planCompleteCancellation,
+  expire_grace: planGraceExpiry,
+  resume_pause: planPauseExpiry,
+};
 
-/** What a scheduled transition records: a cancellation, by the job, with its reason. */
-const scheduledResult = (kind: ScheduledKind, entitlement: EntitlementRow, patch: EntitlementPatch): TransitionResult => ({
-  action: 'entitlement.cancelled',
-  patch,
-  reason: kind === 'expire_grace' ? 'payment_failure' : (entitlement.cancellationReason as string | null),
-  notes: kind === 'expire_grace' ? 'Grace period ended without payment' : 'Scheduled cancellation took effect',
-});
+const planScheduled = (kind: ScheduledKind, state: EntitlementState, at: Date) => PLAN_SCHEDULED[kind](state, at);
+
+/** What a scheduled transition records, by the job: a cancellation with its reason, or a pause's end. */
+const scheduledResult = (kind: ScheduledKind, entitlement: EntitlementRow, patch: EntitlementPatch): TransitionResult =>
+  kind === 'resume_pause'
+    ? { action: 'entitlement.resumed', patch, notes: 'The pause ended on its resume date' }
+    : {
+        action: 'entitlement.cancelled',
+        patch,
+        reason: kind === 'expire_grace' ? 'payment_failure' : (entitlement.cancellationReason as string | null),
+        notes: kind === 'expire_grace' ? 'Grace period ended without payment' : 'Scheduled cancellation took effect',
+      };
+
+/**
+ * Part B's service (services/scheduled-change.ts): a dated request becomes a scheduled change.
+ * Reached by name, so that this file does not depend on it; the lead wires it at merge.
+ */
+interface DatedChangeScheduler {
+  schedule(input: {
+    kind: DatedChangeKind;
+    entitlement: string;
+    effectiveAt: Date;
+    payload: Record<string, unknown>;
+    actor: Actor;
+  }): Promise<ScheduledChange>;
+}
+
+const isScheduler = (value: unknown): value is DatedChangeScheduler =>
+  typeof value === 'object' && value !== null && typeof (value as { schedule?: unknown }).schedule === 'function';
+
+/** What cancel-all cancels: every status `cancel` starts from (docs/spec.md §1, §13). */
+const CANCELLABLE = ALLOWED_FROM.cancel;
 
 /** An entitlement without an organization cannot be worked: one at a time or in a batch, the same refusal. */
 const orphanError = (documentId: string) => conflictError('The entitlement belongs to no organization', { documentId });
@@ -237,15 +273,17 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (start && end && end.getTime() < start.getTime()) {
           throw fieldError('currentPeriodEnd', 'currentPeriodEnd must not be before currentPeriodStart');
         }
-        if (input.billingPeriod !== 'none' && (!start || !end)) {
+        const { status = 'active', ...fields } = input;
+        // A prospect is not billed yet: its first period may start when it is activated.
+        if (input.billingPeriod !== 'none' && status !== 'prospect' && (!start || !end)) {
           throw fieldError(start ? 'currentPeriodEnd' : 'currentPeriodStart', `a ${input.billingPeriod}ly entitlement needs currentPeriodStart and currentPeriodEnd`);
         }
         const row = await store().create({
-          ...input,
+          ...fields,
           currency: input.currency,
           currentPeriodStart: start,
           currentPeriodEnd: end,
-          lifecycleStatus: 'active',
+          lifecycleStatus: status,
           organization: org.id,
         });
         await getService(strapi, 'events').emit(
@@ -255,7 +293,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
             targetType: 'entitlement',
             targetId: row.documentId,
             organization: org.documentId,
-            after: changes(null, row, ['class', 'name', 'price', 'currency', 'billingPeriod', 'currentPeriodStart', 'currentPeriodEnd', 'creditBalance']).after,
+            after: changes(null, fromStored(row), ['status', 'class', 'name', 'price', 'currency', 'billingPeriod', 'currentPeriodStart', 'currentPeriodEnd', 'creditBalance']).after,
             data: viewOf(row, org),
           },
           { organization: org }
@@ -329,10 +367,61 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
       }));
     },
 
+    /** A suspended entitlement resumes; a paused one ends its pause (its period end moves later). */
     async resume(documentId: string, actor: Actor) {
       return transition(documentId, actor, (ctx) => ({
         action: 'entitlement.resumed',
-        patch: withDomainErrors(() => planResume(ctx.state)),
+        patch: withDomainErrors(() => (ctx.state.status === 'paused' ? planEndPause(ctx.state, ctx.now) : planResume(ctx.state))),
+      }));
+    },
+
+    /**
+     * A customer-requested pause (docs/spec.md §13): now, or from `startAt` as a scheduled change
+     * (Part B's service). Refused with a 400 naming the field for a start in the past or an end
+     * not after the start, with a 409 naming the status unless active; a refusal changes nothing.
+     */
+    async pause(documentId: string, body: PauseRequest, actor: Actor): Promise<ScheduledAnswer<Entitlement>> {
+      await getService(strapi, 'reason').assertUsable(body.reason, 'suspend', 'reason');
+      const startAt = toDate(body.startAt);
+      const resumeAt = toDate(body.resumeAt);
+      if (startAt && startAt.getTime() <= now().getTime()) {
+        throw fieldError('startAt', 'startAt must be in the future (leave it out to pause now)');
+      }
+      if (startAt) {
+        if (resumeAt && resumeAt.getTime() <= startAt.getTime()) throw fieldError('resumeAt', 'resumeAt must be after startAt');
+        return strapi.db.transaction(async () => {
+          const ctx = await load(documentId);
+          withDomainErrors(() => assertTransition(ctx.state.status, 'pause'));
+          const scheduler = strapi.plugin(PLUGIN_ID).service('scheduled-change');
+          if (!isScheduler(scheduler)) {
+            throw fieldError('startAt', 'a pause from a future startAt needs the scheduled changes service, which this installation does not have yet: pause now (leave startAt out)');
+          }
+          const scheduledChange = await scheduler.schedule({
+            kind: 'pause',
+            entitlement: documentId,
+            effectiveAt: startAt,
+            payload: { reason: body.reason, notes: body.notes ?? null, resumeAt: resumeAt?.toISOString() ?? null, access: body.access },
+            actor,
+          });
+          return { data: viewOf(ctx.entitlement, ctx.organization), scheduledChange };
+        });
+      }
+      const data = await transition(documentId, actor, (ctx) => ({
+        action: 'entitlement.paused',
+        patch: withDomainErrors(() =>
+          planPause(ctx.state, { reason: body.reason, notes: body.notes ?? null, access: body.access, resumeAt, now: ctx.now })
+        ),
+        reason: body.reason,
+        notes: body.notes ?? null,
+      }));
+      return { data };
+    },
+
+    /** A prospect becomes active (and is provisioned); nothing returns to prospect. */
+    async activate(documentId: string, actor: Actor) {
+      return transition(documentId, actor, (ctx) => ({
+        action: 'entitlement.activated',
+        patch: withDomainErrors(() => planActivate(ctx.state, ctx.now)),
       }));
     },
 
@@ -434,9 +523,10 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Cancels every active or suspended entitlement of the organization, all or nothing.
-     * With `period_end`, an entitlement whose period has no end ahead (a one-off order, or a
-     * period already over) is cancelled at once: there is nothing left to wait for.
+     * Cancels every active, suspended, paused or prospect entitlement of the organization, all
+     * or nothing. With `period_end`, an entitlement whose period has no end ahead (a one-off
+     * order, or a period already over) is cancelled at once: there is nothing left to wait for;
+     * a prospect (never billed) is always cancelled at once.
      */
     async cancelAll(organizationDocumentId: string, body: CancelAllRequest, actor: Actor) {
       await getService(strapi, 'reason').assertUsable(body.reason, 'cancel');
@@ -445,17 +535,17 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!org) throw notFound('Organization', organizationDocumentId);
         // Read once for the whole batch; each cancellation hands the rows it changed to the next.
         let entitlements = await store().ofOrganization(org.id);
-        const open = entitlements.filter((row) => row.status === 'active' || row.status === 'suspended').map((row) => row.documentId);
+        const open = entitlements.filter((row) => CANCELLABLE.includes(row.status)).map((row) => row.documentId);
         if (!open.length) {
-          throw conflictError('The organization has no active or suspended entitlement to cancel', { organization: organizationDocumentId });
+          throw conflictError('The organization has no active or suspended entitlement to cancel (nor a paused one, nor a prospect)', { organization: organizationDocumentId });
         }
         const resolve = await getService(strapi, 'policy').resolverFor(org);
         const results: { documentId: string; status: string; cancelEffectiveAt: string | null }[] = [];
         for (const documentId of open) {
           const ctx = contextOf(org, entitlements, resolve, entitlements.find((row) => row.documentId === documentId) as EntitlementRow);
           const end = ctx.state.currentPeriodEnd;
-          const timing =
-            body.timing === 'period_end' && (!end || end.getTime() <= ctx.now.getTime()) ? 'immediate' : body.timing;
+          const nothingToWaitFor = ctx.state.status === 'prospect' || (body.timing === 'period_end' && (!end || end.getTime() <= ctx.now.getTime()));
+          const timing = nothingToWaitFor ? 'immediate' : body.timing;
           const request: CancelRequest = { ...body, timing, refund: 'none' };
           const { view: updated, entitlements: after } = await applyWithRows(ctx, actor, cancelResult(ctx, planCancelFor(ctx, request, actor), request));
           entitlements = after;

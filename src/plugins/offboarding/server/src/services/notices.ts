@@ -6,7 +6,7 @@ import { PLUGIN_ID, UID } from '../constants';
 import { addDays, toDate, type DateInput } from '../domain/dates';
 import {
   NOTICE_KEYS,
-  NOTICE_OF_EVENT,
+  noticeOfEvent,
   effectiveTemplate,
   noticeValues,
   render,
@@ -201,6 +201,9 @@ const createNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
     suspendedAt: toDate(row.suspendedAt as DateInput),
     graceEndsAt: toDate(row.graceEndsAt as DateInput),
     reactivatedAt: toDate(row.reactivatedAt as DateInput),
+    pausedAt: toDate(row.pausedAt as DateInput),
+    resumeAt: toDate(row.resumeAt as DateInput),
+    currentPeriodEnd: toDate(row.currentPeriodEnd as DateInput),
   });
 
   const reminderSettings = (): ReminderSettings => ({ ...config().notices, now: clock().now() });
@@ -281,6 +284,9 @@ const createNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
           suspendedAt: ent.suspendedAt ?? now,
           graceEndsAt: ent.graceEndsAt ?? sample,
           reactivatedAt: ent.reactivatedAt ?? now,
+          pausedAt: ent.pausedAt ?? now,
+          resumeAt: ent.resumeAt ?? sample,
+          currentPeriodEnd: ent.currentPeriodEnd ?? sample,
         },
         export: { downloadUrl: `${String(strapi.config.get('server.absoluteUrl') ?? '')}/api/${PLUGIN_ID}/exports/download?token=…`, expiresAt: addDays(now, config().exports.expiresInDays) },
         purgeAfter: toDate(org.purgeAfter) ?? addDays(now, 30),
@@ -294,7 +300,7 @@ const createNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async onEvents(items: { event: EmittedEvent; context: ChangeContext }[]) {
       const entries: QueueEntry[] = [];
       for (const { event, context } of items) {
-        const key = NOTICE_OF_EVENT[event.type];
+        const key = noticeOfEvent(event.type, context.entitlement?.before.status);
         if (!key || !event.organization || event.sequence === null) continue;
         const dedupeKey = `${key}:${event.organization}:${event.sequence}`;
         if (key === 'export_ready') {

@@ -75,8 +75,8 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * Called in the transaction of every entitlement transition: becoming cancelled queues a
-     * deprovision (when the class's provisioning policy says so), coming back from cancelled
-     * queues a reprovision. Answers the entitlement row as it now stands when it changed it
+     * deprovision (when the class's provisioning policy says so), coming back from cancelled or
+     * a prospect's activation queues a reprovision; a prospect's cancellation queues nothing. Answers the entitlement row as it now stands when it changed it
      * (null otherwise), so the caller needs no re-read.
      */
     async onTransition(before: Row, after: Row): Promise<Row | null> {
@@ -92,7 +92,11 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
       const policies = new Map<EntitlementClass, boolean>();
       const operations: (ProvisioningOperation | null)[] = [];
       for (const { before, after } of changes) {
-        if (before.status !== 'cancelled' && after.status === 'cancelled') {
+        // A prospect was never provisioned (docs/spec.md §13): its cancellation tears nothing down,
+        // and its activation provisions it as a reactivation would.
+        if (before.status === 'prospect') {
+          operations.push(after.status === 'active' ? 'reprovision' : null);
+        } else if (before.status !== 'cancelled' && after.status === 'cancelled') {
           const entitlementClass = after.class as EntitlementClass;
           if (!policies.has(entitlementClass)) policies.set(entitlementClass, await deprovisionOnCancel(entitlementClass));
           operations.push(policies.get(entitlementClass) ? 'deprovision' : null);

@@ -25,6 +25,8 @@ const DERIVED_KINDS: readonly TaskKind[] = [
   'remind_cancellation',
   'remind_grace',
   'warn_purge',
+  // Issue 15 (docs/spec.md §13): a pause's end at its resumeAt.
+  'resume_pause',
 ];
 
 const sameTime = (a: DateInput, b: Date) => toDate(a)?.getTime() === b.getTime();

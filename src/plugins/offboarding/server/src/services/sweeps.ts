@@ -35,6 +35,8 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const handlers: Partial<Record<TaskKind, (targetId: string, task: TaskRow) => Promise<TaskOutcome>>> = {
     complete_cancellation: (id) => getService(strapi, 'entitlement').runScheduled(id, 'complete_cancellation'),
     expire_grace: (id) => getService(strapi, 'entitlement').runScheduled(id, 'expire_grace'),
+    // A pause's end at its resumeAt (docs/spec.md §13): one at a time, locked and re-checked.
+    resume_pause: (id) => getService(strapi, 'entitlement').runScheduled(id, 'resume_pause'),
     flag_retention: (id) => getService(strapi, 'retention').flag(id),
     generate_export: (id) => getService(strapi, 'export').generate(id),
     expire_export: (id) => getService(strapi, 'export').expire(id),

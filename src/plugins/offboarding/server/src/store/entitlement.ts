@@ -2,8 +2,10 @@ import type { Core } from '@strapi/strapi';
 import {
   ENTITLEMENT_STATUSES,
   type BillingPeriod,
+  type DunningLevel,
   type EntitlementClass,
   type EntitlementStatus,
+  type PauseAccess,
   type ProvisioningOperation,
   type RefundMode,
 } from '../../../shared/contracts/constants';
@@ -34,6 +36,9 @@ interface EntitlementFields {
   provisioningState: string | null;
   provisioningOperation: ProvisioningOperation | null;
   provisioningError: string | null;
+  /** Issue 15 (docs/spec.md §13): what the access rule reads of a pause and of dunning. */
+  pauseAccess: PauseAccess | null;
+  dunningLevel: DunningLevel | null;
 }
 
 /** An entitlement row in API terms: the stored `lifecycleStatus` read as `status` (utils/stored-status). */

@@ -1,9 +1,11 @@
 import { yup } from '@strapi/utils';
 import type { CancelAllRequest, CancelRequest, EntitlementInput, SuspendRequest } from '../../../../shared/contracts/api';
+import type { PauseRequest } from '../../../../shared/contracts/lifecycle';
 import {
   BILLING_PERIODS,
   CANCEL_TIMINGS,
   ENTITLEMENT_CLASSES,
+  PAUSE_ACCESS,
   REFUND_MODES,
   SUSPENSION_REASONS,
 } from '../../../../shared/contracts/constants';
@@ -24,6 +26,8 @@ export const validateCreateEntitlement = validateBody<EntitlementInput>(
     currentPeriodStart: isoDate(),
     currentPeriodEnd: isoDate(),
     creditBalance: yup.number().integer().min(0).max(MAX_AMOUNT),
+    // docs/spec.md §13: created as a prospect (not billed, not provisioned) or active (default).
+    status: oneOf(['active', 'prospect'] as const),
   })
 );
 
@@ -45,6 +49,17 @@ export const validateSuspend = validateBody<SuspendRequest>(
     reason: oneOf(SUSPENSION_REASONS).required(),
     reasonCode: nonBlank(64),
     notes: yup.string().nullable().max(5000),
+  })
+);
+
+/** POST /entitlements/:id/pause (docs/spec.md §13). Dates are checked against the clock by the service. */
+export const validatePause = validateBody<PauseRequest>(
+  strictObject({
+    reason: nonBlank(64).required(),
+    notes: yup.string().nullable().max(5000),
+    startAt: isoDate(),
+    resumeAt: isoDate(),
+    access: oneOf(PAUSE_ACCESS).required(),
   })
 );
 
