@@ -91,6 +91,11 @@ describe('scheduled status changes', () => {
     expect(disable.body.data).toMatchObject({ documentId: org, accessStatus: 'enabled' });
     expect(disable.body.scheduledChange).toMatchObject({ kind: 'disable_access', entitlement: null, details: { reason: 'audit' } });
     expect((await api.post(`/offboarding/entitlements/${toSuspend}/suspend`, { reason: 'manual', effectiveAt: at(2) })).status).toBe(200);
+    // The access reason is the staff's text: in the audit trail, not in the event's data (webhooks).
+    const created = await api.get(`/offboarding/events?organization=${org}&type=scheduled_change.created`);
+    const disableEvent = (created.body.data as { data: ScheduledChange }[]).find((e) => e.data.kind === 'disable_access');
+    expect(disableEvent?.data.details.reason).toBeNull();
+    expect((await audit(org)).some((e) => e.action === 'scheduled_change.created' && (e as { reason?: string | null }).reason === 'audit')).toBe(true);
     await drain();
 
     // No sweep ran for a month.
@@ -156,6 +161,19 @@ describe('scheduled status changes', () => {
     expect((await audit(org)).filter((e) => e.action === 'scheduled_change.failed')).toHaveLength(1);
     // Failed, so no longer pending: DELETE refuses it.
     expect((await api.delete(`${CHANGES}/${change.id}`)).status).toBe(409);
+  });
+
+  it('deleting an organization takes its pending changes and their tasks with it', async () => {
+    const name = 'Deleted With Changes';
+    const org = await newOrg(name);
+    const change = (await api.post(`/offboarding/organizations/${org}/disable`, { effectiveAt: at(2) })).body.scheduledChange as ScheduledChange;
+    expect((await api.get(`/offboarding/tasks?state=pending&targetId=${change.id}`)).body.data).toHaveLength(1);
+    expect((await api.delete(`/offboarding/organizations/${org}?confirm=${encodeURIComponent(name)}`)).status).toBe(200);
+    expect((await api.get(`/offboarding/tasks?state=pending&targetId=${change.id}`)).body.data).toEqual([]);
+    expect(await h.strapi.db.query('plugin::offboarding.scheduled-change').count({ where: { organization: org } })).toBe(0);
+    h.clock.freeze(at(3));
+    expect(await h.sweep('transitions')).toMatchObject({ failed: 0 });
+    expect((await api.delete(`${CHANGES}/${change.id}`)).status).toBe(404);
   });
 
   describe('the list', () => {

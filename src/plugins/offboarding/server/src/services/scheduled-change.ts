@@ -145,6 +145,9 @@ const createScheduledChangeService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The change's own event: its row as the list shows it, in the organization's trail. */
   const record = async (type: DomainEventType, row: ChangeRow, organization: OrganizationRow, actor: Actor, notes: string | null = null) => {
     const data = await viewOf(row, organization);
+    // An access change's reason is the staff's free text (the organization's accessReason): the
+    // audit row keeps it, the event's data (webhooks without personal data) does not.
+    const details = row.kind === 'disable_access' || row.kind === 'enable_access' ? { ...data.details, reason: null } : data.details;
     await events().emit(
       {
         type,
@@ -155,7 +158,7 @@ const createScheduledChangeService = ({ strapi }: { strapi: Core.Strapi }) => {
         reason: data.details.reason ?? null,
         notes,
         after: { kind: row.kind, state: row.state, effectiveAt: iso(row.effectiveAt), entitlement: row.entitlement },
-        data,
+        data: { ...data, details },
       },
       { organization }
     );
@@ -263,10 +266,20 @@ const createScheduledChangeService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** A dated request on an entitlement: the change scheduled, and the entitlement as it stands. */
-    async requestForEntitlement(kind: DatedChangeKind, documentId: string, effectiveAt: Date, payload: ChangePayload, actor: Actor): Promise<ScheduledAnswer<Entitlement>> {
+    /**
+     * A dated request on an entitlement: the change scheduled, and the entitlement as it stands.
+     * `field` names the request's date in a refusal (a pause's `startAt`).
+     */
+    async requestForEntitlement(
+      kind: DatedChangeKind,
+      documentId: string,
+      effectiveAt: Date,
+      payload: ChangePayload,
+      actor: Actor,
+      field = 'effectiveAt'
+    ): Promise<ScheduledAnswer<Entitlement>> {
       return strapi.db.transaction(async () => {
-        const scheduledChange = await service.schedule({ kind, entitlement: documentId, effectiveAt, payload, actor });
+        const scheduledChange = await service.schedule({ kind, entitlement: documentId, effectiveAt, field, payload, actor });
         return { data: await getService(strapi, 'entitlement').findOne(documentId), scheduledChange };
       });
     },
