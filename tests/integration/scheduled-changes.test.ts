@@ -19,6 +19,18 @@ interface Sweeps {
   run: (name: 'transitions') => Promise<SweepResult>;
 }
 
+/** The service a pause with a future `startAt` schedules through (the pause route is built beside this part). */
+interface ScheduledChanges {
+  schedule: (input: {
+    kind: 'pause';
+    entitlement: string;
+    effectiveAt: Date;
+    field: string;
+    payload: { reason: string; notes: string | null; resumeAt: string | null; access: 'keep' | 'block' };
+    actor: { type: 'admin'; id: string | null; name: string | null };
+  }) => Promise<ScheduledChange>;
+}
+
 describe('scheduled status changes', () => {
   const h = useHarness('scheduled-changes', { now: T0 });
   const { api } = h;
@@ -161,6 +173,33 @@ describe('scheduled status changes', () => {
     expect((await audit(org)).filter((e) => e.action === 'scheduled_change.failed')).toHaveLength(1);
     // Failed, so no longer pending: DELETE refuses it.
     expect((await api.delete(`${CHANGES}/${change.id}`)).status).toBe(409);
+  });
+
+  it('a dated pause is scheduled with its resume date and access, listed, refused from a status other than active, and cancelled under `suspend`', async () => {
+    const org = await newOrg('Dated Pause');
+    const ent = await newEnt(org);
+    const service = h.strapi.plugin('offboarding').service('scheduled-change') as ScheduledChanges;
+    const actor = { type: 'admin' as const, id: null, name: 'pauser@example.test' };
+    const payload = { reason: 'other', notes: 'sabbatical', resumeAt: at(20), access: 'block' as const };
+    const change = await service.schedule({ kind: 'pause', entitlement: ent, effectiveAt: new Date(at(4)), field: 'startAt', payload, actor });
+    expect(change).toMatchObject({ kind: 'pause', at: at(4), undoable: true, createdBy: 'pauser@example.test', details: { reason: 'other', notes: 'sabbatical', resumeAt: at(20), access: 'block' } });
+    expect(await listed(`organization=${org}&kind=pause`)).toEqual([change]);
+
+    // A past start names the request's own field; a suspended entitlement cannot be paused.
+    await expect(service.schedule({ kind: 'pause', entitlement: ent, effectiveAt: new Date(at(-1)), field: 'startAt', payload, actor })).rejects.toMatchObject({
+      details: { errors: [{ path: ['startAt'] }] },
+    });
+    expect((await api.post(`/offboarding/entitlements/${ent}/suspend`, { reason: 'manual' })).status).toBe(200);
+    await expect(service.schedule({ kind: 'pause', entitlement: ent, effectiveAt: new Date(at(5)), field: 'startAt', payload, actor })).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining('"suspended"'),
+    });
+
+    const accessOnly = await h.admin(['read', 'access']);
+    expect((await accessOnly.delete(`${CHANGES}/${change.id}`)).status).toBe(403);
+    const suspender = await h.admin(['read', 'suspend']);
+    expect((await suspender.delete(`${CHANGES}/${change.id}`)).status).toBe(200);
+    expect(await listed(`organization=${org}`)).toEqual([]);
   });
 
   it('deleting an organization takes its pending changes and their tasks with it', async () => {
