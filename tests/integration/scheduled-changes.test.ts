@@ -29,6 +29,7 @@ interface ScheduledChanges {
     payload: { reason: string; notes: string | null; resumeAt: string | null; access: 'keep' | 'block' };
     actor: { type: 'admin'; id: string | null; name: string | null };
   }) => Promise<ScheduledChange>;
+  apply: (documentId: string) => Promise<'performed' | 'noop'>;
 }
 
 describe('scheduled status changes', () => {
@@ -88,6 +89,32 @@ describe('scheduled status changes', () => {
     expect(count(trail, 'job:entitlement.suspended')).toBe(1);
     expect(count(trail, 'admin:scheduled_change.created')).toBe(1);
     expect(await listed(`organization=${org}`)).toEqual([]);
+  });
+
+  it('one change reached by two workers at the same moment is made by one of them; the other finds it done', async () => {
+    const org = await newOrg('Raced Change');
+    const ent = await newEnt(org);
+    const change = (await api.post(`/offboarding/entitlements/${ent}/suspend`, { reason: 'manual', effectiveAt: at(2) })).body.scheduledChange as ScheduledChange;
+    const service = h.strapi.plugin('offboarding').service('scheduled-change') as ScheduledChanges;
+    h.clock.freeze(at(2, -1));
+    expect(await service.apply(change.id)).toBe('noop');
+    h.clock.freeze(at(2));
+    const outcomes = await Promise.all([service.apply(change.id), service.apply(change.id)]);
+    expect(outcomes.sort()).toEqual(['noop', 'performed']);
+    expect((await entitlement(ent)).status).toBe('suspended');
+    expect(count(await actions(org), 'job:entitlement.suspended')).toBe(1);
+    // Its task, still pending, is then a no-op for the sweep.
+    expect(await h.sweep('transitions')).toMatchObject({ failed: 0 });
+    expect(count(await actions(org), 'job:entitlement.suspended')).toBe(1);
+    expect((await api.get(`/offboarding/tasks?state=pending&targetId=${change.id}`)).body.data).toEqual([]);
+
+    // Reached again much later (a claim that expired), after the admin resumed by hand: the row
+    // is done, so nothing is suspended a second time.
+    expect((await api.post(`/offboarding/entitlements/${ent}/resume`, {})).status).toBe(200);
+    h.clock.freeze(at(9));
+    expect(await service.apply(change.id)).toBe('noop');
+    expect((await entitlement(ent)).status).toBe('active');
+    expect(count(await actions(org), 'job:entitlement.suspended')).toBe(1);
   });
 
   it('dated resume, disable and enable are made when due, and everything missed during downtime is caught up in one sweep, once', async () => {
