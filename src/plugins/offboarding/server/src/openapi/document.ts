@@ -120,9 +120,8 @@ const successBody = (doc: RouteDoc): Record<string, MediaType> => {
     };
   }
   const required = Object.keys(properties);
-  if (doc.scheduled) {
-    properties.scheduledChange = { type: 'object', description: 'Set when the change was scheduled rather than made (ScheduledChange, docs/spec.md §13)' };
-  }
+  // A dated request (docs/spec.md §13) answers the change it scheduled beside the data.
+  if (doc.scheduled) properties.scheduledChange = schemaRef('ScheduledChange');
   return json({ type: 'object', required, properties });
 };
 

@@ -1,6 +1,6 @@
 import { yup } from '@strapi/utils';
 import type { CancelAllRequest, CancelRequest, EntitlementInput, SuspendRequest } from '../../../../shared/contracts/api';
-import type { PauseRequest } from '../../../../shared/contracts/lifecycle';
+import type { PauseRequest, ResumeRequest } from '../../../../shared/contracts/lifecycle';
 import {
   BILLING_PERIODS,
   CANCEL_TIMINGS,
@@ -49,6 +49,7 @@ export const validateSuspend = validateBody<SuspendRequest>(
     reason: oneOf(SUSPENSION_REASONS).required(),
     reasonCode: nonBlank(64),
     notes: yup.string().nullable().max(5000),
+    effectiveAt: isoDate(),
   })
 );
 
@@ -62,6 +63,9 @@ export const validatePause = validateBody<PauseRequest>(
     access: oneOf(PAUSE_ACCESS).required(),
   })
 );
+
+/** A resumption, now or on a date (docs/spec.md §13). */
+export const validateResume = validateBody<ResumeRequest>(strictObject({ effectiveAt: isoDate() }));
 
 export const validateResource = validateBody<{ kind: string; name?: string | null; status?: string; data?: Record<string, unknown> | null }>(
   strictObject({
