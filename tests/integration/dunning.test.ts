@@ -84,11 +84,12 @@ const newOrg = async () => {
 
 describe('dunning stages', () => {
   let policy: CancellationPolicy;
+  let quick: CancellationPolicy;
 
   beforeAll(async () => {
     h.clock.freeze(NOW);
     policy = await h.policy({ name: 'Dunning ENV', entitlementClass: 'ENV', dunningStages: STAGES });
-    await h.policy({ name: 'Dunning SVC', entitlementClass: 'SVC', dunningStages: QUICK });
+    quick = await h.policy({ name: 'Dunning SVC', entitlementClass: 'SVC', dunningStages: QUICK });
   });
 
   describe('bad stage lists', () => {
@@ -229,6 +230,39 @@ describe('dunning stages', () => {
     expectStatus(res, 200);
     expect(res.body.data).toMatchObject({ graceEndsAt: null, dunningStagesDone: null, dunningLevel: null });
     expect(await pendingTasks(ent)).toEqual([]);
+  });
+
+  it("a policy's new stages reach a suspension already under way at once; its cancellation day stays", async () => {
+    const org = await newOrg();
+    const ent = (await h.entitlement(org, monthly({ class: 'SVC' }))).documentId;
+    expectStatus(await api.post(`/offboarding/entitlements/${ent}/suspend`, { reason: 'non_payment' }), 200);
+    expect(await sweepTwice(at(0))).toBe(1);
+    expect((await pendingTasks(ent)).map((t) => [t.kind, t.dueAt]).sort()).toEqual([
+      ['dunning_step', at(3)],
+      ['expire_grace', at(12)],
+    ]);
+    try {
+      h.clock.freeze(at(0, 1000));
+      const moved = await api.put(`/offboarding/policies/${quick.documentId}`, {
+        dunningStages: [{ afterDays: 0, action: 'notify' }, { afterDays: 1, action: 'block' }, { afterDays: 20, action: 'cancel' }],
+      });
+      expectStatus(moved, 200);
+      // The next stage is now the block on day 1, not the notice on day 3.
+      expect((await pendingTasks(ent)).map((t) => [t.kind, t.dueAt]).sort()).toEqual([
+        ['dunning_step', at(1)],
+        ['expire_grace', at(12)],
+      ]);
+      expect(await sweepTwice(at(1))).toBe(1);
+      expect(await entitlement(ent)).toMatchObject({ dunningStagesDone: 2, dunningLevel: 'block', graceEndsAt: at(12) });
+
+      // Back to the single grace period: its end and reminders, the stages' tasks gone.
+      expectStatus(await api.put(`/offboarding/policies/${quick.documentId}`, { dunningStages: null }), 200);
+      expect((await pendingTasks(ent)).map((t) => t.kind).sort()).toEqual(['expire_grace', 'remind_grace', 'remind_grace']);
+    } finally {
+      expectStatus(await api.put(`/offboarding/policies/${quick.documentId}`, { dunningStages: QUICK }), 200);
+    }
+    expect(await sweepTwice(at(12))).toBe(1);
+    expect((await entitlement(ent)).status).toBe('cancelled');
   });
 
   it('the default policy (no stages) keeps the single grace period and its reminders', async () => {
