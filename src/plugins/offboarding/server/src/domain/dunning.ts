@@ -33,7 +33,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * The rules of a stage list, checked in the order a reader fixes them: shape of each stage, then
  * the list's order (strictly increasing days), then `cancel` (at most one, and last).
  */
-export const dunningStagesProblem = (value: unknown): StageProblem | null => {
+export const dunningStagesProblem = (value: unknown): StageProblem | null => dunningShapeProblem(value) ?? dunningOrderProblem(value as DunningStage[] | null | undefined);
+
+/** The shape of the list and of each stage (types, bounds, keys). */
+export const dunningShapeProblem = (value: unknown): StageProblem | null => {
   if (value === null || value === undefined) return null;
   if (!Array.isArray(value)) return { path: 'dunningStages', message: 'dunningStages must be a list of stages or null' };
   if (value.length > MAX_DUNNING_STAGES) {
@@ -52,7 +55,12 @@ export const dunningStagesProblem = (value: unknown): StageProblem | null => {
       return { path: `${at}.action`, message: `${at}.action must be one of ${DUNNING_ACTIONS.join(', ')}` };
     }
   }
-  const stages = value as DunningStage[];
+  return null;
+};
+
+/** The order of a well-formed list: strictly increasing days, at most one `cancel`, and last. */
+export const dunningOrderProblem = (stages: readonly DunningStage[] | null | undefined): StageProblem | null => {
+  if (!stages) return null;
   for (let i = 1; i < stages.length; i += 1) {
     if (stages[i].afterDays <= stages[i - 1].afterDays) {
       return {
