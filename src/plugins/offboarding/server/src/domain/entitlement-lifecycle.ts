@@ -1,6 +1,7 @@
 import type {
   BillingPeriod,
   CancelTiming,
+  DunningLevel,
   EntitlementStatus,
   PauseAccess,
   PolicySettings,
@@ -8,6 +9,7 @@ import type {
   SuspensionReason,
 } from '../../../shared/contracts/constants';
 import { addBillingPeriod, addDays } from './dates';
+import { dunningCancelAt } from './dunning';
 import { conflict, invalid } from './errors';
 import { capRefund, computeRefund, type CappedRefund } from './refund';
 
@@ -26,6 +28,10 @@ export interface EntitlementState {
   /** A pause (docs/spec.md §13): since when, and when it ends by itself (null: on demand). */
   pausedAt: Date | null;
   resumeAt: Date | null;
+  /** Dunning (docs/spec.md §13): read by the dunning stages only; absent reads as "not under dunning". */
+  suspendedAt?: Date | null;
+  dunningStagesDone?: number | null;
+  dunningLevel?: DunningLevel | null;
 }
 
 /** The fields a transition writes; `null` clears a field. */
@@ -56,6 +62,8 @@ export interface EntitlementPatch {
   pauseAccess?: PauseAccess | null;
   resumeAt?: Date | null;
   activatedAt?: Date | null;
+  dunningStagesDone?: number | null;
+  dunningLevel?: DunningLevel | null;
 }
 
 export type EntitlementAction =
@@ -121,6 +129,10 @@ const CLEARED_SUSPENSION: EntitlementPatch = {
   graceEndsAt: null,
 };
 
+/** A suspension's dunning progress goes with it; written only when there is some (the default policy never has). */
+const clearedDunning = (ent: EntitlementState): EntitlementPatch =>
+  ent.dunningStagesDone != null || ent.dunningLevel != null ? { dunningStagesDone: null, dunningLevel: null } : {};
+
 const CLEARED_CANCELLATION: EntitlementPatch = {
   previousStatus: null,
   cancellationReason: null,
@@ -148,12 +160,13 @@ export interface SuspendInput {
   reasonCode: string;
   notes?: string | null;
   now: Date;
-  policy: Pick<PolicySettings, 'gracePeriodDays'>;
+  /** Absent or null: the single grace period. A list: the dunning stages (domain/dunning.ts). */
+  policy: Pick<PolicySettings, 'gracePeriodDays'> & Partial<Pick<PolicySettings, 'dunningStages'>>;
 }
 
 export const planSuspend = (ent: EntitlementState, input: SuspendInput): EntitlementPatch => {
   assertTransition(ent.status, 'suspend');
-  return {
+  const patch: EntitlementPatch = {
     status: 'suspended',
     suspendedAt: input.now,
     suspensionReason: input.reason,
@@ -161,11 +174,17 @@ export const planSuspend = (ent: EntitlementState, input: SuspendInput): Entitle
     suspensionNotes: input.notes ?? null,
     graceEndsAt: input.reason === 'non_payment' ? addDays(input.now, input.policy.gracePeriodDays) : null,
   };
+  const stages = input.policy.dunningStages;
+  if (input.reason === 'non_payment' && stages) {
+    // The stages replace the grace period: it ends with the cancel stage, never without one.
+    return { ...patch, graceEndsAt: dunningCancelAt(stages, input.now), dunningStagesDone: 0, dunningLevel: 'none' };
+  }
+  return patch;
 };
 
 export const planResume = (ent: EntitlementState): EntitlementPatch => {
   assertTransition(ent.status, 'resume');
-  return { status: 'active', ...CLEARED_SUSPENSION };
+  return { status: 'active', ...CLEARED_SUSPENSION, ...clearedDunning(ent) };
 };
 
 /** Grace over for a non-payment suspension: cancelled for `payment_failure`, no refund. */
@@ -326,7 +345,7 @@ export const planReactivate = (ent: EntitlementState, input: ReactivateInput): E
       windowClosedAt: deadline.toISOString(),
     });
   }
-  const patch: EntitlementPatch = { ...CLEARED_CANCELLATION, ...CLEARED_SUSPENSION, ...CLEARED_PAUSE, status: 'active', reactivatedAt: input.now };
+  const patch: EntitlementPatch = { ...CLEARED_CANCELLATION, ...CLEARED_SUSPENSION, ...CLEARED_PAUSE, ...clearedDunning(ent), status: 'active', reactivatedAt: input.now };
   const periodOver = !ent.currentPeriodEnd || ent.currentPeriodEnd.getTime() <= input.now.getTime();
   const nextEnd = addBillingPeriod(input.now, ent.billingPeriod);
   if (periodOver && nextEnd) {

@@ -11,6 +11,8 @@ export interface JsonSchema {
   minimum?: number;
   maximum?: number;
   minProperties?: number;
+  minItems?: number;
+  maxItems?: number;
   default?: unknown;
   description?: string;
   properties?: Record<string, JsonSchema>;
@@ -100,6 +102,7 @@ export const toJsonSchema = (schema: yup.AnySchema): JsonSchema => {
         const bound = number(params[test.name]);
         if (bound === undefined) break;
         if (out.type === 'string') out[test.name === 'min' ? 'minLength' : 'maxLength'] = bound;
+        else if (out.type === 'array') out[test.name === 'min' ? 'minItems' : 'maxItems'] = bound;
         else out[test.name === 'min' ? 'minimum' : 'maximum'] = bound;
         break;
       }

@@ -1,5 +1,6 @@
 import type {
   BillingPeriod,
+  DunningLevel,
   EntitlementStatus,
   SuspensionReason,
 } from "../../../shared/contracts/constants";
@@ -25,5 +26,9 @@ export const entitlementState = (
     cancelledAt: toDate(row.cancelledAt as DateInput),
     pausedAt: toDate(row.pausedAt as DateInput),
     resumeAt: toDate(row.resumeAt as DateInput),
+    suspendedAt: toDate(row.suspendedAt as DateInput),
+    dunningStagesDone:
+      row.dunningStagesDone === null || row.dunningStagesDone === undefined ? null : Number(row.dunningStagesDone),
+    dunningLevel: (row.dunningLevel as DunningLevel | null) ?? null,
   };
 };

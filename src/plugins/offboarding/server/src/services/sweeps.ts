@@ -37,6 +37,7 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     expire_grace: (id) => getService(strapi, 'entitlement').runScheduled(id, 'expire_grace'),
     // A pause's end at its resumeAt (docs/spec.md §13): one at a time, locked and re-checked.
     resume_pause: (id) => getService(strapi, 'entitlement').runScheduled(id, 'resume_pause'),
+    dunning_step: (id) => getService(strapi, 'entitlement').runDunningStep(id),
     flag_retention: (id) => getService(strapi, 'retention').flag(id),
     generate_export: (id) => getService(strapi, 'export').generate(id),
     expire_export: (id) => getService(strapi, 'export').expire(id),

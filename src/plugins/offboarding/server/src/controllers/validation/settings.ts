@@ -1,10 +1,41 @@
 import { yup } from '@strapi/utils';
-import { ENTITLEMENT_CLASSES } from '../../../../shared/contracts/constants';
+import { DUNNING_ACTIONS, ENTITLEMENT_CLASSES, type DunningStage } from '../../../../shared/contracts/constants';
+import { dunningOrderProblem, dunningShapeProblem, MAX_DUNNING_DAYS, MAX_DUNNING_STAGES } from '../../domain/dunning';
 import type { PolicyInput } from '../../services/policy';
 import type { ReasonInput } from '../../services/reason';
 import { nonBlank, oneOf, oneOfOrNull, strictObject, validateBody, validateQuery } from './common';
 
 const days = () => yup.number().integer('${path} must be a whole number of days').min(0).max(36_500);
+
+/**
+ * Dunning stages (docs/spec.md §13): null, or a list of `{afterDays, action}` (typed here, so the
+ * OpenAPI document shows them), in the domain's order (domain/dunning.ts). Each error names its
+ * field: `dunningStages[2].afterDays`, `dunningStages[0].action`, or the list, `dunningStages`.
+ */
+const dunningStage = strictObject({
+  afterDays: yup
+    .number()
+    .typeError('${path} must be a whole number of days from 0 to ' + MAX_DUNNING_DAYS)
+    .integer('${path} must be a whole number of days from 0 to ' + MAX_DUNNING_DAYS)
+    .min(0, '${path} must be a whole number of days from 0 to ' + MAX_DUNNING_DAYS)
+    .max(MAX_DUNNING_DAYS, '${path} must be a whole number of days from 0 to ' + MAX_DUNNING_DAYS)
+    .required(),
+  action: oneOf(DUNNING_ACTIONS).required(),
+}).typeError('${path} must be an object {afterDays, action}');
+
+const dunningStages = () =>
+  yup
+    .array()
+    .of(dunningStage)
+    .nullable()
+    .typeError('${path} must be a list of stages or null')
+    .max(MAX_DUNNING_STAGES, `\${path} holds at most ${MAX_DUNNING_STAGES} stages`)
+    .test('dunning-order', 'dunningStages must go in order of days, with at most one cancel, last', function check(value) {
+      // Only a well-formed list has an order: a malformed stage is reported by its own field.
+      if (dunningShapeProblem(value)) return true;
+      const problem = dunningOrderProblem(value as DunningStage[] | null | undefined);
+      return problem ? this.createError({ path: problem.path, message: problem.message }) : true;
+    });
 
 const policyShape = {
   name: nonBlank(120),
@@ -17,6 +48,7 @@ const policyShape = {
   refundEligible: yup.boolean(),
   gracePeriodDays: days(),
   purgeReviewDays: days(),
+  dunningStages: dunningStages(),
 };
 
 export const validateCreatePolicy = validateBody<PolicyInput & { name: string }>(
