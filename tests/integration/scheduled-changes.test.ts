@@ -229,6 +229,36 @@ describe('scheduled status changes', () => {
     expect(await listed(`organization=${org}`)).toEqual([]);
   });
 
+  it('a pause asked for on a date through the route starts when due, closes the portal, and ends by itself at resumeAt with the period end moved by the time paused', async () => {
+    const org = await newOrg('Dated Pause Route');
+    const ent = await newEnt(org);
+    const periodEnd = (await entitlement(ent)).currentPeriodEnd as string;
+    const res = await api.post(`/offboarding/entitlements/${ent}/pause`, { reason: 'other', notes: 'sabbatical', startAt: at(3), resumeAt: at(13), access: 'block' });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ documentId: ent, status: 'active', pausedAt: null });
+    const change = res.body.scheduledChange as ScheduledChange;
+    expect(change).toMatchObject({ kind: 'pause', at: at(3), undoable: true, details: { resumeAt: at(13), access: 'block' } });
+    await drain();
+
+    // Due: paused by the job, once; its end is now in the list, and the portal is closed.
+    h.clock.freeze(at(3));
+    expect(await h.sweep('transitions')).toMatchObject({ failed: 0 });
+    expect(await entitlement(ent)).toMatchObject({ status: 'paused', pausedAt: at(3), resumeAt: at(13), pauseAccess: 'block' });
+    expect(count(await actions(org), 'job:entitlement.paused')).toBe(1);
+    expect((await api.get(`/offboarding/organizations/${org}/access`)).body.data).toMatchObject({ stage: 'paused', portalLogin: false });
+    expect((await listed(`organization=${org}`)).map((c) => [c.kind, c.at])).toEqual([['pause_end', at(13)]]);
+    expect((await h.sweep('transitions')).performed).toBe(0);
+
+    // Caught up late, after downtime: resumed once, the period end later by exactly ten days.
+    h.clock.freeze(at(16));
+    await h.sweep('transitions');
+    const resumed = await entitlement(ent);
+    expect(resumed).toMatchObject({ status: 'active', pausedAt: null, resumeAt: null });
+    expect(Date.parse(resumed.currentPeriodEnd) - Date.parse(periodEnd)).toBe(10 * DAY);
+    expect(count(await actions(org), 'job:entitlement.resumed')).toBe(1);
+    expect(await listed(`organization=${org}`)).toEqual([]);
+  });
+
   it('deleting an organization takes its pending changes and their tasks with it', async () => {
     const name = 'Deleted With Changes';
     const org = await newOrg(name);
