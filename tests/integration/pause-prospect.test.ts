@@ -224,22 +224,13 @@ describe('pause and prospects (docs/spec.md §13)', () => {
       await expectUnchanged(api, org, cancelled, auditAfter);
     });
 
-    it('a pause from a future startAt is a scheduled change: without that service here, a 400 naming startAt and nothing changed', async () => {
+    it('a pause from a future startAt is a scheduled change: nothing changes now (made when due: scheduled-changes.test.ts)', async () => {
       const org = await newOrg();
       const ent = await h.entitlement(org);
-      const audit = (await auditOf(api, org)).total;
-      const hasScheduler = Boolean(h.strapi.plugin('offboarding').service('scheduled-change'));
       const res = await pause(ent.documentId, { reason: 'other', access: 'keep', startAt: plusDays(NOW, 5), resumeAt: plusDays(NOW, 9) });
-      if (hasScheduler) {
-        // Part B's service is there: the pause is scheduled and nothing changes now.
-        expectStatus(res, 200);
-        expect(res.body.scheduledChange).toMatchObject({ kind: 'pause' });
-        expect(res.body.data.status).toBe('active');
-      } else {
-        expectStatus(res, 400);
-        expect(res.body.error.details.errors[0].path).toEqual(['startAt']);
-        await expectUnchanged(api, org, ent, audit);
-      }
+      expectStatus(res, 200);
+      expect(res.body.scheduledChange).toMatchObject({ kind: 'pause', at: plusDays(NOW, 5), details: { resumeAt: plusDays(NOW, 9), access: 'keep' } });
+      expect(res.body.data).toMatchObject({ status: 'active', pausedAt: null });
     });
   });
 

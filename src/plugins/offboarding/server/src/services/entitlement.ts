@@ -3,8 +3,7 @@ import type { CancelAllRequest, CancelPreview, CancelRequest, EntitlementInput, 
 import type { EntitlementClass, RefundMode } from '../../../shared/contracts/constants';
 import type { Entitlement } from '../../../shared/contracts/entities';
 import type { DomainEventType } from '../../../shared/contracts/events';
-import type { DatedChangeKind, PauseRequest, ScheduledAnswer, ScheduledChange } from '../../../shared/contracts/lifecycle';
-import { PLUGIN_ID } from '../constants';
+import type { PauseRequest, ScheduledAnswer } from '../../../shared/contracts/lifecycle';
 import { DAY_MS, toDate } from '../domain/dates';
 import { ALLOWED_FROM, assertTransition } from '../domain/entitlement-lifecycle';
 import {
@@ -96,23 +95,6 @@ const scheduledResult = (kind: ScheduledKind, entitlement: EntitlementRow, patch
         reason: kind === 'expire_grace' ? 'payment_failure' : (entitlement.cancellationReason as string | null),
         notes: kind === 'expire_grace' ? 'Grace period ended without payment' : 'Scheduled cancellation took effect',
       };
-
-/**
- * Part B's service (services/scheduled-change.ts): a dated request becomes a scheduled change.
- * Reached by name, so that this file does not depend on it; the lead wires it at merge.
- */
-interface DatedChangeScheduler {
-  schedule(input: {
-    kind: DatedChangeKind;
-    entitlement: string;
-    effectiveAt: Date;
-    payload: Record<string, unknown>;
-    actor: Actor;
-  }): Promise<ScheduledChange>;
-}
-
-const isScheduler = (value: unknown): value is DatedChangeScheduler =>
-  typeof value === 'object' && value !== null && typeof (value as { schedule?: unknown }).schedule === 'function';
 
 /** What cancel-all cancels: every status `cancel` starts from (docs/spec.md §1, §13). */
 const CANCELLABLE = ALLOWED_FROM.cancel;
@@ -406,14 +388,11 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
         return strapi.db.transaction(async () => {
           const ctx = await load(documentId);
           withDomainErrors(() => assertTransition(ctx.state.status, 'pause'));
-          const scheduler = strapi.plugin(PLUGIN_ID).service('scheduled-change');
-          if (!isScheduler(scheduler)) {
-            throw fieldError('startAt', 'a pause from a future startAt needs the scheduled changes service, which this installation does not have yet: pause now (leave startAt out)');
-          }
-          const scheduledChange = await scheduler.schedule({
+          const scheduledChange = await getService(strapi, 'scheduled-change').schedule({
             kind: 'pause',
             entitlement: documentId,
             effectiveAt: startAt,
+            field: 'startAt',
             payload: { reason: body.reason, notes: body.notes ?? null, resumeAt: resumeAt?.toISOString() ?? null, access: body.access },
             actor,
           });

@@ -7,7 +7,6 @@ import type { DomainEventType } from '../../../shared/contracts/events';
 import type {
   DatedChangeKind,
   ListScheduledChanges,
-  PauseRequest,
   ScheduledAnswer,
   ScheduledChange,
   ScheduledChangeKind,
@@ -71,15 +70,6 @@ export interface ScheduleInput {
   payload: ChangePayload;
   actor: Actor;
 }
-
-/**
- * The entitlement service's pause (docs/spec.md §13, built beside this one): a due dated pause is
- * made through it. Until it is there, a pause falling due fails with a refusal that says so.
- */
-interface PauseSeam {
-  pause: (documentId: string, body: PauseRequest, actor: Actor) => Promise<unknown>;
-}
-const hasPause = (service: object): service is PauseSeam => typeof (service as Partial<PauseSeam>).pause === 'function';
 
 /** Who may take back a change: the RBAC action of the change itself. */
 const UNDO_ACTION: Record<DatedChangeKind | 'cancellation', ActionKey> = {
@@ -200,9 +190,7 @@ const createScheduledChangeService = ({ strapi }: { strapi: Core.Strapi }) => {
         await getService(strapi, 'entitlement').resume(entitlement, JOB_ACTOR);
         return;
       case 'pause': {
-        const service = getService(strapi, 'entitlement');
-        if (!hasPause(service)) throw conflictError('Pausing is not available in this version of the plugin', { kind: 'pause' });
-        await service.pause(
+        await getService(strapi, 'entitlement').pause(
           entitlement,
           { reason: payload.reason ?? '', notes: payload.notes ?? null, startAt: null, resumeAt: payload.resumeAt ?? null, access: payload.access ?? 'keep' },
           JOB_ACTOR
