@@ -106,7 +106,9 @@ const missingDependencies = (appDir) => {
     for (const file of fs.readdirSync(path.join(installed, dir))) {
       if (!/\.(m?js)$/.test(file)) continue;
       const code = fs.readFileSync(path.join(installed, dir, file), 'utf8');
-      for (const [, spec] of code.matchAll(/(?:from\s*|require\(|import\()\s*["']([^"'./][^"']*)["']/g)) {
+      // A module name has no blank (a message such as "… must not be before from" followed by a
+      // quote is not an import).
+      for (const [, spec] of code.matchAll(/(?:\bfrom\s*|require\(|import\()\s*["']([^"'./\s][^"'\s]*)["']/g)) {
         const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
         if (!builtinModules.includes(name.replace(/^node:/, '')) && !name.startsWith('node:')) imported.add(name);
       }
