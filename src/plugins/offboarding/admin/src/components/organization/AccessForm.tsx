@@ -2,6 +2,7 @@ import { useIntl } from 'react-intl';
 import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ActionForm } from '../common/ActionForm';
+import { ScheduleField, scheduleError, scheduledAt, scheduledMessage, type When } from '../common/ScheduleField';
 import { useActionForm } from '../common/useActionForm';
 import { NotesField } from '../entitlements/fields';
 import { organizationActionMessages } from './actionMessages';
@@ -9,19 +10,28 @@ import type { OrganizationFormProps } from './types';
 
 /** Portal access only: billing and data keep running either way. */
 export const AccessForm = ({ organization, ...dialog }: OrganizationFormProps) => {
-  const { formatMessage } = useIntl();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const disabling = organization.accessStatus === 'enabled';
-  const { field, form } = useActionForm({
+  const { values, set, field, fieldError, form } = useActionForm({
     ...dialog,
-    initialValues: { reason: '' },
-    request: ({ reason }) =>
-      (disabling ? api.organizations.disable : api.organizations.enable)(
-        organization.documentId,
-        reason.trim() ? { reason: reason.trim() } : {},
+    initialValues: { reason: '', when: 'now' as When, effectiveAt: undefined as Date | undefined },
+    validate: (current) => ({ effectiveAt: scheduleError(intl, current.when, current.effectiveAt) }),
+    request: ({ reason, when, effectiveAt }) => {
+      const at = scheduledAt(when, effectiveAt);
+      return (disabling ? api.organizations.disable : api.organizations.enable)(organization.documentId, {
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(at ? { effectiveAt: at } : {}),
+      });
+    },
+    successMessage: (answer) =>
+      scheduledMessage(
+        intl,
+        answer,
+        disabling
+          ? formatMessage({ id: getTranslation('organization.access.disabled'), defaultMessage: 'Portal access disabled' })
+          : formatMessage({ id: getTranslation('organization.access.enabled'), defaultMessage: 'Portal access enabled' }),
       ),
-    successMessage: disabling
-      ? formatMessage({ id: getTranslation('organization.access.disabled'), defaultMessage: 'Portal access disabled' })
-      : formatMessage({ id: getTranslation('organization.access.enabled'), defaultMessage: 'Portal access enabled' }),
   });
   return (
     <ActionForm
@@ -45,6 +55,14 @@ export const AccessForm = ({ organization, ...dialog }: OrganizationFormProps) =
         {...field('reason')}
         label={formatMessage({ id: getTranslation('organization.access.reason'), defaultMessage: 'Reason' })}
         hint={formatMessage({ id: getTranslation('organization.access.reasonHint'), defaultMessage: 'Optional; kept in the audit trail.' })}
+      />
+      <ScheduleField
+        name="effectiveAt"
+        when={values.when}
+        onWhen={(when) => set('when', when)}
+        at={values.effectiveAt}
+        onAt={(at) => set('effectiveAt', at)}
+        error={fieldError('effectiveAt')}
       />
     </ActionForm>
   );
