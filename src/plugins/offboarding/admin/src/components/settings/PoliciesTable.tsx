@@ -67,6 +67,22 @@ export const PoliciesTable = ({ policies, canEdit, onSaved }: PoliciesTableProps
             key === 'reactivationWindowDays' && !policy.allowReactivation ? t('reactivationNever', 'Not allowed') : days(policy[key]),
         })),
         { key: 'refundEligible', header: t('table.refundEligible', 'Refunds'), cell: (policy) => labels.yesNo(policy.refundEligible) },
+        {
+          key: 'dunning',
+          header: t('table.dunning', 'Dunning'),
+          wrap: true,
+          cell: (policy) =>
+            policy.dunningStages
+              ? policy.dunningStages
+                  .map((stage) =>
+                    formatMessage(
+                      { id: getTranslation('settings.policies.dunning.summary'), defaultMessage: '{action} at {days}' },
+                      { action: labels.dunningAction(stage.action), days: days(stage.afterDays) },
+                    ),
+                  )
+                  .join(' · ')
+              : t('table.dunningGrace', 'Grace period'),
+        },
         canEdit && {
           key: 'actions',
           header: formatMessage(commonMessages.actions),
