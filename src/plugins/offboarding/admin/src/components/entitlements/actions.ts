@@ -36,7 +36,7 @@ export const ENTITLEMENT_ACTIONS: Record<EntitlementActionKey, EntitlementAction
   },
   cancel: {
     label: actionMessages.cancel,
-    from: ['active', 'paused', 'suspended'],
+    from: ['prospect', 'active', 'paused', 'suspended'],
     ability: 'canCancel',
     variant: 'danger-light',
     Form: CancelEntitlementForm,
