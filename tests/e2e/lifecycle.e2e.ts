@@ -7,7 +7,7 @@
  * The steps share one browser page and run in order.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_ADMIN, apiBase, openBrowser, screenshot } from './browser';
+import { DEMO_ADMIN, adminApi, logIn, openBrowser, screenshot } from './browser';
 
 const ORG = 'Halcyon Pause Works';
 const PLUGIN = '/admin/plugins/offboarding';
@@ -17,21 +17,10 @@ let browser: Browser;
 let page: Page;
 let organizationId = '';
 
-const call = async <T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> => {
-  const response = await fetch(`${apiBase()}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-};
-
 beforeAll(async () => {
-  const { data: session } = await call<{ data: { token: string } }>(null, 'POST', '/admin/login', DEMO_ADMIN);
+  const { data: session } = await adminApi<{ data: { token: string } }>(null, 'POST', '/admin/login', DEMO_ADMIN);
   const token = session.token;
-  const { data: organization } = await call<{ data: { documentId: string } }>(token, 'POST', '/offboarding/organizations', {
+  const { data: organization } = await adminApi<{ data: { documentId: string } }>(token, 'POST', '/offboarding/organizations', {
     name: ORG,
     email: 'billing@halcyon.example',
   });
@@ -39,9 +28,9 @@ beforeAll(async () => {
   const now = Date.now();
   const monthly = { price: 2500, currency: 'EUR', billingPeriod: 'month', currentPeriodStart: new Date(now - 5 * DAY).toISOString(), currentPeriodEnd: new Date(now + 25 * DAY).toISOString() };
   const entitlements = `/offboarding/organizations/${organizationId}/entitlements`;
-  await call(token, 'POST', entitlements, { class: 'PLG', name: 'Seasonal plugin license', ...monthly });
-  await call(token, 'POST', entitlements, { class: 'ENV', name: 'Staging environment', ...monthly });
-  await call(token, 'POST', entitlements, { class: 'SVC', name: 'Trial support', price: 0, currency: 'EUR', billingPeriod: 'none', status: 'prospect' });
+  await adminApi(token, 'POST', entitlements, { class: 'PLG', name: 'Seasonal plugin license', ...monthly });
+  await adminApi(token, 'POST', entitlements, { class: 'ENV', name: 'Staging environment', ...monthly });
+  await adminApi(token, 'POST', entitlements, { class: 'SVC', name: 'Trial support', price: 0, currency: 'EUR', billingPeriod: 'none', status: 'prospect' });
   ({ browser, page } = await openBrowser());
 });
 
@@ -66,11 +55,7 @@ const pickDay = async (scope: Locator, date: Date) => {
 
 describe('pause, prospects, dated changes and dunning stages in the admin panel', () => {
   test('an admin logs in', async () => {
-    await page.goto('/admin/auth/login');
-    await page.getByLabel('Email').fill(DEMO_ADMIN.email);
-    await page.getByLabel('Password').fill(DEMO_ADMIN.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+    await logIn(page);
   });
 
   test('a prospect is shown as such and activated', async () => {

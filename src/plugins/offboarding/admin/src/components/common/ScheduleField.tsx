@@ -4,6 +4,7 @@ import type { ScheduledAnswer } from '../../../../shared/contracts/lifecycle';
 import { getTranslation } from '../../utils/translations';
 import { OptionGroup } from '../entitlements/OptionGroup';
 import { commonMessages } from './messages';
+import type { ActionFormState } from './useActionForm';
 
 /** Now (or, for an end, on demand), or at a moment the admin picks. */
 export type When = 'now' | 'date';
@@ -73,6 +74,23 @@ export const ScheduleField = ({ name, when, onWhen, at, onAt, error, label, nowL
     </>
   );
 };
+
+/**
+ * The field's props bound to two values of a useActionForm: the choice and the moment, named
+ * as the request names it so that the server's refusal lands here.
+ */
+export const bindSchedule = <Values, W extends keyof Values & string, A extends keyof Values & string>(
+  { values, set, fieldError }: Pick<ActionFormState<Values>, 'values' | 'set' | 'fieldError'>,
+  whenKey: W,
+  atKey: A,
+): Pick<ScheduleFieldProps, 'name' | 'when' | 'onWhen' | 'at' | 'onAt' | 'error'> => ({
+  name: atKey,
+  when: values[whenKey] as When,
+  onWhen: (when) => set(whenKey, when as Values[W]),
+  at: values[atKey] as Date | undefined,
+  onAt: (at) => set(atKey, at as Values[A]),
+  error: fieldError(atKey),
+});
 
 /** The client's check of a dated choice (the server checks again): a moment, after `after` (now by default). */
 export const scheduleError = (intl: IntlShape, when: When, at: Date | undefined, after: Date = new Date()): string | undefined => {

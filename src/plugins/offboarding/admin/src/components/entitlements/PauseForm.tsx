@@ -4,7 +4,7 @@ import type { PauseRequest } from '../../../../shared/contracts/lifecycle';
 import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ActionForm } from '../common/ActionForm';
-import { ScheduleField, scheduleError, scheduledAt, scheduledMessage, type When } from '../common/ScheduleField';
+import { bindSchedule, ScheduleField, scheduleError, scheduledAt, scheduledMessage, type When } from '../common/ScheduleField';
 import { useActionForm } from '../common/useActionForm';
 import { NotesField, ReasonField, useReasonOptions } from './fields';
 import { entitlementLabel } from './format';
@@ -41,7 +41,7 @@ export const PauseForm = ({ entitlement, organization, ...dialog }: EntitlementF
   const { formatMessage } = intl;
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`entitlement.pause.${id}`), defaultMessage });
   const reasons = useReasonOptions('suspend');
-  const { values, set, field, fieldError, form } = useActionForm({
+  const state = useActionForm({
     ...dialog,
     initialValues: { reason: '', notes: '', start: 'now', startAt: undefined, end: 'now', resumeAt: undefined, access: 'keep' } as Values,
     validate: (current) => {
@@ -57,6 +57,7 @@ export const PauseForm = ({ entitlement, organization, ...dialog }: EntitlementF
     request: (current) => api.entitlements.pause(entitlement.documentId, toRequest(current)),
     successMessage: (answer) => scheduledMessage(intl, answer, t('success', 'Entitlement paused.')),
   });
+  const { values, field, form } = state;
 
   return (
     <ActionForm
@@ -67,26 +68,16 @@ export const PauseForm = ({ entitlement, organization, ...dialog }: EntitlementF
       <ReasonField reasons={reasons} {...field('reason')} required />
       <NotesField {...field('notes')} />
       <ScheduleField
-        name="startAt"
+        {...bindSchedule(state, 'start', 'startAt')}
         label={t('start', 'Starts')}
-        when={values.start}
-        onWhen={(when) => set('start', when)}
-        at={values.startAt}
-        onAt={(at) => set('startAt', at)}
-        error={fieldError('startAt')}
       />
       <ScheduleField
-        name="resumeAt"
         label={t('end', 'Resumes')}
         nowLabel={t('end.onDemand', 'On demand')}
         nowHint={t('end.onDemand.hint', 'Paused until someone resumes it.')}
         dateHint={t('end.date.hint', 'Resumes by itself then; its current period ends later by the time paused.')}
         minDate={values.start === 'date' ? values.startAt : undefined}
-        when={values.end}
-        onWhen={(when) => set('end', when)}
-        at={values.resumeAt}
-        onAt={(at) => set('resumeAt', at)}
-        error={fieldError('resumeAt')}
+        {...bindSchedule(state, 'end', 'resumeAt')}
       />
       <OptionGroup<PauseAccess>
         label={t('access', 'Portal while paused')}

@@ -4,7 +4,7 @@ import type { EntitlementView } from '../../../../shared/contracts/api';
 import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ActionForm } from '../common/ActionForm';
-import { ScheduleField, scheduleError, scheduledAt, scheduledMessage, type When } from '../common/ScheduleField';
+import { bindSchedule, ScheduleField, scheduleError, scheduledAt, scheduledMessage, type When } from '../common/ScheduleField';
 import { useActionForm } from '../common/useActionForm';
 import { entitlementLabel, formatDateTime } from './format';
 import { actionMessages, subjectMessage } from './messages';
@@ -31,7 +31,7 @@ export const ResumeForm = ({ entitlement, organization, ...dialog }: Entitlement
   const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
     intl.formatMessage({ id: getTranslation(`entitlement.resume.${id}`), defaultMessage }, values);
   const paused = entitlement.status === 'paused';
-  const { values, set, fieldError, form } = useActionForm({
+  const state = useActionForm({
     ...dialog,
     initialValues: { when: 'now', effectiveAt: undefined } as Values,
     validate: (current) => ({ effectiveAt: scheduleError(intl, current.when, current.effectiveAt) }),
@@ -42,6 +42,7 @@ export const ResumeForm = ({ entitlement, organization, ...dialog }: Entitlement
     successMessage: (answer) =>
       scheduledMessage(intl, answer, paused ? t('success.paused', 'Pause ended.') : t('success', 'Entitlement resumed.')),
   });
+  const { values, form } = state;
   const resumeAt = values.when === 'date' && values.effectiveAt ? values.effectiveAt : new Date();
   const newPeriodEnd = paused ? periodEndAfterPause(entitlement, resumeAt) : null;
 
@@ -76,14 +77,7 @@ export const ResumeForm = ({ entitlement, organization, ...dialog }: Entitlement
           })}
         </Typography>
       ) : null}
-      <ScheduleField
-        name="effectiveAt"
-        when={values.when}
-        onWhen={(when) => set('when', when)}
-        at={values.effectiveAt}
-        onAt={(at) => set('effectiveAt', at)}
-        error={fieldError('effectiveAt')}
-      />
+      <ScheduleField {...bindSchedule(state, 'when', 'effectiveAt')} />
     </ActionForm>
   );
 };

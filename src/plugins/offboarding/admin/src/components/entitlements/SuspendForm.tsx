@@ -3,7 +3,7 @@ import type { SuspensionReason } from '../../../../shared/contracts/constants';
 import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ActionForm } from '../common/ActionForm';
-import { ScheduleField, scheduleError, scheduledAt, scheduledMessage, type When } from '../common/ScheduleField';
+import { bindSchedule, ScheduleField, scheduleError, scheduledAt, scheduledMessage, type When } from '../common/ScheduleField';
 import { useActionForm } from '../common/useActionForm';
 import { NotesField, ReasonField, useReasonOptions } from './fields';
 import { entitlementLabel } from './format';
@@ -28,7 +28,7 @@ export const SuspendForm = ({ entitlement, organization, ...dialog }: Entitlemen
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(`entitlement.suspend.${id}`), defaultMessage }, values);
   const reasons = useReasonOptions('suspend');
-  const { values, set, field, fieldError, form } = useActionForm({
+  const state = useActionForm({
     ...dialog,
     initialValues: { kind: 'non_payment', reasonCode: '', notes: '', when: 'now', effectiveAt: undefined } as Values,
     validate: (current) => ({ effectiveAt: scheduleError(intl, current.when, current.effectiveAt) }),
@@ -43,6 +43,7 @@ export const SuspendForm = ({ entitlement, organization, ...dialog }: Entitlemen
     },
     successMessage: (answer) => scheduledMessage(intl, answer, t('success', 'Entitlement suspended.')),
   });
+  const { values, field, form } = state;
   const defaultCode = DEFAULT_REASON_CODE[values.kind];
   const defaultLabel = reasons.options.find((reason) => reason.code === defaultCode)?.label ?? defaultCode;
 
@@ -76,14 +77,7 @@ export const SuspendForm = ({ entitlement, organization, ...dialog }: Entitlemen
         clearLabel={t('reasonCode.clear', 'Use the default reason')}
       />
       <NotesField {...field('notes')} />
-      <ScheduleField
-        name="effectiveAt"
-        when={values.when}
-        onWhen={(when) => set('when', when)}
-        at={values.effectiveAt}
-        onAt={(at) => set('effectiveAt', at)}
-        error={fieldError('effectiveAt')}
-      />
+      <ScheduleField {...bindSchedule(state, 'when', 'effectiveAt')} />
     </ActionForm>
   );
 };

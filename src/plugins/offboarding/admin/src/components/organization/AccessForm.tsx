@@ -2,7 +2,7 @@ import { useIntl } from 'react-intl';
 import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ActionForm } from '../common/ActionForm';
-import { ScheduleField, scheduleError, scheduledAt, scheduledMessage, type When } from '../common/ScheduleField';
+import { bindSchedule, ScheduleField, scheduleError, scheduledAt, scheduledMessage, type When } from '../common/ScheduleField';
 import { useActionForm } from '../common/useActionForm';
 import { NotesField } from '../entitlements/fields';
 import { organizationActionMessages } from './actionMessages';
@@ -13,7 +13,7 @@ export const AccessForm = ({ organization, ...dialog }: OrganizationFormProps) =
   const intl = useIntl();
   const { formatMessage } = intl;
   const disabling = organization.accessStatus === 'enabled';
-  const { values, set, field, fieldError, form } = useActionForm({
+  const state = useActionForm({
     ...dialog,
     initialValues: { reason: '', when: 'now' as When, effectiveAt: undefined as Date | undefined },
     validate: (current) => ({ effectiveAt: scheduleError(intl, current.when, current.effectiveAt) }),
@@ -33,6 +33,7 @@ export const AccessForm = ({ organization, ...dialog }: OrganizationFormProps) =
           : formatMessage({ id: getTranslation('organization.access.enabled'), defaultMessage: 'Portal access enabled' }),
       ),
   });
+  const { field, form } = state;
   return (
     <ActionForm
       {...form}
@@ -56,14 +57,7 @@ export const AccessForm = ({ organization, ...dialog }: OrganizationFormProps) =
         label={formatMessage({ id: getTranslation('organization.access.reason'), defaultMessage: 'Reason' })}
         hint={formatMessage({ id: getTranslation('organization.access.reasonHint'), defaultMessage: 'Optional; kept in the audit trail.' })}
       />
-      <ScheduleField
-        name="effectiveAt"
-        when={values.when}
-        onWhen={(when) => set('when', when)}
-        at={values.effectiveAt}
-        onAt={(at) => set('effectiveAt', at)}
-        error={fieldError('effectiveAt')}
-      />
+      <ScheduleField {...bindSchedule(state, 'when', 'effectiveAt')} />
     </ActionForm>
   );
 };
