@@ -16,6 +16,8 @@ export const NOTICE_KEYS = [
   'export_ready',
   'purge_warning',
   'invitation',
+  // Issue 15 (docs/spec.md §13): a dunning stage's `notify` (from day 1: day 0 is `suspended`).
+  'dunning_notice',
 ] as const;
 export type NoticeKey = (typeof NOTICE_KEYS)[number];
 

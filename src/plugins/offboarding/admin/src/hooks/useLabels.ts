@@ -106,6 +106,7 @@ export const labelMessages = {
     export_ready: { id: getTranslation('notices.key.export_ready'), defaultMessage: 'Data export ready' },
     purge_warning: { id: getTranslation('notices.key.purge_warning'), defaultMessage: 'Purge warning' },
     invitation: { id: getTranslation('notices.key.invitation'), defaultMessage: 'Invitation' },
+    dunning_notice: { id: getTranslation('notices.key.dunning_notice'), defaultMessage: 'Payment overdue (dunning)' },
   } satisfies Record<NoticeKey, MessageDescriptor>,
   notificationState: {
     pending: { id: getTranslation('notices.state.pending'), defaultMessage: 'Pending' },

@@ -1,12 +1,14 @@
 import type {
   BillingPeriod,
   CancelTiming,
+  DunningLevel,
   EntitlementStatus,
   PolicySettings,
   RefundMode,
   SuspensionReason,
 } from '../../../shared/contracts/constants';
 import { addBillingPeriod, addDays } from './dates';
+import { dunningCancelAt } from './dunning';
 import { conflict, invalid } from './errors';
 import { capRefund, computeRefund, type CappedRefund } from './refund';
 
@@ -22,6 +24,10 @@ export interface EntitlementState {
   previousStatus: EntitlementStatus | null;
   cancelEffectiveAt: Date | null;
   cancelledAt: Date | null;
+  /** Dunning (docs/spec.md §13): read by the dunning stages only; absent reads as "not under dunning". */
+  suspendedAt?: Date | null;
+  dunningStagesDone?: number | null;
+  dunningLevel?: DunningLevel | null;
 }
 
 /** The fields a transition writes; `null` clears a field. */
@@ -46,6 +52,8 @@ export interface EntitlementPatch {
   reactivatedAt?: Date | null;
   currentPeriodStart?: Date | null;
   currentPeriodEnd?: Date | null;
+  dunningStagesDone?: number | null;
+  dunningLevel?: DunningLevel | null;
 }
 
 export type EntitlementAction =
@@ -100,6 +108,10 @@ const CLEARED_SUSPENSION: EntitlementPatch = {
   graceEndsAt: null,
 };
 
+/** A suspension's dunning progress goes with it; written only when there is some (the default policy never has). */
+const clearedDunning = (ent: EntitlementState): EntitlementPatch =>
+  ent.dunningStagesDone != null || ent.dunningLevel != null ? { dunningStagesDone: null, dunningLevel: null } : {};
+
 const CLEARED_CANCELLATION: EntitlementPatch = {
   previousStatus: null,
   cancellationReason: null,
@@ -119,12 +131,13 @@ export interface SuspendInput {
   reasonCode: string;
   notes?: string | null;
   now: Date;
-  policy: Pick<PolicySettings, 'gracePeriodDays'>;
+  /** Absent or null: the single grace period. A list: the dunning stages (domain/dunning.ts). */
+  policy: Pick<PolicySettings, 'gracePeriodDays'> & Partial<Pick<PolicySettings, 'dunningStages'>>;
 }
 
 export const planSuspend = (ent: EntitlementState, input: SuspendInput): EntitlementPatch => {
   assertTransition(ent.status, 'suspend');
-  return {
+  const patch: EntitlementPatch = {
     status: 'suspended',
     suspendedAt: input.now,
     suspensionReason: input.reason,
@@ -132,11 +145,17 @@ export const planSuspend = (ent: EntitlementState, input: SuspendInput): Entitle
     suspensionNotes: input.notes ?? null,
     graceEndsAt: input.reason === 'non_payment' ? addDays(input.now, input.policy.gracePeriodDays) : null,
   };
+  const stages = input.policy.dunningStages;
+  if (input.reason === 'non_payment' && stages) {
+    // The stages replace the grace period: it ends with the cancel stage, never without one.
+    return { ...patch, graceEndsAt: dunningCancelAt(stages, input.now), dunningStagesDone: 0, dunningLevel: 'none' };
+  }
+  return patch;
 };
 
 export const planResume = (ent: EntitlementState): EntitlementPatch => {
   assertTransition(ent.status, 'resume');
-  return { status: 'active', ...CLEARED_SUSPENSION };
+  return { status: 'active', ...CLEARED_SUSPENSION, ...clearedDunning(ent) };
 };
 
 /** Grace over for a non-payment suspension: cancelled for `payment_failure`, no refund. */
@@ -291,7 +310,7 @@ export const planReactivate = (ent: EntitlementState, input: ReactivateInput): E
       windowClosedAt: deadline.toISOString(),
     });
   }
-  const patch: EntitlementPatch = { ...CLEARED_CANCELLATION, ...CLEARED_SUSPENSION, status: 'active', reactivatedAt: input.now };
+  const patch: EntitlementPatch = { ...CLEARED_CANCELLATION, ...CLEARED_SUSPENSION, ...clearedDunning(ent), status: 'active', reactivatedAt: input.now };
   const periodOver = !ent.currentPeriodEnd || ent.currentPeriodEnd.getTime() <= input.now.getTime();
   const nextEnd = addBillingPeriod(input.now, ent.billingPeriod);
   if (periodOver && nextEnd) {

@@ -9,3 +9,4 @@ export * from './schedule';
 export * from './portal';
 export * from './customer-view';
 export * from './access';
+export * from './dunning';

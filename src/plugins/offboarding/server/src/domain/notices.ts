@@ -32,6 +32,7 @@ export const NOTICE_VARIABLES: Record<NoticeKey, readonly string[]> = {
   export_ready: ['organization.name', 'downloadUrl', 'expiresAt'],
   purge_warning: ['organization.name', 'purgeAfter', 'daysLeft'],
   invitation: ['organization.name', 'role', 'acceptUrl'],
+  dunning_notice: [...ENTITLEMENT, 'suspendedAt', 'graceEndsAt', 'daysOverdue'],
 };
 
 const SIGNATURE = '\n\n— The {{organization.name}} account team';
@@ -78,6 +79,10 @@ export const NOTICE_DEFAULTS: Record<NoticeKey, { subject: string; body: string 
     subject: 'You are invited to {{organization.name}}',
     body: 'Hello,\n\nYou are invited to join {{organization.name}} as {{role}}. Accept the invitation here:\n\n{{acceptUrl}}' + SIGNATURE,
   },
+  dunning_notice: {
+    subject: 'Payment overdue: {{entitlement.name}} is suspended',
+    body: 'Hello,\n\nThe {{entitlement.name}} subscription of {{organization.name}} has been suspended for non-payment since {{suspendedAt}} ({{daysOverdue}} days). Please settle the overdue payment to restore it. Cancellation date if it stays unpaid: {{graceEndsAt}}.' + SIGNATURE,
+  },
 };
 
 /** The notice a domain event sends, if any (reminders and invitations come from elsewhere). */
@@ -88,6 +93,18 @@ export const NOTICE_OF_EVENT: Partial<Record<DomainEventType, NoticeKey>> = {
   'entitlement.resumed': 'resumed',
   'entitlement.reactivated': 'reactivated',
   'export.ready': 'export_ready',
+  // Only a `notify` stage after day 0 (services/notices.ts); day 0 is the `suspended` notice.
+  'entitlement.dunning_stage_reached': 'dunning_notice',
+};
+
+/**
+ * Whether a dunning stage reached sends the `dunning_notice`: its action is `notify` and it comes
+ * after the suspension's day (a stage at 0 days is the `suspended` notice, sent already).
+ */
+export const dunningStageNotifies = (stage: unknown): boolean => {
+  if (typeof stage !== 'object' || stage === null) return false;
+  const { action, afterDays } = stage as { action?: unknown; afterDays?: unknown };
+  return action === 'notify' && typeof afterDays === 'number' && afterDays > 0;
 };
 
 export const isNoticeKey = (value: string): value is NoticeKey => (NOTICE_KEYS as readonly string[]).includes(value);
@@ -165,6 +182,8 @@ export interface NoticeFacts {
   purgeAfter?: Date | null;
   /** A reminder's distance to its date. */
   daysLeft?: number | null;
+  /** A dunning notice's whole days since the non-payment suspension. */
+  daysOverdue?: number | null;
   invitation?: { role: string | null; acceptUrl: string | null };
 }
 
@@ -186,6 +205,7 @@ export const noticeValues = (key: NoticeKey, facts: NoticeFacts): NoticeValues =
     expiresAt: formatDate(facts.export?.expiresAt ?? null),
     purgeAfter: formatDate(facts.purgeAfter ?? null),
     daysLeft: facts.daysLeft ?? null,
+    daysOverdue: facts.daysOverdue ?? null,
     role: facts.invitation?.role ?? null,
     acceptUrl: facts.invitation?.acceptUrl ?? null,
   };

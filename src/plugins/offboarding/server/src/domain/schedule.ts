@@ -1,6 +1,7 @@
 import type { EntitlementState } from './entitlement-lifecycle';
-import type { TaskKind } from '../../../shared/contracts/constants';
+import type { DunningStage, TaskKind } from '../../../shared/contracts/constants';
 import { addDays, DAY_MS } from './dates';
+import { nextDunningStep } from './dunning';
 
 export interface DesiredTask {
   kind: TaskKind;
@@ -37,8 +38,21 @@ const reminders = (kind: TaskKind, at: Date, days: readonly number[] | undefined
   return out;
 };
 
-/** What must happen later to an entitlement, derived from its state alone. */
-export const desiredEntitlementTasks = (ent: EntitlementState, settings?: ReminderSettings): DesiredTask[] => {
+/**
+ * What must happen later to an entitlement, derived from its state alone. `dunningStages`: the
+ * stages of the policy governing it (docs/spec.md §13). A non-payment suspension begun under
+ * stages (`dunningStagesDone` set) waits for its next stage and for its cancel stage (`graceEndsAt`,
+ * none without one); the stages' `notify` replace the grace reminders. Any other follows the
+ * single grace period with its reminders, as before the stages.
+ */
+export const desiredEntitlementTasks = (ent: EntitlementState, settings?: ReminderSettings, dunningStages?: readonly DunningStage[] | null): DesiredTask[] => {
+  if (ent.status === 'suspended' && ent.suspensionReason === 'non_payment' && dunningStages && ent.dunningStagesDone != null) {
+    const next = nextDunningStep(ent, dunningStages);
+    return [
+      ...(next ? [{ kind: 'dunning_step' as const, dueAt: next.dueAt }] : []),
+      ...(ent.graceEndsAt ? [{ kind: 'expire_grace' as const, dueAt: ent.graceEndsAt }] : []),
+    ];
+  }
   if (ent.status === 'pending_cancellation' && ent.cancelEffectiveAt) {
     const days = settings?.cancellationReminderDays ? [settings.cancellationReminderDays] : undefined;
     return [{ kind: 'complete_cancellation', dueAt: ent.cancelEffectiveAt }, ...reminders('remind_cancellation', ent.cancelEffectiveAt, days, settings)];

@@ -1,7 +1,21 @@
+import type { Core } from '@strapi/strapi';
+import type { DunningStage, EntitlementClass } from '../../../shared/contracts/constants';
 import { ENTITLEMENT_TRANSITION_EVENTS } from '../../../shared/contracts/events';
+import type { Row } from '../utils/db';
 import { getService } from '../utils';
 import { dataOf } from './payload';
 import type { ChangeContext, Consumer } from './types';
+
+/**
+ * The dunning stages of the policy governing a changed entitlement: from the policies the change
+ * read under its lock, else (a change that read none) read now for its organization.
+ */
+const dunningStagesOf = async (strapi: Core.Strapi, context: ChangeContext, row: Row): Promise<readonly DunningStage[] | null> => {
+  const entitlementClass = (row.class as EntitlementClass | null | undefined) ?? null;
+  if (context.resolve) return context.resolve(entitlementClass).settings.dunningStages;
+  if (!context.organization) return null;
+  return (await getService(strapi, 'policy').resolverFor(context.organization))(entitlementClass).settings.dunningStages;
+};
 
 /**
  * What happens after a change: this file is the whole answer (docs/architecture.md "What
@@ -19,14 +33,21 @@ const ENTITLEMENT_TRANSITIONS = ENTITLEMENT_TRANSITION_EVENTS;
 export const CONSUMERS: readonly Consumer[] = [
   {
     // The entitlement's pending tasks (its cancellation date, its grace end) follow its new state.
+    // A dunning stage reached moves the entitlement on to its next stage (docs/spec.md §13).
     name: 'entitlement-schedule',
-    on: ENTITLEMENT_TRANSITIONS,
+    on: [...ENTITLEMENT_TRANSITIONS, 'entitlement.dunning_stage_reached'],
     phase: 'transaction',
-    run: async (strapi, _event, { entitlement }) => {
-      if (entitlement) await getService(strapi, 'scheduler').syncEntitlement(entitlement.after);
+    run: async (strapi, _event, context) => {
+      if (context.entitlement) {
+        await getService(strapi, 'scheduler').syncEntitlement(context.entitlement.after, await dunningStagesOf(strapi, context, context.entitlement.after));
+      }
     },
     runMany: async (strapi, items) => {
-      await getService(strapi, 'scheduler').syncEntitlements(items.flatMap(({ context }) => (context.entitlement ? [context.entitlement.after] : [])));
+      const changed: { row: Row; dunningStages: readonly DunningStage[] | null }[] = [];
+      for (const { context } of items) {
+        if (context.entitlement) changed.push({ row: context.entitlement.after, dunningStages: await dunningStagesOf(strapi, context, context.entitlement.after) });
+      }
+      await getService(strapi, 'scheduler').syncEntitlements(changed);
     },
   },
   {
@@ -100,7 +121,7 @@ export const CONSUMERS: readonly Consumer[] = [
   {
     // Customer notices by mail (docs/spec.md §11): queued with the change, sent by the notices sweep.
     name: 'notices-outbox',
-    on: ['entitlement.cancellation_scheduled', 'entitlement.cancelled', 'entitlement.suspended', 'entitlement.resumed', 'entitlement.reactivated', 'export.ready'],
+    on: ['entitlement.cancellation_scheduled', 'entitlement.cancelled', 'entitlement.suspended', 'entitlement.resumed', 'entitlement.reactivated', 'entitlement.dunning_stage_reached', 'export.ready'],
     phase: 'transaction',
     run: (strapi, event, context) => getService(strapi, 'notices').onEvents([{ event, context }]),
     runMany: (strapi, items) => getService(strapi, 'notices').onEvents(items),

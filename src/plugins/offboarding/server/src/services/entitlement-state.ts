@@ -1,5 +1,6 @@
 import type {
   BillingPeriod,
+  DunningLevel,
   EntitlementStatus,
   SuspensionReason,
 } from "../../../shared/contracts/constants";
@@ -23,5 +24,9 @@ export const entitlementState = (
     previousStatus: (row.previousStatus as EntitlementStatus | null) ?? null,
     cancelEffectiveAt: toDate(row.cancelEffectiveAt as DateInput),
     cancelledAt: toDate(row.cancelledAt as DateInput),
+    suspendedAt: toDate(row.suspendedAt as DateInput),
+    dunningStagesDone:
+      row.dunningStagesDone === null || row.dunningStagesDone === undefined ? null : Number(row.dunningStagesDone),
+    dunningLevel: (row.dunningLevel as DunningLevel | null) ?? null,
   };
 };

@@ -3,7 +3,7 @@ import type { CancelAllRequest, CancelPreview, CancelRequest, EntitlementInput, 
 import type { EntitlementClass, RefundMode } from '../../../shared/contracts/constants';
 import type { Entitlement } from '../../../shared/contracts/entities';
 import type { DomainEventType } from '../../../shared/contracts/events';
-import { toDate } from '../domain/dates';
+import { DAY_MS, toDate } from '../domain/dates';
 import {
   planCancel,
   planCompleteCancellation,
@@ -16,6 +16,7 @@ import {
   type EntitlementPatch,
   type EntitlementState,
 } from '../domain/entitlement-lifecycle';
+import { planDunningStep } from '../domain/dunning';
 import type { ResolvedPolicy } from '../domain/policy';
 import type { GroupOutcome } from './sweeps';
 import { getService } from '../utils';
@@ -50,6 +51,8 @@ interface TransitionResult {
   notes?: string | null;
   /** The refund ledger row the transition grants (or takes back), written in its transaction. */
   ledger?: LedgerEntry | null;
+  /** More for the event's data than the entitlement as it stands (a dunning stage reached). */
+  data?: Record<string, unknown>;
 }
 
 /** The billing period a cancellation of this entitlement refunds: its current one. */
@@ -174,7 +177,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
         reason: result.reason ?? null,
         notes: result.notes ?? null,
         ...diff,
-        data: viewOf(after, ctx.organization),
+        data: { ...viewOf(after, ctx.organization), ...result.data },
       },
       change
     );
@@ -361,6 +364,39 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
         const patch = planScheduled(kind, ctx.state, ctx.now);
         if (!patch) return 'noop';
         await apply(ctx, JOB_ACTOR, scheduledResult(kind, ctx.entitlement, patch));
+        return 'performed';
+      });
+    },
+
+    /**
+     * A sweep's task: the next dunning stage of a non-payment suspension, when due (docs/spec.md
+     * §13). Locked and re-checked against the stages of the policy in force: resumed, cancelled,
+     * already performed or not yet due is a no-op. `notify` queues the `dunning_notice`,
+     * `restrict` / `block` write `dunningLevel` (read by the access rule); the next stage's task
+     * follows from the new state. Overdue stages after downtime are performed one per task, in
+     * order: each one's task is derived due at once, and the sweep's loop takes it in the same run.
+     */
+    async runDunningStep(documentId: string): Promise<'performed' | 'noop'> {
+      return strapi.db.transaction(async () => {
+        const ctx = await loadIfAny(documentId);
+        if (!ctx) return 'noop';
+        const stages = ctx.policy.settings.dunningStages;
+        const plan = planDunningStep(ctx.state, stages, ctx.now);
+        if (!plan) {
+          // The policy's stages changed since this task was derived: derive it again from them.
+          await getService(strapi, 'scheduler').syncEntitlement(ctx.entitlement, stages);
+          return 'noop';
+        }
+        const suspendedAt = ctx.state.suspendedAt ?? ctx.now;
+        await apply(ctx, JOB_ACTOR, {
+          action: 'entitlement.dunning_stage_reached',
+          patch: plan.patch,
+          notes: `Dunning stage ${plan.index + 1}: ${plan.stage.action} after ${plan.stage.afterDays} days`,
+          data: {
+            stage: { index: plan.index, afterDays: plan.stage.afterDays, action: plan.stage.action, dueAt: plan.dueAt.toISOString() },
+            daysOverdue: Math.floor((ctx.now.getTime() - suspendedAt.getTime()) / DAY_MS),
+          },
+        });
         return 'performed';
       });
     },

@@ -7,6 +7,7 @@ import { addDays, toDate, type DateInput } from '../domain/dates';
 import {
   NOTICE_KEYS,
   NOTICE_OF_EVENT,
+  dunningStageNotifies,
   effectiveTemplate,
   noticeValues,
   render,
@@ -285,6 +286,7 @@ const createNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
         export: { downloadUrl: `${String(strapi.config.get('server.absoluteUrl') ?? '')}/api/${PLUGIN_ID}/exports/download?token=…`, expiresAt: addDays(now, config().exports.expiresInDays) },
         purgeAfter: toDate(org.purgeAfter) ?? addDays(now, 30),
         daysLeft: 7,
+        daysOverdue: 10,
         invitation: { role: 'member', acceptUrl: `${String(strapi.config.get('server.absoluteUrl') ?? '')}/…` },
       });
       return { subject: render(input.subject ?? template.subject, withoutLinks(values)), body: render(input.body ?? template.body, values), to: audience?.to ?? [] };
@@ -307,6 +309,13 @@ const createNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const row = context.entitlement?.after;
         if (!row) continue;
+        if (key === 'dunning_notice') {
+          const data = (event.data ?? {}) as { stage?: unknown; daysOverdue?: unknown };
+          if (!dunningStageNotifies(data.stage)) continue;
+          const daysOverdue = typeof data.daysOverdue === 'number' ? data.daysOverdue : null;
+          entries.push({ organization: event.organization, key, dedupeKey, facts: { entitlement: entitlementFacts(row), daysOverdue } });
+          continue;
+        }
         entries.push({ organization: event.organization, key, dedupeKey, facts: { entitlement: entitlementFacts(row) } });
       }
       await queue(entries);

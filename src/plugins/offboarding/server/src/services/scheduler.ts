@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { TaskKind } from '../../../shared/contracts/constants';
+import type { DunningStage, TaskKind } from '../../../shared/contracts/constants';
 import { toDate, type DateInput } from '../domain/dates';
 import { desiredEntitlementTasks, desiredOrganizationTasks, type DesiredTask, type OrganizationRetentionState, type ReminderSettings } from '../domain/schedule';
 import type { OffboardingConfig } from '../config';
@@ -25,6 +25,7 @@ const DERIVED_KINDS: readonly TaskKind[] = [
   'remind_cancellation',
   'remind_grace',
   'warn_purge',
+  'dunning_step',
 ];
 
 const sameTime = (a: DateInput, b: Date) => toDate(a)?.getTime() === b.getTime();
@@ -65,14 +66,15 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const sync = (targetType: string, targetId: string, desired: DesiredTask[]) => syncMany(targetType, [{ targetId, desired }]);
 
   return {
-    async syncEntitlement(row: Row) {
-      await sync('entitlement', row.documentId, desiredEntitlementTasks(entitlementState(row), reminders()));
+    /** `dunningStages`: the stages of the policy governing the entitlement (null: the single grace period). */
+    async syncEntitlement(row: Row, dunningStages: readonly DunningStage[] | null) {
+      await sync('entitlement', row.documentId, desiredEntitlementTasks(entitlementState(row), reminders(), dunningStages));
     },
 
     /** `syncEntitlement` for a batch of changed entitlements, in three statements at most. */
-    async syncEntitlements(rows: Row[]) {
+    async syncEntitlements(items: { row: Row; dunningStages: readonly DunningStage[] | null }[]) {
       const settings = reminders();
-      await syncMany('entitlement', rows.map((row) => ({ targetId: row.documentId, desired: desiredEntitlementTasks(entitlementState(row), settings) })));
+      await syncMany('entitlement', items.map(({ row, dunningStages }) => ({ targetId: row.documentId, desired: desiredEntitlementTasks(entitlementState(row), settings, dunningStages) })));
     },
 
     /**

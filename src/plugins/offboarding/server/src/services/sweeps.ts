@@ -35,6 +35,7 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const handlers: Partial<Record<TaskKind, (targetId: string, task: TaskRow) => Promise<TaskOutcome>>> = {
     complete_cancellation: (id) => getService(strapi, 'entitlement').runScheduled(id, 'complete_cancellation'),
     expire_grace: (id) => getService(strapi, 'entitlement').runScheduled(id, 'expire_grace'),
+    dunning_step: (id) => getService(strapi, 'entitlement').runDunningStep(id),
     flag_retention: (id) => getService(strapi, 'retention').flag(id),
     generate_export: (id) => getService(strapi, 'export').generate(id),
     expire_export: (id) => getService(strapi, 'export').expire(id),

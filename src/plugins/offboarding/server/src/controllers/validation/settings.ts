@@ -1,10 +1,24 @@
 import { yup } from '@strapi/utils';
-import { ENTITLEMENT_CLASSES } from '../../../../shared/contracts/constants';
+import { ENTITLEMENT_CLASSES, type DunningStage } from '../../../../shared/contracts/constants';
+import { dunningStagesProblem } from '../../domain/dunning';
 import type { PolicyInput } from '../../services/policy';
 import type { ReasonInput } from '../../services/reason';
 import { nonBlank, oneOf, oneOfOrNull, strictObject, validateBody, validateQuery } from './common';
 
 const days = () => yup.number().integer('${path} must be a whole number of days').min(0).max(36_500);
+
+/**
+ * Dunning stages (docs/spec.md §13): null, or a list checked by the domain's rules, the error
+ * naming the stage's field (`dunningStages[2].afterDays`) or the list (`dunningStages`).
+ */
+const dunningStages = () =>
+  yup
+    .mixed<DunningStage[]>()
+    .nullable()
+    .test('dunning-stages', 'dunningStages is not a valid list of stages', function check(value) {
+      const problem = dunningStagesProblem(value);
+      return problem ? this.createError({ path: problem.path, message: problem.message }) : true;
+    });
 
 const policyShape = {
   name: nonBlank(120),
@@ -17,6 +31,7 @@ const policyShape = {
   refundEligible: yup.boolean(),
   gracePeriodDays: days(),
   purgeReviewDays: days(),
+  dunningStages: dunningStages(),
 };
 
 export const validateCreatePolicy = validateBody<PolicyInput & { name: string }>(
