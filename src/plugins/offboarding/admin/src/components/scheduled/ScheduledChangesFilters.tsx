@@ -1,4 +1,4 @@
-import { Box, Flex, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { Field, Flex, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { SCHEDULED_CHANGE_KINDS, type ScheduledChangeKind } from '../../../../shared/contracts/lifecycle';
 import { api } from '../../api';
@@ -27,11 +27,11 @@ export const ScheduledChangesFilters = ({ kind, organization, onKind, onOrganiza
   const all = formatMessage({ id: getTranslation('scheduled.filter.all'), defaultMessage: 'All' });
 
   return (
-    <Flex gap={4} wrap="wrap" alignItems="center">
-      <Box minWidth="22rem">
+    <Flex gap={4} wrap="wrap" alignItems="flex-end">
+      <Field.Root name="kind" minWidth="22rem">
+        <Field.Label>{formatMessage({ id: getTranslation('scheduled.filter.kind'), defaultMessage: 'Kind of change' })}</Field.Label>
         <SingleSelect
           size="S"
-          aria-label={formatMessage({ id: getTranslation('scheduled.filter.kind'), defaultMessage: 'Kind of change' })}
           value={kind ?? ALL}
           onChange={(value) => onKind(SCHEDULED_CHANGE_KINDS.find((candidate) => candidate === value) ?? null)}
         >
@@ -42,11 +42,13 @@ export const ScheduledChangesFilters = ({ kind, organization, onKind, onOrganiza
             </SingleSelectOption>
           ))}
         </SingleSelect>
-      </Box>
-      <Box minWidth="28rem">
+      </Field.Root>
+      <Field.Root name="organization" minWidth="28rem">
+        <Field.Label>
+          {formatMessage({ id: getTranslation('scheduled.filter.organization'), defaultMessage: 'Organization' })}
+        </Field.Label>
         <SingleSelect
           size="S"
-          aria-label={formatMessage({ id: getTranslation('scheduled.filter.organization'), defaultMessage: 'Organization' })}
           value={organization ?? ALL}
           loading={organizations.isLoading && !organizations.data}
           onChange={(value) => onOrganization(value === ALL ? null : String(value))}
@@ -58,7 +60,7 @@ export const ScheduledChangesFilters = ({ kind, organization, onKind, onOrganiza
             </SingleSelectOption>
           ))}
         </SingleSelect>
-      </Box>
+      </Field.Root>
       <ErrorAlert error={organizations.error} />
     </Flex>
   );

@@ -70,18 +70,21 @@ export const PoliciesTable = ({ policies, canEdit, onSaved }: PoliciesTableProps
         {
           key: 'dunning',
           header: t('table.dunning', 'Dunning'),
-          wrap: true,
           cell: (policy) =>
-            policy.dunningStages
-              ? policy.dunningStages
-                  .map((stage) =>
-                    formatMessage(
+            policy.dunningStages ? (
+              <Flex direction="column" alignItems="flex-start">
+                {policy.dunningStages.map((stage) => (
+                  <Typography key={stage.afterDays} variant="pi" textColor="neutral800">
+                    {formatMessage(
                       { id: getTranslation('settings.policies.dunning.summary'), defaultMessage: '{action} at {days}' },
                       { action: labels.dunningAction(stage.action), days: days(stage.afterDays) },
-                    ),
-                  )
-                  .join(' · ')
-              : t('table.dunningGrace', 'Grace period'),
+                    )}
+                  </Typography>
+                ))}
+              </Flex>
+            ) : (
+              t('table.dunningGrace', 'Grace period')
+            ),
         },
         canEdit && {
           key: 'actions',
