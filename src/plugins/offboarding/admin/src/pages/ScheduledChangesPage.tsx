@@ -1,11 +1,11 @@
-import * as React from 'react';
 import { Flex, Link } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
-import type { ScheduledChangeKind } from '../../../shared/contracts/lifecycle';
+import { SCHEDULED_CHANGE_KINDS } from '../../../shared/contracts/lifecycle';
 import { PLUGIN_PATH } from '../components/organizations/paths';
+import { useUrlParams } from '../components/organizations/useUrlParams';
 import { ScheduledChangesFilters } from '../components/scheduled/ScheduledChangesFilters';
 import { ScheduledChangesTimeline } from '../components/scheduled/ScheduledChangesTimeline';
 import { getTranslation } from '../utils/translations';
@@ -13,8 +13,10 @@ import { getTranslation } from '../utils/translations';
 /** Every change due in the next 30 days (docs/spec.md §13), whatever made it, with the undo of those that can be taken back. */
 export const ScheduledChangesPage = () => {
   const { formatMessage } = useIntl();
-  const [kind, setKind] = React.useState<ScheduledChangeKind | null>(null);
-  const [organization, setOrganization] = React.useState<string | null>(null);
+  // Kept in the URL, so that a link opens the page filtered (`?organization=…&kind=…`).
+  const { searchParams, update } = useUrlParams();
+  const kind = SCHEDULED_CHANGE_KINDS.find((candidate) => candidate === searchParams.get('kind')) ?? null;
+  const organization = searchParams.get('organization');
 
   return (
     <Page.Main>
@@ -35,7 +37,7 @@ export const ScheduledChangesPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6} paddingBottom={10}>
-          <ScheduledChangesFilters kind={kind} organization={organization} onKind={setKind} onOrganization={setOrganization} />
+          <ScheduledChangesFilters kind={kind} organization={organization} onKind={(next) => update({ kind: next })} onOrganization={(next) => update({ organization: next })} />
           <ScheduledChangesTimeline kind={kind ?? undefined} organization={organization ?? undefined} />
         </Flex>
       </Layouts.Content>
