@@ -82,13 +82,23 @@ const newOrg = async () => {
   return (await h.organization({ name: unique('Dunning'), email: `billing-${orgs}-${process.pid}@customer.test` })).documentId;
 };
 
+/** A new organization with one entitlement of `entitlementClass`, suspended now for `reason`; the suspension's answer. */
+const suspendedOne = async (entitlementClass: 'ENV' | 'SVC' | 'PLG', reason: 'non_payment' | 'manual' = 'non_payment') => {
+  const org = await newOrg();
+  const ent = (await h.entitlement(org, monthly({ class: entitlementClass }))).documentId;
+  const res = await api.post(`/offboarding/entitlements/${ent}/suspend`, { reason });
+  expectStatus(res, 200);
+  return { org, ent, suspended: res.body.data as Entitlement };
+};
+
 describe('dunning stages', () => {
   let policy: CancellationPolicy;
+  let quick: CancellationPolicy;
 
   beforeAll(async () => {
     h.clock.freeze(NOW);
     policy = await h.policy({ name: 'Dunning ENV', entitlementClass: 'ENV', dunningStages: STAGES });
-    await h.policy({ name: 'Dunning SVC', entitlementClass: 'SVC', dunningStages: QUICK });
+    quick = await h.policy({ name: 'Dunning SVC', entitlementClass: 'SVC', dunningStages: QUICK });
   });
 
   describe('bad stage lists', () => {
@@ -174,9 +184,7 @@ describe('dunning stages', () => {
   });
 
   it('catches up after downtime: the overdue stages in order, each once, in one sweep run; then the cancellation once', async () => {
-    const org = await newOrg();
-    const ent = (await h.entitlement(org, monthly({ class: 'SVC' }))).documentId;
-    expectStatus(await api.post(`/offboarding/entitlements/${ent}/suspend`, { reason: 'non_payment' }), 200);
+    const { org, ent } = await suspendedOne('SVC');
 
     // Nothing ran for nine days: stages 0, 3, 5 and 8 are all overdue.
     expect(await sweepTwice(at(9))).toBe(4);
@@ -194,9 +202,7 @@ describe('dunning stages', () => {
   });
 
   it('down past every stage: cancelled once at the catch-up, the moot earlier stages not performed', async () => {
-    const org = await newOrg();
-    const ent = (await h.entitlement(org, monthly({ class: 'SVC' }))).documentId;
-    expectStatus(await api.post(`/offboarding/entitlements/${ent}/suspend`, { reason: 'non_payment' }), 200);
+    const { org, ent } = await suspendedOne('SVC');
     expect(await sweepTwice(at(13))).toBe(1);
     expect((await entitlement(ent)).status).toBe('cancelled');
     expect(await stagesReached(org, ent)).toEqual([]);
@@ -204,9 +210,7 @@ describe('dunning stages', () => {
   });
 
   it('a resume in the middle stops the stages and lifts the restriction', async () => {
-    const org = await newOrg();
-    const ent = (await h.entitlement(org, monthly({ class: 'ENV' }))).documentId;
-    expectStatus(await api.post(`/offboarding/entitlements/${ent}/suspend`, { reason: 'non_payment' }), 200);
+    const { org, ent } = await suspendedOne('ENV');
     await sweepTwice(at(0));
     expect(await sweepTwice(at(10))).toBe(1);
     expect((await entitlement(ent)).dunningLevel).toBe('restrict');
@@ -223,20 +227,45 @@ describe('dunning stages', () => {
   });
 
   it('a manual suspension is never dunned', async () => {
-    const org = await newOrg();
-    const ent = (await h.entitlement(org, monthly({ class: 'ENV' }))).documentId;
-    const res = await api.post(`/offboarding/entitlements/${ent}/suspend`, { reason: 'manual' });
-    expectStatus(res, 200);
-    expect(res.body.data).toMatchObject({ graceEndsAt: null, dunningStagesDone: null, dunningLevel: null });
+    const { ent, suspended } = await suspendedOne('ENV', 'manual');
+    expect(suspended).toMatchObject({ graceEndsAt: null, dunningStagesDone: null, dunningLevel: null });
     expect(await pendingTasks(ent)).toEqual([]);
   });
 
+  it("a policy's new stages reach a suspension already under way at once; its cancellation day stays", async () => {
+    const { org, ent } = await suspendedOne('SVC');
+    expect(await sweepTwice(at(0))).toBe(1);
+    expect((await pendingTasks(ent)).map((t) => [t.kind, t.dueAt]).sort()).toEqual([
+      ['dunning_step', at(3)],
+      ['expire_grace', at(12)],
+    ]);
+    try {
+      h.clock.freeze(at(0, 1000));
+      const moved = await api.put(`/offboarding/policies/${quick.documentId}`, {
+        dunningStages: [{ afterDays: 0, action: 'notify' }, { afterDays: 1, action: 'block' }, { afterDays: 20, action: 'cancel' }],
+      });
+      expectStatus(moved, 200);
+      // The next stage is now the block on day 1, not the notice on day 3.
+      expect((await pendingTasks(ent)).map((t) => [t.kind, t.dueAt]).sort()).toEqual([
+        ['dunning_step', at(1)],
+        ['expire_grace', at(12)],
+      ]);
+      expect(await sweepTwice(at(1))).toBe(1);
+      expect(await entitlement(ent)).toMatchObject({ dunningStagesDone: 2, dunningLevel: 'block', graceEndsAt: at(12) });
+
+      // Back to the single grace period: its end and reminders, the stages' tasks gone.
+      expectStatus(await api.put(`/offboarding/policies/${quick.documentId}`, { dunningStages: null }), 200);
+      expect((await pendingTasks(ent)).map((t) => t.kind).sort()).toEqual(['expire_grace', 'remind_grace', 'remind_grace']);
+    } finally {
+      expectStatus(await api.put(`/offboarding/policies/${quick.documentId}`, { dunningStages: QUICK }), 200);
+    }
+    expect(await sweepTwice(at(12))).toBe(1);
+    expect((await entitlement(ent)).status).toBe('cancelled');
+  });
+
   it('the default policy (no stages) keeps the single grace period and its reminders', async () => {
-    const org = await newOrg();
-    const ent = (await h.entitlement(org, monthly({ class: 'PLG' }))).documentId;
-    const res = await api.post(`/offboarding/entitlements/${ent}/suspend`, { reason: 'non_payment' });
-    expectStatus(res, 200);
-    expect(res.body.data).toMatchObject({ graceEndsAt: at(30), dunningStagesDone: null, dunningLevel: null });
+    const { org, ent, suspended } = await suspendedOne('PLG', 'non_payment');
+    expect(suspended).toMatchObject({ graceEndsAt: at(30), dunningStagesDone: null, dunningLevel: null });
     expect((await pendingTasks(ent)).map((t) => [t.kind, t.dueAt]).sort()).toEqual([
       ['expire_grace', at(30)],
       ['remind_grace', at(23)],

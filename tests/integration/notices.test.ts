@@ -238,7 +238,7 @@ describe('customer notices by mail', () => {
       const list = res.body.data as NoticeTemplate[];
       expect(list.map((t) => t.key)).toEqual([
         'cancellation_scheduled', 'cancellation_reminder', 'cancelled', 'suspended', 'grace_reminder',
-        'resumed', 'reactivated', 'export_ready', 'purge_warning', 'invitation',
+        'resumed', 'reactivated', 'export_ready', 'purge_warning', 'invitation', 'dunning_notice',
       ]);
       const exportReady = list.find((t) => t.key === 'export_ready')!;
       expect(exportReady.variables).toContain('downloadUrl');

@@ -11,7 +11,8 @@ import type { CancellationPolicy, ProvisioningPolicy } from '../../../shared/con
 import { UID } from '../constants';
 import { resolvePolicy, type PolicyCandidate, type ResolvedPolicy } from '../domain/policy';
 import { organizationStore } from '../store/organization';
-import { toApi } from '../utils/db';
+import { toApi, type Row } from '../utils/db';
+import { fromStored, STORED_STATUS } from '../utils/stored-status';
 import { conflictError, notFound } from '../utils/errors';
 import { getService } from '../utils';
 import { changes, type Actor } from './audit';
@@ -56,6 +57,32 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
+  /**
+   * After a policy change that may move dunning stages (its list, its class, the default): the
+   * tasks of every suspension under stages are derived again from the policies now in force, so
+   * a stage moved earlier is not waited for at its old day (docs/spec.md §13). One read of those
+   * entitlements, the policies' two, and one sync; suspensions without stages are left alone.
+   */
+  const resyncDunning = async () => {
+    const rows = (await strapi.db.query(UID.entitlement).findMany({
+      where: { [STORED_STATUS]: 'suspended', suspensionReason: 'non_payment', dunningStagesDone: { $notNull: true } },
+      populate: { organization: { select: ['id'] } },
+    })) as (Row & { organization?: { id: number } | null })[];
+    const owned = rows.filter((row) => row.organization);
+    if (!owned.length) return;
+    const resolvers = await resolversFor([...new Set(owned.map((row) => (row.organization as { id: number }).id))]);
+    await getService(strapi, 'scheduler').syncEntitlements(
+      owned.map((row) => {
+        const resolve = resolvers.get((row.organization as { id: number }).id) as Resolver;
+        return { row: fromStored(row), dunningStages: resolve((row.class as EntitlementClass | null) ?? null).settings.dunningStages };
+      })
+    );
+  };
+
+  /** Whether a policy change may change which dunning stages govern a suspension. */
+  const movesDunning = (input: PolicyInput) =>
+    input.dunningStages !== undefined || input.entitlementClass !== undefined || input.isDefault !== undefined;
+
   /** One policy per class, and exactly one default. */
   const assertConsistent = async (input: PolicyInput, selfId: number | null) => {
     if (input.name !== undefined) {
@@ -95,6 +122,7 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
         const row = await query().create({ data: { ...DEFAULT_POLICY_SETTINGS, ...input, isDefault: input.isDefault ?? false } });
         await recordSettingsEvent('policy.created', actor, 'cancellation-policy', row.documentId, changes(null, row, SETTING_FIELDS));
         await getService(strapi, 'organization').refreshRetentionAll();
+        await resyncDunning();
         return toApi<CancellationPolicy>(row);
       });
     },
@@ -116,6 +144,7 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
         const row = await query().update({ where: { id: current.id }, data: { ...input } });
         await recordSettingsEvent('policy.updated', actor, 'cancellation-policy', documentId, changes(current, row, SETTING_FIELDS));
         await getService(strapi, 'organization').refreshRetentionAll();
+        if (movesDunning(input)) await resyncDunning();
         return toApi<CancellationPolicy>(row);
       });
     },
