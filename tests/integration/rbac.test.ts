@@ -301,6 +301,20 @@ const MUTATING: RouteCase[] = [
   },
 ];
 
+/** A suspension of a fresh entitlement scheduled for a week ahead: its scheduled change's id. */
+const newDatedSuspension = async () => {
+  const res = await su.post(`${ENTS}/${await newEntitlement()}/suspend`, { reason: 'manual', effectiveAt: '2027-01-18T00:00:00Z' });
+  if (res.status !== 200) throw new Error(`fixture request failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body as { scheduledChange: { id: string } }).scheduledChange.id;
+};
+MUTATING.push({
+  // The route asks for read; the controller then asks for the change's own action (suspend here).
+  route: 'DELETE /scheduled-changes/:id',
+  action: 'suspend',
+  success: 200,
+  prepare: async () => ({ url: `/offboarding/scheduled-changes/${await newDatedSuspension()}` }),
+});
+
 const READS: RouteCase[] = [
   { route: 'GET /organizations', action: 'read', success: 200, prepare: async () => ({ url: ORGS }) },
   { route: 'GET /organizations/:id', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}` }) },
@@ -319,6 +333,7 @@ const READS: RouteCase[] = [
   { route: 'GET /retention/queue', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/retention/queue' }) },
   { route: 'GET /jobs', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/jobs' }) },
   { route: 'GET /tasks', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/tasks' }) },
+  { route: 'GET /scheduled-changes', action: 'read', success: 200, prepare: async () => ({ url: `/offboarding/scheduled-changes?organization=${await newOrg()}` }) },
   { route: 'GET /openapi.json', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/openapi.json' }) },
   { route: 'GET /entitlements/:id/resources', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}/resources` }) },
   { route: 'GET /organizations/:id/exports', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/exports` }) },

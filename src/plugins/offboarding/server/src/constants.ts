@@ -10,6 +10,7 @@ export const UID = {
   event: 'plugin::offboarding.domain-event',
   collaborator: 'plugin::offboarding.collaborator',
   task: 'plugin::offboarding.scheduled-task',
+  scheduledChange: 'plugin::offboarding.scheduled-change',
   lease: 'plugin::offboarding.lease',
   dataExport: 'plugin::offboarding.data-export',
   resource: 'plugin::offboarding.resource',

@@ -8,6 +8,7 @@ import domainEvent from './domain-event';
 import lease from './lease';
 import noticeTemplate from './notice-template';
 import notification from './notification';
+import scheduledChange from './scheduled-change';
 import scheduledTask from './scheduled-task';
 import entitlement from './entitlement';
 import invitation from './invitation';
@@ -28,6 +29,7 @@ export default {
   'domain-event': domainEvent,
   collaborator,
   'scheduled-task': scheduledTask,
+  'scheduled-change': scheduledChange,
   lease,
   'data-export': dataExport,
   resource,

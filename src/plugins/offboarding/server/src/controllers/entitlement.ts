@@ -3,7 +3,8 @@ import type { Context } from 'koa';
 import { getService } from '../utils';
 import { adminActor } from '../utils/actor';
 import { emptyBody, noQuery } from './validation/common';
-import { validateCancel, validateCreateEntitlement, validateResource, validateSuspend } from './validation/entitlement';
+import { validateCancel, validateCreateEntitlement, validateResource, validateResume, validateSuspend } from './validation/entitlement';
+import { toDate } from '../domain/dates';
 
 const createEntitlementController = ({ strapi }: { strapi: Core.Strapi }) => {
   const entitlements = () => getService(strapi, 'entitlement');
@@ -36,13 +37,17 @@ const createEntitlementController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async suspend(ctx: Context) {
-      const body = await validateSuspend(ctx.request.body);
-      ctx.body = { data: await entitlements().suspend(ctx.params.id, body, adminActor(ctx)) };
+      const { effectiveAt, ...body } = await validateSuspend(ctx.request.body);
+      const at = toDate(effectiveAt);
+      // On a date: a scheduled change (docs/spec.md §13), answered with the entitlement as it stands.
+      if (at) ctx.body = await entitlements().suspendOn(ctx.params.id, body, at, adminActor(ctx));
+      else ctx.body = { data: await entitlements().suspend(ctx.params.id, body, adminActor(ctx)) };
     },
 
     async resume(ctx: Context) {
-      await emptyBody(ctx.request.body);
-      ctx.body = { data: await entitlements().resume(ctx.params.id, adminActor(ctx)) };
+      const at = toDate((await validateResume(ctx.request.body)).effectiveAt);
+      if (at) ctx.body = await getService(strapi, 'scheduled-change').requestForEntitlement('resume', ctx.params.id, at, {}, adminActor(ctx));
+      else ctx.body = { data: await entitlements().resume(ctx.params.id, adminActor(ctx)) };
     },
 
     async listResources(ctx: Context) {

@@ -10,7 +10,8 @@ import organization from './organization';
 import portal from './portal';
 import portalInvitation from './portal-invitation';
 import retention from './retention';
+import scheduledChange from './scheduled-change';
 import settings from './settings';
 import webhooks from './webhooks';
 
-export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, events, settings, retention, portal, checklist, notices, openapi, webhooks, invitation, 'portal-invitation': portalInvitation };
+export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, events, settings, retention, portal, checklist, notices, openapi, webhooks, invitation, 'portal-invitation': portalInvitation, 'scheduled-change': scheduledChange };

@@ -12,10 +12,20 @@ import {
 } from './validation/organization';
 import { emptyBody, noQuery } from './validation/common';
 import { validateCancelAll } from './validation/entitlement';
+import { toDate } from '../domain/dates';
 
 const createOrganizationController = ({ strapi }: { strapi: Core.Strapi }) => {
   const organizations = () => getService(strapi, 'organization');
   const lifecycle = () => getService(strapi, 'organization-lifecycle');
+
+  /** Portal access now, or on a date as a scheduled change (docs/spec.md §13). */
+  const changeAccess = async (ctx: Context, accessStatus: 'enabled' | 'disabled') => {
+    const { reason, effectiveAt } = await validateAccessChange(ctx.request.body);
+    const at = toDate(effectiveAt);
+    if (!at) return { data: await lifecycle().setAccess(ctx.params.id, accessStatus, reason ?? null, adminActor(ctx)) };
+    const kind = accessStatus === 'enabled' ? 'enable_access' : 'disable_access';
+    return getService(strapi, 'scheduled-change').requestForOrganization(kind, ctx.params.id, at, reason ?? null, adminActor(ctx));
+  };
 
   return {
     async find(ctx: Context) {
@@ -56,13 +66,11 @@ const createOrganizationController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async disable(ctx: Context) {
-      const { reason } = await validateAccessChange(ctx.request.body);
-      ctx.body = { data: await lifecycle().setAccess(ctx.params.id, 'disabled', reason ?? null, adminActor(ctx)) };
+      ctx.body = await changeAccess(ctx, 'disabled');
     },
 
     async enable(ctx: Context) {
-      const { reason } = await validateAccessChange(ctx.request.body);
-      ctx.body = { data: await lifecycle().setAccess(ctx.params.id, 'enabled', reason ?? null, adminActor(ctx)) };
+      ctx.body = await changeAccess(ctx, 'enabled');
     },
 
     async cancelAll(ctx: Context) {

@@ -24,6 +24,7 @@ import type {
   SweepResult,
   SweepStatus,
 } from '../../../shared/contracts';
+import type { ScheduledChange } from '../../../shared/contracts/lifecycle';
 import type { AcceptedInvitation, Invitation, PortalInvitation } from '../../../shared/contracts/invitations';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '../../../shared/contracts/webhooks';
 
@@ -124,6 +125,7 @@ export const CONTRACTS = {
   ]),
   PortalInvitation: fieldsOf<PortalInvitation>()(['organization', 'role', 'expiresAt']),
   AcceptedInvitation: fieldsOf<AcceptedInvitation>()(['organization', 'role']),
+  ScheduledChange: fieldsOf<ScheduledChange>()(['id', 'kind', 'at', 'organization', 'entitlement', 'undoable', 'details', 'createdBy']),
   Pagination: fieldsOf<Pagination>()(['page', 'pageSize', 'pageCount', 'total']),
 } as const;
 

@@ -119,7 +119,10 @@ const successBody = (doc: RouteDoc): Record<string, MediaType> => {
       properties: { cancelled: { type: 'array', items: { type: 'object', description: 'One entitlement and what its cancellation did' } } },
     };
   }
-  return json({ type: 'object', required: Object.keys(properties), properties });
+  const required = Object.keys(properties);
+  // A dated request (docs/spec.md §13) answers the change it scheduled beside the data.
+  if (doc.scheduled) properties.scheduledChange = schemaRef('ScheduledChange');
+  return json({ type: 'object', required, properties });
 };
 
 /** A validator's object schema as parameters, one per field. */

@@ -70,6 +70,10 @@ export default {
     route('GET', '/jobs', 'retention.jobs', 'read'),
     route('POST', '/jobs/:name/run', 'retention.runJob', 'settings'),
     route('GET', '/tasks', 'retention.tasks', 'read'),
+    // Every future change (docs/spec.md §13). Taking one back needs the change's own action
+    // (suspend, access or cancel), checked by the controller once it knows which change it is.
+    route('GET', '/scheduled-changes', 'scheduled-change.find', 'read'),
+    route('DELETE', '/scheduled-changes/:id', 'scheduled-change.cancel', 'read'),
     route('GET', '/organizations/:id/checklist', 'checklist.find', 'read'),
     route('POST', '/organizations/:id/checklist/start', 'checklist.start', 'manage'),
     route('POST', '/organizations/:id/checklist/steps/:step/complete', 'checklist.complete', 'manage'),

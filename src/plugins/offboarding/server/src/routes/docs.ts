@@ -8,6 +8,7 @@ import * as dataExport from '../controllers/validation/export';
 import * as organization from '../controllers/validation/organization';
 import * as portal from '../controllers/validation/portal';
 import * as retention from '../controllers/validation/retention';
+import * as scheduledChange from '../controllers/validation/scheduled-change';
 import * as settings from '../controllers/validation/settings';
 import * as webhooks from '../controllers/validation/webhooks';
 import type { ContractName } from '../openapi/contracts';
@@ -30,6 +31,8 @@ export interface RouteDoc {
   also?: 200;
   /** `meta` beside `data`: the page of a list, or cancel-all's per-entitlement results. */
   meta?: 'pagination' | 'cancelled';
+  /** A dated request: `scheduledChange` beside `data` when the change was scheduled (docs/spec.md §13). */
+  scheduled?: true;
   /** 409: the state refuses the change. */
   conflict?: true;
   /** 410: the invitation expired, was revoked or was accepted. */
@@ -50,8 +53,8 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'organization.delete': { summary: 'Delete an organization (confirm with its name)', query: organization.validateDeleteQuery, data: 'DeletedOrganization', conflict: true },
   'organization.archive': { summary: 'Archive an organization', body: emptyBody, data: 'OrganizationDetail', conflict: true },
   'organization.unarchive': { summary: 'Unarchive an organization', body: emptyBody, data: 'OrganizationDetail', conflict: true },
-  'organization.disable': { summary: 'Disable portal access', body: organization.validateAccessChange, data: 'OrganizationDetail', conflict: true },
-  'organization.enable': { summary: 'Enable portal access', body: organization.validateAccessChange, data: 'OrganizationDetail', conflict: true },
+  'organization.disable': { summary: 'Disable portal access, now or on a date (effectiveAt)', body: organization.validateAccessChange, data: 'OrganizationDetail', scheduled: true, conflict: true },
+  'organization.enable': { summary: 'Enable portal access, now or on a date (effectiveAt)', body: organization.validateAccessChange, data: 'OrganizationDetail', scheduled: true, conflict: true },
   'organization.cancelAll': { summary: "Cancel all of an organization's entitlements", body: entitlement.validateCancelAll, data: 'OrganizationDetail', meta: 'cancelled', conflict: true },
   'organization.audit': { summary: "An organization's audit trail", query: organization.validatePagination, data: list('AuditEvent'), meta: 'pagination' },
   'organization.refunds': { summary: "An organization's refund ledger", query: organization.validatePagination, data: list('RefundEntry'), meta: 'pagination' },
@@ -73,8 +76,8 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'entitlement.cancel': { summary: 'Cancel an entitlement', body: entitlement.validateCancel, data: 'Entitlement', conflict: true },
   'entitlement.previewCancel': { summary: 'What a cancellation would do, changing nothing', body: entitlement.validateCancel, data: 'CancelPreview', conflict: true },
   'entitlement.undoCancel': { summary: 'Undo a pending cancellation', body: emptyBody, data: 'Entitlement', conflict: true },
-  'entitlement.suspend': { summary: 'Suspend an entitlement', body: entitlement.validateSuspend, data: 'Entitlement', conflict: true },
-  'entitlement.resume': { summary: 'Resume a suspended entitlement', body: emptyBody, data: 'Entitlement', conflict: true },
+  'entitlement.suspend': { summary: 'Suspend an entitlement, now or on a date (effectiveAt)', body: entitlement.validateSuspend, data: 'Entitlement', scheduled: true, conflict: true },
+  'entitlement.resume': { summary: 'Resume a suspended entitlement, now or on a date (effectiveAt)', body: entitlement.validateResume, data: 'Entitlement', scheduled: true, conflict: true },
   'entitlement.reactivate': { summary: 'Reactivate a cancelled entitlement', body: emptyBody, data: 'Entitlement', conflict: true },
   'entitlement.listResources': { summary: "An entitlement's provisioned resources", query: noQuery, data: list('Resource') },
   'entitlement.addResource': { summary: 'Record a provisioned resource', body: entitlement.validateResource, data: 'Resource', status: 201 },
@@ -110,6 +113,8 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'retention.lift': { summary: 'Lift a legal hold', body: emptyBody, data: 'OrganizationDetail', conflict: true },
   'retention.jobs': { summary: 'The sweeps of the durable queue', query: noQuery, data: list('SweepStatus') },
   'retention.runJob': { summary: 'Run a sweep now', body: emptyBody, data: 'SweepResult' },
+  'scheduled-change.find': { summary: 'Every future change, soonest first (dated changes, cancellations, pause ends, grace ends, dunning steps, purges)', query: scheduledChange.validateScheduledChangesQuery, data: list('ScheduledChange'), meta: 'pagination' },
+  'scheduled-change.cancel': { summary: "Take back a scheduled change (needs the change's own action: suspend, access or cancel)", query: noQuery, data: 'ScheduledChange', conflict: true },
   'retention.tasks': { summary: 'Tasks of the durable queue', query: retention.validateTaskQuery, data: list('Task'), meta: 'pagination' },
 
   'checklist.find': { summary: "An organization's offboarding checklist", query: noQuery, data: 'Checklist' },

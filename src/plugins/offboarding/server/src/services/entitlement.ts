@@ -81,6 +81,9 @@ const scheduledResult = (kind: ScheduledKind, entitlement: EntitlementRow, patch
   notes: kind === 'expire_grace' ? 'Grace period ended without payment' : 'Scheduled cancellation took effect',
 });
 
+/** The reason code a suspension records: the one given, or the suspension reason's own. */
+const suspensionReasonCode = (body: SuspendRequest) => body.reasonCode ?? (body.reason === 'non_payment' ? 'payment_failure' : 'other');
+
 /** An entitlement without an organization cannot be worked: one at a time or in a batch, the same refusal. */
 const orphanError = (documentId: string) => conflictError('The entitlement belongs to no organization', { documentId });
 
@@ -320,7 +323,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async suspend(documentId: string, body: SuspendRequest, actor: Actor) {
-      const reasonCode = body.reasonCode ?? (body.reason === 'non_payment' ? 'payment_failure' : 'other');
+      const reasonCode = suspensionReasonCode(body);
       await getService(strapi, 'reason').assertUsable(reasonCode, 'suspend', body.reasonCode ? 'reasonCode' : 'reason');
       return transition(documentId, actor, (ctx) => ({
         action: 'entitlement.suspended',
@@ -330,6 +333,14 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
         reason: reasonCode,
         notes: body.notes ?? null,
       }));
+    },
+
+    /** A suspension on a date: the reason checked now, the change scheduled (docs/spec.md §13). */
+    async suspendOn(documentId: string, body: SuspendRequest, effectiveAt: Date, actor: Actor) {
+      const reasonCode = suspensionReasonCode(body);
+      await getService(strapi, 'reason').assertUsable(reasonCode, 'suspend', body.reasonCode ? 'reasonCode' : 'reason');
+      const payload = { reason: body.reason, reasonCode, notes: body.notes ?? null };
+      return getService(strapi, 'scheduled-change').requestForEntitlement('suspend', documentId, effectiveAt, payload, actor);
     },
 
     async resume(documentId: string, actor: Actor) {

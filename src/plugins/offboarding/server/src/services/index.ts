@@ -20,6 +20,7 @@ import purge from './purge';
 import reason from './reason';
 import refund from './refund';
 import retention from './retention';
+import scheduledChange from './scheduled-change';
 import scheduler from './scheduler';
 import storage from './storage';
 import sweeps from './sweeps';
@@ -39,6 +40,7 @@ const services = {
   reason,
   lease,
   scheduler,
+  'scheduled-change': scheduledChange,
   sweeps,
   retention,
   purge,

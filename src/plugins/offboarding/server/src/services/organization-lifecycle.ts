@@ -103,6 +103,7 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         await getService(strapi, 'purge').deleteChildren([org.id]);
         await getService(strapi, 'scheduler').cancelForMany([documentId]);
         await getService(strapi, 'export').removeForOrganizations([documentId]);
+        await getService(strapi, 'scheduled-change').removeForOrganizations([documentId]);
         await getService(strapi, 'checklist').removeForOrganizations([documentId]);
         await getService(strapi, 'refund').removeForOrganizations([documentId]);
         await getService(strapi, 'notices').removeForOrganizations([documentId]);

@@ -246,6 +246,7 @@ const createPurgeService = ({ strapi }: { strapi: Core.Strapi }) => {
     await deleteChildren(work.map((r) => r.id), batchHook);
     await getService(strapi, 'export').removeForOrganizations(work.map((r) => r.document_id));
     await getService(strapi, 'checklist').removeForOrganizations(work.map((r) => r.document_id));
+    await getService(strapi, 'scheduled-change').removeForOrganizations(work.map((r) => r.document_id));
     await getService(strapi, 'refund').removeForOrganizations(work.map((r) => r.document_id), 5 * batchSize());
     await getService(strapi, 'notices').removeForOrganizations(work.map((r) => r.document_id));
     await getService(strapi, 'audit').redactOrganizations(work.map((r) => r.document_id), now(), 5 * batchSize());

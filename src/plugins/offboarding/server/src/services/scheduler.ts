@@ -26,6 +26,7 @@ const DERIVED_KINDS: readonly TaskKind[] = [
   'remind_grace',
   'warn_purge',
   'dunning_step',
+  'apply_change',
 ];
 
 const sameTime = (a: DateInput, b: Date) => toDate(a)?.getTime() === b.getTime();
@@ -101,6 +102,11 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const expiresAt = toDate(row.expiresAt as DateInput);
       if (row.state === 'ready' && expiresAt) desired.push({ kind: 'expire_export', dueAt: expiresAt });
       await sync('data-export', row.documentId, desired);
+    },
+
+    /** A dated status change (`offboarding_scheduled_changes`): made when due while pending. */
+    async syncScheduledChange(documentId: string, desired: DesiredTask[]) {
+      await sync('scheduled-change', documentId, desired);
     },
 
     /** Cancels every pending task of these targets (they are being deleted). */

@@ -46,6 +46,8 @@ const createSweepsService = ({ strapi }: { strapi: Core.Strapi }) => {
     remind_cancellation: (id) => getService(strapi, 'notices').remind('remind_cancellation', id),
     remind_grace: (id) => getService(strapi, 'notices').remind('remind_grace', id),
     warn_purge: (id) => getService(strapi, 'notices').remind('warn_purge', id),
+    // A status change asked for on a date (docs/spec.md §13), made by its own service path.
+    apply_change: (id) => getService(strapi, 'scheduled-change').apply(id),
   };
   /**
    * A whole batch at once, where per-row work would dominate: purge deletes in bulk, and due

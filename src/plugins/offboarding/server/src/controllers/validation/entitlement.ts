@@ -1,5 +1,6 @@
 import { yup } from '@strapi/utils';
 import type { CancelAllRequest, CancelRequest, EntitlementInput, SuspendRequest } from '../../../../shared/contracts/api';
+import type { ResumeRequest } from '../../../../shared/contracts/lifecycle';
 import {
   BILLING_PERIODS,
   CANCEL_TIMINGS,
@@ -45,8 +46,12 @@ export const validateSuspend = validateBody<SuspendRequest>(
     reason: oneOf(SUSPENSION_REASONS).required(),
     reasonCode: nonBlank(64),
     notes: yup.string().nullable().max(5000),
+    effectiveAt: isoDate(),
   })
 );
+
+/** A resumption, now or on a date (docs/spec.md §13). */
+export const validateResume = validateBody<ResumeRequest>(strictObject({ effectiveAt: isoDate() }));
 
 export const validateResource = validateBody<{ kind: string; name?: string | null; status?: string; data?: Record<string, unknown> | null }>(
   strictObject({

@@ -1,5 +1,6 @@
 import { yup } from '@strapi/utils';
 import type { ListOrganizationsQuery, OrganizationInput } from '../../../../shared/contracts/api';
+import type { AccessChangeRequest } from '../../../../shared/contracts/lifecycle';
 import { ARCHIVED_FILTERS, ORGANIZATION_STATUSES } from '../../../../shared/contracts/constants';
 import { isoDate, nonBlank, oneOf, paginationShape, strictObject, validateBody, validateQuery } from './common';
 
@@ -36,8 +37,8 @@ export const validateListOrganizations = validateQuery<
 
 export const validatePagination = validateQuery<{ page: number; pageSize: number }>(strictObject(paginationShape));
 
-export const validateAccessChange = validateBody<{ reason?: string | null }>(
-  strictObject({ reason: yup.string().nullable().max(2000) })
+export const validateAccessChange = validateBody<AccessChangeRequest>(
+  strictObject({ reason: yup.string().nullable().max(2000), effectiveAt: isoDate() })
 );
 
 export const validateDeleteQuery = validateQuery<{ confirm: string }>(
