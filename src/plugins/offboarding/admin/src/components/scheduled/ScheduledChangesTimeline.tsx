@@ -172,7 +172,7 @@ export const ScheduledChangesTimeline = ({ organization, kind, refreshKey = 0, o
         rowKey={(change) => change.id}
         status={list}
         columns={[]}
-        emptyMessage={formatMessage(organization || kind ? messages.emptyFiltered : messages.empty)}
+        emptyMessage={formatMessage(kind ? messages.emptyFiltered : messages.empty)}
       />
     );
   }
