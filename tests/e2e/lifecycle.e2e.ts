@@ -51,6 +51,8 @@ const pickDay = async (scope: Locator, date: Date) => {
   const input = scope.getByRole('combobox', { name: 'Day' });
   await input.fill(date.toLocaleDateString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric' }));
   await input.press('Enter');
+  // The calendar stays open after Enter: a click on the dialog's title closes it (the next click would only dismiss it).
+  await scope.getByRole('heading').first().click();
 };
 
 describe('pause, prospects, dated changes and dunning stages in the admin panel', () => {
