@@ -47,3 +47,24 @@ export const eventually = async <T>(read: () => Promise<T>, accept: (value: T) =
   }
   return value;
 };
+
+/** A call of the app's API as it answers the browser (`/admin/…`, the plugin's `/offboarding/…`), with an admin's token or none. */
+export const adminApi = async <T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> => {
+  const response = await fetch(`${apiBase()}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await response.json()) as T;
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+};
+
+/** Signs in through the admin panel's login page. */
+export const logIn = async (page: Page, admin: { email: string; password: string } = DEMO_ADMIN) => {
+  await page.goto('/admin/auth/login');
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+};

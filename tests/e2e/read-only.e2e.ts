@@ -3,24 +3,12 @@
  * does not allow (the API refuses those too: tests/integration/rbac.test.ts).
  */
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_ADMIN, apiBase, openBrowser, screenshot } from './browser';
+import { DEMO_ADMIN, adminApi, logIn, openBrowser, screenshot } from './browser';
 
 const READER = { email: 'reader@offboarding.local', password: 'Reader-Demo-1', firstname: 'Read', lastname: 'Only' };
 
 let browser: Browser;
 let page: Page;
-
-/** Admin API call as the demo super admin. */
-const adminApi = async <T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> => {
-  const response = await fetch(`${apiBase()}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-};
 
 beforeAll(async () => {
   // A role holding only plugin::offboarding.read, and an admin with that role.
@@ -40,11 +28,7 @@ beforeAll(async () => {
     userInfo: { firstname: READER.firstname, lastname: READER.lastname, password: READER.password },
   });
   ({ browser, page } = await openBrowser());
-  await page.goto('/admin/auth/login');
-  await page.getByLabel('Email').fill(READER.email);
-  await page.getByLabel('Password').fill(READER.password);
-  await page.getByRole('button', { name: 'Login' }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+  await logIn(page, READER);
 });
 
 afterAll(async () => {

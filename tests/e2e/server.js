@@ -98,7 +98,7 @@ const warmUp = async () => {
     await page.getByLabel('Password').fill('Offboarding-Demo-1');
     await page.getByRole('button', { name: 'Login' }).click();
     await page.waitForURL((url) => !url.pathname.includes('/auth/'));
-    const paths = ['/admin/plugins/offboarding', '/admin/plugins/offboarding/retention', '/admin/settings/offboarding-policies', '/admin/settings/offboarding-provisioning', '/admin/settings/offboarding-reasons', '/admin/settings/offboarding-webhooks', '/admin/settings/offboarding-notices', '/admin/plugins/offboarding'];
+    const paths = ['/admin/plugins/offboarding', '/admin/plugins/offboarding/retention', '/admin/plugins/offboarding/scheduled-changes', '/admin/settings/offboarding-policies', '/admin/settings/offboarding-provisioning', '/admin/settings/offboarding-reasons', '/admin/settings/offboarding-webhooks', '/admin/settings/offboarding-notices', '/admin/plugins/offboarding'];
     for (const target of paths) {
       await page.goto(target);
       await page.waitForLoadState('networkidle');

@@ -10,7 +10,7 @@ import crypto from 'crypto';
 import http from 'http';
 import type { AddressInfo } from 'net';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_ADMIN, eventually, openBrowser, screenshot } from './browser';
+import { eventually, logIn, openBrowser, screenshot } from './browser';
 
 /** Untouched by the other e2e file (which archives Acme), so its notices and owners are the demo's. */
 const ORG = 'Borealis Foods Ltd';
@@ -68,11 +68,7 @@ const pings = () => received.filter((request) => request.headers['offboarding-ev
 
 describe('webhooks and customer notices in the admin panel', () => {
   test('an admin logs in', async () => {
-    await page.goto('/admin/auth/login');
-    await page.getByLabel('Email').fill(DEMO_ADMIN.email);
-    await page.getByLabel('Password').fill(DEMO_ADMIN.password);
-    await page.getByRole('button', { name: 'Login' }).click();
-    await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+    await logIn(page);
   });
 
   test('a webhook is created and its secret is shown once', async () => {

@@ -4,6 +4,7 @@ import { invitations } from './invitations';
 import { organizations } from './organizations';
 import { jobs, retention } from './retention';
 import { notices } from './notices';
+import { scheduledChanges } from './scheduledChanges';
 import { policies, provisioningPolicies, reasons } from './settings';
 import { webhooks } from './webhooks';
 
@@ -24,6 +25,7 @@ export const api = {
   reasons,
   webhooks,
   notices,
+  scheduledChanges,
 };
 
 export type { ApiAction, ApiQuery } from './request';

@@ -14,7 +14,10 @@ import type {
   SetOrganizationAccess,
   UpdateOrganization,
 } from '../../../shared/contracts/organizations';
+import type { AccessChangeRequest, ScheduledAnswer } from '../../../shared/contracts/lifecycle';
 import { action, path, query } from './request';
+
+type AccessAnswer = ScheduledAnswer<SetOrganizationAccess.Response['data']>;
 
 /** The organizations routes, their history, their access stage, their collaborators and their checklist. */
 export const organizations = {
@@ -27,10 +30,9 @@ export const organizations = {
     action<DeleteOrganization.Response>('DELETE', `${path`/organizations/${id}`}?confirm=${encodeURIComponent(confirm)}`),
   archive: (id: string) => action<ArchiveOrganization.Response>('POST', path`/organizations/${id}/archive`, {}),
   unarchive: (id: string) => action<ArchiveOrganization.Response>('POST', path`/organizations/${id}/unarchive`, {}),
-  disable: (id: string, body: SetOrganizationAccess.Request['body']) =>
-    action<SetOrganizationAccess.Response>('POST', path`/organizations/${id}/disable`, body),
-  enable: (id: string, body: SetOrganizationAccess.Request['body']) =>
-    action<SetOrganizationAccess.Response>('POST', path`/organizations/${id}/enable`, body),
+  /** With a future `effectiveAt` the answer carries the scheduled change (docs/spec.md §13). */
+  disable: (id: string, body: AccessChangeRequest) => action<AccessAnswer>('POST', path`/organizations/${id}/disable`, body),
+  enable: (id: string, body: AccessChangeRequest) => action<AccessAnswer>('POST', path`/organizations/${id}/enable`, body),
   cancelAll: (id: string, body: CancelAllEntitlements.Request['body']) =>
     action<CancelAllEntitlements.Response>('POST', path`/organizations/${id}/cancel-all`, body),
   audit: (id: string, params: GetOrganizationAudit.Request['query']) =>

@@ -49,6 +49,8 @@ const useEntitlementDocumentAction = (actionKey: EntitlementActionKey, props: Do
 
 const OffboardingCancelEntitlement: DocumentActionComponent = (props) => useEntitlementDocumentAction('cancel', props, true);
 const OffboardingUndoCancellation: DocumentActionComponent = (props) => useEntitlementDocumentAction('undoCancel', props);
+const OffboardingActivateEntitlement: DocumentActionComponent = (props) => useEntitlementDocumentAction('activate', props);
+const OffboardingPauseEntitlement: DocumentActionComponent = (props) => useEntitlementDocumentAction('pause', props);
 const OffboardingSuspendEntitlement: DocumentActionComponent = (props) => useEntitlementDocumentAction('suspend', props);
 const OffboardingResumeEntitlement: DocumentActionComponent = (props) => useEntitlementDocumentAction('resume', props);
 const OffboardingReactivateEntitlement: DocumentActionComponent = (props) => useEntitlementDocumentAction('reactivate', props);
@@ -56,6 +58,8 @@ const OffboardingReactivateEntitlement: DocumentActionComponent = (props) => use
 export const ENTITLEMENT_DOCUMENT_ACTIONS: DocumentActionComponent[] = [
   OffboardingCancelEntitlement,
   OffboardingUndoCancellation,
+  OffboardingActivateEntitlement,
+  OffboardingPauseEntitlement,
   OffboardingSuspendEntitlement,
   OffboardingResumeEntitlement,
   OffboardingReactivateEntitlement,

@@ -50,7 +50,7 @@ export const useApiQuery = <T>(request: ApiQuery<T> | null): QueryState<T> => {
   return { data, error, isLoading, refetch };
 };
 
-/** A refusal's messages by field (`details.errors[].path` of a validation error), for the form to show next to its fields. */
+/** A refusal's messages by field (`details.errors[].path` of a validation error, dotted: `dunningStages.1.afterDays`), for the form to show next to its fields. */
 export type FieldErrors = Record<string, string>;
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: FieldErrors };
@@ -66,7 +66,10 @@ const fieldErrorsOf = (err: unknown): FieldErrors => {
   const details: unknown = err.response?.data?.error?.details;
   const errors: unknown = typeof details === 'object' && details !== null ? (details as { errors?: unknown }).errors : undefined;
   if (!Array.isArray(errors)) return {};
-  return Object.fromEntries(errors.filter(isPathError).map((error) => [error.path.map(String).join('.'), error.message]));
+  // `dunningStages[1].afterDays` (a domain refusal naming its field) and ['dunningStages', 1, 'afterDays'] are one path.
+  return Object.fromEntries(
+    errors.filter(isPathError).map((error) => [error.path.map(String).join('.').replace(/\[(\d+)\]/g, '.$1'), error.message]),
+  );
 };
 
 /**

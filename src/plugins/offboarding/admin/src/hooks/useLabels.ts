@@ -7,15 +7,18 @@ import type {
   ActorType,
   BillingPeriod,
   CollaboratorRole,
+  DunningAction,
   EntitlementClass,
   EntitlementStatus,
   ExportState,
+  PauseAccess,
   ProvisioningState,
   PurgeState,
   RefundMode,
   SweepName,
 } from '../../../shared/contracts/constants';
 import type { InvitationState } from '../../../shared/contracts/invitations';
+import type { ScheduledChangeKind } from '../../../shared/contracts/lifecycle';
 import type { NoticeKey, NotificationState } from '../../../shared/contracts/notices';
 import type { WebhookDeliveryState } from '../../../shared/contracts/webhooks';
 import { getTranslation } from '../utils/translations';
@@ -146,6 +149,28 @@ export const labelMessages = {
     delivered: { id: getTranslation('webhooks.deliveryState.delivered'), defaultMessage: 'Delivered' },
     failed: { id: getTranslation('webhooks.deliveryState.failed'), defaultMessage: 'Failed' },
   } satisfies Record<WebhookDeliveryState, MessageDescriptor>,
+  scheduledChangeKind: {
+    cancellation: { id: getTranslation('scheduled.kind.cancellation'), defaultMessage: 'Cancellation' },
+    suspend: { id: getTranslation('scheduled.kind.suspend'), defaultMessage: 'Suspension' },
+    resume: { id: getTranslation('scheduled.kind.resume'), defaultMessage: 'Resumption' },
+    pause: { id: getTranslation('scheduled.kind.pause'), defaultMessage: 'Pause' },
+    pause_end: { id: getTranslation('scheduled.kind.pause_end'), defaultMessage: 'End of pause' },
+    disable_access: { id: getTranslation('scheduled.kind.disable_access'), defaultMessage: 'Portal access disabled' },
+    enable_access: { id: getTranslation('scheduled.kind.enable_access'), defaultMessage: 'Portal access enabled' },
+    grace_end: { id: getTranslation('scheduled.kind.grace_end'), defaultMessage: 'End of grace period' },
+    dunning_step: { id: getTranslation('scheduled.kind.dunning_step'), defaultMessage: 'Dunning stage' },
+    purge: { id: getTranslation('scheduled.kind.purge'), defaultMessage: 'Purge' },
+  } satisfies Record<ScheduledChangeKind, MessageDescriptor>,
+  dunningAction: {
+    notify: { id: getTranslation('dunning.action.notify'), defaultMessage: 'Notify' },
+    restrict: { id: getTranslation('dunning.action.restrict'), defaultMessage: 'Restrict (read-only portal)' },
+    block: { id: getTranslation('dunning.action.block'), defaultMessage: 'Block (portal closed)' },
+    cancel: { id: getTranslation('dunning.action.cancel'), defaultMessage: 'Cancel' },
+  } satisfies Record<DunningAction, MessageDescriptor>,
+  pauseAccess: {
+    keep: { id: getTranslation('pause.access.keep'), defaultMessage: 'Portal kept open' },
+    block: { id: getTranslation('pause.access.block'), defaultMessage: 'Portal closed' },
+  } satisfies Record<PauseAccess, MessageDescriptor>,
 };
 
 /** The badge colour of each status, wherever the status is shown. */
@@ -236,6 +261,27 @@ const AUDIT_ACTION: Record<string, MessageDescriptor> = {
     defaultMessage: 'Entitlement suspended',
   },
   'entitlement.resumed': { id: getTranslation('organization.audit.action.entitlement.resumed'), defaultMessage: 'Entitlement resumed' },
+  'entitlement.paused': { id: getTranslation('organization.audit.action.entitlement.paused'), defaultMessage: 'Entitlement paused' },
+  'entitlement.activated': {
+    id: getTranslation('organization.audit.action.entitlement.activated'),
+    defaultMessage: 'Prospect activated',
+  },
+  'entitlement.dunning_stage_reached': {
+    id: getTranslation('organization.audit.action.entitlement.dunning_stage_reached'),
+    defaultMessage: 'Dunning stage reached',
+  },
+  'scheduled_change.created': {
+    id: getTranslation('organization.audit.action.scheduled_change.created'),
+    defaultMessage: 'Change scheduled',
+  },
+  'scheduled_change.cancelled': {
+    id: getTranslation('organization.audit.action.scheduled_change.cancelled'),
+    defaultMessage: 'Scheduled change undone',
+  },
+  'scheduled_change.failed': {
+    id: getTranslation('organization.audit.action.scheduled_change.failed'),
+    defaultMessage: 'Scheduled change failed',
+  },
   'entitlement.reactivated': {
     id: getTranslation('organization.audit.action.entitlement.reactivated'),
     defaultMessage: 'Entitlement reactivated',

@@ -4,6 +4,7 @@ import { PERMISSIONS } from '../permissions';
 import { OrganizationsPage } from './OrganizationsPage';
 import { OrganizationPage } from './OrganizationPage';
 import { RetentionPage } from './RetentionPage';
+import { ScheduledChangesPage } from './ScheduledChangesPage';
 
 /** The plugin's pages under /admin/plugins/offboarding. */
 export const App = () => (
@@ -12,6 +13,7 @@ export const App = () => (
       <Route index element={<OrganizationsPage />} />
       <Route path="organizations/:id" element={<OrganizationPage />} />
       <Route path="retention" element={<RetentionPage />} />
+      <Route path="scheduled-changes" element={<ScheduledChangesPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Page.Protect>

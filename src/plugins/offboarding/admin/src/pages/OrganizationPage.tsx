@@ -17,6 +17,7 @@ import { NotificationsSection } from '../components/organization/NotificationsSe
 import { OrganizationBadges } from '../components/organization/OrganizationBadges';
 import { RefundsSection } from '../components/organization/RefundsSection';
 import { RetentionSection } from '../components/organization/RetentionSection';
+import { UpcomingChangesSection } from '../components/organization/UpcomingChangesSection';
 import { useOrganizationExports } from '../components/organization/useOrganizationExports';
 import { useReasonLabels } from '../components/organization/useReasonLabels';
 import { api } from '../api';
@@ -116,6 +117,7 @@ export const OrganizationPage = () => {
           </Grid.Root>
           <AccessSection access={access} />
           <EntitlementsSection organization={organization} onChanged={onChanged} reasonLabel={reasonLabel} />
+          <UpcomingChangesSection organizationId={organization.documentId} refreshKey={refreshKey} onChanged={onChanged} />
           <RefundsSection organization={organization} refreshKey={refreshKey} />
           <ChecklistPanel organization={organization} onChanged={onChanged} />
           <ExportsSection exports={exportsQuery.data?.data} error={exportsQuery.error} canDownload={abilities.canExport} />

@@ -1,5 +1,5 @@
 import { Flex, LinkButton } from '@strapi/design-system';
-import { Clock } from '@strapi/icons';
+import { Calendar, Clock } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
@@ -7,7 +7,7 @@ import { ErrorAlert } from '../components/common/ErrorAlert';
 import { ListPagination } from '../components/organizations/ListPagination';
 import { OrganizationFilters } from '../components/organizations/OrganizationFilters';
 import { OrganizationsTable } from '../components/organizations/OrganizationsTable';
-import { RETENTION_PATH } from '../components/organizations/paths';
+import { RETENTION_PATH, SCHEDULED_CHANGES_PATH } from '../components/organizations/paths';
 import { StatsCards } from '../components/organizations/StatsCards';
 import { useOrganizationListParams } from '../components/organizations/useOrganizationListParams';
 import { api } from '../api';
@@ -39,9 +39,14 @@ export const OrganizationsPage = () => {
           defaultMessage: 'Customer accounts and where they stand in offboarding',
         })}
         primaryAction={
-          <LinkButton tag={Link} to={RETENTION_PATH} variant="secondary" startIcon={<Clock />}>
-            {formatMessage({ id: getTranslation('organizations.retentionLink'), defaultMessage: 'Data retention' })}
-          </LinkButton>
+          <Flex gap={2}>
+            <LinkButton tag={Link} to={SCHEDULED_CHANGES_PATH} variant="secondary" startIcon={<Calendar />}>
+              {formatMessage({ id: getTranslation('organizations.scheduledLink'), defaultMessage: 'Scheduled changes' })}
+            </LinkButton>
+            <LinkButton tag={Link} to={RETENTION_PATH} variant="secondary" startIcon={<Clock />}>
+              {formatMessage({ id: getTranslation('organizations.retentionLink'), defaultMessage: 'Data retention' })}
+            </LinkButton>
+          </Flex>
         }
       />
       <Layouts.Content>

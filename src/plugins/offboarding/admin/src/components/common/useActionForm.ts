@@ -3,10 +3,13 @@ import { useNotification } from '@strapi/strapi/admin';
 import type { ApiAction } from '../../api';
 import { useApiAction, type FieldErrors } from '../../hooks/useApi';
 
+/** A field, or a part of a list field (`dunningStages.1.afterDays`), as the server's refusals name them. */
+export type ErrorPath<Values> = (keyof Values & string) | `${keyof Values & string}.${string}`;
+
 export interface ActionFormConfig<Values, Result> {
   initialValues: Values;
-  /** The message for each field that is not ready to send (a missing value is a missing key). */
-  validate?: (values: Values) => Partial<Record<keyof Values, string>>;
+  /** The message for each field (or part of a list field) that is not ready to send (a missing value is a missing key). */
+  validate?: (values: Values) => Partial<Record<ErrorPath<Values>, string>>;
   /** The change to send for valid values: one function of `api`. */
   request: (values: Values) => ApiAction<Result>;
   /** Notified once the server accepted the change; a function when it depends on the answer. */
@@ -22,6 +25,8 @@ export interface ActionFormState<Values> {
   set: <K extends keyof Values>(key: K, value: Values[K]) => void;
   /** The message to show next to a field: ours once the admin tried to send, or the server's. */
   fieldError: (key: keyof Values & string) => string | undefined;
+  /** The message for exactly this path (an item of a list field): ours once the admin tried to send, or the server's. */
+  errorAt: (path: ErrorPath<Values>) => string | undefined;
   /** A field component's props bound to one value: `<NotesField {...field('notes')} />`. */
   field: <K extends keyof Values & string>(key: K) => { value: Values[K]; onChange: (value: Values[K]) => void; error: string | undefined };
   /** What the ActionForm needs: the submit handler, the API's refusal, the pending state and the way out. */
@@ -42,7 +47,7 @@ export const useActionForm = <Values extends object, Result>(config: ActionFormC
   const [attempted, setAttempted] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const [serverErrors, setServerErrors] = React.useState<FieldErrors>({});
-  const ownErrors: Partial<Record<keyof Values, string>> = attempted && config.validate ? config.validate(values) : {};
+  const ownErrors: Partial<Record<string, string>> = attempted && config.validate ? config.validate(values) : {};
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setValues((previous) => ({ ...previous, [key]: value }));
@@ -75,10 +80,13 @@ export const useActionForm = <Values extends object, Result>(config: ActionFormC
   const fieldError = (key: keyof Values & string) =>
     ownErrors[key] ?? serverErrors[key] ?? Object.entries(serverErrors).find(([field]) => field.startsWith(`${key}.`))?.[1];
 
+  const errorAt = (path: ErrorPath<Values>) => ownErrors[path] ?? serverErrors[path];
+
   return {
     values,
     set,
     fieldError,
+    errorAt,
     field: (key) => ({ value: values[key], onChange: (value) => set(key, value), error: fieldError(key) }),
     form: { onSubmit: () => void onSubmit(), error, isSubmitting, onClose: config.onClose },
   };

@@ -137,7 +137,7 @@ export const CancelEntitlementForm = ({ entitlement, organization, ...dialog }: 
                   })
                 : null),
           },
-          { value: 'date', label: t('timing.date', 'On a date') },
+          { value: 'date', label: t('timing.date', 'On a date'), disabled: timings.date !== null, hint: timings.date },
         ]}
       />
       {values.timing === 'date' ? (

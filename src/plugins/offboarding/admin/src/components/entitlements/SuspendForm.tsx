@@ -3,6 +3,7 @@ import type { SuspensionReason } from '../../../../shared/contracts/constants';
 import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ActionForm } from '../common/ActionForm';
+import { bindSchedule, ScheduleField, scheduleError, scheduledAt, scheduledMessage, type When } from '../common/ScheduleField';
 import { useActionForm } from '../common/useActionForm';
 import { NotesField, ReasonField, useReasonOptions } from './fields';
 import { entitlementLabel } from './format';
@@ -17,6 +18,8 @@ interface Values {
   kind: SuspensionReason;
   reasonCode: string;
   notes: string;
+  when: When;
+  effectiveAt: Date | undefined;
 }
 
 export const SuspendForm = ({ entitlement, organization, ...dialog }: EntitlementFormProps) => {
@@ -25,17 +28,22 @@ export const SuspendForm = ({ entitlement, organization, ...dialog }: Entitlemen
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(`entitlement.suspend.${id}`), defaultMessage }, values);
   const reasons = useReasonOptions('suspend');
-  const { values, field, form } = useActionForm({
+  const state = useActionForm({
     ...dialog,
-    initialValues: { kind: 'non_payment', reasonCode: '', notes: '' } as Values,
-    request: ({ kind, reasonCode, notes }) =>
-      api.entitlements.suspend(entitlement.documentId, {
+    initialValues: { kind: 'non_payment', reasonCode: '', notes: '', when: 'now', effectiveAt: undefined } as Values,
+    validate: (current) => ({ effectiveAt: scheduleError(intl, current.when, current.effectiveAt) }),
+    request: ({ kind, reasonCode, notes, when, effectiveAt }) => {
+      const at = scheduledAt(when, effectiveAt);
+      return api.entitlements.suspend(entitlement.documentId, {
         reason: kind,
         ...(reasonCode ? { reasonCode } : {}),
         ...(notes.trim() ? { notes: notes.trim() } : {}),
-      }),
-    successMessage: t('success', 'Entitlement suspended.'),
+        ...(at ? { effectiveAt: at } : {}),
+      });
+    },
+    successMessage: (answer) => scheduledMessage(intl, answer, t('success', 'Entitlement suspended.')),
   });
+  const { values, field, form } = state;
   const defaultCode = DEFAULT_REASON_CODE[values.kind];
   const defaultLabel = reasons.options.find((reason) => reason.code === defaultCode)?.label ?? defaultCode;
 
@@ -69,6 +77,7 @@ export const SuspendForm = ({ entitlement, organization, ...dialog }: Entitlemen
         clearLabel={t('reasonCode.clear', 'Use the default reason')}
       />
       <NotesField {...field('notes')} />
+      <ScheduleField {...bindSchedule(state, 'when', 'effectiveAt')} />
     </ActionForm>
   );
 };

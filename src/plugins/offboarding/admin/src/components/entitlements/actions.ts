@@ -4,14 +4,16 @@ import type { MessageDescriptor } from 'react-intl';
 import type { EntitlementStatus } from '../../../../shared/contracts/constants';
 import type { PluginAbilities } from '../../hooks/usePermissions';
 import { CancelEntitlementForm } from './CancelEntitlementForm';
+import { ActivateForm } from './ActivateForm';
 import { actionMessages } from './messages';
+import { PauseForm } from './PauseForm';
 import { ReactivateForm } from './ReactivateForm';
 import { ResumeForm } from './ResumeForm';
 import { SuspendForm } from './SuspendForm';
 import type { EntitlementFormProps } from './types';
 import { UndoCancellationForm } from './UndoCancellationForm';
 
-export type EntitlementActionKey = 'cancel' | 'undoCancel' | 'suspend' | 'resume' | 'reactivate';
+export type EntitlementActionKey = 'activate' | 'cancel' | 'undoCancel' | 'pause' | 'suspend' | 'resume' | 'reactivate';
 
 export interface EntitlementActionDefinition {
   label: MessageDescriptor;
@@ -25,9 +27,16 @@ export interface EntitlementActionDefinition {
 }
 
 export const ENTITLEMENT_ACTIONS: Record<EntitlementActionKey, EntitlementActionDefinition> = {
+  activate: {
+    label: actionMessages.activate,
+    from: ['prospect'],
+    ability: 'canManage',
+    variant: 'default',
+    Form: ActivateForm,
+  },
   cancel: {
     label: actionMessages.cancel,
-    from: ['active', 'suspended'],
+    from: ['prospect', 'active', 'paused', 'suspended'],
     ability: 'canCancel',
     variant: 'danger-light',
     Form: CancelEntitlementForm,
@@ -39,6 +48,13 @@ export const ENTITLEMENT_ACTIONS: Record<EntitlementActionKey, EntitlementAction
     variant: 'secondary',
     Form: UndoCancellationForm,
   },
+  pause: {
+    label: actionMessages.pause,
+    from: ['active'],
+    ability: 'canSuspend',
+    variant: 'secondary',
+    Form: PauseForm,
+  },
   suspend: {
     label: actionMessages.suspend,
     from: ['active'],
@@ -48,7 +64,7 @@ export const ENTITLEMENT_ACTIONS: Record<EntitlementActionKey, EntitlementAction
   },
   resume: {
     label: actionMessages.resume,
-    from: ['suspended'],
+    from: ['suspended', 'paused'],
     ability: 'canSuspend',
     variant: 'secondary',
     Form: ResumeForm,

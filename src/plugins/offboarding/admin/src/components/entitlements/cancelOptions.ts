@@ -21,6 +21,14 @@ const messages = {
     id: getTranslation('entitlement.cancel.refund.notEligible'),
     defaultMessage: 'Not allowed: the cancellation policy “{policy}” is not refund-eligible.',
   },
+  prospectNow: {
+    id: getTranslation('entitlement.cancel.timing.prospect'),
+    defaultMessage: 'A prospect is cancelled at once.',
+  },
+  prospectUnbilled: {
+    id: getTranslation('entitlement.cancel.refund.prospect'),
+    defaultMessage: 'A prospect was never billed: nothing to refund.',
+  },
   noBillingPeriod: {
     id: getTranslation('entitlement.cancel.refund.noBillingPeriod'),
     defaultMessage: 'A prorated refund needs a billing period with a start and an end.',
@@ -28,6 +36,10 @@ const messages = {
 };
 
 export const timingAvailability = (intl: IntlShape, entitlement: EntitlementView, now: Date): Availability<CancelTiming> => {
+  if (entitlement.status === 'prospect') {
+    const prospect = intl.formatMessage(messages.prospectNow);
+    return { immediate: null, period_end: prospect, date: prospect };
+  }
   const end = entitlement.currentPeriodEnd ? new Date(entitlement.currentPeriodEnd) : null;
   let periodEnd: string | null = null;
   if (!end) periodEnd = intl.formatMessage(messages.noPeriodEnd);
@@ -36,6 +48,10 @@ export const timingAvailability = (intl: IntlShape, entitlement: EntitlementView
 };
 
 export const refundAvailability = (intl: IntlShape, entitlement: EntitlementView): Availability<RefundMode> => {
+  if (entitlement.status === 'prospect') {
+    const unbilled = intl.formatMessage(messages.prospectUnbilled);
+    return { none: null, prorated: unbilled, full: unbilled };
+  }
   const notEligible = entitlement.policy.settings.refundEligible
     ? null
     : intl.formatMessage(messages.notRefundEligible, {

@@ -7,6 +7,8 @@ export const actionMessages = {
   undoCancel: { id: getTranslation('entitlement.action.undoCancel'), defaultMessage: 'Undo cancellation' },
   suspend: { id: getTranslation('entitlement.action.suspend'), defaultMessage: 'Suspend' },
   resume: { id: getTranslation('entitlement.action.resume'), defaultMessage: 'Resume' },
+  pause: { id: getTranslation('entitlement.action.pause'), defaultMessage: 'Pause' },
+  activate: { id: getTranslation('entitlement.action.activate'), defaultMessage: 'Activate' },
   reactivate: { id: getTranslation('entitlement.action.reactivate'), defaultMessage: 'Reactivate' },
 } satisfies Record<string, MessageDescriptor>;
 

@@ -2,6 +2,7 @@ import { useIntl } from 'react-intl';
 import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ActionForm } from '../common/ActionForm';
+import { bindSchedule, ScheduleField, scheduleError, scheduledAt, scheduledMessage, type When } from '../common/ScheduleField';
 import { useActionForm } from '../common/useActionForm';
 import { NotesField } from '../entitlements/fields';
 import { organizationActionMessages } from './actionMessages';
@@ -9,20 +10,30 @@ import type { OrganizationFormProps } from './types';
 
 /** Portal access only: billing and data keep running either way. */
 export const AccessForm = ({ organization, ...dialog }: OrganizationFormProps) => {
-  const { formatMessage } = useIntl();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const disabling = organization.accessStatus === 'enabled';
-  const { field, form } = useActionForm({
+  const state = useActionForm({
     ...dialog,
-    initialValues: { reason: '' },
-    request: ({ reason }) =>
-      (disabling ? api.organizations.disable : api.organizations.enable)(
-        organization.documentId,
-        reason.trim() ? { reason: reason.trim() } : {},
+    initialValues: { reason: '', when: 'now' as When, effectiveAt: undefined as Date | undefined },
+    validate: (current) => ({ effectiveAt: scheduleError(intl, current.when, current.effectiveAt) }),
+    request: ({ reason, when, effectiveAt }) => {
+      const at = scheduledAt(when, effectiveAt);
+      return (disabling ? api.organizations.disable : api.organizations.enable)(organization.documentId, {
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(at ? { effectiveAt: at } : {}),
+      });
+    },
+    successMessage: (answer) =>
+      scheduledMessage(
+        intl,
+        answer,
+        disabling
+          ? formatMessage({ id: getTranslation('organization.access.disabled'), defaultMessage: 'Portal access disabled' })
+          : formatMessage({ id: getTranslation('organization.access.enabled'), defaultMessage: 'Portal access enabled' }),
       ),
-    successMessage: disabling
-      ? formatMessage({ id: getTranslation('organization.access.disabled'), defaultMessage: 'Portal access disabled' })
-      : formatMessage({ id: getTranslation('organization.access.enabled'), defaultMessage: 'Portal access enabled' }),
   });
+  const { field, form } = state;
   return (
     <ActionForm
       {...form}
@@ -46,6 +57,7 @@ export const AccessForm = ({ organization, ...dialog }: OrganizationFormProps) =
         label={formatMessage({ id: getTranslation('organization.access.reason'), defaultMessage: 'Reason' })}
         hint={formatMessage({ id: getTranslation('organization.access.reasonHint'), defaultMessage: 'Optional; kept in the audit trail.' })}
       />
+      <ScheduleField {...bindSchedule(state, 'when', 'effectiveAt')} />
     </ActionForm>
   );
 };

@@ -1,6 +1,7 @@
 import { Badge, Box, Flex, Tooltip, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { EntitlementView, OrganizationDetail } from '../../../../shared/contracts/api';
+import type { PauseAccess } from '../../../../shared/contracts/constants';
 import { getTranslation } from '../../utils/translations';
 import { DataTable } from '../common/DataTable';
 import { commonMessages } from '../common/messages';
@@ -66,12 +67,35 @@ const ProvisioningCell = ({ entitlement: e, labels }: Omit<CellProps, 'format'>)
   );
 };
 
-/** The dates that decide what happens next: a pending cancellation, the end of a suspension's grace. */
-const KeyDatesCell = ({ cancelsAt, graceEndsAt, format }: { cancelsAt: string | null; graceEndsAt: string | null; format: Format }) => {
+/** The dates that decide what happens next: a pending cancellation, the end of a suspension's grace, the end of a pause. */
+const KeyDatesCell = ({
+  cancelsAt,
+  graceEndsAt,
+  pause,
+  format,
+}: {
+  cancelsAt: string | null;
+  graceEndsAt: string | null;
+  /** A paused entitlement's resume date (null: on demand) and its portal meanwhile. */
+  pause: { resumeAt: string | null; access: PauseAccess | null } | null;
+  format: Format;
+}) => {
   const { formatMessage } = useIntl();
-  if (!cancelsAt && !graceEndsAt) return <Muted>{format.none}</Muted>;
+  const labels = useLabels();
+  if (!cancelsAt && !graceEndsAt && !pause) return <Muted>{format.none}</Muted>;
   return (
     <Flex direction="column" alignItems="flex-start">
+      {pause ? (
+        <Small>
+          {pause.resumeAt
+            ? formatMessage(
+                { id: getTranslation('organization.entitlements.resumesOn'), defaultMessage: 'Resumes {date}' },
+                { date: format.date(pause.resumeAt) },
+              )
+            : formatMessage({ id: getTranslation('organization.entitlements.resumesOnDemand'), defaultMessage: 'Paused until resumed' })}
+        </Small>
+      ) : null}
+      {pause?.access ? <Muted>{labels.pauseAccess(pause.access)}</Muted> : null}
       {cancelsAt ? (
         <Small>
           {formatMessage(
@@ -117,8 +141,10 @@ const ReactivationCell = ({ entitlement: e, format }: Omit<CellProps, 'labels'>)
 /** The name and, once it stopped being active, why. */
 const NameCell = ({ entitlement: e, labels, reasonLabel }: { entitlement: EntitlementView; labels: Labels; reasonLabel: ReasonLabel }) => {
   const { formatMessage } = useIntl();
-  const reason =
-    e.status === 'suspended' ? (e.suspensionReasonCode ?? e.suspensionReason) : e.status === 'active' ? null : e.cancellationReason;
+  let reason: string | null = e.cancellationReason;
+  if (e.status === 'suspended') reason = e.suspensionReasonCode ?? e.suspensionReason;
+  else if (e.status === 'paused') reason = e.pauseReason;
+  else if (e.status === 'active' || e.status === 'prospect') reason = null;
   return (
     <Flex direction="column" alignItems="flex-start" gap={1} minWidth="160px" maxWidth="220px" style={{ whiteSpace: 'normal' }}>
       <Flex gap={2} alignItems="baseline">
@@ -209,6 +235,7 @@ export const EntitlementsSection = ({ organization, onChanged, reasonLabel }: En
               <KeyDatesCell
                 cancelsAt={e.status === 'pending_cancellation' ? e.cancelEffectiveAt : null}
                 graceEndsAt={e.graceEndsAt}
+                pause={e.status === 'paused' ? { resumeAt: e.resumeAt, access: e.pauseAccess } : null}
                 format={format}
               />
             ),

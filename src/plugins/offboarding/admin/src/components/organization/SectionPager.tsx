@@ -10,10 +10,20 @@ export interface SectionPagerProps {
   summary: MessageDescriptor;
   isLoading: boolean;
   onPage: (page: number) => void;
+  /** The buttons' names when the list is not newest first ("Sooner" / "Later"). */
+  previousLabel?: MessageDescriptor;
+  nextLabel?: MessageDescriptor;
 }
 
-/** Newer / older paging under a newest-first section (audit timeline, refunds). */
-export const SectionPager = ({ pagination, summary, isLoading, onPage }: SectionPagerProps) => {
+/** Newer / older paging under a newest-first section (audit timeline, refunds); other names for other orders. */
+export const SectionPager = ({
+  pagination,
+  summary,
+  isLoading,
+  onPage,
+  previousLabel = commonMessages.newer,
+  nextLabel = commonMessages.older,
+}: SectionPagerProps) => {
   const { formatMessage } = useIntl();
   if (!pagination || pagination.pageCount <= 1) return null;
   const { page, pageCount, total } = pagination;
@@ -24,10 +34,10 @@ export const SectionPager = ({ pagination, summary, isLoading, onPage }: Section
       </Typography>
       <Flex gap={2}>
         <Button variant="tertiary" size="S" disabled={page <= 1 || isLoading} onClick={() => onPage(page - 1)}>
-          {formatMessage(commonMessages.newer)}
+          {formatMessage(previousLabel)}
         </Button>
         <Button variant="tertiary" size="S" disabled={page >= pageCount || isLoading} onClick={() => onPage(page + 1)}>
-          {formatMessage(commonMessages.older)}
+          {formatMessage(nextLabel)}
         </Button>
       </Flex>
     </Flex>

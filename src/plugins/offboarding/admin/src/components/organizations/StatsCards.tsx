@@ -33,7 +33,9 @@ export const StatsCards = ({ stats }: { stats: Stats | undefined }) => {
   const { status: statusLabel } = useLabels();
   const byStatus = stats?.organizations.byStatus;
   const cards = [
+    { key: 'prospect', label: statusLabel('prospect'), value: byStatus?.prospect },
     { key: 'active', label: statusLabel('active'), value: byStatus?.active },
+    { key: 'paused', label: statusLabel('paused'), value: byStatus?.paused },
     { key: 'suspended', label: statusLabel('suspended'), value: byStatus?.suspended },
     { key: 'pending', label: statusLabel('pending_cancellation'), value: byStatus?.pending_cancellation },
     { key: 'cancelled', label: statusLabel('cancelled'), value: byStatus?.cancelled },
@@ -60,7 +62,7 @@ export const StatsCards = ({ stats }: { stats: Stats | undefined }) => {
   return (
     <Grid.Root gap={4}>
       {cards.map((card) => (
-        <Grid.Item key={card.key} col={2} s={4} xs={6} direction="column" alignItems="stretch">
+        <Grid.Item key={card.key} col={3} s={4} xs={6} direction="column" alignItems="stretch">
           <StatCard label={card.label} value={card.value} hint={card.hint} />
         </Grid.Item>
       ))}

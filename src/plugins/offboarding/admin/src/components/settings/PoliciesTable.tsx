@@ -67,6 +67,25 @@ export const PoliciesTable = ({ policies, canEdit, onSaved }: PoliciesTableProps
             key === 'reactivationWindowDays' && !policy.allowReactivation ? t('reactivationNever', 'Not allowed') : days(policy[key]),
         })),
         { key: 'refundEligible', header: t('table.refundEligible', 'Refunds'), cell: (policy) => labels.yesNo(policy.refundEligible) },
+        {
+          key: 'dunning',
+          header: t('table.dunning', 'Dunning'),
+          cell: (policy) =>
+            policy.dunningStages ? (
+              <Flex direction="column" alignItems="flex-start">
+                {policy.dunningStages.map((stage) => (
+                  <Typography key={stage.afterDays} variant="pi" textColor="neutral800">
+                    {formatMessage(
+                      { id: getTranslation('settings.policies.dunning.summary'), defaultMessage: '{action} at {days}' },
+                      { action: labels.dunningAction(stage.action), days: days(stage.afterDays) },
+                    )}
+                  </Typography>
+                ))}
+              </Flex>
+            ) : (
+              t('table.dunningGrace', 'Grace period')
+            ),
+        },
         canEdit && {
           key: 'actions',
           header: formatMessage(commonMessages.actions),

@@ -9,6 +9,8 @@ import type { DialogFormProps } from '../common/ActionDialog';
 import { ActionForm } from '../common/ActionForm';
 import { commonMessages } from '../common/messages';
 import { useActionForm } from '../common/useActionForm';
+import { dunningErrors, type DunningProblem } from './dunningStages';
+import { DunningStagesField } from './DunningStagesField';
 import { DAY_SETTINGS, initialPolicyValues, policyRequestBody, type PolicyFormValues } from './policyForm';
 import { PolicySettingsFields } from './PolicySettingsFields';
 
@@ -23,6 +25,19 @@ export interface PolicyFormProps extends DialogFormProps {
 export const PolicyForm = ({ policy, ...dialog }: PolicyFormProps) => {
   const { formatMessage } = useIntl();
   const labels = useLabels();
+  const dunningMessages: Record<DunningProblem, string> = {
+    required: formatMessage(commonMessages.required),
+    range: formatMessage({ id: getTranslation('settings.policies.dunning.error.range'), defaultMessage: 'A whole number of days from 0 to 3650.' }),
+    order: formatMessage({
+      id: getTranslation('settings.policies.dunning.error.order'),
+      defaultMessage: 'Must be more days than the stage before: stages are in increasing days.',
+    }),
+    cancelLast: formatMessage({
+      id: getTranslation('settings.policies.dunning.error.cancelLast'),
+      defaultMessage: 'Cancel can only be the last stage (and there is only one).',
+    }),
+    tooMany: formatMessage({ id: getTranslation('settings.policies.dunning.error.tooMany'), defaultMessage: 'A policy has at most 20 stages.' }),
+  };
   const state = useActionForm({
     ...dialog,
     initialValues: initialPolicyValues(policy),
@@ -30,7 +45,8 @@ export const PolicyForm = ({ policy, ...dialog }: PolicyFormProps) => {
       const required = formatMessage(commonMessages.required);
       const errors: Partial<Record<keyof PolicyFormValues, string>> = { name: values.name.trim() ? undefined : required };
       for (const key of DAY_SETTINGS) if (values[key] === undefined) errors[key] = required;
-      return errors;
+      const stageErrors = Object.fromEntries(dunningErrors(values.dunningStages).map(({ path, problem }) => [path, dunningMessages[problem]]));
+      return { ...errors, ...stageErrors };
     },
     // A new policy's body already holds the trimmed name; naming it again types it as required.
     request: (values) =>
@@ -40,7 +56,7 @@ export const PolicyForm = ({ policy, ...dialog }: PolicyFormProps) => {
     successMessage: ({ data }) =>
       formatMessage({ id: getTranslation('settings.policies.saved'), defaultMessage: 'Policy "{name}" saved.' }, { name: data.name }),
   });
-  const { values, set, fieldError, form } = state;
+  const { values, set, fieldError, errorAt, form } = state;
 
   return (
     <ActionForm {...form}>
@@ -113,6 +129,7 @@ export const PolicyForm = ({ policy, ...dialog }: PolicyFormProps) => {
         </Grid.Item>
       </Grid.Root>
       <PolicySettingsFields values={values} set={set} fieldError={fieldError} />
+      <DunningStagesField values={values} set={set} errorAt={errorAt} />
     </ActionForm>
   );
 };

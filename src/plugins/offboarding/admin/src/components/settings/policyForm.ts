@@ -1,6 +1,7 @@
 import { DEFAULT_POLICY_SETTINGS, type EntitlementClass } from '../../../../shared/contracts/constants';
 import type { CancellationPolicy } from '../../../../shared/contracts/entities';
 import type { PolicyInput } from '../../../../shared/contracts/settings';
+import { toDrafts, toStages, type DunningStageDraft } from './dunningStages';
 
 export const DAY_SETTINGS = [
   'portalVisibilityDays',
@@ -19,6 +20,8 @@ export type PolicyFormValues = {
   name: string;
   isDefault: boolean;
   entitlementClass: EntitlementClass | null;
+  /** null: the single grace period. */
+  dunningStages: DunningStageDraft[] | null;
 } & { [K in DaySetting]: number | undefined } & { [K in FlagSetting]: boolean };
 
 export const initialPolicyValues = (policy: CancellationPolicy | null): PolicyFormValues => {
@@ -34,6 +37,7 @@ export const initialPolicyValues = (policy: CancellationPolicy | null): PolicyFo
     purgeReviewDays: source.purgeReviewDays,
     allowReactivation: source.allowReactivation,
     refundEligible: source.refundEligible,
+    dunningStages: toDrafts(source.dunningStages ?? null),
   };
 };
 
@@ -50,8 +54,11 @@ export const policyRequestBody = (values: PolicyFormValues, policy: Cancellation
     if (value !== undefined) body[key] = value;
   }
   for (const key of FLAG_SETTINGS) body[key] = values[key];
-  if (!policy) return body;
-  return Object.fromEntries(
-    Object.entries(body).filter(([key, value]) => policy[key as keyof CancellationPolicy] !== value),
-  ) as PolicyInput;
+  body.dunningStages = toStages(values.dunningStages);
+  // null is the built-in value: a new policy leaves it out, like an unchanged one.
+  if (!policy) return body.dunningStages ? body : Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'dunningStages'));
+  // The stages are a list: compared by their content.
+  const same = (key: string, value: unknown) =>
+    key === 'dunningStages' ? JSON.stringify(policy.dunningStages ?? null) === JSON.stringify(value) : policy[key as keyof CancellationPolicy] === value;
+  return Object.fromEntries(Object.entries(body).filter(([key, value]) => !same(key, value))) as PolicyInput;
 };
