@@ -1,3 +1,4 @@
+import type { ScheduledAnswer } from './lifecycle';
 import type { CancelPreview, CancelRequest, SuspendRequest } from './api';
 import type { Entitlement } from './entities';
 
@@ -41,12 +42,11 @@ export declare namespace SuspendEntitlement {
     params: { id: string };
     body: SuspendRequest;
   }
-  export interface Response {
-    data: Entitlement;
-  }
+  /** With a future `effectiveAt`: the entitlement as it stands and the scheduled change (docs/spec.md §13). */
+  export type Response = ScheduledAnswer<Entitlement>;
 }
 
-/** POST /entitlements/:id/undo-cancel, /resume and /reactivate: no body. */
+/** POST /entitlements/:id/undo-cancel and /reactivate: no body (/resume: ResumeEntitlement). */
 export declare namespace ChangeEntitlement {
   export interface Request {
     params: { id: string };

@@ -1,3 +1,4 @@
+import type { AccessChangeRequest, ScheduledAnswer } from './lifecycle';
 import type { CancelAllRequest, ListOrganizationsQuery, ListResponse, OrganizationDetail, OrganizationInput, Stats } from './api';
 import type { AuditEvent, IsoDate, Organization, RefundEntry } from './entities';
 
@@ -68,11 +69,11 @@ export declare namespace ArchiveOrganization {
 export declare namespace SetOrganizationAccess {
   export interface Request {
     params: { id: string };
-    body: { reason?: string | null };
+    /** A future `effectiveAt` schedules the change (docs/spec.md §13). */
+    body: AccessChangeRequest;
   }
-  export interface Response {
-    data: OrganizationDetail;
-  }
+  /** `scheduledChange` is set when the change was scheduled; `data` is then the organization as it stands. */
+  export type Response = ScheduledAnswer<OrganizationDetail>;
 }
 
 /** POST /organizations/:id/cancel-all */
