@@ -189,6 +189,10 @@ describe('dunning stages', () => {
     // Nothing ran for nine days: stages 0, 3, 5 and 8 are all overdue.
     expect(await sweepTwice(at(9))).toBe(4);
     expect(await entitlement(ent)).toMatchObject({ status: 'suspended', dunningStagesDone: 4, dunningLevel: 'block' });
+    // Blocked, and nothing else paid up: the portal is closed, with the stage named.
+    const blocked = await accessOf(org);
+    expect(blocked).toMatchObject({ stage: 'suspended_blocked', portalLogin: false, customerExport: false });
+    expect(blocked.reasons.portalLogin).toMatch(/portal closed/);
     expect((await stagesReached(org, ent)).map((s) => `${s.afterDays}:${s.action}`)).toEqual(['0:notify', '3:notify', '5:restrict', '8:block']);
     // The day-3 notice, once, with how long the payment is overdue as of when it went out.
     const dunning = (await notices(org)).filter((n) => n.key === 'dunning_notice');
@@ -212,13 +216,17 @@ describe('dunning stages', () => {
   it('a resume in the middle stops the stages and lifts the restriction', async () => {
     const { org, ent } = await suspendedOne('ENV');
     await sweepTwice(at(0));
+    expect((await accessOf(org)).stage).toBe('suspended');
     expect(await sweepTwice(at(10))).toBe(1);
     expect((await entitlement(ent)).dunningLevel).toBe('restrict');
+    // Nothing else is paid up: the restrict stage makes the portal read-only (docs/spec.md §12).
+    expect(await accessOf(org)).toMatchObject({ stage: 'suspended_restricted', portalLogin: true, portalWrite: false, customerExport: true });
 
     h.clock.freeze(at(11));
     const resumed = await api.post(`/offboarding/entitlements/${ent}/resume`);
     expectStatus(resumed, 200);
     expect(resumed.body.data).toMatchObject({ status: 'active', dunningStagesDone: null, dunningLevel: null, graceEndsAt: null });
+    expect(await accessOf(org)).toMatchObject({ stage: 'active', portalWrite: true });
     expect(await pendingTasks(ent)).toEqual([]);
 
     expect(await sweepTwice(at(45))).toBe(0);
