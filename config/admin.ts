@@ -18,6 +18,11 @@ export default ({ env }) => ({
     nps: false,
     promoteEE: false,
   },
+  // Strapi's login limit (5 tries per 5 minutes per e-mail and address) stays on; the end-to-end
+  // tests sign the demo admin in once per file and raise it (tests/e2e/server.js).
+  rateLimit: {
+    max: env.int('ADMIN_RATE_LIMIT_MAX', 5),
+  },
   // The admin panel talks to no outside service.
   autoOpen: false,
 });
