@@ -141,6 +141,15 @@ export interface AuditEvent {
   createdAt: IsoDate;
 }
 
+/**
+ * An event as the organization's audit timeline lists it: the names of the documents its values
+ * refer to by id (a cancellation policy), read when listed, so a renamed or deleted one reads as it is now.
+ */
+export interface AuditTimelineEvent extends AuditEvent {
+  /** Display name by documentId, for the ids in `before`/`after`; an id missing here no longer exists. */
+  names: Record<string, string>;
+}
+
 /** A row of the refund ledger (docs/spec.md §9): append-only; a reversal holds a negative amount. */
 export interface RefundEntry {
   documentId: string;

@@ -26,6 +26,16 @@ export declare namespace ListOrganizationExports {
   export type Response = ListResponse<DataExport>;
 }
 
+/** GET /exports/:id: a ready customer export carries its signed link (`downloadUrl`) for an admin who may download it. */
+export declare namespace GetExport {
+  export interface Request {
+    params: { id: string };
+  }
+  export interface Response {
+    data: DataExport;
+  }
+}
+
 /** GET /exports/:id/download: the archive itself (a zip), or an error body. */
 export declare namespace DownloadExport {
   export interface Request {

@@ -1,6 +1,6 @@
 import type { AccessChangeRequest, ScheduledAnswer } from './lifecycle';
 import type { CancelAllRequest, ListOrganizationsQuery, ListResponse, OrganizationDetail, OrganizationInput, Stats } from './api';
-import type { AuditEvent, IsoDate, Organization, RefundEntry } from './entities';
+import type { AuditTimelineEvent, IsoDate, Organization, RefundEntry } from './entities';
 
 /**
  * One request and one response type per admin route on organizations (server/src/routes/admin.ts),
@@ -94,7 +94,7 @@ export declare namespace GetOrganizationAudit {
     params: { id: string };
     query: PageQuery;
   }
-  export type Response = ListResponse<AuditEvent>;
+  export type Response = ListResponse<AuditTimelineEvent>;
 }
 
 /** GET /organizations/:id/refunds */

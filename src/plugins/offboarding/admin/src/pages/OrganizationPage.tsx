@@ -109,7 +109,7 @@ export const OrganizationPage = () => {
           {organization.purgeState === 'purged' ? <PurgedNotice organization={organization} /> : null}
           <Grid.Root gap={6}>
             <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
-              <DetailsSection organization={organization} canManage={abilities.canManage} onChanged={onChanged} />
+              <DetailsSection organization={organization} accessView={access.data?.data} canManage={abilities.canManage} onChanged={onChanged} />
             </Grid.Item>
             <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
               <RetentionSection organization={organization} />

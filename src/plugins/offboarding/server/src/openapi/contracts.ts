@@ -1,6 +1,7 @@
 import type {
   AccessView,
   AuditEvent,
+  AuditTimelineEvent,
   CancellationPolicy,
   CancellationReason,
   CancelPreview,
@@ -86,6 +87,10 @@ export const CONTRACTS = {
   AuditEvent: fieldsOf<AuditEvent>()([
     'documentId', 'action', 'actorType', 'actorId', 'actorName', 'targetType', 'targetId', 'organization', 'reason', 'notes',
     'before', 'after', 'redactedAt', 'createdAt',
+  ]),
+  AuditTimelineEvent: fieldsOf<AuditTimelineEvent>()([
+    'documentId', 'action', 'actorType', 'actorId', 'actorName', 'targetType', 'targetId', 'organization', 'reason', 'notes',
+    'before', 'after', 'redactedAt', 'createdAt', 'names',
   ]),
   RefundEntry: fieldsOf<RefundEntry>()([
     'documentId', 'entitlement', 'entitlementName', 'organization', 'periodStart', 'periodEnd', 'amount', 'currency', 'mode',

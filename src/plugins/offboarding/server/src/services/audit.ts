@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ActorType } from '../../../shared/contracts/constants';
-import type { AuditEvent } from '../../../shared/contracts/entities';
+import type { AuditEvent, AuditTimelineEvent } from '../../../shared/contracts/entities';
 import { UID } from '../constants';
 import type { EmittedEvent } from '../events/types';
 import { toApi } from '../utils/db';
@@ -129,6 +129,37 @@ const appendMany = async (strapi: Core.Strapi, events: EmittedEvent[]) => {
   await strapi.db.query(UID.auditEvent).createMany({ data: events.map(({ type, ...input }) => toRow({ ...input, action: type })) });
 };
 
+/** The fields whose values are documentIds of another content type, shown by name in the timeline. */
+const REFERENCE_FIELDS: Record<string, typeof UID.cancellationPolicy> = { cancellationPolicy: UID.cancellationPolicy };
+
+/** Each event with the names of the documents its values refer to: one query per referenced type for the page. */
+const withNames = async (strapi: Core.Strapi, events: AuditEvent[]): Promise<AuditTimelineEvent[]> => {
+  const wanted = new Map<string, Set<string>>();
+  for (const event of events) {
+    for (const values of [event.before, event.after]) {
+      for (const [field, uid] of Object.entries(REFERENCE_FIELDS)) {
+        const value = values?.[field];
+        if (typeof value === 'string') wanted.set(uid, (wanted.get(uid) ?? new Set()).add(value));
+      }
+    }
+  }
+  const names = new Map<string, string>();
+  for (const [uid, ids] of wanted) {
+    const rows = (await strapi.db.query(uid).findMany({ where: { documentId: { $in: [...ids] } }, select: ['documentId', 'name'] })) as Values[];
+    for (const row of rows) names.set(String(row.documentId), String(row.name));
+  }
+  return events.map((event) => {
+    const own: Record<string, string> = {};
+    for (const values of [event.before, event.after]) {
+      for (const field of Object.keys(REFERENCE_FIELDS)) {
+        const value = values?.[field];
+        if (typeof value === 'string' && names.has(value)) own[value] = names.get(value) as string;
+      }
+    }
+    return { ...event, names: own };
+  });
+};
+
 const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * The audit trail's consumer of domain events (events/consumers.ts): one row per event, in
@@ -152,7 +183,8 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => ({
       page,
       pageSize,
     });
-    return { results: results.map((row: Values) => auditView(row)), pagination };
+    const events = results.map((row: Values) => auditView(row));
+    return { results: await withNames(strapi, events), pagination };
   },
 
   /**

@@ -75,14 +75,31 @@ export const ActionDialog = ({
   return (
     <>
       {trigger}
-      <Modal.Root open={isOpen} onOpenChange={(next) => (next ? open() : dismiss())}>
-        <Modal.Content>
-          <Modal.Header>
-            <Modal.Title>{title ?? label}</Modal.Title>
-          </Modal.Header>
-          {isOpen ? children({ onClose: dismiss, onDone: done }) : null}
-        </Modal.Content>
-      </Modal.Root>
+      <ActionModal title={title ?? label} isOpen={isOpen} onDismiss={dismiss} onDone={done}>
+        {children}
+      </ActionModal>
     </>
   );
 };
+
+export interface ActionModalProps {
+  title: string;
+  isOpen: boolean;
+  /** Closed without a success (the form's dismiss button, Escape, the close icon). */
+  onDismiss: () => void;
+  /** The server accepted the action. */
+  onDone: () => void;
+  children: (props: DialogFormProps) => React.ReactNode;
+}
+
+/** The modal frame of every action dialog, opened by a button (ActionDialog) or a menu item (ActionsMenu). */
+export const ActionModal = ({ title, isOpen, onDismiss, onDone, children }: ActionModalProps) => (
+  <Modal.Root open={isOpen} onOpenChange={(next) => (next ? undefined : onDismiss())}>
+    <Modal.Content>
+      <Modal.Header>
+        <Modal.Title>{title}</Modal.Title>
+      </Modal.Header>
+      {isOpen ? children({ onClose: onDismiss, onDone }) : null}
+    </Modal.Content>
+  </Modal.Root>
+);

@@ -1,9 +1,10 @@
 import * as React from 'react';
-import { Box, Flex } from '@strapi/design-system';
+import { Box } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { EntitlementView, OrganizationDetail } from '../../../../shared/contracts/api';
 import { usePermissions } from '../../hooks/usePermissions';
-import { ActionDialog } from '../common/ActionDialog';
+import { getTranslation } from '../../utils/translations';
+import { ActionsMenu } from '../common/ActionsMenu';
 import { ENTITLEMENT_ACTION_KEYS, ENTITLEMENT_ACTIONS, isActionAvailable } from './actions';
 import { reactivationRefusal } from './ReactivateForm';
 
@@ -31,23 +32,23 @@ export const EntitlementActions = ({
     // Clicks in the row's actions (and in their dialogs, portalled but still React children)
     // must not reach a clickable table row around them.
     <Box onClick={(event: React.MouseEvent) => event.stopPropagation()}>
-      <Flex gap={2} wrap="wrap" alignItems="center">
-        {keys.map((key) => {
+      <ActionsMenu
+        label={intl.formatMessage(
+          { id: getTranslation('entitlement.actions.menu'), defaultMessage: 'Actions for {name}' },
+          { name: entitlement.name ?? entitlement.class },
+        )}
+        actions={keys.map((key) => {
           const { label, variant, Form } = ENTITLEMENT_ACTIONS[key];
-          return (
-            <ActionDialog
-              key={key}
-              label={intl.formatMessage(label)}
-              variant={variant}
-              size="S"
-              disabledReason={key === 'reactivate' ? reactivationRefusal(intl, entitlement) : null}
-              onDone={onChanged}
-            >
-              {(dialog) => <Form entitlement={entitlement} organization={organization} {...dialog} />}
-            </ActionDialog>
-          );
+          return {
+            key,
+            label: intl.formatMessage(label),
+            danger: variant === 'danger' || variant === 'danger-light',
+            disabledReason: key === 'reactivate' ? reactivationRefusal(intl, entitlement) : null,
+            onDone: onChanged,
+            render: (dialog) => <Form entitlement={entitlement} organization={organization} {...dialog} />,
+          };
         })}
-      </Flex>
+      />
     </Box>
   );
 };

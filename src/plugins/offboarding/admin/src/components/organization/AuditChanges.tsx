@@ -1,6 +1,8 @@
 import { Box, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { AuditEvent } from '../../../../shared/contracts/entities';
+import { CHECKLIST_STEPS, type ChecklistStepKey } from '../../../../shared/contracts/checklist';
+import type { AuditTimelineEvent } from '../../../../shared/contracts/entities';
+import { STEP_MESSAGES } from '../checklist/messages';
 import { getTranslation } from '../../utils/translations';
 import { useFormat, type Format } from '../../hooks/useFormat';
 import { humanize } from '../../hooks/useLabels';
@@ -11,6 +13,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const MONEY_FIELDS = new Set(['price', 'refundAmount', 'creditBalance']);
 const REASON_FIELDS = new Set(['cancellationReason', 'suspensionReasonCode']);
 const BYTE_FIELDS = new Set(['size']);
+/** Ids that repeat what the event shows in words (the collaborator's e-mail beside their user id). */
+const HIDDEN_FIELDS = new Set(['user', 'invitation']);
+/** Fields holding a checklist step's key, shown by the step's name. */
+const STEP_FIELDS = new Set(['step', 'current']);
+/** Fields holding another document's id, shown by its name (AuditTimelineEvent.names). */
+const REFERENCE_FIELDS = new Set(['cancellationPolicy']);
+
+const isStep = (value: unknown): value is ChecklistStepKey => typeof value === 'string' && (CHECKLIST_STEPS as readonly string[]).includes(value);
 
 /** One recorded value in words: dates in the admin's locale, nested objects as "key: value" pairs. */
 const show = (value: unknown, format: Format, yes: string, no: string): string => {
@@ -28,7 +38,7 @@ const show = (value: unknown, format: Format, yes: string, no: string): string =
 };
 
 interface AuditChangesProps {
-  event: AuditEvent;
+  event: AuditTimelineEvent;
   /** The currency of the entitlement the event is about, if any. */
   currency: string | null;
   reasonLabel: ReasonLabel;
@@ -40,7 +50,7 @@ export const AuditChanges = ({ event, currency, reasonLabel }: AuditChangesProps
   const format = useFormat();
   const before = event.before ?? {};
   const after = event.after ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !HIDDEN_FIELDS.has(key));
   if (keys.length === 0) return null;
   const yes = formatMessage({ id: getTranslation('organization.value.yes'), defaultMessage: 'Yes' });
   const no = formatMessage({ id: getTranslation('organization.value.no'), defaultMessage: 'No' });
@@ -49,6 +59,16 @@ export const AuditChanges = ({ event, currency, reasonLabel }: AuditChangesProps
     if (MONEY_FIELDS.has(key) && typeof value === 'number' && eventCurrency) return format.money(value, eventCurrency);
     if (REASON_FIELDS.has(key) && typeof value === 'string') return reasonLabel(value);
     if (BYTE_FIELDS.has(key) && typeof value === 'number') return format.bytes(value);
+    if (STEP_FIELDS.has(key) && isStep(value)) return formatMessage(STEP_MESSAGES[value].title);
+    if (REFERENCE_FIELDS.has(key)) {
+      if (value === null) return formatMessage({ id: getTranslation('organization.audit.defaultPolicy'), defaultMessage: 'the default policy' });
+      if (typeof value === 'string') {
+        return (
+          event.names[value] ??
+          formatMessage({ id: getTranslation('organization.audit.deletedDocument'), defaultMessage: 'one since deleted' })
+        );
+      }
+    }
     return show(value, format, yes, no);
   };
 

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Badge, Box, Divider, Flex, Loader, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
-import type { AuditEvent } from '../../../../shared/contracts/entities';
+import type { AuditTimelineEvent } from '../../../../shared/contracts/entities';
 import { api } from '../../api';
 import { useApiQuery } from '../../hooks/useApi';
 import { useRefetchOn } from '../../hooks/useRefetchOn';
@@ -25,17 +25,23 @@ interface AuditSectionProps {
   refreshKey: number;
 }
 
-const AuditItem = ({ event, organization, reasonLabel }: { event: AuditEvent } & Omit<AuditSectionProps, 'refreshKey'>) => {
+const AuditItem = ({ event, organization, reasonLabel }: { event: AuditTimelineEvent } & Omit<AuditSectionProps, 'refreshKey'>) => {
   const { formatMessage } = useIntl();
   const format = useFormat();
   const labels = useLabels();
   const entitlement =
     event.targetType === 'entitlement' ? organization.entitlements.find((e) => e.documentId === event.targetId) : undefined;
-  const target = entitlement
-    ? `${entitlement.name ?? labels.entitlementClass(entitlement.class)} (${entitlement.class})`
-    : event.targetType === 'organization'
-      ? null
-      : `${humanize(event.targetType)} ${event.targetId ?? ''}`.trim();
+  const target = () => {
+    if (entitlement) return `${entitlement.name ?? labels.entitlementClass(entitlement.class)} (${labels.entitlementClass(entitlement.class)})`;
+    if (event.targetType === 'organization') return null;
+    if (event.targetType === 'checklist') {
+      return formatMessage({ id: getTranslation('organization.audit.target.checklist'), defaultMessage: 'Offboarding checklist' });
+    }
+    // A collaborator or an invitation is named by its e-mail, which the event keeps (or "[redacted]").
+    const email = [event.after?.email, event.before?.email].find((value): value is string => typeof value === 'string');
+    return email ?? humanize(event.targetType);
+  };
+  const targetText = target();
 
   return (
     <Flex tag="li" direction="column" alignItems="stretch" gap={1} paddingTop={3} paddingBottom={3}>
@@ -44,9 +50,9 @@ const AuditItem = ({ event, organization, reasonLabel }: { event: AuditEvent } &
           <Typography fontWeight="bold" textColor="neutral800">
             {labels.auditAction(event.action)}
           </Typography>
-          {target ? (
+          {targetText ? (
             <Typography variant="pi" textColor="neutral600">
-              {target}
+              {targetText}
             </Typography>
           ) : null}
           {event.redactedAt ? (
@@ -61,8 +67,12 @@ const AuditItem = ({ event, organization, reasonLabel }: { event: AuditEvent } &
       </Flex>
       <Typography variant="pi" textColor="neutral700">
         {formatMessage(
-          { id: getTranslation('organization.audit.by'), defaultMessage: 'By {actorType}: {actor}' },
-          { actorType: labels.actorType(event.actorType), actor: event.actorName ?? event.actorId ?? format.none },
+          {
+            id: getTranslation('organization.audit.by'),
+            defaultMessage:
+              '{actorType, select, job {Done automatically by the plugin} collaborator {By {actor}, a collaborator of the customer} other {By {actor}}}',
+          },
+          { actorType: event.actorType, actor: event.actorName ?? event.actorId ?? format.none },
         )}
       </Typography>
       {event.reason ? (

@@ -1,5 +1,6 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import type { AccessView } from '../../../../shared/contracts/access';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
 import { getTranslation } from '../../utils/translations';
 import { Facts } from './Facts';
@@ -13,8 +14,11 @@ export const DetailsSection = ({
   organization: org,
   canManage,
   onChanged,
+  accessView,
 }: {
   organization: OrganizationDetail;
+  /** What the access rule allows now (docs/spec.md §12): the portal as customers find it. */
+  accessView: AccessView | undefined;
   canManage: boolean;
   onChanged: () => void | Promise<void>;
 }) => {
@@ -24,13 +28,27 @@ export const DetailsSection = ({
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`organization.details.${id}`), defaultMessage });
   const { policy } = org;
 
+  // The portal as the access rule opens it (an archived organization's is closed whatever the switch).
+  const portal = !accessView
+    ? format.none
+    : formatMessage(
+        {
+          id: getTranslation('organization.details.portalState'),
+          defaultMessage: '{state, select, open {Open} readOnly {Read-only} other {Closed}}{reason, select, none {} other { ({reason})}}',
+        },
+        {
+          state: accessView.portalWrite ? 'open' : accessView.portalLogin ? 'readOnly' : 'closed',
+          reason: (!accessView.portalLogin ? accessView.reasons.portalLogin : null) ?? 'none',
+        },
+      );
+
   const access =
     org.accessStatus === 'enabled'
-      ? t('accessEnabled', 'Enabled')
+      ? t('accessEnabled', 'On')
       : formatMessage(
           {
             id: getTranslation('organization.details.accessDisabledSince'),
-            defaultMessage: 'Disabled since {date}{reason, select, none {} other {: {reason}}}',
+            defaultMessage: 'Off since {date}{reason, select, none {} other {: {reason}}}',
           },
           { date: format.dateTime(org.accessChangedAt), reason: org.accessReason ?? 'none' },
         );
@@ -79,7 +97,8 @@ export const DetailsSection = ({
           { label: t('email', 'Email'), value: format.text(org.email) },
           { label: t('phone', 'Phone'), value: format.text(org.phone) },
           { label: t('created', 'Created'), value: format.dateTime(org.createdAt) },
-          { label: t('access', 'Portal access'), value: access },
+          { label: t('portal', 'Portal'), value: portal },
+          { label: t('access', 'Access switch'), value: access },
           { label: t('archived', 'Archived'), value: archived },
           { label: t('address', 'Address'), value: format.text(org.address), wide: true },
           { label: t('notes', 'Notes'), value: format.text(org.notes), wide: true },

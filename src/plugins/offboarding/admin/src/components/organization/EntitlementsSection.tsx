@@ -49,9 +49,10 @@ const ProvisioningCell = ({ entitlement: e, labels }: Omit<CellProps, 'format'>)
         ? formatMessage(
             {
               id: getTranslation('organization.entitlements.provisioningOperation'),
-              defaultMessage: '{operation, select, deprovision {Deprovision} other {Reprovision}}: {state}',
+              defaultMessage:
+                '{operation, select, deprovision {Access removal downstream} other {Access restored downstream}} {state, select, pending {in progress} done {done} failed {failed} other {}}',
             },
-            { operation: e.provisioningOperation, state: labels.provisioningState(state) },
+            { operation: e.provisioningOperation, state },
           )
         : labels.provisioningState(state)}
     </Badge>

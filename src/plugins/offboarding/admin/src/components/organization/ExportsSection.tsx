@@ -8,6 +8,7 @@ import { commonMessages } from '../common/messages';
 import { useFormat } from '../../hooks/useFormat';
 import { EXPORT_STATE_VARIANT, useLabels } from '../../hooks/useLabels';
 import { Section } from '../common/Section';
+import { CustomerLinkDialog } from './CustomerLinkDialog';
 import { useExportDownload } from './useExportDownload';
 
 interface ExportsSectionProps {
@@ -88,15 +89,18 @@ export const ExportsSection = ({ exports, error, canDownload }: ExportsSectionPr
             header: formatMessage(commonMessages.actions),
             cell: (e) =>
               e.state === 'ready' && canDownload ? (
-                <Button
-                  variant="secondary"
-                  size="S"
-                  startIcon={<Download />}
-                  loading={downloading === e.documentId}
-                  onClick={() => void download(e)}
-                >
-                  {t('download', 'Download')}
-                </Button>
+                <Flex gap={2} wrap="wrap">
+                  <Button
+                    variant="secondary"
+                    size="S"
+                    startIcon={<Download />}
+                    loading={downloading === e.documentId}
+                    onClick={() => void download(e)}
+                  >
+                    {t('download', 'Download')}
+                  </Button>
+                  {e.profile === 'customer' ? <CustomerLinkDialog dataExport={e} /> : null}
+                </Flex>
               ) : null,
           },
         ]}

@@ -103,5 +103,3 @@ export const ORGANIZATION_ACTIONS: Record<OrganizationActionKey, OrganizationAct
     Form: DeleteForm,
   },
 };
-
-export const ORGANIZATION_ACTION_KEYS = Object.keys(ORGANIZATION_ACTIONS) as OrganizationActionKey[];

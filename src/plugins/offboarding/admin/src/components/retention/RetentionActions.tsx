@@ -20,7 +20,7 @@ export interface RetentionFormProps extends DialogFormProps {
 }
 
 /** Lift hold: retention runs its course again (the daily sweep may queue the organization for purge). */
-const LiftHoldForm = ({ organization, ...dialog }: RetentionFormProps) => {
+export const LiftHoldForm = ({ organization, ...dialog }: RetentionFormProps) => {
   const { formatMessage } = useIntl();
   return (
     <ConfirmForm

@@ -35,7 +35,7 @@ export const PoliciesTable = ({ policies, canEdit, onSaved }: PoliciesTableProps
     dataRetentionDays: t('table.dataRetention', 'Retention'),
     reactivationWindowDays: t('table.reactivation', 'Reactivation'),
     gracePeriodDays: t('table.gracePeriod', 'Grace'),
-    purgeReviewDays: t('table.purgeReview', 'Review'),
+    purgeReviewDays: t('table.purgeReview', 'Days to review before purge'),
   };
 
   return (
