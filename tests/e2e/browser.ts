@@ -1,6 +1,6 @@
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 interface ServerState {
   baseURL: string;
@@ -67,4 +67,13 @@ export const logIn = async (page: Page, admin: { email: string; password: string
   await page.getByLabel('Password').fill(admin.password);
   await page.getByRole('button', { name: 'Login' }).click();
   await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+};
+
+/**
+ * Picks an action from a "…" menu: a table row's ("Actions for …") or the page header's
+ * ("More actions"). `scope` is where the menu's button is; the menu itself is portalled.
+ */
+export const chooseAction = async (page: Page, scope: Locator | Page, item: string, menu: string | RegExp = /^Actions for /) => {
+  await scope.getByRole('button', { name: menu }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
 };

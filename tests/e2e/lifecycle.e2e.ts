@@ -7,7 +7,7 @@
  * The steps share one browser page and run in order.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_ADMIN, adminApi, logIn, openBrowser, screenshot } from './browser';
+import { DEMO_ADMIN, adminApi, chooseAction, logIn, openBrowser, screenshot } from './browser';
 
 const ORG = 'Halcyon Pause Works';
 const PLUGIN = '/admin/plugins/offboarding';
@@ -64,7 +64,7 @@ describe('pause, prospects, dated changes and dunning stages in the admin panel'
     await openOrganization();
     const row = entitlementRow('Trial support');
     await row.getByText('Prospect', { exact: true }).waitFor();
-    await row.getByRole('button', { name: 'Activate' }).click();
+    await chooseAction(page, row, 'Activate');
     await dialog().getByText('It cannot return to prospect afterwards.').waitFor();
     await dialog().getByRole('button', { name: 'Activate' }).click();
     await dialog().waitFor({ state: 'detached' });
@@ -73,7 +73,7 @@ describe('pause, prospects, dated changes and dunning stages in the admin panel'
 
   test('an entitlement is paused until a date with its portal closed', async () => {
     const row = entitlementRow('Seasonal plugin license');
-    await row.getByRole('button', { name: 'Pause' }).click();
+    await chooseAction(page, row, 'Pause');
     await dialog().waitFor();
     // Sent without a reason: the field says what is missing.
     await dialog().getByRole('button', { name: 'Pause' }).click();
@@ -93,7 +93,7 @@ describe('pause, prospects, dated changes and dunning stages in the admin panel'
 
   test('a suspension is scheduled for a date: nothing changes until then', async () => {
     const row = entitlementRow('Staging environment');
-    await row.getByRole('button', { name: 'Suspend' }).click();
+    await chooseAction(page, row, 'Suspend');
     await dialog().waitFor();
     await dialog().getByRole('radio', { name: 'Manual' }).check();
     await dialog().getByRole('radiogroup', { name: 'When' }).getByRole('radio', { name: 'On a date' }).check();

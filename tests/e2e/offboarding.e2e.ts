@@ -8,7 +8,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { readZip } from '../helpers/zip';
-import { DEMO_ADMIN, eventually, openBrowser, screenshot } from './browser';
+import { DEMO_ADMIN, chooseAction, eventually, openBrowser, screenshot } from './browser';
 
 const ORG = 'Acme Analytics GmbH';
 const PLUGIN = '/admin/plugins/offboarding';
@@ -120,7 +120,7 @@ describe('offboarding a demo organization from the admin panel', () => {
   });
 
   test('an entitlement is cancelled through the dialog with a prorated refund preview', async () => {
-    await entitlementRow('Analytics plugin license').getByRole('button', { name: 'Cancel entitlement' }).click();
+    await chooseAction(page, entitlementRow('Analytics plugin license'), 'Cancel entitlement');
     await dialog().waitFor();
     await choose(dialog().getByRole('combobox', { name: /reason/i }), 'Customer request');
     await dialog().getByRole('radio', { name: 'Immediately' }).check();
