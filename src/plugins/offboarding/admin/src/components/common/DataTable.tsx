@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Box, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import { css, styled } from 'styled-components';
 import type { QueryState } from '../../hooks/useApi';
 import { ErrorAlert } from './ErrorAlert';
 import { commonMessages } from './messages';
@@ -17,7 +18,40 @@ export interface Column<Row> {
   strong?: boolean;
   /** A string is shown as the table's plain text. */
   cell: (row: Row) => React.ReactNode;
+  /**
+   * Stays in view at the table's right edge while the rest scrolls sideways: a row's actions
+   * are never beyond a narrow window. A last column keyed `actions` is pinned by default.
+   */
+  pinned?: boolean;
 }
+
+/**
+ * The pinned column: over the scrolled cells, in the row's colour, a shadow marking the seam.
+ * Sticky stops at the scroll box's padding; the ::after covers that strip, or cells scrolling
+ * under the column would show again to its right.
+ */
+const pinned = css`
+  position: sticky;
+  right: 0;
+  z-index: 1;
+  background: ${({ theme }) => theme.colors.neutral0};
+  box-shadow: -6px 0 6px -6px rgba(33, 33, 52, 0.25);
+  &::after {
+    content: '';
+    position: absolute;
+    top: 0;
+    bottom: 0;
+    left: 100%;
+    width: 3.2rem;
+    background: ${({ theme }) => theme.colors.neutral0};
+  }
+`;
+const PinnedTh = styled(Th)`
+  ${pinned}
+`;
+const PinnedTd = styled(Td)`
+  ${pinned}
+`;
 
 /** Rows with a documentId are told apart by it; any other row says how. */
 type RowKey<Row> = Row extends { documentId: string } ? { rowKey?: (row: Row) => string } : { rowKey: (row: Row) => string };
@@ -42,6 +76,7 @@ const keyOf = <Row,>(row: Row, rowKey: ((row: Row) => string) | undefined) =>
 export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, footer }: DataTableProps<Row>) => {
   const { formatMessage } = useIntl();
   const shown = columns.filter((column): column is Column<Row> => column !== false);
+  const isPinned = (column: Column<Row>, index: number) => column.pinned ?? (index === shown.length - 1 && column.key === 'actions');
 
   let body: React.ReactNode = null;
   if (rows === undefined) body = status?.isLoading ? <Loader small>{formatMessage(commonMessages.loading)}</Loader> : null;
@@ -58,26 +93,30 @@ export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, f
       <Table colCount={shown.length} rowCount={rows.length + 1}>
         <Thead>
           <Tr>
-            {shown.map((column) => (
-              <Th key={column.key}>
-                {column.hiddenHeader ? (
-                  <VisuallyHidden>{column.header}</VisuallyHidden>
-                ) : (
-                  <Typography variant="sigma" textColor="neutral600">
-                    {column.header}
-                  </Typography>
-                )}
-              </Th>
-            ))}
+            {shown.map((column, index) => {
+              const Heading = isPinned(column, index) ? PinnedTh : Th;
+              return (
+                <Heading key={column.key}>
+                  {column.hiddenHeader ? (
+                    <VisuallyHidden>{column.header}</VisuallyHidden>
+                  ) : (
+                    <Typography variant="sigma" textColor="neutral600">
+                      {column.header}
+                    </Typography>
+                  )}
+                </Heading>
+              );
+            })}
           </Tr>
         </Thead>
         <Tbody>
           {rows.map((row) => (
             <Tr key={keyOf(row, rowKey)}>
-              {shown.map((column) => {
+              {shown.map((column, index) => {
                 const content = column.cell(row);
+                const Cell = isPinned(column, index) ? PinnedTd : Td;
                 return (
-                  <Td key={column.key} style={column.wrap ? { whiteSpace: 'normal', maxWidth: '32rem' } : undefined}>
+                  <Cell key={column.key} style={column.wrap ? { whiteSpace: 'normal', maxWidth: '32rem' } : undefined}>
                     {typeof content === 'string' ? (
                       <Typography textColor="neutral800" fontWeight={column.strong ? 'semiBold' : undefined}>
                         {content}
@@ -85,7 +124,7 @@ export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, f
                     ) : (
                       content
                     )}
-                  </Td>
+                  </Cell>
                 );
               })}
             </Tr>

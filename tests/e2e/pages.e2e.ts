@@ -1,0 +1,79 @@
+/**
+ * Every page of the plugin, at 1440 px and at 800 px wide (issue 16): it loads with its heading
+ * and no error, nothing a user acts on lies beyond the window's right edge (a clipped Actions
+ * column, a header button pushed off-screen), and the page does not scroll sideways. A
+ * screenshot of each page at each width is kept under .tmp/e2e-screenshots/pages-*.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { logIn, openBrowser, screenshot } from './browser';
+
+const PLUGIN = '/admin/plugins/offboarding';
+const SETTINGS = '/admin/settings/offboarding';
+
+let browser: Browser;
+let page: Page;
+let borealis = '';
+
+beforeAll(async () => {
+  ({ browser, page } = await openBrowser());
+  await logIn(page);
+  await page.goto(PLUGIN);
+  await page.getByRole('link', { name: 'Borealis Foods Ltd' }).click();
+  await page.getByRole('heading', { name: 'Borealis Foods Ltd', level: 1 }).waitFor();
+  borealis = new URL(page.url()).pathname;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What the page needs to have drawn before it is measured: its h1 and, where it has one, a table's first row or a section. */
+const PAGES: { name: string; path: () => string; ready?: (page: Page) => Promise<void> }[] = [
+  { name: 'organizations', path: () => PLUGIN, ready: (p) => p.getByRole('link', { name: 'Borealis Foods Ltd' }).waitFor() },
+  {
+    name: 'organization',
+    path: () => borealis,
+    ready: async (p) => {
+      await p.getByRole('region', { name: 'Entitlements' }).getByRole('row').nth(1).waitFor();
+      await p.getByRole('heading', { name: 'Audit timeline' }).waitFor();
+    },
+  },
+  { name: 'retention', path: () => `${PLUGIN}/retention`, ready: (p) => p.getByRole('heading', { name: /purge queue/i }).first().waitFor() },
+  { name: 'scheduled-changes', path: () => `${PLUGIN}/scheduled-changes` },
+  { name: 'settings-policies', path: () => `${SETTINGS}-policies`, ready: (p) => p.getByRole('row').nth(1).waitFor() },
+  { name: 'settings-provisioning', path: () => `${SETTINGS}-provisioning`, ready: (p) => p.getByRole('row').nth(1).waitFor() },
+  { name: 'settings-reasons', path: () => `${SETTINGS}-reasons`, ready: (p) => p.getByRole('row').nth(1).waitFor() },
+  { name: 'settings-webhooks', path: () => `${SETTINGS}-webhooks` },
+  { name: 'settings-notices', path: () => `${SETTINGS}-notices`, ready: (p) => p.getByRole('row').nth(1).waitFor() },
+];
+
+/** The controls inside the page's main area whose right edge is past the window's, named for the failure message. */
+const beyondTheWindow = (p: Page) =>
+  p.evaluate(() => {
+    const width = window.innerWidth;
+    const controls = document.querySelectorAll<HTMLElement>('main button, main a[href], main input, main select, main textarea, main [role="combobox"]');
+    return [...controls]
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && box.right > width + 1;
+      })
+      .map((element) => (element.getAttribute('aria-label') ?? element.textContent ?? element.tagName).trim().slice(0, 60));
+  });
+
+const sidewaysScroll = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+describe.each([1440, 800])('every page at %i px wide', (width) => {
+  beforeAll(async () => {
+    await page.setViewportSize({ width, height: 900 });
+  });
+
+  test.each(PAGES.map((entry) => [entry.name, entry] as const))('%s', async (name, entry) => {
+    await page.goto(entry.path());
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await entry.ready?.(page);
+    await expect(page.locator('main').getByText(/something went wrong|an error occurred/i).count()).resolves.toBe(0);
+    await screenshot(page, `pages-${name}-${width}`);
+    expect(await beyondTheWindow(page)).toEqual([]);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(1);
+  });
+});
