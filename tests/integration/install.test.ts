@@ -146,9 +146,14 @@ describe('the packed plugin installed into a brand-new Strapi app', () => {
     // The translations are a chunk of the admin bundle, not a dynamic import left to the host's build.
     const admin = files.filter((file) => file.startsWith('dist/admin/') && file.endsWith('.mjs')).map((file) => fs.readFileSync(path.join(appDir, 'node_modules', bareApp.PLUGIN, file), 'utf8'));
     expect(admin.some((code) => code.includes('"checklist.action.complete": "Mark as done"'))).toBe(true);
-    // Each locale's import() points at a chunk of the package (Vite's map), none at a path left
-    // for the host to resolve (the bug: `import(`./translations/${locale}.json`)` kept as is).
-    expect(admin.some((code) => /["']\.\/translations\/en\.json["']\s*:\s*\(\)\s*=>\s*import\(["']\.\/en-[\w-]+\.mjs["']\)/.test(code))).toBe(true);
+    expect(admin.some((code) => code.includes('"checklist.action.complete": "Marquer comme terminée"'))).toBe(true);
+    expect(admin.some((code) => code.includes('"checklist.action.complete": "Als erledigt markieren"'))).toBe(true);
+    // Each locale's import() points at a chunk of the package (the static map in admin/src/index.ts),
+    // none at a path left for the host to resolve (the bug: `import(`./translations/${locale}.json`)` kept as is).
+    for (const locale of ['en', 'fr', 'de']) {
+      const chunk = new RegExp(`\\b${locale}\\s*:\\s*\\(\\)\\s*=>\\s*import\\(["']\\./${locale}-[\\w-]+\\.mjs["']\\)`);
+      expect(admin.some((code) => chunk.test(code))).toBe(true);
+    }
     expect(admin.some((code) => /import\(\s*`\.\/translations\//.test(code))).toBe(false);
   });
 

@@ -5,6 +5,17 @@ import { PERMISSIONS } from './permissions';
 import { getTranslation, prefixPluginTranslations } from './utils/translations';
 import { registerDocumentActions } from './content-manager/register';
 
+/**
+ * One literal import per language, so the bundler makes each a chunk of the package: a template
+ * path (`./translations/${locale}.json`) is left for the host's build to resolve, and fails when
+ * the admin is imported from node_modules.
+ */
+const TRANSLATIONS: Record<string, () => Promise<{ default: Record<string, string> }>> = {
+  en: () => import('./translations/en.json'),
+  fr: () => import('./translations/fr.json'),
+  de: () => import('./translations/de.json'),
+};
+
 const settingsLink = (
   id: string,
   defaultMessage: string,
@@ -63,13 +74,11 @@ export default {
   async registerTrads({ locales }: { locales: string[] }) {
     return Promise.all(
       locales.map(async (locale) => {
-        try {
-          const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefixPluginTranslations(data), locale };
-        } catch {
-          // A locale we do not translate falls back to the English default messages.
-          return { data: {}, locale };
-        }
+        const load = TRANSLATIONS[locale];
+        // A locale we do not translate falls back to the English default messages.
+        if (!load) return { data: {}, locale };
+        const { default: data } = await load();
+        return { data: prefixPluginTranslations(data), locale };
       }),
     );
   },

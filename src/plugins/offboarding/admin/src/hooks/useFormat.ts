@@ -1,31 +1,17 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
+import { formatMoment } from '../utils/dates';
 import { getTranslation } from '../utils/translations';
 
 /** Formatting of the API's values (ISO dates, integer minor units, byte counts) in the admin's locale. */
 export const useFormat = () => {
-  const { locale, formatMessage } = useIntl();
+  const { locale, timeZone, formatMessage } = useIntl();
 
   return React.useMemo(() => {
     const none = formatMessage({ id: getTranslation('organization.value.none'), defaultMessage: '—' });
-    const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-    const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-
-    const parse = (value: string | null | undefined) => {
-      if (!value) return null;
-      const date = new Date(value);
-      return Number.isNaN(date.getTime()) ? null : date;
-    };
-
-    const date = (value: string | null | undefined) => {
-      const parsed = parse(value);
-      return parsed ? dateFormat.format(parsed) : none;
-    };
-
-    const dateTime = (value: string | null | undefined) => {
-      const parsed = parse(value);
-      return parsed ? dateTimeFormat.format(parsed) : none;
-    };
+    // Both say their time zone: the zone decides which day a moment falls on.
+    const date = (value: string | null | undefined) => formatMoment(locale, value, 'date', timeZone) ?? none;
+    const dateTime = (value: string | null | undefined) => formatMoment(locale, value, 'dateTime', timeZone) ?? none;
 
     /** Integer minor units: the currency's own number of decimals (2 for EUR, 0 for JPY). */
     const money = (minor: number | null | undefined, currency: string) => {
@@ -61,7 +47,7 @@ export const useFormat = () => {
     const text = (value: string | null | undefined) => (value && value.trim() ? value : none);
 
     return { none, date, dateTime, money, bytes, text };
-  }, [locale, formatMessage]);
+  }, [locale, timeZone, formatMessage]);
 };
 
 export type Format = ReturnType<typeof useFormat>;

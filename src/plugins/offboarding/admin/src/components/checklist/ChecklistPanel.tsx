@@ -7,6 +7,7 @@ import type { Checklist } from '../../../../shared/contracts/checklist';
 import { api } from '../../api';
 import { useApiAction } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
+import { formatIntlMoment } from '../../utils/dates';
 import { getTranslation } from '../../utils/translations';
 import { ChecklistStepItem } from './ChecklistStepItem';
 import { ErrorAlert } from '../common/ErrorAlert';
@@ -25,7 +26,8 @@ interface ChecklistPanelProps {
  * "Offboarding complete" banner at the end. The server decides every state; this only shows it.
  */
 export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps) => {
-  const { formatMessage, formatDate } = useIntl();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const { abilities, isLoading: permissionsLoading } = usePermissions();
   const { run, isSubmitting } = useApiAction();
   const [startError, setStartError] = React.useState<string | null>(null);
@@ -33,7 +35,7 @@ export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps)
   const checklist: Checklist = organization.checklist;
   const canManage = !permissionsLoading && abilities.canManage;
   const purged = organization.purgeState === 'purged';
-  const dateTime = (value: string) => formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateTime = (value: string) => formatIntlMoment(intl, value);
   const followError = useChecklistFollow(organization.documentId, checklist, onChanged);
   const panelError = startError ?? followError;
 

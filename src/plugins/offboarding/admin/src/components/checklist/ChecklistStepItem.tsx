@@ -2,6 +2,7 @@ import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { ArrowRight, Check, Minus } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { ChecklistStep } from '../../../../shared/contracts/checklist';
+import { formatIntlMoment } from '../../utils/dates';
 import { getTranslation } from '../../utils/translations';
 import { STEP_MESSAGES } from './messages';
 import { ActionDialog } from '../common/ActionDialog';
@@ -56,9 +57,10 @@ const StateMarker = ({ step, position }: { step: ChecklistStep; position: number
 
 /** One step of the runbook: its state, who finished it and when, and the actions on the current one. */
 export const ChecklistStepItem = ({ step, position, canAct, organizationId, onChanged }: ChecklistStepItemProps) => {
-  const { formatMessage, formatDate } = useIntl();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const messages = STEP_MESSAGES[step.key];
-  const when = step.completedAt ? formatDate(step.completedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  const when = step.completedAt ? formatIntlMoment(intl, step.completedAt) : '';
   const who = step.completedBy ?? '';
   const finished = step.state === 'done' || step.state === 'skipped';
 

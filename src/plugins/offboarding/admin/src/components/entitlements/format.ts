@@ -3,6 +3,7 @@ import type { Entitlement } from '../../../../shared/contracts/entities';
 import type { ResolvedPolicyView } from '../../../../shared/contracts/api';
 import { labelMessages } from '../../hooks/useLabels';
 import { unnamedMessage } from './messages';
+import { formatIntlMoment } from '../../utils/dates';
 
 const SECONDS_PER_DAY = 86_400;
 
@@ -18,8 +19,8 @@ export const formatMinorUnits = (intl: IntlShape, amount: number, currency: stri
 
 export const formatDays = (intl: IntlShape, seconds: number) => intl.formatNumber(seconds / SECONDS_PER_DAY, { maximumFractionDigits: 1 });
 
-export const formatDateTime = (intl: IntlShape, value: string | Date) =>
-  intl.formatDate(value, { dateStyle: 'medium', timeStyle: 'short' });
+/** In the admin's locale, with the time zone: "Dec 4, 2026, 2:30 PM UTC". */
+export const formatDateTime = (intl: IntlShape, value: string | Date) => formatIntlMoment(intl, value);
 
 export const entitlementLabel = (intl: IntlShape, entitlement: Pick<Entitlement, 'name' | 'class'>) =>
   entitlement.name?.trim()

@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { useApiQuery } from '../../hooks/useApi';
 import { useLabels, type Labels } from '../../hooks/useLabels';
 import { usePermissions } from '../../hooks/usePermissions';
+import { formatIntlMoment } from '../../utils/dates';
 import { getTranslation } from '../../utils/translations';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { DataTable } from '../common/DataTable';
@@ -64,14 +65,15 @@ const windowFrom = (now: number) => ({ from: new Date(now).toISOString(), to: ne
 const dayOf = (intl: IntlShape, at: string) => intl.formatDate(at, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 const Details = ({ change, labels, reasonLabel }: { change: ScheduledChange; labels: Labels; reasonLabel: ReasonLabel }) => {
-  const { formatMessage, formatDate } = useIntl();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const { reason, notes, resumeAt, access, stage } = change.details;
   const lines: string[] = [];
   if (stage) lines.push(formatMessage(messages.stage, { action: labels.dunningAction(stage.action), days: stage.afterDays }));
   if (reason) lines.push(formatMessage(messages.reason, { reason: reasonLabel(reason) }));
   if (change.kind === 'pause') {
     lines.push(
-      resumeAt ? formatMessage(messages.resumeAt, { date: formatDate(resumeAt, { dateStyle: 'medium', timeStyle: 'short' }) }) : formatMessage(messages.onDemand),
+      resumeAt ? formatMessage(messages.resumeAt, { date: formatIntlMoment(intl, resumeAt) }) : formatMessage(messages.onDemand),
     );
   }
   if (access) lines.push(labels.pauseAccess(access));
@@ -155,7 +157,7 @@ export const ScheduledChangesTimeline = ({ organization, kind, refreshKey = 0, o
         description={formatMessage(messages.undoDescription, {
           change: labels.scheduledChangeKind(change.kind),
           target: change.entitlement ? targetName(change) : change.organization.name,
-          date: intl.formatDate(change.at, { dateStyle: 'medium', timeStyle: 'short' }),
+          date: formatIntlMoment(intl, change.at),
         })}
         request={api.scheduledChanges.cancel(change.id)}
         successMessage={formatMessage(messages.undone)}
@@ -190,7 +192,7 @@ export const ScheduledChangesTimeline = ({ organization, kind, refreshKey = 0, o
             rowKey={(change) => change.id}
             emptyMessage=""
             columns={[
-              { key: 'time', header: formatMessage(messages.time), cell: (change) => intl.formatTime(change.at, { timeStyle: 'short' }) },
+              { key: 'time', header: formatMessage(messages.time), cell: (change) => formatIntlMoment(intl, change.at, 'time') },
               { key: 'change', header: formatMessage(messages.change), cell: (change) => <Details change={change} labels={labels} reasonLabel={reasonLabel} /> },
               !organization && {
                 key: 'organization',
