@@ -4,6 +4,7 @@
  * compares a dump of the plugin's tables before and after.
  */
 import request from 'supertest';
+import { ERROR_CODES } from '../../src/plugins/offboarding/shared/contracts/error-codes';
 import { data, useHarness } from '../helpers/harness';
 import { snapshotPluginTables } from './bad-input-snapshot';
 
@@ -22,6 +23,8 @@ interface Fixtures {
   archived: string;
   /** Under legal hold. */
   held: string;
+  /** No entitlements; its checklist started, review done, cancel and cleanup ticked, data_export current. */
+  checklisted: string;
   heldName: string;
   /** Target of rows that might wrongly succeed, kept apart so they cannot disturb the others. */
   scratch: string;
@@ -288,6 +291,18 @@ const ROWS: Row[] = [
   { title: 'lift legal hold: not held', method: 'delete', url: (f) => `${ORGS}/${f.empty}/retention/hold`, status: 409, error: 'ConflictError', mentions: /not under legal hold/ },
   { title: 'lift legal hold: unknown organization', method: 'delete', url: () => `${ORGS}/${MISSING}/retention/hold`, status: 404, error: 'NotFoundError', mentions: notFound() },
 
+  // checklist: reopening a step
+  { title: 'reopen step: reason missing', method: 'post', url: (f) => `${ORGS}/${f.checklisted}/checklist/steps/review_entitlements/reopen`, body: {}, status: 400, error: 'ValidationError', names: v('reason') },
+  { title: 'reopen step: reason blank', method: 'post', url: (f) => `${ORGS}/${f.checklisted}/checklist/steps/review_entitlements/reopen`, body: { reason: '  ' }, status: 400, error: 'ValidationError', names: v('reason') },
+  { title: 'reopen step: reason of 501 characters', method: 'post', url: (f) => `${ORGS}/${f.checklisted}/checklist/steps/review_entitlements/reopen`, body: { reason: 'r'.repeat(501) }, status: 400, error: 'ValidationError', names: v('reason') },
+  { title: 'reopen step: reason 7', method: 'post', url: (f) => `${ORGS}/${f.checklisted}/checklist/steps/review_entitlements/reopen`, body: { reason: 7 }, status: 400, error: 'ValidationError', names: v('reason') },
+  { title: 'reopen step: unknown field', method: 'post', url: (f) => `${ORGS}/${f.checklisted}/checklist/steps/review_entitlements/reopen`, body: { reason: 'why', step: 'archive' }, status: 400, error: 'ValidationError', names: v('step') },
+  { title: 'reopen step: unknown step', method: 'post', url: (f) => `${ORGS}/${f.checklisted}/checklist/steps/tidy_up/reopen`, body: { reason: 'why' }, status: 400, error: 'ValidationError', names: v('step') },
+  { title: 'reopen step: a pending step', method: 'post', url: (f) => `${ORGS}/${f.checklisted}/checklist/steps/archive/reopen`, body: { reason: 'why' }, status: 409, error: 'ConflictError', mentions: /nothing to reopen/ },
+  { title: 'reopen step: an automatic step whose condition holds', method: 'post', url: (f) => `${ORGS}/${f.checklisted}/checklist/steps/cancel_entitlements/reopen`, body: { reason: 'why' }, status: 409, error: 'ConflictError', mentions: /complete itself again/ },
+  { title: 'reopen step: checklist not started', method: 'post', url: (f) => `${ORGS}/${f.empty}/checklist/steps/review_entitlements/reopen`, body: { reason: 'why' }, status: 409, error: 'ConflictError', mentions: /not been started/ },
+  { title: 'reopen step: unknown organization', method: 'post', url: () => `${ORGS}/${MISSING}/checklist/steps/review_entitlements/reopen`, body: { reason: 'why' }, status: 404, error: 'NotFoundError', mentions: notFound() },
+
   // jobs and the task queue
   { title: 'run job: unknown job', method: 'post', url: () => '/offboarding/jobs/everything/run', body: {}, status: 404, error: 'NotFoundError', mentions: /everything/ },
   { title: 'run job: unknown body field', method: 'post', url: () => '/offboarding/jobs/purge/run', body: { force: true }, status: 400, error: 'ValidationError', names: v('force') },
@@ -317,7 +332,7 @@ interface ErrorBody {
     status: number;
     name: string;
     message: string;
-    details?: { errors?: { path: string[]; message: string }[] };
+    details?: { code?: string; errors?: { path: string[]; message: string }[] };
   };
 }
 
@@ -367,6 +382,10 @@ const buildFixtures = async (f: Fixtures) => {
   f.held = await createOrg(f.heldName);
   await data(api.post(`${ORGS}/${f.held}/retention/hold`, { reason: 'litigation' }), 200);
 
+  f.checklisted = await createOrg('Checklist Co');
+  await data(api.post(`${ORGS}/${f.checklisted}/checklist/start`, {}), 201);
+  await data(api.post(`${ORGS}/${f.checklisted}/checklist/steps/review_entitlements/complete`, {}), 200);
+
   f.scratch = await createOrg('Scratch Co');
   f.scratchEntitlement = await createEntitlement(f.scratch, validEntitlement);
 
@@ -414,6 +433,12 @@ it.each(ROWS)('$method $title → $status', async (row) => {
   expect({ status: res.status, body: res.body as unknown }).toMatchObject({ status: row.status });
   const { error } = res.body as ErrorBody;
   expect(res.body).toMatchObject({ data: null, error: { status: row.status, name: row.error } });
+  // docs/spec.md §7: every refusal carries a documented code of its status (a body that is not
+  // JSON is refused by Strapi's parser before the plugin is reached).
+  if (row.error !== 'SyntaxError') {
+    const code = error.details?.code ?? '';
+    expect({ code, status: ERROR_CODES[code as keyof typeof ERROR_CODES] }).toEqual({ code, status: row.status });
+  }
   if (row.status === 400) {
     expect(naming(error, row.names)).toMatchObject({ named: true });
   } else {

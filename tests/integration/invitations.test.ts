@@ -136,7 +136,7 @@ describe('invitations', () => {
     // Single use: a second accept, and the link itself, answer 410.
     const again = await accept(user.auth, { token });
     expect(again.status).toBe(410);
-    expect(again.body.error.details).toEqual({ state: 'accepted' });
+    expect(again.body.error.details).toEqual({ code: 'invitation.closed', state: 'accepted' });
     expect((await show(token!)).status).toBe(410);
 
     // The events; the token is in none of them, nor in the stored row (only its hash is).
@@ -161,11 +161,11 @@ describe('invitations', () => {
     h.clock.freeze(Date.parse(T0) + 7 * DAY);
     const late = await show(token);
     expect(late.status).toBe(410);
-    expect(late.body.error.details).toEqual({ state: 'expired' });
+    expect(late.body.error.details).toEqual({ code: 'invitation.closed', state: 'expired' });
     const before = await counts();
     const refused = await accept(user.auth, { token });
     expect(refused.status).toBe(410);
-    expect(refused.body.error.details).toEqual({ state: 'expired' });
+    expect(refused.body.error.details).toEqual({ code: 'invitation.closed', state: 'expired' });
     expect(await counts()).toEqual(before);
     expect((await listInvitations(org, '?state=expired')).map((i) => i.documentId)).toEqual([invitation.documentId]);
     expect(await listInvitations(org, '?state=pending')).toEqual([]);
@@ -184,7 +184,7 @@ describe('invitations', () => {
     expect((await show(token)).status).toBe(410);
     const refused = await accept(user.auth, { token });
     expect(refused.status).toBe(410);
-    expect(refused.body.error.details).toEqual({ state: 'revoked' });
+    expect(refused.body.error.details).toEqual({ code: 'invitation.closed', state: 'revoked' });
     expect((await api.delete(`/offboarding/invitations/${invitation.documentId}`)).status).toBe(409);
     expect((await api.post(`/offboarding/invitations/${invitation.documentId}/resend`, {})).status).toBe(409);
     expect(await collaboratorsOf(org)).toEqual([]);
@@ -339,7 +339,7 @@ describe('invitations', () => {
     const { invitation, token } = await invited(org, email);
     const again = await invite(org, { email: email.toUpperCase(), role: 'owner' });
     expect(again.status).toBe(409);
-    expect(again.body.error.details).toEqual({ invitation: invitation.documentId });
+    expect(again.body.error.details).toEqual({ code: 'invitation.already_pending', invitation: invitation.documentId });
     expectStatus(await accept((await register(email)).auth, { token }), 200);
     const member = await invite(org, { email, role: 'owner' });
     expect(member.status).toBe(409);

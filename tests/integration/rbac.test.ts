@@ -310,6 +310,17 @@ const MUTATING: RouteCase[] = [
       return { url: `${ORGS}/${org}/checklist/steps/review_entitlements/skip`, body: { reason: 'reviewed elsewhere' } };
     },
   },
+  {
+    route: 'POST /organizations/:id/checklist/steps/:step/reopen',
+    action: 'manage',
+    success: 200,
+    prepare: async () => {
+      const org = await newOrg();
+      await data(su.post(`${ORGS}/${org}/checklist/start`, {}), 201);
+      await data(su.post(`${ORGS}/${org}/checklist/steps/review_entitlements/complete`, {}), 200);
+      return { url: `${ORGS}/${org}/checklist/steps/review_entitlements/reopen`, body: { reason: 'a contract was missed' } };
+    },
+  },
 ];
 
 /** A suspension of a fresh entitlement scheduled for a week ahead: its scheduled change's id. */
@@ -367,7 +378,10 @@ const send = (route: RouteCase, prepared: Prepared, session: AdminSession | null
   return (prepared.body === undefined ? req : req.send(prepared.body)).then((r) => r);
 };
 
-const refusal = (res: request.Response) => ({ status: res.status, name: (res.body as { error?: { name?: string } }).error?.name });
+const refusal = (res: request.Response) => {
+  const { error } = res.body as { error?: { name?: string; details?: { code?: string } } };
+  return { status: res.status, name: error?.name, code: error?.details?.code };
+};
 
 beforeAll(async () => {
   admins.none = (await h.admin([])).session;
@@ -398,7 +412,7 @@ it.each(MUTATING)('$route: read-only admin gets 403 and changes nothing; `$actio
   const before = await snapshotPluginTables(h.strapi);
   const refused = await send(route, prepared, admins.read);
   const after = await snapshotPluginTables(h.strapi);
-  expect(refusal(refused)).toEqual({ status: 403, name: 'PolicyError' });
+  expect(refusal(refused)).toEqual({ status: 403, name: 'PolicyError', code: 'auth.forbidden' });
   expect(after).toEqual(before);
 
   const allowed = await send(route, prepared, admins[route.action]);
@@ -414,7 +428,7 @@ it.each(READS)('$route: read-only admin gets 200 and changes nothing; no offboar
   expect({ status: allowed.status, body: allowed.body as unknown }).toMatchObject({ status: 200 });
   expect(after).toEqual(before);
 
-  expect(refusal(await send(route, prepared, admins.none))).toEqual({ status: 403, name: 'PolicyError' });
+  expect(refusal(await send(route, prepared, admins.none))).toEqual({ status: 403, name: 'PolicyError', code: 'auth.forbidden' });
 });
 
 it.each(ALL)('$route: no token gets 401 and changes nothing', async (route) => {
@@ -422,6 +436,6 @@ it.each(ALL)('$route: no token gets 401 and changes nothing', async (route) => {
   const before = await snapshotPluginTables(h.strapi);
   const res = await send(route, prepared, null);
   const after = await snapshotPluginTables(h.strapi);
-  expect(refusal(res)).toEqual({ status: 401, name: 'UnauthorizedError' });
+  expect(refusal(res)).toEqual({ status: 401, name: 'UnauthorizedError', code: 'auth.unauthorized' });
   expect(after).toEqual(before);
 });

@@ -3,6 +3,7 @@ import { SWEEP_NAMES } from '../../shared/contracts/constants';
 import { DOMAIN_EVENT_TYPES } from '../../shared/contracts/events';
 import type { OffboardingConfig } from './config';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from './constants';
+import errorCodes from './middlewares/error-codes';
 import redactTokens from './middlewares/redact-tokens';
 import contentApi from './routes/content-api';
 import { collaboratorActions } from './services/portal';
@@ -20,6 +21,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   // Added after the app's config middlewares (they are in place by bootstrap), so it runs inside
   // strapi::logger and hides signed-link tokens from the request log.
   strapi.server.use(redactTokens({}, { strapi }));
+  // Inside Strapi's error middleware too: every 4xx on the plugin's paths leaves with `details.code`.
+  strapi.server.use(errorCodes({}, { strapi }));
 
   await strapi
     .service('admin::permission')

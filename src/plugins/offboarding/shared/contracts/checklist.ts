@@ -67,6 +67,13 @@ export interface SkipChecklistStepRequest {
   reason: string;
 }
 
+/** Longest reason for reopening a step (characters). */
+export const CHECKLIST_REOPEN_REASON_MAX = 500;
+
+export interface ReopenChecklistStepRequest {
+  reason: string;
+}
+
 /** GET /organizations/:id/checklist */
 export declare namespace GetChecklist {
   export interface Request {
@@ -104,6 +111,20 @@ export declare namespace SkipChecklistStep {
   export interface Request {
     params: { id: string; step: ChecklistStepKey };
     body: SkipChecklistStepRequest;
+  }
+  export interface Response {
+    data: Checklist;
+  }
+}
+
+/**
+ * POST /organizations/:id/checklist/steps/:step/reopen: a done or skipped step, and every later
+ * one, back to pending (409 `checklist.step_not_done`, `checklist.step_not_reopenable`).
+ */
+export declare namespace ReopenChecklistStep {
+  export interface Request {
+    params: { id: string; step: ChecklistStepKey };
+    body: ReopenChecklistStepRequest;
   }
   export interface Response {
     data: Checklist;

@@ -45,6 +45,7 @@ export const DOMAIN_EVENT_TYPES = [
   'checklist.started',
   'checklist.step_completed',
   'checklist.step_skipped',
+  'checklist.step_reopened',
   'checklist.completed',
   'collaborator.added',
   'collaborator.removed',

@@ -1,5 +1,12 @@
 import type { AccessView } from '../../../shared/contracts/access';
-import type { ChecklistStepKey, CompleteChecklistStep, GetChecklist, SkipChecklistStep, StartChecklist } from '../../../shared/contracts/checklist';
+import type {
+  ChecklistStepKey,
+  CompleteChecklistStep,
+  GetChecklist,
+  ReopenChecklistStep,
+  SkipChecklistStep,
+  StartChecklist,
+} from '../../../shared/contracts/checklist';
 import type { ListNotifications } from '../../../shared/contracts/notices';
 import type {
   ArchiveOrganization,
@@ -58,5 +65,7 @@ export const organizations = {
       action<CompleteChecklistStep.Response>('POST', path`/organizations/${id}/checklist/steps/${step}/complete`, body),
     skip: (id: string, step: ChecklistStepKey, body: SkipChecklistStep.Request['body']) =>
       action<SkipChecklistStep.Response>('POST', path`/organizations/${id}/checklist/steps/${step}/skip`, body),
+    reopen: (id: string, step: ChecklistStepKey, body: ReopenChecklistStep.Request['body']) =>
+      action<ReopenChecklistStep.Response>('POST', path`/organizations/${id}/checklist/steps/${step}/reopen`, body),
   },
 };

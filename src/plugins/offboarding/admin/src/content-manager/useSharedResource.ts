@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { isFetchError, useAPIErrorHandler } from '@strapi/strapi/admin';
+import { useApiErrorText } from '../hooks/useApiErrorText';
 
 interface Snapshot {
   data: unknown;
@@ -43,7 +43,7 @@ const start = (entry: Entry) => {
 
 export interface SharedResource<T> {
   data: T | undefined;
-  /** The API's message, as it is. */
+  /** The API's refusal in the admin's language (utils/apiError). */
   error: string | null;
   isLoading: boolean;
   refetch: () => void;
@@ -51,7 +51,7 @@ export interface SharedResource<T> {
 
 /** `key` null: nothing to load (the action does not apply to this document). */
 export const useSharedResource = <T>(key: string | null, load: () => Promise<T>): SharedResource<T> => {
-  const { formatAPIError } = useAPIErrorHandler();
+  const errorText = useApiErrorText();
   const loadRef = React.useRef(load);
   loadRef.current = load;
 
@@ -84,7 +84,7 @@ export const useSharedResource = <T>(key: string | null, load: () => Promise<T>)
   const { error } = snapshot;
   return {
     data: snapshot.data as T | undefined,
-    error: error === null ? null : isFetchError(error) ? formatAPIError(error) : String(error),
+    error: error === null ? null : errorText(error),
     isLoading: snapshot.isLoading,
     refetch,
   };

@@ -1,10 +1,13 @@
 import * as React from 'react';
-import { isFetchError, useAPIErrorHandler, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { isFetchError, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useIntl, type IntlShape } from 'react-intl';
 import type { ApiAction, ApiQuery } from '../api';
+import { errorBodyOf, hasTranslation, translateApiError } from '../utils/apiError';
+import { useApiErrorText } from './useApiErrorText';
 
 export interface QueryState<T> {
   data: T | undefined;
-  /** The API's own message, shown as it is. */
+  /** The API's refusal in the admin's language (its own message for a code the panel does not know). */
   error: string | null;
   isLoading: boolean;
   refetch: () => Promise<void>;
@@ -17,7 +20,7 @@ export interface QueryState<T> {
 export const useApiQuery = <T>(request: ApiQuery<T> | null): QueryState<T> => {
   const url = request?.url ?? null;
   const { get } = useFetchClient();
-  const { formatAPIError } = useAPIErrorHandler();
+  const errorText = useApiErrorText();
   const [data, setData] = React.useState<T | undefined>(undefined);
   const [error, setError] = React.useState<string | null>(null);
   const [isLoading, setLoading] = React.useState(url !== null);
@@ -35,13 +38,11 @@ export const useApiQuery = <T>(request: ApiQuery<T> | null): QueryState<T> => {
         setError(null);
       }
     } catch (err) {
-      if (call === latest.current) setError(isFetchError(err) ? formatAPIError(err) : String(err));
+      if (call === latest.current) setError(errorText(err));
     } finally {
       if (call === latest.current) setLoading(false);
     }
-    // formatAPIError changes identity on every render; the url and params are what matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [url, key, get]);
+  }, [url, key, get, errorText]);
 
   React.useEffect(() => {
     void refetch();
@@ -61,24 +62,33 @@ const isPathError = (value: unknown): value is { path: unknown[]; message: strin
   Array.isArray((value as { path?: unknown }).path) &&
   typeof (value as { message?: unknown }).message === 'string';
 
-const fieldErrorsOf = (err: unknown): FieldErrors => {
+/**
+ * A refusal whose code the panel translates (`validation.date_not_in_future`) shows that text at
+ * its field; a plain validation failure keeps the server's words for each field.
+ */
+const fieldErrorsOf = (err: unknown, intl: IntlShape): FieldErrors => {
   if (!isFetchError(err)) return {};
-  const details: unknown = err.response?.data?.error?.details;
+  const body = errorBodyOf(err.response?.data);
+  const translated = body && body.details && hasTranslation(intl, body) && (body.details as { code?: unknown }).code !== 'validation.invalid';
+  const details: unknown = body?.details;
   const errors: unknown = typeof details === 'object' && details !== null ? (details as { errors?: unknown }).errors : undefined;
   if (!Array.isArray(errors)) return {};
   // `dunningStages[1].afterDays` (a domain refusal naming its field) and ['dunningStages', 1, 'afterDays'] are one path.
   return Object.fromEntries(
-    errors.filter(isPathError).map((error) => [error.path.map(String).join('.').replace(/\[(\d+)\]/g, '.$1'), error.message]),
+    errors
+      .filter(isPathError)
+      .map((error) => [error.path.map(String).join('.').replace(/\[(\d+)\]/g, '.$1'), translated ? translateApiError(intl, body) : error.message]),
   );
 };
 
 /**
  * Sends one change of `api` to the server. A refusal is returned (for the dialog to show) and also
- * raised as a notification, with the API's message as it is: nothing is swallowed.
+ * raised as a notification, in the admin's language (utils/apiError): nothing is swallowed.
  */
 export const useApiAction = () => {
   const { post, put, del } = useFetchClient();
-  const { formatAPIError } = useAPIErrorHandler();
+  const intl = useIntl();
+  const errorText = useApiErrorText();
   const { toggleNotification } = useNotification();
   const [isSubmitting, setSubmitting] = React.useState(false);
 
@@ -90,15 +100,16 @@ export const useApiAction = () => {
         const response = method === 'POST' ? await post<T>(url, body) : method === 'PUT' ? await put<T>(url, body) : await del<T>(url);
         return { ok: true, data: response.data };
       } catch (err) {
-        const message = isFetchError(err) ? formatAPIError(err) : String(err);
+        const message = errorText(err);
         if (!options?.silent) toggleNotification({ type: 'danger', message });
-        return { ok: false, error: message, fieldErrors: fieldErrorsOf(err) };
+        return { ok: false, error: message, fieldErrors: fieldErrorsOf(err, intl) };
       } finally {
         setSubmitting(false);
       }
     },
+    // intl changes identity with the locale only; errorText is stable.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [post, put, del, toggleNotification],
+    [post, put, del, toggleNotification, errorText],
   );
 
   return { run, isSubmitting };

@@ -2,13 +2,13 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../utils';
 import { adminActor } from '../utils/actor';
-import { validateCompleteStep, validateSkipStep, validateStepParam } from './validation/checklist';
+import { validateCompleteStep, validateReopenStep, validateSkipStep, validateStepParam } from './validation/checklist';
 import { emptyBody, noQuery } from './validation/common';
 
 /** A blank note is no note; text is kept as typed, without the surrounding whitespace. */
 const trimmed = (text: string | null | undefined) => (text?.trim() ? text.trim() : null);
 
-/** The organization's offboarding checklist: read, start, complete or skip the current step. */
+/** The organization's offboarding checklist: read, start, complete or skip the current step, reopen a finished one. */
 const createChecklistController = ({ strapi }: { strapi: Core.Strapi }) => {
   const checklist = () => getService(strapi, 'checklist');
 
@@ -35,6 +35,12 @@ const createChecklistController = ({ strapi }: { strapi: Core.Strapi }) => {
       const { step } = await validateStepParam({ step: ctx.params.step });
       const { reason } = await validateSkipStep(ctx.request.body);
       ctx.body = { data: await checklist().skip(ctx.params.id, step, reason.trim(), adminActor(ctx)) };
+    },
+
+    async reopen(ctx: Context) {
+      const { step } = await validateStepParam({ step: ctx.params.step });
+      const { reason } = await validateReopenStep(ctx.request.body);
+      ctx.body = { data: await checklist().reopen(ctx.params.id, step, reason.trim(), adminActor(ctx)) };
     },
   };
 };

@@ -12,7 +12,7 @@ export const answerExportRequest = (ctx: Context, outcome: ExportRequestOutcome,
     ctx.set('Retry-After', String(outcome.retryAfterSeconds));
     throw new errors.RateLimitError(
       `At most ${outcome.limit} data exports per organization in 24 hours; try again in ${outcome.retryAfterSeconds} seconds`,
-      { limit: outcome.limit, retryAfterSeconds: outcome.retryAfterSeconds }
+      { code: 'export.rate_limited', limit: outcome.limit, retryAfterSeconds: outcome.retryAfterSeconds }
     );
   }
   ctx.status = outcome.kind === 'created' ? 202 : 200;

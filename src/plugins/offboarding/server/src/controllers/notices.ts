@@ -11,7 +11,7 @@ import { validatePagination } from './validation/organization';
 /** A notice key from the path: an unknown one names nothing (404). */
 const keyOf = (ctx: Context): NoticeKey => {
   const key = String(ctx.params.key);
-  if (!isNoticeKey(key)) throw notFound('Notice', key);
+  if (!isNoticeKey(key)) throw notFound('notice', key);
   return key;
 };
 

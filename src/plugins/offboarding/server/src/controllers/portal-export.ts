@@ -13,7 +13,7 @@ interface PortalUser {
 const collaborator = (ctx: Context) => {
   const user = ctx.state.user as PortalUser | undefined;
   if (!user || typeof user.id !== 'number') {
-    throw forbiddenError('The portal is for collaborators signed in through users-permissions (POST /api/auth/local)');
+    throw forbiddenError('portal.sign_in_required', 'The portal is for collaborators signed in through users-permissions (POST /api/auth/local)');
   }
   return { id: user.id, actor: { type: 'collaborator' as const, id: user.documentId ?? String(user.id), name: user.email ?? null } };
 };

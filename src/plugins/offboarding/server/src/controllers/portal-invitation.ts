@@ -21,7 +21,7 @@ const createPortalInvitationController = ({ strapi }: { strapi: Core.Strapi }) =
     async accept(ctx: Context) {
       const user = ctx.state.user as { id?: unknown } | undefined;
       if (!user || typeof user.id !== 'number') {
-        throw forbiddenError('Sign in through users-permissions (POST /api/auth/local) with the invited address to accept an invitation');
+        throw forbiddenError('portal.sign_in_required', 'Sign in through users-permissions (POST /api/auth/local) with the invited address to accept an invitation');
       }
       const { token } = await validateAcceptInvitation(ctx.request.body);
       ctx.body = { data: await invitations().accept(token, user.id) };

@@ -11,7 +11,7 @@ import { validatePortalList } from './validation/portal';
 const collaboratorUserId = (ctx: Context): number => {
   const user = ctx.state.user as { id?: unknown } | undefined;
   if (!user || typeof user.id !== 'number') {
-    throw forbiddenError('The portal is for collaborators signed in through users-permissions (POST /api/auth/local)');
+    throw forbiddenError('portal.sign_in_required', 'The portal is for collaborators signed in through users-permissions (POST /api/auth/local)');
   }
   return user.id;
 };

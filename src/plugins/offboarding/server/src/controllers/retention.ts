@@ -61,7 +61,7 @@ const createRetentionController = ({ strapi }: { strapi: Core.Strapi }) => {
     async runJob(ctx: Context) {
       await emptyBody(ctx.request.body);
       const name = ctx.params.name as SweepName;
-      if (!SWEEP_NAMES.includes(name)) throw notFound(`Job (one of ${SWEEP_NAMES.join(', ')})`, String(ctx.params.name));
+      if (!SWEEP_NAMES.includes(name)) throw notFound('job', String(ctx.params.name), `Job (one of ${SWEEP_NAMES.join(', ')})`);
       ctx.body = { data: await getService(strapi, 'sweeps').run(name) };
     },
 

@@ -118,11 +118,11 @@ export const planAutomaticTicks = (progress: ChecklistProgress, facts: Checklist
 
 /** An admin acts on a started, unfinished run, and only on its current step. */
 const refuseUnlessCurrent = (run: ChecklistRunState, step: ChecklistStepKey) => {
-  if (run.completedAt) throw conflict('The offboarding checklist is already complete', { step, completedAt: run.completedAt });
+  if (run.completedAt) throw conflict('checklist.complete', 'The offboarding checklist is already complete', { step, completedAt: run.completedAt });
   const record = run.progress[step];
-  if (record) throw conflict(`The step "${step}" is already ${record.state}`, { step, state: record.state });
+  if (record) throw conflict('checklist.step_already_done', `The step "${step}" is already ${record.state}`, { step, state: record.state });
   const current = currentStep(run.progress);
-  if (current !== step) throw conflict(`The step "${step}" is not the current one: "${current}" comes first`, { step, current });
+  if (current !== step) throw conflict('checklist.step_not_current', `The step "${step}" is not the current one: "${current}" comes first`, { step, current });
 };
 
 /**
@@ -132,9 +132,12 @@ const refuseUnlessCurrent = (run: ChecklistRunState, step: ChecklistStepKey) => 
  */
 export const refuseAutomaticStep = (step: ChecklistStepKey) => {
   if (isAutomaticStep(step)) {
-    throw invalid('step', `"${step}" is an automatic step: it completes itself when ${CONDITIONS[step].text}; skip it with a reason to pass over it`, {
-      step,
-    });
+    throw invalid(
+      'step',
+      `"${step}" is an automatic step: it completes itself when ${CONDITIONS[step].text}; skip it with a reason to pass over it`,
+      { step },
+      'checklist.step_automatic'
+    );
   }
 };
 
@@ -148,6 +151,46 @@ export const planComplete = (run: ChecklistRunState, step: ChecklistStepKey, by:
 export const planSkip = (run: ChecklistRunState, step: ChecklistStepKey, by: string | null, reason: string, at: IsoDate): StepRecord => {
   refuseUnlessCurrent(run, step);
   return { state: 'skipped', at, by, note: null, reason };
+};
+
+/** What reopening a step leaves: the progress without that step and every later one. */
+export interface ReopenPlan {
+  progress: ChecklistProgress;
+  /** The steps put back to pending, the reopened one first, each with the state it had. */
+  reopened: { step: ChecklistStepKey; state: StepRecord['state'] }[];
+}
+
+/**
+ * Reopening puts a done or skipped step back to pending, and every later step with it: steps
+ * finish in order, so what came after was decided on top of it. A pending step has nothing to
+ * reopen. An automatic step whose condition still holds would tick itself again at once, so it
+ * is refused, naming the condition: undo what makes it hold first (unarchive, for `archive`).
+ */
+export const planReopen = (run: ChecklistRunState, step: ChecklistStepKey, facts: ChecklistFacts): ReopenPlan => {
+  const record = run.progress[step];
+  if (!record) {
+    throw conflict('checklist.step_not_done', `The step "${step}" is not done or skipped: there is nothing to reopen`, {
+      step,
+      current: currentStep(run.progress),
+    });
+  }
+  if (isAutomaticStep(step) && CONDITIONS[step].holds(facts)) {
+    throw conflict(
+      'checklist.step_not_reopenable',
+      `The step "${step}" cannot be reopened while ${CONDITIONS[step].text}: it would complete itself again`,
+      { step, condition: CONDITIONS[step].text }
+    );
+  }
+  const from = CHECKLIST_STEPS.indexOf(step);
+  const progress: ChecklistProgress = {};
+  const reopened: ReopenPlan['reopened'] = [];
+  CHECKLIST_STEPS.forEach((key, index) => {
+    const kept = run.progress[key];
+    if (!kept) return;
+    if (index < from) progress[key] = kept;
+    else reopened.push({ step: key, state: kept.state });
+  });
+  return { progress, reopened };
 };
 
 /** The checklist as the API shows it; a run not started shows every step waiting. */

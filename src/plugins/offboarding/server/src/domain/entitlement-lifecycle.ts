@@ -8,6 +8,7 @@ import type {
   RefundMode,
   SuspensionReason,
 } from '../../../shared/contracts/constants';
+import type { ErrorCode } from '../../../shared/contracts/error-codes';
 import { addBillingPeriod, addDays } from './dates';
 import { dunningCancelAt } from './dunning';
 import { conflict, invalid } from './errors';
@@ -107,13 +108,27 @@ const ACTION_LABEL: Record<EntitlementAction, string> = {
   activate: 'activate',
 };
 
+/** The code of the 409 each refused transition answers (docs/spec.md §7). */
+const TRANSITION_CODE: Record<EntitlementAction, ErrorCode> = {
+  suspend: 'entitlement.not_suspendable',
+  resume: 'entitlement.not_resumable',
+  cancel: 'entitlement.not_cancellable',
+  undo_cancel: 'entitlement.not_undoable',
+  reactivate: 'entitlement.not_reactivatable',
+  expire_grace: 'entitlement.grace_not_expirable',
+  complete_cancellation: 'entitlement.cancellation_not_completable',
+  pause: 'entitlement.not_pausable',
+  end_pause: 'entitlement.pause_not_endable',
+  activate: 'entitlement.not_activatable',
+};
+
 export const canTransition = (status: EntitlementStatus, action: EntitlementAction) =>
   ALLOWED_FROM[action].includes(status);
 
 /** Refuses an action the state machine does not allow, naming the current status. */
 export const assertTransition = (status: EntitlementStatus, action: EntitlementAction) => {
   if (!canTransition(status, action)) {
-    throw conflict(`Cannot ${ACTION_LABEL[action]} an entitlement whose status is "${status}"`, {
+    throw conflict(TRANSITION_CODE[action], `Cannot ${ACTION_LABEL[action]} an entitlement whose status is "${status}"`, {
       currentStatus: status,
       action,
       allowedFrom: ALLOWED_FROM[action],
@@ -249,7 +264,7 @@ const effectiveTimeOf = (ent: EntitlementState, input: CancelInput): Date => {
   }
   if (!input.effectiveAt) throw invalid('effectiveAt', 'effectiveAt is required with timing "date"');
   if (input.effectiveAt.getTime() <= now.getTime()) {
-    throw invalid('effectiveAt', 'effectiveAt must be in the future');
+    throw invalid('effectiveAt', 'effectiveAt must be in the future', {}, 'validation.date_not_in_future');
   }
   return input.effectiveAt;
 };
@@ -328,19 +343,19 @@ export const reactivationDeadline = (cancelledAt: Date, windowDays: number): Dat
  */
 export const planReactivate = (ent: EntitlementState, input: ReactivateInput): EntitlementPatch => {
   assertTransition(ent.status, 'reactivate');
-  if (input.organizationPurged) throw conflict('Cannot reactivate: the organization was purged', { rule: 'purged' });
+  if (input.organizationPurged) throw conflict('organization.purged', 'Cannot reactivate: the organization was purged', { rule: 'purged' });
   if (input.organizationArchived) {
-    throw conflict('Cannot reactivate: the organization is archived; unarchive it first', { rule: 'archived' });
+    throw conflict('organization.archived', 'Cannot reactivate: the organization is archived; unarchive it first', { rule: 'archived' });
   }
   if (!input.policy.allowReactivation) {
-    throw conflict('Cannot reactivate: the cancellation policy does not allow reactivation', {
+    throw conflict('entitlement.reactivation_not_allowed', 'Cannot reactivate: the cancellation policy does not allow reactivation', {
       rule: 'allowReactivation',
     });
   }
   const cancelledAt = ent.cancelledAt ?? input.now;
   const deadline = reactivationDeadline(cancelledAt, input.policy.reactivationWindowDays);
   if (input.now.getTime() > deadline.getTime()) {
-    throw conflict(`Cannot reactivate: the reactivation window closed on ${deadline.toISOString()}`, {
+    throw conflict('entitlement.reactivation_window_closed', `Cannot reactivate: the reactivation window closed on ${deadline.toISOString()}`, {
       rule: 'reactivationWindowDays',
       windowClosedAt: deadline.toISOString(),
     });

@@ -26,7 +26,7 @@ export const isEntitlementChange = (kind: DatedChangeKind) => ENTITLEMENT_CHANGE
 /** A dated change's time must be ahead: a time already past is asked for now, without a date. */
 export const assertFuture = (effectiveAt: Date, now: Date, field: string) => {
   if (effectiveAt.getTime() <= now.getTime()) {
-    throw invalid(field, `${field} must be in the future (it is ${effectiveAt.toISOString()}, now is ${now.toISOString()}); leave it out to make the change now`);
+    throw invalid(field, `${field} must be in the future (it is ${effectiveAt.toISOString()}, now is ${now.toISOString()}); leave it out to make the change now`, {}, 'validation.date_not_in_future');
   }
 };
 
@@ -35,21 +35,21 @@ export const assertFuture = (effectiveAt: Date, now: Date, field: string) => {
  * (the same 409 the change made now gets). Resume covers a suspension and a pause alike.
  */
 export const assertSchedulable = (kind: DatedChangeKind, target: DatedChangeTarget) => {
-  if (target.purged) throw conflict('The organization was purged', { purgeState: 'purged' });
+  if (target.purged) throw conflict('organization.purged', 'The organization was purged', { purgeState: 'purged' });
   if (kind === 'disable_access' || kind === 'enable_access') {
     const wanted: AccessStatus = kind === 'disable_access' ? 'disabled' : 'enabled';
-    if (target.accessStatus === wanted) throw conflict(`Access is already ${wanted}`, { accessStatus: wanted });
+    if (target.accessStatus === wanted) throw conflict('organization.access_unchanged', `Access is already ${wanted}`, { accessStatus: wanted });
     return;
   }
   const status = target.status;
-  if (!status) throw conflict(`A ${kind} needs an entitlement`, { kind });
+  if (!status) throw conflict('scheduled_change.needs_entitlement', `A ${kind} needs an entitlement`, { kind });
   if (kind === 'suspend') assertTransition(status, 'suspend');
   else if (kind === 'resume') {
     if (status !== 'suspended' && status !== 'paused') {
-      throw conflict(`Cannot resume an entitlement whose status is "${status}"`, { currentStatus: status, action: 'resume', allowedFrom: ['suspended', 'paused'] });
+      throw conflict('entitlement.not_resumable', `Cannot resume an entitlement whose status is "${status}"`, { currentStatus: status, action: 'resume', allowedFrom: ['suspended', 'paused'] });
     }
   } else if (status !== 'active') {
-    throw conflict(`Cannot pause an entitlement whose status is "${status}"`, { currentStatus: status, action: 'pause', allowedFrom: ['active'] });
+    throw conflict('entitlement.not_pausable', `Cannot pause an entitlement whose status is "${status}"`, { currentStatus: status, action: 'pause', allowedFrom: ['active'] });
   }
 };
 

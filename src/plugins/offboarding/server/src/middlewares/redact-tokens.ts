@@ -67,15 +67,19 @@ export const isInvitationLink = (path: string): boolean =>
  * config/middlewares says; once the plugin's route has answered (or thrown), it rewrites the URL
  * the logger is about to read. Only the plugin's own paths are touched.
  */
-const redactTokensMiddleware = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+/** Whether a request path is one of the plugin's: its admin routes or its content API. */
+export const pluginPaths = (strapi: Core.Strapi) => {
   const restPrefix = String(strapi.config.get('api.rest.prefix', '/api')).replace(/\/$/, '');
   const prefixes = [`${restPrefix}/${PLUGIN_ID}`, `/${PLUGIN_ID}`].map((prefix) => prefix.toLowerCase());
-  const ours = (path: string) => {
+  return (path: string) => {
     // `/api//offboarding/…` is the plugin's path too, as far as a log line goes.
     const decoded = decode(path).toLowerCase().replace(/\/{2,}/g, '/');
     return prefixes.some((prefix) => decoded === prefix || decoded.startsWith(`${prefix}/`));
   };
+};
 
+const redactTokensMiddleware = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const ours = pluginPaths(strapi);
 
   return async (ctx: Context, next: Next) => {
     const path = ctx.path;

@@ -17,7 +17,10 @@ const validIds = () => async (ctx: Context, next: Next) => {
     if (typeof value === 'string' && !TOKEN.test(value) && !CHANGE_ID.test(value)) {
       // Escaped, so a control character is shown, not sent back raw.
       const shown = JSON.stringify(value.slice(0, 80));
-      throw new errors.NotFoundError(`No resource has the ${name} ${shown} (ids are letters, digits, "-" and "_")`, { param: name });
+      throw new errors.NotFoundError(`No resource has the ${name} ${shown} (ids are letters, digits, "-" and "_")`, {
+        code: 'request.invalid_id',
+        param: name,
+      });
     }
   }
   await next();

@@ -80,6 +80,7 @@ export default {
     route('POST', '/organizations/:id/checklist/start', 'checklist.start', 'manage'),
     route('POST', '/organizations/:id/checklist/steps/:step/complete', 'checklist.complete', 'manage'),
     route('POST', '/organizations/:id/checklist/steps/:step/skip', 'checklist.skip', 'manage'),
+    route('POST', '/organizations/:id/checklist/steps/:step/reopen', 'checklist.reopen', 'manage'),
     route('GET', '/webhooks', 'webhooks.find', 'settings'),
     route('POST', '/webhooks', 'webhooks.create', 'settings'),
     route('PUT', '/webhooks/:id', 'webhooks.update', 'settings'),

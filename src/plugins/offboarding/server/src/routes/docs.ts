@@ -123,6 +123,13 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'checklist.start': { summary: 'Start the checklist', body: emptyBody, data: 'Checklist', status: 201, conflict: true },
   'checklist.complete': { summary: 'Complete the current step', params: checklist.validateStepParam, body: checklist.validateCompleteStep, data: 'Checklist', conflict: true },
   'checklist.skip': { summary: 'Skip the current step', params: checklist.validateStepParam, body: checklist.validateSkipStep, data: 'Checklist', conflict: true },
+  'checklist.reopen': {
+    summary: 'Reopen a done or skipped step, and every later one, with a reason',
+    params: checklist.validateStepParam,
+    body: checklist.validateReopenStep,
+    data: 'Checklist',
+    conflict: true,
+  },
 
   'portal.find': { summary: "The signed-in collaborator's organizations", query: portal.validatePortalList, data: list('PortalOrganization'), meta: 'pagination' },
   'portal.findOne': { summary: 'One of their organizations', query: noQuery, data: 'PortalOrganizationDetail' },

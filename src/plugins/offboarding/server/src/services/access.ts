@@ -87,7 +87,7 @@ const createAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The 409 a withheld capability answers: the stage named, nothing changed. */
   const refused = ({ organization, access }: Pick<Assessment, 'organization' | 'access'>, capability: AccessCapability) =>
-    conflictError(access.reasons[capability] ?? `Organization ${JSON.stringify(organization.name)}: ${capability} is not allowed`, {
+    conflictError('access.not_allowed', access.reasons[capability] ?? `Organization ${JSON.stringify(organization.name)}: ${capability} is not allowed`, {
       organization: organization.documentId,
       stage: access.stage,
       capability,
@@ -106,7 +106,7 @@ const createAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The organization's access now (404 when unknown). */
     async of(organizationDocumentId: string): Promise<AccessView> {
       const assessment = await load(organizationDocumentId);
-      if (!assessment) throw notFound('Organization', String(organizationDocumentId));
+      if (!assessment) throw notFound('organization', String(organizationDocumentId));
       return accessView(assessment.access);
     },
 
@@ -124,7 +124,7 @@ const createAccessService = ({ strapi }: { strapi: Core.Strapi }) => {
     async assert(organizationDocumentId: string, capability: AccessCapability): Promise<void> {
       const cap = requireCapability(capability);
       const assessment = await load(organizationDocumentId);
-      if (!assessment) throw notFound('Organization', String(organizationDocumentId));
+      if (!assessment) throw notFound('organization', String(organizationDocumentId));
       if (!assessment.access.capabilities[cap]) throw refused(assessment, cap);
     },
 

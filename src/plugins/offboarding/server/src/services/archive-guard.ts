@@ -69,9 +69,10 @@ const createArchiveGuardService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!request?.path.startsWith('/content-manager/')) return;
         const ability = request.state?.userAbility as { can: (action: string) => boolean } | undefined;
         if (ability?.can(ACTIONS.read)) return;
-        throw forbiddenError(`Reading ${uid} needs the Offboarding permission "Read" (${ACTIONS.read})`, { uid, action });
+        throw forbiddenError('content.read_forbidden', `Reading ${uid} needs the Offboarding permission "Read" (${ACTIONS.read})`, { uid, action });
       }
       throw conflictError(
+        'content.plugin_type_read_only',
         `${uid} changes only through the Offboarding plugin's actions (admin API, panel or its services), so every change passes its rules and audit trail; "${action}" through the Document Service is refused`,
         { uid, action }
       );
@@ -93,6 +94,7 @@ const createArchiveGuardService = ({ strapi }: { strapi: Core.Strapi }) => {
       const what = getService(strapi, 'owned-data').displayName(uid).toLowerCase();
       const stage = access.stage === 'purged' ? 'archived and purged' : STAGE_PHRASES[access.stage];
       throw conflictError(
+        'content.organization_closed',
         `Organization ${JSON.stringify(organization.name)} is ${stage}: no ${what} can be created for it or moved to it${
           access.stage === 'archived' ? ' until it is unarchived' : ''
         }`,

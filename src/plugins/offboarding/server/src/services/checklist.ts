@@ -8,6 +8,7 @@ import {
   isFinished,
   planAutomaticTicks,
   planComplete,
+  planReopen,
   planSkip,
   readProgress,
   refuseAutomaticStep,
@@ -125,10 +126,10 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
   const act = (documentId: string, actor: Actor, plan: (run: ChecklistRunState) => StepChange) =>
     strapi.db.transaction(async () => {
       const org = await organizationStore(strapi).lock({ documentId });
-      if (!org) throw notFound('Organization', documentId);
-      if (org.purgeState === 'purged') throw conflictError('The organization was purged', { purgeState: 'purged' });
+      if (!org) throw notFound('organization', documentId);
+      if (org.purgeState === 'purged') throw conflictError('organization.purged', 'The organization was purged', { purgeState: 'purged' });
       const row = await selectForUpdate<RunRow>(strapi, UID.checklistRun, { organization: documentId });
-      if (!row) throw conflictError('The offboarding checklist has not been started', { startedAt: null });
+      if (!row) throw conflictError('checklist.not_started', 'The offboarding checklist has not been started', { startedAt: null });
       const before = runStateOf(row);
       const change = withDomainErrors(() => plan(before));
       const { run, facts } = await commit(row, before, org, actor, change);
@@ -139,7 +140,7 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The organization's checklist (404 when unknown), as it stands: a read never writes. */
     async read(documentId: string): Promise<Checklist> {
       const org = await findOrganization(documentId);
-      if (!org) throw notFound('Organization', documentId);
+      if (!org) throw notFound('organization', documentId);
       return service.forOrganization(org);
     },
 
@@ -184,14 +185,14 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
     async start(documentId: string, actor: Actor): Promise<Checklist> {
       return strapi.db.transaction(async () => {
         const org = await organizationStore(strapi).lock({ documentId });
-        if (!org) throw notFound('Organization', documentId);
+        if (!org) throw notFound('organization', documentId);
         if (org.purgeState === 'purged') {
-          throw conflictError('The organization was purged: there is nothing left to offboard', { purgeState: 'purged' });
+          throw conflictError('organization.purged', 'The organization was purged: there is nothing left to offboard', { purgeState: 'purged' });
         }
         const existing = await findRun(documentId);
         if (existing) {
           const startedAt = iso(toDate(existing.startedAt));
-          throw conflictError(`The offboarding checklist was already started on ${startedAt}`, { startedAt });
+          throw conflictError('checklist.already_started', `The offboarding checklist was already started on ${startedAt}`, { startedAt });
         }
         const row = (await runs().create({
           data: { organization: documentId, startedAt: now(), startedBy: actor.name ?? actor.id, completedAt: null, steps: {} },
@@ -225,6 +226,38 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
         step,
         record: planSkip(run, step, actor.name ?? actor.id, reason, now().toISOString()),
       }));
+    },
+
+    /**
+     * Puts a done or skipped step, and every later one, back to pending, with the admin's reason
+     * (409 when the run is not started, the step is pending, or it is automatic and would tick
+     * itself again at once). A completed run is open again.
+     */
+    async reopen(documentId: string, step: ChecklistStepKey, reason: string, actor: Actor): Promise<Checklist> {
+      return strapi.db.transaction(async () => {
+        const org = await organizationStore(strapi).lock({ documentId });
+        if (!org) throw notFound('organization', documentId);
+        if (org.purgeState === 'purged') throw conflictError('organization.purged', 'The organization was purged', { purgeState: 'purged' });
+        const row = await selectForUpdate<RunRow>(strapi, UID.checklistRun, { organization: documentId });
+        if (!row) throw conflictError('checklist.not_started', 'The offboarding checklist has not been started', { startedAt: null });
+        const before = runStateOf(row);
+        const facts = await factsOf(org, toDate(before.startedAt));
+        const { progress, reopened } = withDomainErrors(() => planReopen(before, step, facts));
+        await runs().update({ where: { id: row.id }, data: { steps: progress, completedAt: null } });
+        await getService(strapi, 'events').emit({
+          type: 'checklist.step_reopened',
+          actor,
+          targetType: 'checklist',
+          targetId: row.documentId,
+          organization: documentId,
+          // The reason is free text: kept where the trail keeps notes, redacted on purge.
+          notes: reason,
+          before: { step, state: before.progress[step]?.state, completedAt: before.completedAt },
+          after: { step, state: 'pending', reopened: reopened.map((r) => r.step), completedAt: null },
+        });
+        const run: ChecklistRunState = { ...before, progress, completedAt: null };
+        return describeChecklist(documentId, run, facts);
+      });
     },
 
     /** Runs of organizations being purged or deleted: their steps name admins and hold notes. */

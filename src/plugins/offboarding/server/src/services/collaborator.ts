@@ -13,8 +13,8 @@ import type { Actor } from './audit';
 const createCollaboratorService = ({ strapi }: { strapi: Core.Strapi }) => {
   const lockOrganization = async (documentId: string) => {
     const org = await organizationStore(strapi).lock({ documentId });
-    if (!org) throw notFound('Organization', documentId);
-    if (org.purgeState === 'purged') throw conflictError('The organization was purged', { purgeState: 'purged' });
+    if (!org) throw notFound('organization', documentId);
+    if (org.purgeState === 'purged') throw conflictError('organization.purged', 'The organization was purged', { purgeState: 'purged' });
     return org;
   };
 
@@ -27,7 +27,7 @@ const createCollaboratorService = ({ strapi }: { strapi: Core.Strapi }) => {
           where: { organization: { id: org.id }, user: { documentId: userId } },
           populate: { user: { select: ['documentId', 'email'] } },
         })) as (Row & { role: string; user: Row & { email: string } }) | null;
-        if (!link) throw notFound('Collaborator of this organization', userId);
+        if (!link) throw notFound('collaborator', userId);
         await strapi.db.query(UID.collaborator).delete({ where: { id: link.id } });
         await getService(strapi, 'events').emit({
           type: 'collaborator.removed',

@@ -103,7 +103,7 @@ const CANCELLABLE = ALLOWED_FROM.cancel;
 const suspensionReasonCode = (body: SuspendRequest) => body.reasonCode ?? (body.reason === 'non_payment' ? 'payment_failure' : 'other');
 
 /** An entitlement without an organization cannot be worked: one at a time or in a batch, the same refusal. */
-const orphanError = (documentId: string) => conflictError('The entitlement belongs to no organization', { documentId });
+const orphanError = (documentId: string) => conflictError('entitlement.orphan', 'The entitlement belongs to no organization', { documentId });
 
 const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => entitlementStore(strapi);
@@ -153,7 +153,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const load = async (documentId: string): Promise<TransitionContext> => {
     const ctx = await loadIfAny(documentId);
-    if (!ctx) throw notFound('Entitlement', documentId);
+    if (!ctx) throw notFound('entitlement', documentId);
     return ctx;
   };
 
@@ -244,17 +244,17 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     async findOne(documentId: string) {
       const id = await store().idOf(documentId);
-      if (id === null) throw notFound('Entitlement', documentId);
+      if (id === null) throw notFound('entitlement', documentId);
       return view(id);
     },
 
     async create(organizationDocumentId: string, input: EntitlementInput, actor: Actor) {
       return strapi.db.transaction(async () => {
         const org = await organizationStore(strapi).lock({ documentId: organizationDocumentId });
-        if (!org) throw notFound('Organization', organizationDocumentId);
-        if (org.purgeState === 'purged') throw conflictError('The organization was purged', { purgeState: 'purged' });
+        if (!org) throw notFound('organization', organizationDocumentId);
+        if (org.purgeState === 'purged') throw conflictError('organization.purged', 'The organization was purged', { purgeState: 'purged' });
         if (org.archivedAt) {
-          throw conflictError('The organization is archived: unarchive it before adding entitlements', { archivedAt: org.archivedAt });
+          throw conflictError('organization.archived', 'The organization is archived: unarchive it before adding entitlements', { archivedAt: org.archivedAt });
         }
         const start = toDate(input.currentPeriodStart);
         const end = toDate(input.currentPeriodEnd);
@@ -381,7 +381,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
       const startAt = toDate(body.startAt);
       const resumeAt = toDate(body.resumeAt);
       if (startAt && startAt.getTime() <= now().getTime()) {
-        throw fieldError('startAt', 'startAt must be in the future (leave it out to pause now)');
+        throw fieldError('startAt', 'startAt must be in the future (leave it out to pause now)', {}, 'validation.date_not_in_future');
       }
       if (startAt) {
         if (resumeAt && resumeAt.getTime() <= startAt.getTime()) throw fieldError('resumeAt', 'resumeAt must be after startAt');
@@ -513,7 +513,7 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
             continue;
           }
           const organization = organizations.get(organizationId);
-          if (!organization) throw conflictError('The entitlement belongs to no organization this batch locked', { documentId: row.documentId });
+          if (!organization) throw conflictError('entitlement.orphan', 'The entitlement belongs to no organization this batch locked', { documentId: row.documentId });
           const patch = planScheduled(task.kind, entitlementState(row), at);
           if (patch) planned.push({ row, patch, kind: task.kind, organization });
         }
@@ -558,12 +558,12 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
       await getService(strapi, 'reason').assertUsable(body.reason, 'cancel');
       return strapi.db.transaction(async () => {
         const org = await organizationStore(strapi).lock({ documentId: organizationDocumentId });
-        if (!org) throw notFound('Organization', organizationDocumentId);
+        if (!org) throw notFound('organization', organizationDocumentId);
         // Read once for the whole batch; each cancellation hands the rows it changed to the next.
         let entitlements = await store().ofOrganization(org.id);
         const open = entitlements.filter((row) => CANCELLABLE.includes(row.status)).map((row) => row.documentId);
         if (!open.length) {
-          throw conflictError('The organization has no active or suspended entitlement to cancel (nor a paused one, nor a prospect)', { organization: organizationDocumentId });
+          throw conflictError('organization.nothing_to_cancel', 'The organization has no active or suspended entitlement to cancel (nor a paused one, nor a prospect)', { organization: organizationDocumentId });
         }
         const resolve = await getService(strapi, 'policy').resolverFor(org);
         const results: { documentId: string; status: string; cancelEffectiveAt: string | null }[] = [];

@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import createHttpError from 'http-errors';
 import type { ExportProfile } from '../../../shared/contracts/constants';
 import type { DataExport, Pagination } from '../../../shared/contracts/entities';
 import type { OffboardingConfig } from '../config';
@@ -11,7 +10,7 @@ import { getService } from '../utils';
 import type { DomainEventType } from '../../../shared/contracts/events';
 import { organizationStore } from '../store/organization';
 import { selectForUpdate, toApi, type Row } from '../utils/db';
-import { conflictError, forbiddenError, notFound } from '../utils/errors';
+import { conflictError, forbiddenError, goneError, notFound } from '../utils/errors';
 import { JOB_ACTOR, type Actor } from './audit';
 import { writeExportArchive, type OwnedType } from './export-archive';
 import type { StorageSink } from './storage';
@@ -130,8 +129,8 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (requestedByType === 'collaborator' && profile !== 'customer') throw new Error('a collaborator may only request a customer export');
       return strapi.db.transaction(async () => {
         const org = await organizationStore(strapi).lock({ documentId: organizationDocumentId });
-        if (!org) throw notFound('Organization', organizationDocumentId);
-        if (org.purgeState === 'purged') throw conflictError('The organization was purged: there is nothing left to export', { purgeState: 'purged' });
+        if (!org) throw notFound('organization', organizationDocumentId);
+        if (org.purgeState === 'purged') throw conflictError('organization.purged', 'The organization was purged: there is nothing left to export', { purgeState: 'purged' });
         const open = (await query().findOne({
           where: { organization: org.documentId, requestedByType, profile, state: { $in: OPEN_STATES } },
           orderBy: [{ id: 'desc' }],
@@ -175,7 +174,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async findOne(documentId: string): Promise<ExportRow> {
       const row = (await query().findOne({ where: { documentId } })) as ExportRow | null;
-      if (!row) throw notFound('Export', documentId);
+      if (!row) throw notFound('export', documentId);
       return row;
     },
 
@@ -302,10 +301,10 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
     async openFile(row: ExportRow, { redirect: mayRedirect = false }: { redirect?: boolean } = {}): Promise<ExportDownload> {
       const expiresAt = toDate(row.expiresAt as string);
       if (row.state === 'expired' || (expiresAt && expiresAt.getTime() <= now().getTime())) {
-        throw createHttpError(410, 'This export has expired and its file was deleted; generate a new one');
+        throw goneError('export.expired', 'This export has expired and its file was deleted; generate a new one');
       }
       if (row.state !== 'ready' || !row.filePath) {
-        throw conflictError(`The export is not ready (state "${row.state}")`, { state: row.state });
+        throw conflictError('export.not_ready', `The export is not ready (state "${row.state}")`, { state: row.state });
       }
       const fileName = row.fileName ?? 'export.zip';
       // A presigned URL never outlives the export.
@@ -313,7 +312,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       const redirect = mayRedirect ? await storage().downloadUrl(row.filePath, fileName, secondsLeft) : null;
       if (redirect) return { redirect };
       const file = await storage().open(row.filePath);
-      if (!file) throw createHttpError(410, "This export's file is no longer available; generate a new one");
+      if (!file) throw goneError('export.file_missing', "This export's file is no longer available; generate a new one");
       return { stream: file.stream, fileName, size: file.size };
     },
 
@@ -324,9 +323,9 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     signedToken(row: ExportRow, collaboratorUserId: number | null = null) {
       // An admin export holds everything: it never travels as a link a customer could hold.
-      if (row.profile !== 'customer') throw conflictError('Only a customer export has a download link; download an admin export from the admin panel', { profile: row.profile });
+      if (row.profile !== 'customer') throw conflictError('export.not_customer', 'Only a customer export has a download link; download an admin export from the admin panel', { profile: row.profile });
       const expiresAt = toDate(row.expiresAt as string);
-      if (row.state !== 'ready' || !expiresAt) throw conflictError(`The export is not ready (state "${row.state}")`, { state: row.state });
+      if (row.state !== 'ready' || !expiresAt) throw conflictError('export.not_ready', `The export is not ready (state "${row.state}")`, { state: row.state });
       const claims = { e: row.documentId, x: expiresAt.getTime(), ...(collaboratorUserId === null ? {} : { u: collaboratorUserId }) };
       const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
       return `${payload}.${sign(payload)}`;
@@ -348,20 +347,20 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
         Boolean(payload && signature) &&
         signature.length === expected.length &&
         timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
-      if (!valid) throw forbiddenError('This download link is not valid');
+      if (!valid) throw forbiddenError('export.link_invalid', 'This download link is not valid');
       let claims: { e?: unknown; x?: unknown; u?: unknown };
       try {
         claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { e?: unknown; x?: unknown; u?: unknown };
       } catch {
-        throw forbiddenError('This download link is not valid');
+        throw forbiddenError('export.link_invalid', 'This download link is not valid');
       }
       if (typeof claims.e !== 'string' || typeof claims.x !== 'number' || (claims.u !== undefined && typeof claims.u !== 'number')) {
-        throw forbiddenError('This download link is not valid');
+        throw forbiddenError('export.link_invalid', 'This download link is not valid');
       }
-      if (claims.x <= now().getTime()) throw createHttpError(410, 'This download link has expired');
+      if (claims.x <= now().getTime()) throw goneError('export.link_expired', 'This download link has expired');
       const row = (await query().findOne({ where: { documentId: claims.e } })) as ExportRow | null;
-      if (!row) throw createHttpError(410, 'This download link has expired');
-      if (row.profile !== 'customer') throw forbiddenError('This download link is not valid');
+      if (!row) throw goneError('export.link_expired', 'This download link has expired');
+      if (row.profile !== 'customer') throw forbiddenError('export.link_invalid', 'This download link is not valid');
       // The link outlives nothing: its organization must still be open to customers now, and the
       // collaborator it was issued to must still belong to it.
       await getService(strapi, 'portal').assertOpenToCustomers(row.organization, 'customerExport');
@@ -370,7 +369,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
           where: { organization: { documentId: row.organization }, user: { id: claims.u } },
           select: ['id'],
         });
-        if (!member) throw forbiddenError('This download link was issued to someone who no longer collaborates on the organization', { reason: 'not_a_collaborator' });
+        if (!member) throw forbiddenError('export.link_not_collaborator', 'This download link was issued to someone who no longer collaborates on the organization', { reason: 'not_a_collaborator' });
       }
       return row;
     },
@@ -388,7 +387,7 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
       })) as (Row & { organization: Row | null }) | null;
       const org = link?.organization;
       // Another tenant's organization, an unknown one and a purged one look the same: not found.
-      if (!org || org.purgeState === 'purged') throw notFound('Organization', organizationDocumentId);
+      if (!org || org.purgeState === 'purged') throw notFound('organization', organizationDocumentId);
       await getService(strapi, 'portal').assertOpenToCustomers(org.documentId, 'customerExport');
       return org;
     },
@@ -399,12 +398,12 @@ const createExportService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async findForCollaborator(userId: number, documentId: string) {
       const row = (await query().findOne({ where: { documentId } })) as ExportRow | null;
-      if (!row || row.profile !== 'customer') throw notFound('Export', documentId);
+      if (!row || row.profile !== 'customer') throw notFound('export', documentId);
       const member = await strapi.db.query(UID.collaborator).findOne({
         where: { organization: { documentId: row.organization }, user: { id: userId } },
         select: ['id'],
       });
-      if (!member) throw notFound('Export', documentId);
+      if (!member) throw notFound('export', documentId);
       await getService(strapi, 'portal').assertOpenToCustomers(row.organization, 'customerExport');
       return row;
     },

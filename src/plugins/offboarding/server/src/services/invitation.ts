@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import createHttpError from 'http-errors';
 import type { CollaboratorRole } from '../../../shared/contracts/constants';
 import type { AcceptedInvitation, Invitation, InvitationInput, InvitationState, PortalInvitation } from '../../../shared/contracts/invitations';
 import type { OffboardingConfig } from '../config';
@@ -9,7 +8,7 @@ import { addDays, toDate, type DateInput } from '../domain/dates';
 import { organizationStore, type OrganizationRow } from '../store/organization';
 import { getService } from '../utils';
 import type { Row } from '../utils/db';
-import { conflictError, forbiddenError, notFound } from '../utils/errors';
+import { conflictError, forbiddenError, goneError, notFound } from '../utils/errors';
 import { findPageBounded, type PageRequest } from '../utils/paging';
 import type { Actor } from './audit';
 
@@ -46,7 +45,7 @@ const POPULATE = {
 
 /** 410: the invitation existed, and is no longer usable (its state says why). */
 const gone = (state: InvitationState) =>
-  createHttpError(410, `This invitation was ${state === 'expired' ? 'not accepted in time: it has expired' : state}; ask for a new one`, { details: { state } });
+  goneError('invitation.closed', `This invitation was ${state === 'expired' ? 'not accepted in time: it has expired' : state}; ask for a new one`, { state });
 
 const isoOf = (value: DateInput) => toDate(value)?.toISOString() ?? null;
 
@@ -93,7 +92,7 @@ const createInvitationService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const lockOrganization = async (where: { documentId: string } | { id: number }, shown: string) => {
     const org = await organizationStore(strapi).lock(where);
-    if (!org) throw notFound('Organization', shown);
+    if (!org) throw notFound('organization', shown);
     return org;
   };
 
@@ -119,14 +118,14 @@ const createInvitationService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The stored invitation of an admin route, with its organization locked (404 for either). */
   const lockInvitation = async (documentId: string) => {
     const first = await find({ documentId });
-    if (!first?.organization) throw notFound('Invitation', documentId);
+    if (!first?.organization) throw notFound('invitation', documentId);
     // By documentId, as every other change locks it: on MySQL a lock by id takes the primary key
     // alone, and a consumer's later lock by document_id would then take the secondary index after
     // it, the reverse of a concurrent organization update's order (they deadlocked in the burst test).
     const org = await lockOrganization({ documentId: first.organization.documentId }, first.organization.documentId);
     // Read again under the organization's lock: a concurrent change of it has committed by now.
     const row = await find({ id: first.id });
-    if (!row) throw notFound('Invitation', documentId);
+    if (!row) throw notFound('invitation', documentId);
     return { org, row };
   };
 
@@ -143,14 +142,14 @@ const createInvitationService = ({ strapi }: { strapi: Core.Strapi }) => {
           where: { organization: { id: org.id }, user: { email: { $eqi: email } } },
           select: ['id', 'role'],
         })) as (Row & { role: string }) | null;
-        if (member) throw conflictError(`${email} is already a collaborator (${member.role}) of this organization`, { email: 'collaborator' });
+        if (member) throw conflictError('invitation.already_collaborator', `${email} is already a collaborator (${member.role}) of this organization`, { email: 'collaborator' });
         const at = now();
         const open = (await invitations().findOne({
           where: { organization: { id: org.id }, email, state: 'pending', expiresAt: { $gt: at } },
           select: ['documentId'],
         })) as Row | null;
         if (open) {
-          throw conflictError(`${email} already has a pending invitation to this organization: resend it instead`, { invitation: open.documentId });
+          throw conflictError('invitation.already_pending', `${email} already has a pending invitation to this organization: resend it instead`, { invitation: open.documentId });
         }
         const { token, tokenHash } = mintToken();
         const created = (await invitations().create({
@@ -167,7 +166,7 @@ const createInvitationService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** An organization's invitations, newest first; `state` filters (expired: pending past its expiry). */
     async list(organizationDocumentId: string, query: PageRequest & { state?: InvitationState }) {
       const org = await organizationStore(strapi).find({ documentId: organizationDocumentId });
-      if (!org) throw notFound('Organization', organizationDocumentId);
+      if (!org) throw notFound('organization', organizationDocumentId);
       const at = now();
       const where: Record<string, unknown> = { organization: { id: org.id } };
       if (query.state === 'pending') Object.assign(where, { state: 'pending', expiresAt: { $gt: at } });
@@ -189,7 +188,7 @@ const createInvitationService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { org, row } = await lockInvitation(documentId);
         const at = now();
         const state = stateOf(row, at);
-        if (row.state !== 'pending') throw conflictError(`Only a pending invitation can be revoked; this one is ${state}`, { state });
+        if (row.state !== 'pending') throw conflictError('invitation.not_revocable', `Only a pending invitation can be revoked; this one is ${state}`, { state });
         await invitations().update({ where: { id: row.id }, data: { state: 'revoked', revokedAt: at } });
         const invitation = view((await find({ id: row.id })) as InvitationRow, at);
         await emit('invitation.revoked', org, actor, invitation, { state }, { state: 'revoked', revokedAt: invitation.revokedAt });
@@ -203,7 +202,7 @@ const createInvitationService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { org, row } = await lockInvitation(documentId);
         const at = now();
         const state = stateOf(row, at);
-        if (row.state !== 'pending') throw conflictError(`Only a pending or expired invitation can be resent; this one is ${state}`, { state });
+        if (row.state !== 'pending') throw conflictError('invitation.not_resendable', `Only a pending or expired invitation can be resent; this one is ${state}`, { state });
         await getService(strapi, 'access').assert(org.documentId, 'invite');
         const { token, tokenHash } = mintToken();
         const sentCount = Number(row.sentCount ?? 1) + 1;
@@ -219,7 +218,7 @@ const createInvitationService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** What the link shows before anyone signs in: the organization's name, the role, the expiry. Nothing else. */
     async show(token: string): Promise<PortalInvitation> {
       const row = await find({ tokenHash: hashToken(token) });
-      if (!row?.organization) throw notFound('Invitation', '…');
+      if (!row?.organization) throw notFound('invitation', '…');
       const state = stateOf(row, now());
       if (state !== 'pending') throw gone(state);
       return { organization: { name: row.organization.name }, role: row.role, expiresAt: isoOf(row.expiresAt) ?? '' };
@@ -233,25 +232,25 @@ const createInvitationService = ({ strapi }: { strapi: Core.Strapi }) => {
     async accept(token: string, userId: number): Promise<AcceptedInvitation> {
       return strapi.db.transaction(async () => {
         const first = await find({ tokenHash: hashToken(token) });
-        if (!first?.organization) throw notFound('Invitation', '…');
+        if (!first?.organization) throw notFound('invitation', '…');
         const org = await lockOrganization({ documentId: first.organization.documentId }, first.organization.documentId);
         const row = (await find({ id: first.id })) as InvitationRow;
         // Read again under the lock: a resend that committed meanwhile replaced the token, and the
         // one in hand is then dead (as it is for a request that comes after the resend).
-        if (row.tokenHash !== hashToken(token)) throw notFound('Invitation', '…');
+        if (row.tokenHash !== hashToken(token)) throw notFound('invitation', '…');
         const at = now();
         const state = stateOf(row, at);
         if (state !== 'pending') throw gone(state);
         const user = (await strapi.db.query(UID.user).findOne({ where: { id: userId }, select: ['id', 'documentId', 'email', 'blocked'] })) as
           | (Row & { email: string | null; blocked: boolean | null })
           | null;
-        if (!user || user.blocked) throw forbiddenError('This account is blocked: it cannot accept invitations', { reason: 'blocked' });
+        if (!user || user.blocked) throw forbiddenError('invitation.account_blocked', 'This account is blocked: it cannot accept invitations', { reason: 'blocked' });
         if ((user.email ?? '').trim().toLowerCase() !== row.email) {
-          throw forbiddenError('This invitation was sent to another e-mail address: sign in with the account that has it', { reason: 'email_mismatch' });
+          throw forbiddenError('invitation.email_mismatch', 'This invitation was sent to another e-mail address: sign in with the account that has it', { reason: 'email_mismatch' });
         }
         await getService(strapi, 'access').assert(org.documentId, 'acceptInvite');
         const member = await strapi.db.query(UID.collaborator).findOne({ where: { organization: { id: org.id }, user: { id: user.id } }, select: ['id'] });
-        if (member) throw conflictError('You already collaborate on this organization', { reason: 'already_collaborator' });
+        if (member) throw conflictError('invitation.already_collaborator', 'You already collaborate on this organization', { reason: 'already_collaborator' });
         const won = (await invitations().updateMany({
           where: { id: row.id, state: 'pending', expiresAt: { $gt: at } },
           data: { state: 'accepted', acceptedAt: at },

@@ -266,7 +266,7 @@ const createNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async preview(key: NoticeKey, input: { organization: string; subject?: string; body?: string }): Promise<RenderedNotice> {
       refuseUnknownVariables(key, input);
       const org = await organizationStore(strapi).find({ documentId: input.organization });
-      if (!org) throw notFound('Organization', input.organization);
+      if (!org) throw notFound('organization', input.organization);
       const template = effectiveTemplate(key, (await overrides()).get(key) ?? null);
       const audience = (await audienceOf([org.documentId])).get(org.documentId);
       const entitlement = (await strapi.db.query(UID.entitlement).findOne({
@@ -420,7 +420,7 @@ const createNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** What was sent to an organization, newest first; paginated. */
     async listForOrganization(organization: string, page: PageRequest) {
       const org = await organizationStore(strapi).find({ documentId: organization });
-      if (!org) throw notFound('Organization', organization);
+      if (!org) throw notFound('organization', organization);
       const { results, pagination } = await findPageBounded(notifications(), {
         where: { organization },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

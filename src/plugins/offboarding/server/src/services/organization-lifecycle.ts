@@ -17,13 +17,13 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
   /** Locks the organization row for the rest of the transaction (404 when unknown). */
   const lock = async (documentId: string) => {
     const row = await organizationStore(strapi).lock({ documentId });
-    if (!row) throw notFound('Organization', documentId);
+    if (!row) throw notFound('organization', documentId);
     return row;
   };
 
   const refuseIfPurged = (org: OrganizationRow, action: string) => {
     if (org.purgeState === 'purged') {
-      throw conflictError(`Cannot ${action}: the organization was purged`, { purgeState: 'purged' });
+      throw conflictError('organization.purged', `Cannot ${action}: the organization was purged`, { purgeState: 'purged' });
     }
   };
 
@@ -33,10 +33,11 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
       return strapi.db.transaction(async () => {
         const org = await lock(documentId);
         refuseIfPurged(org, 'archive');
-        if (org.archivedAt) throw conflictError('The organization is already archived', { archivedAt: org.archivedAt });
+        if (org.archivedAt) throw conflictError('organization.already_archived', 'The organization is already archived', { archivedAt: org.archivedAt });
         const open = await entitlementStore(strapi).openOf(org.id);
         if (open.length) {
           throw conflictError(
+            'organization.open_entitlements',
             `Cannot archive: ${open.length} entitlement(s) are not cancelled (${open.map((e) => `${e.class} ${e.documentId} is ${e.status}`).join(', ')})`,
             { entitlements: open.map(({ documentId: id, class: cls, name, status }) => ({ documentId: id, class: cls, name, status })) }
           );
@@ -56,7 +57,7 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
       return strapi.db.transaction(async () => {
         const org = await lock(documentId);
         refuseIfPurged(org, 'unarchive');
-        if (!org.archivedAt) throw conflictError('The organization is not archived', { archivedAt: null });
+        if (!org.archivedAt) throw conflictError('organization.not_archived', 'The organization is not archived', { archivedAt: null });
         await organizations().change(org, { archivedAt: null, archivedBy: null, purgeState: 'none', purgeAfter: null }, {
           type: 'organization.unarchived',
           actor,
@@ -73,7 +74,7 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
         const org = await lock(documentId);
         refuseIfPurged(org, accessStatus === 'enabled' ? 'enable access' : 'disable access');
         if (org.accessStatus === accessStatus) {
-          throw conflictError(`Access is already ${accessStatus}`, { accessStatus });
+          throw conflictError('organization.access_unchanged', `Access is already ${accessStatus}`, { accessStatus });
         }
         await organizations().change(org, { accessStatus, accessChangedAt: now(), accessReason: reason }, {
           type: accessStatus === 'enabled' ? 'organization.access_enabled' : 'organization.access_disabled',
@@ -97,7 +98,7 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
           throw fieldError('confirm', 'type the organization\'s exact name in "confirm" to delete it');
         }
         if (org.legalHold) {
-          throw conflictError('Cannot delete: the organization is under legal hold', { legalHold: true });
+          throw conflictError('organization.legal_hold', 'Cannot delete: the organization is under legal hold', { legalHold: true });
         }
         const counts = await getService(strapi, 'retention').purgeCounts(org.id, documentId);
         await getService(strapi, 'purge').deleteChildren([org.id]);

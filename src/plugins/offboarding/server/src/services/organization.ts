@@ -95,7 +95,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The organization row with its policy override, or a 404. */
     async findRow(documentId: string): Promise<OrganizationRow> {
       const row = await store().findWithPolicy({ documentId });
-      if (!row) throw notFound('Organization', documentId);
+      if (!row) throw notFound('organization', documentId);
       return row;
     },
 
@@ -209,7 +209,7 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
         // each index). Also the diff below is now taken against the row as locked.
         await store().lock({ documentId });
         const org = await service.findRow(documentId);
-        if (org.purgeState === 'purged') throw conflictError('A purged organization is a tombstone and cannot be edited', { purgeState: 'purged' });
+        if (org.purgeState === 'purged') throw conflictError('organization.purged', 'A purged organization is a tombstone and cannot be edited', { purgeState: 'purged' });
         const { cancellationPolicy, ...fields } = input;
         const policyId = await policyDocumentIdToId(cancellationPolicy);
         const data: Record<string, unknown> = { ...fields };

@@ -88,7 +88,7 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (input.name !== undefined) {
       const sameName = await query().findOne({ where: { name: input.name }, select: ['id', 'documentId'] });
       if (sameName && sameName.id !== selfId) {
-        throw conflictError(`A policy named "${input.name}" already exists`, { existing: sameName.documentId });
+        throw conflictError('policy.name_taken', `A policy named "${input.name}" already exists`, { existing: sameName.documentId });
       }
     }
     if (input.entitlementClass && !input.isDefault) {
@@ -97,7 +97,7 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
         select: ['id', 'documentId', 'name'],
       });
       if (sameClass && sameClass.id !== selfId) {
-        throw conflictError(`The policy "${sameClass.name}" already applies to class ${input.entitlementClass}`, {
+        throw conflictError('policy.class_taken', `The policy "${sameClass.name}" already applies to class ${input.entitlementClass}`, {
           existing: sameClass.documentId,
         });
       }
@@ -111,7 +111,7 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async findOne(documentId: string) {
       const row = await query().findOne({ where: { documentId } });
-      if (!row) throw notFound('Cancellation policy', documentId);
+      if (!row) throw notFound('policy', documentId);
       return row as PolicyCandidate & { id: number; documentId: string };
     },
 
@@ -130,11 +130,11 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(documentId: string, input: PolicyInput, actor: Actor) {
       return strapi.db.transaction(async () => {
         const current = await query().findOne({ where: { documentId } });
-        if (!current) throw notFound('Cancellation policy', documentId);
+        if (!current) throw notFound('policy', documentId);
         const merged = { ...current, ...input } as PolicyInput;
         await assertConsistent({ ...input, entitlementClass: merged.entitlementClass, isDefault: merged.isDefault }, current.id);
         if (current.isDefault && input.isDefault === false) {
-          throw conflictError('There must be one default policy: make another policy the default instead', {
+          throw conflictError('policy.default_required', 'There must be one default policy: make another policy the default instead', {
             rule: 'isDefault',
           });
         }
@@ -185,7 +185,7 @@ const createPolicyService = ({ strapi }: { strapi: Core.Strapi }) => {
     async updateProvisioning(documentId: string, input: { deprovisionOnCancel: boolean }, actor: Actor) {
       return strapi.db.transaction(async () => {
         const row = await strapi.db.query(UID.provisioningPolicy).findOne({ where: { documentId } });
-        if (!row) throw notFound('Provisioning policy', documentId);
+        if (!row) throw notFound('provisioningPolicy', documentId);
         const updated = await strapi.db.query(UID.provisioningPolicy).update({ where: { id: row.id }, data: { ...input } });
         await recordSettingsEvent('provisioning_policy.updated', actor, 'provisioning-policy', documentId, changes(row, updated, ['deprovisionOnCancel']));
         return toApi<ProvisioningPolicy>(updated);

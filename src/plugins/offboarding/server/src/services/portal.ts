@@ -12,11 +12,10 @@ import { toDate, type DateInput } from '../domain/dates';
 import { entitlementVisibleUntil, isEntitlementVisible, type PortalClosure } from '../domain/portal';
 import type { AccessCapability, AccessStage, AccessView } from '../../../shared/contracts/access';
 import { accessView, type Assessment } from './access';
-import createHttpError from 'http-errors';
 import { CUSTOMER_ENTITLEMENT_FIELDS, CUSTOMER_ORGANIZATION_FIELDS, pickFields } from '../domain/customer-view';
 import { getService } from '../utils';
 import { iso, toApi, type Row } from '../utils/db';
-import { forbiddenError, notFound } from '../utils/errors';
+import { forbiddenError, goneError, notFound } from '../utils/errors';
 import type { EntitlementRow } from '../store/entitlement';
 import { organizationStore, type OrganizationRow } from '../store/organization';
 
@@ -89,13 +88,14 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
     const details = { reason: closure, stage: standing.access.stage };
     switch (closure) {
       case 'purged':
-        return forbiddenError(`The data of organization ${name} was purged: its portal is closed`, details);
+        return forbiddenError('portal.purged', `The data of organization ${name} was purged: its portal is closed`, details);
       case 'disabled':
-        return forbiddenError(`Portal access to organization ${name} is disabled`, details);
+        return forbiddenError('portal.access_disabled', `Portal access to organization ${name} is disabled`, details);
       case 'archived':
-        return forbiddenError(`Organization ${name} is archived: its portal is closed`, details);
+        return forbiddenError('portal.archived', `Organization ${name} is archived: its portal is closed`, details);
       default:
         return forbiddenError(
+          'portal.period_ended',
           `The portal access period of organization ${name} ended on ${iso(visibleUntil)}, ${visibilityDays} days after its last cancellation`,
           { ...details, portalAccessUntil: iso(visibleUntil) }
         );
@@ -125,7 +125,7 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The portal's fields are the organization row's own; the store types the ones it reads.
       const org = (await organizationStore(strapi).find({ documentId: organizationDocumentId })) as PortalOrganizationRow | null;
       if (!org || org.purgeState === 'purged') {
-        throw createHttpError(410, "This organization's data no longer exists", { details: { reason: 'purged' } });
+        throw goneError('organization.gone', "This organization's data no longer exists", { reason: 'purged' });
       }
       const [standing] = await standings([org], now());
       if (standing.access.capabilities[capability]) return;
@@ -140,7 +140,7 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async access(userId: number, documentId: string): Promise<AccessView> {
       const [assessed] = await assess(await linksOf(userId, documentId), now());
-      if (!assessed || assessed.organization.purgeState === 'purged') throw notFound('Organization', documentId);
+      if (!assessed || assessed.organization.purgeState === 'purged') throw notFound('organization', documentId);
       return accessView(assessed.access);
     },
 
@@ -164,7 +164,7 @@ const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
     async detail(userId: number, documentId: string): Promise<PortalOrganizationDetail> {
       const at = now();
       const [assessment] = await assess(await linksOf(userId, documentId), at);
-      if (!assessment) throw notFound('Organization', documentId);
+      if (!assessment) throw notFound('organization', documentId);
       if (!assessment.access.capabilities.portalLogin) throw closedError(assessment);
       const entitlements = assessment.entitlements
         .map((row) => ({ row, days: assessment.resolve(row.class).settings.portalVisibilityDays }))

@@ -150,10 +150,10 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const organization = await organizationStore(strapi).lockOwnerOf(documentId);
         const ent = await entitlementStore(strapi).lock(documentId);
-        if (!ent) throw notFound('Entitlement', documentId);
+        if (!ent) throw notFound('entitlement', documentId);
         const operation = ent.provisioningOperation;
         if (ent.provisioningState !== 'failed' || !operation) {
-          throw conflictError(`Nothing to retry: provisioning is "${ent.provisioningState ?? 'none'}"`, { provisioningState: ent.provisioningState });
+          throw conflictError('provisioning.nothing_to_retry', `Nothing to retry: provisioning is "${ent.provisioningState ?? 'none'}"`, { provisioningState: ent.provisioningState });
         }
         await getService(strapi, 'scheduler').cancelForMany([documentId]);
         await getService(strapi, 'scheduler').enqueue(operation, 'entitlement', documentId, now());
@@ -173,7 +173,7 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async listResources(documentId: string) {
       const id = await entitlementStore(strapi).idOf(documentId);
-      if (id === null) throw notFound('Entitlement', documentId);
+      if (id === null) throw notFound('entitlement', documentId);
       return (await resourcesOf(id)).map((row) => toApi<Record<string, unknown>>(row));
     },
 
@@ -183,7 +183,7 @@ const createProvisioningService = ({ strapi }: { strapi: Core.Strapi }) => {
         // Lock order: the organization (whose lock numbers its events) before the rows it links.
         const organization = await organizationStore(strapi).lockOwnerOf(documentId);
         const ent = await entitlementStore(strapi).withOrganization({ documentId });
-        if (!ent) throw notFound('Entitlement', documentId);
+        if (!ent) throw notFound('entitlement', documentId);
         // docs/spec.md §12: a new resource only while the organization's stage allows assigning
         // (not while anything is pending cancellation or suspended, nor once cancelled or closed).
         if (organization) await getService(strapi, 'access').assertRow(organization, 'assignResources');

@@ -35,7 +35,7 @@ const createReasonService = ({ strapi }: { strapi: Core.Strapi }) => {
     async create(input: Required<Pick<ReasonInput, 'code' | 'label'>> & ReasonInput, actor: Actor) {
       return strapi.db.transaction(async () => {
         const existing = await query().findOne({ where: { code: input.code } });
-        if (existing) throw conflictError(`A reason with code "${input.code}" already exists`, { code: input.code });
+        if (existing) throw conflictError('reason.code_taken', `A reason with code "${input.code}" already exists`, { reasonCode: input.code });
         const row = await query().create({
           data: {
             code: input.code,
@@ -56,7 +56,7 @@ const createReasonService = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(documentId: string, input: ReasonInput, actor: Actor) {
       return strapi.db.transaction(async () => {
         const row = await query().findOne({ where: { documentId } });
-        if (!row) throw notFound('Reason', documentId);
+        if (!row) throw notFound('reason', documentId);
         // Audit events and entitlements refer to reasons by code: a code never changes.
         if (input.code !== undefined && input.code !== row.code) {
           throw fieldError('code', 'a reason code cannot be changed; deactivate it and create another');

@@ -22,8 +22,8 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const lock = async (documentId: string) => {
     const org = await organizationStore(strapi).lock({ documentId });
-    if (!org) throw notFound('Organization', documentId);
-    if (org.purgeState === 'purged') throw conflictError('The organization was purged', { purgeState: 'purged' });
+    if (!org) throw notFound('organization', documentId);
+    if (org.purgeState === 'purged') throw conflictError('organization.purged', 'The organization was purged', { purgeState: 'purged' });
     return org;
   };
 
@@ -91,7 +91,7 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (current && until.getTime() <= current.getTime()) {
           throw fieldError('until', `until must be later than the current retention date ${current.toISOString()}`);
         }
-        if (until.getTime() <= now().getTime()) throw fieldError('until', 'until must be in the future');
+        if (until.getTime() <= now().getTime()) throw fieldError('until', 'until must be in the future', {}, 'validation.date_not_in_future');
         // Leaves the purge queue: the new date has not passed.
         return { retentionExtendedUntil: until, retentionExtensionReason: reason, purgeState: 'none', purgeAfter: null };
       }, reason);
@@ -99,7 +99,7 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async hold(documentId: string, reason: string, actor: Actor) {
       return change(documentId, actor, 'organization.legal_hold_placed', (org) => {
-        if (org.legalHold) throw conflictError('The organization is already under legal hold', { legalHold: true });
+        if (org.legalHold) throw conflictError('legal_hold.already_on', 'The organization is already under legal hold', { legalHold: true });
         return {
           legalHold: true,
           legalHoldReason: reason,
@@ -113,7 +113,7 @@ const createRetentionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async lift(documentId: string, actor: Actor) {
       return change(documentId, actor, 'organization.legal_hold_lifted', (org) => {
-        if (!org.legalHold) throw conflictError('The organization is not under legal hold', { legalHold: false });
+        if (!org.legalHold) throw conflictError('legal_hold.not_on', 'The organization is not under legal hold', { legalHold: false });
         return { legalHold: false, legalHoldReason: null, legalHoldBy: null, legalHoldAt: null };
       }, null);
     },

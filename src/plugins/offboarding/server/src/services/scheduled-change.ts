@@ -223,11 +223,11 @@ const createScheduledChangeService = ({ strapi }: { strapi: Core.Strapi }) => {
           const documentId = input.entitlement ?? '';
           organization = await organizationStore(strapi).lockOwnerOf(documentId);
           const entitlement = organization ? (await entitlementStore(strapi).byDocumentIds([documentId]))[0] : undefined;
-          if (!organization || !entitlement) throw notFound('Entitlement', documentId);
+          if (!organization || !entitlement) throw notFound('entitlement', documentId);
           status = entitlement.row.status;
         } else {
           organization = await organizationStore(strapi).lock({ documentId: input.organization ?? '' });
-          if (!organization) throw notFound('Organization', input.organization ?? '');
+          if (!organization) throw notFound('organization', input.organization ?? '');
         }
         const at = now();
         withDomainErrors(() => {
@@ -317,25 +317,25 @@ const createScheduledChangeService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async cancel(id: string, can: (action: ActionKey) => boolean, actor: Actor): Promise<ScheduledChange> {
       const parsed = parseChangeId(id);
-      if (!parsed) throw notFound('Scheduled change', id);
+      if (!parsed) throw notFound('scheduledChange', id);
       const refuseUnless = (action: ActionKey) => {
         // A 403 like the route policies' own (PolicyError), naming the action the change needs.
-        if (!can(action)) throw new errors.PolicyError(`Taking back this change needs the "${action}" permission`, { action });
+        if (!can(action)) throw new errors.PolicyError(`Taking back this change needs the "${action}" permission`, { code: 'auth.forbidden', action });
       };
       if ('kind' in parsed) {
-        if (parsed.kind !== 'cancellation') throw conflictError(`This change cannot be undone here: ${parsed.kind}`, { kind: parsed.kind });
+        if (parsed.kind !== 'cancellation') throw conflictError('scheduled_change.not_undoable', `This change cannot be undone here: ${parsed.kind}`, { kind: parsed.kind });
         const [listed] = (await service.list({ kind: 'cancellation', entitlement: parsed.target, from: null }, { page: 1, pageSize: 1 })).results;
-        if (!listed) throw notFound('Scheduled change', id);
+        if (!listed) throw notFound('scheduledChange', id);
         refuseUnless(UNDO_ACTION.cancellation);
         await getService(strapi, 'entitlement').undoCancel(parsed.target, actor);
         return { ...listed, undoable: false };
       }
       return strapi.db.transaction(async () => {
         const locked = await lockChange(parsed.dated);
-        if (!locked) throw notFound('Scheduled change', id);
+        if (!locked) throw notFound('scheduledChange', id);
         refuseUnless(UNDO_ACTION[locked.row.kind]);
         if (locked.row.state !== 'pending') {
-          throw conflictError(`The change is ${locked.row.state}: only a pending change can be cancelled`, { state: locked.row.state });
+          throw conflictError('scheduled_change.not_pending', `The change is ${locked.row.state}: only a pending change can be cancelled`, { state: locked.row.state });
         }
         const cancelled = await setState(locked.row, { state: 'cancelled' });
         return record('scheduled_change.cancelled', cancelled, locked.organization, actor);
@@ -364,7 +364,7 @@ const createScheduledChangeService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (filter.entitlement) where.push({ targetType: 'entitlement', targetId: filter.entitlement });
       if (filter.organization) {
         const org = await organizationStore(strapi).refOf(filter.organization);
-        if (!org) throw notFound('Organization', filter.organization);
+        if (!org) throw notFound('organization', filter.organization);
         const link = linkTableOf(strapi, UID.entitlement, 'organization');
         const entitlements = tableOf(strapi, UID.entitlement);
         where.push({

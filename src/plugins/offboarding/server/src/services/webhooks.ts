@@ -105,7 +105,7 @@ const createWebhooksService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const findEndpoint = async (documentId: string): Promise<EndpointRow> => {
     const row = (await endpoints().findOne({ where: { documentId } })) as EndpointRow | null;
-    if (!row) throw notFound('Webhook endpoint', documentId);
+    if (!row) throw notFound('webhookEndpoint', documentId);
     return row;
   };
 
@@ -277,16 +277,16 @@ const createWebhooksService = ({ strapi }: { strapi: Core.Strapi }) => {
     async redeliver(documentId: string): Promise<WebhookDelivery> {
       return strapi.db.transaction(async () => {
         const row = (await deliveries().findOne({ where: { documentId } })) as DeliveryRow | null;
-        if (!row) throw notFound('Webhook delivery', documentId);
+        if (!row) throw notFound('webhookDelivery', documentId);
         const endpoint = await findEndpoint(row.endpoint);
-        if (!endpoint.enabled) throw conflictError('The endpoint is disabled: enable it first', { endpoint: endpoint.documentId });
+        if (!endpoint.enabled) throw conflictError('webhook.endpoint_disabled', 'The endpoint is disabled: enable it first', { endpoint: endpoint.documentId });
         const at = now();
         // Only from a settled state, so that two redeliveries (or one racing the sweep) queue one attempt.
         const { count } = await deliveries().updateMany({
           where: { id: row.id, state: { $in: ['delivered', 'failed'] } },
           data: { state: 'pending', nextAttemptAt: at, firstAttemptAt: null, deliveredAt: null },
         });
-        if (!count) throw conflictError('This delivery is still pending: its next attempt is already queued', { state: row.state });
+        if (!count) throw conflictError('webhook.delivery_pending', 'This delivery is still pending: its next attempt is already queued', { state: row.state });
         await taskStore(strapi).enqueue('deliver_webhook', DELIVERY_TARGET, row.documentId, at);
         return deliveryView((await deliveries().findOne({ where: { id: row.id } })) as DeliveryRow);
       });
@@ -296,7 +296,7 @@ const createWebhooksService = ({ strapi }: { strapi: Core.Strapi }) => {
     async test(documentId: string): Promise<WebhookDelivery> {
       return strapi.db.transaction(async () => {
         const endpoint = await findEndpoint(documentId);
-        if (!endpoint.enabled) throw conflictError('The endpoint is disabled: enable it first', { endpoint: documentId });
+        if (!endpoint.enabled) throw conflictError('webhook.endpoint_disabled', 'The endpoint is disabled: enable it first', { endpoint: documentId });
         const event = (await strapi.db.query(UID.event).create({
           data: { type: 'ping', organization: null, sequence: null, targetType: 'webhook-endpoint', targetId: documentId, actorType: 'admin', data: { changed: [] }, occurredAt: now() },
         })) as { id: number };

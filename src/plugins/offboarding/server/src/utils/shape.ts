@@ -66,6 +66,7 @@ export const refuseDeepInput = (value: unknown, where: 'body' | 'query') => {
   if (!exceedsDepth(value)) return;
   const message = `The request ${where} is nested deeper than ${MAX_DEPTH} levels (rule: max-depth)`;
   throw new errors.ValidationError(message, {
+    code: 'validation.invalid',
     rule: 'max-depth',
     limit: MAX_DEPTH,
     errors: [{ path: [where], message, name: 'ValidationError' }],

@@ -94,6 +94,7 @@ export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps)
             step={step}
             position={index + 1}
             canAct={canManage && step.state === 'current'}
+            canReopen={canManage && !purged}
             organizationId={organization.documentId}
             onChanged={onChanged}
           />

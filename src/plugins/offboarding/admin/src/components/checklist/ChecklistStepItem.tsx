@@ -6,6 +6,7 @@ import { formatIntlMoment } from '../../utils/dates';
 import { getTranslation } from '../../utils/translations';
 import { STEP_MESSAGES } from './messages';
 import { ActionDialog } from '../common/ActionDialog';
+import { ReopenStepForm } from './ReopenStepForm';
 import { StepForm, type StepAction } from './StepForm';
 
 interface ChecklistStepItemProps {
@@ -13,6 +14,8 @@ interface ChecklistStepItemProps {
   position: number;
   /** Whether the admin may act on it (current step and `manage` permission). */
   canAct: boolean;
+  /** Whether the admin may reopen a finished step (`manage` permission). */
+  canReopen?: boolean;
   organizationId: string;
   /** After the server accepted a step's change. */
   onChanged: () => void;
@@ -56,13 +59,15 @@ const StateMarker = ({ step, position }: { step: ChecklistStep; position: number
 };
 
 /** One step of the runbook: its state, who finished it and when, and the actions on the current one. */
-export const ChecklistStepItem = ({ step, position, canAct, organizationId, onChanged }: ChecklistStepItemProps) => {
+export const ChecklistStepItem = ({ step, position, canAct, canReopen = false, organizationId, onChanged }: ChecklistStepItemProps) => {
   const intl = useIntl();
   const { formatMessage } = intl;
   const messages = STEP_MESSAGES[step.key];
   const when = step.completedAt ? formatIntlMoment(intl, step.completedAt) : '';
   const who = step.completedBy ?? '';
   const finished = step.state === 'done' || step.state === 'skipped';
+  // An automatic step whose condition holds would tick itself again at once: the server refuses it.
+  const reopenable = canReopen && finished && !(step.automatic && step.conditionMet);
 
   const stateLabel = {
     done: formatMessage({ id: getTranslation('checklist.state.done'), defaultMessage: 'Done' }),
@@ -166,6 +171,22 @@ export const ChecklistStepItem = ({ step, position, canAct, organizationId, onCh
                 {(dialog) => <StepForm kind={kind} organizationId={organizationId} step={step.key} {...dialog} />}
               </ActionDialog>
             ))}
+          </Flex>
+        ) : null}
+        {reopenable ? (
+          <Flex shrink={0}>
+            <ActionDialog
+              label={formatMessage({ id: getTranslation('checklist.action.reopen'), defaultMessage: 'Reopen' })}
+              title={formatMessage(
+                { id: getTranslation('checklist.dialog.reopen.title'), defaultMessage: 'Reopen "{step}"' },
+                { step: formatMessage(messages.title) },
+              )}
+              variant="tertiary"
+              size="S"
+              onDone={onChanged}
+            >
+              {(dialog) => <ReopenStepForm organizationId={organizationId} step={step.key} {...dialog} />}
+            </ActionDialog>
           </Flex>
         ) : null}
       </Flex>

@@ -1,8 +1,10 @@
 import * as React from 'react';
-import { isFetchError, useAPIErrorHandler, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useIntl, type IntlShape } from 'react-intl';
 import type { DataExport } from '../../../../shared/contracts/entities';
 import { api } from '../../api';
+import { useApiErrorText } from '../../hooks/useApiErrorText';
+import { errorBodyOf, translateApiError } from '../../utils/apiError';
 import { getTranslation } from '../../utils/translations';
 
 /** `attachment; filename="export-acme.zip"` → `export-acme.zip`. */
@@ -14,12 +16,12 @@ const fileNameOf = (disposition: string | null | undefined) => {
   return plain ? plain[1] : null;
 };
 
-/** The message of Strapi's `{ error: { message } }` body, when the refused download sent one. */
-const errorMessageOf = async (blob: Blob, fallback: string) => {
+/** The refusal of Strapi's `{ error: { message, details } }` body in the admin's language, when the refused download sent one. */
+const errorMessageOf = async (blob: Blob, fallback: string, intl: IntlShape) => {
   const text = await blob.text();
   try {
-    const parsed = JSON.parse(text) as { error?: { message?: unknown } };
-    return typeof parsed.error?.message === 'string' ? parsed.error.message : text || fallback;
+    const body = errorBodyOf(JSON.parse(text));
+    return body ? translateApiError(intl, body) : text || fallback;
   } catch (error) {
     if (error instanceof SyntaxError) return text || fallback;
     throw error;
@@ -30,8 +32,9 @@ const errorMessageOf = async (blob: Blob, fallback: string) => {
 export const useExportDownload = () => {
   const { get } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { formatAPIError } = useAPIErrorHandler();
-  const { formatMessage } = useIntl();
+  const errorText = useApiErrorText();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const [downloading, setDownloading] = React.useState<string | null>(null);
 
   const download = async (dataExport: DataExport) => {
@@ -50,7 +53,7 @@ export const useExportDownload = () => {
           },
           { status: response.status },
         );
-        toggleNotification({ type: 'danger', message: await errorMessageOf(response.data, fallback) });
+        toggleNotification({ type: 'danger', message: await errorMessageOf(response.data, fallback, intl) });
         return;
       }
       const name =
@@ -65,7 +68,7 @@ export const useExportDownload = () => {
       // Revoked after the browser has started reading it.
       window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
-      toggleNotification({ type: 'danger', message: isFetchError(error) ? formatAPIError(error) : String(error) });
+      toggleNotification({ type: 'danger', message: errorText(error) });
     } finally {
       setDownloading(null);
     }

@@ -1,7 +1,8 @@
 import * as React from 'react';
-import { isFetchError, useAPIErrorHandler, useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import type { Organization } from '../../../../shared/contracts/entities';
 import { api, fetchQuery } from '../../api';
+import { useApiErrorText } from '../../hooks/useApiErrorText';
 
 const PAGE_SIZE = 100;
 
@@ -18,10 +19,7 @@ interface LegalHoldsState {
  */
 export const useLegalHolds = (refreshKey: number): LegalHoldsState => {
   const { get } = useFetchClient();
-  const { formatAPIError } = useAPIErrorHandler();
-  // formatAPIError changes identity on every render; the latest one is enough.
-  const formatError = React.useRef(formatAPIError);
-  formatError.current = formatAPIError;
+  const errorText = useApiErrorText();
   const [state, setState] = React.useState<LegalHoldsState>({ data: undefined, error: null, isLoading: true });
 
   React.useEffect(() => {
@@ -43,7 +41,7 @@ export const useLegalHolds = (refreshKey: number): LegalHoldsState => {
       },
       (error: unknown) => {
         if (!current) return;
-        const message = isFetchError(error) ? formatError.current(error) : String(error);
+        const message = errorText(error);
         setState((previous) => ({ ...previous, error: message, isLoading: false }));
       },
     );

@@ -2,8 +2,10 @@ import { yup } from '@strapi/utils';
 import {
   CHECKLIST_STEPS,
   CHECKLIST_TEXT_MAX,
+  CHECKLIST_REOPEN_REASON_MAX,
   type ChecklistStepKey,
   type CompleteChecklistStepRequest,
+  type ReopenChecklistStepRequest,
   type SkipChecklistStepRequest,
 } from '../../../../shared/contracts/checklist';
 import { nonBlank, oneOf, strictObject, validateBody } from './common';
@@ -19,4 +21,10 @@ export const validateCompleteStep = validateBody<CompleteChecklistStepRequest>(
 
 export const validateSkipStep = validateBody<SkipChecklistStepRequest>(
   strictObject({ reason: nonBlank(CHECKLIST_TEXT_MAX).required('reason is required: say why the step is skipped') })
+);
+
+export const validateReopenStep = validateBody<ReopenChecklistStepRequest>(
+  strictObject({
+    reason: nonBlank(CHECKLIST_REOPEN_REASON_MAX).required('reason is required: say why the step is reopened'),
+  })
 );

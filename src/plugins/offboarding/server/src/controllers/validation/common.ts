@@ -47,6 +47,7 @@ const refuseHostileInput = (input: unknown, where: 'body' | 'query') => {
   if (path) {
     const field = path.join('.') || 'body';
     throw new errors.ValidationError(`${field} must not contain NUL characters`, {
+      code: 'validation.invalid',
       errors: [{ path, message: `${field} must not contain NUL characters`, name: 'ValidationError' }],
     });
   }
