@@ -175,3 +175,34 @@ it('accepts a reason of exactly 500 characters; refuses an unknown step (400) an
   expect(refusal(await reopen(org, 'tidy_up', { reason: 'ok' }))).toMatchObject({ status: 400, code: 'validation.invalid' });
   expect(refusal(await reopen(MISSING, 'notify_customer', { reason: 'ok' }))).toMatchObject({ status: 404, code: 'organization.not_found' });
 });
+
+it('unarchiving reopens the archive step that archiving ticked: the run is no longer complete, and archiving again completes it', async () => {
+  const org = await workedOrg();
+  expectStatus(await h.api.post(`/offboarding/organizations/${org}/archive`, {}), 200);
+  const complete = await read(org);
+  expect(complete.completedAt).not.toBeNull();
+  expect(states(complete).archive).toBe('done');
+
+  expectStatus(await h.api.post(`/offboarding/organizations/${org}/unarchive`, {}), 200);
+  const reopened = await read(org);
+  expect(reopened.completedAt).toBeNull();
+  expect(reopened.current).toBe('archive');
+  expect(states(reopened)).toMatchObject({ notify_customer: 'done', archive: 'current' });
+  const last = (await checklistEvents(org)).at(-1);
+  expect(last).toMatchObject({ action: 'checklist.step_reopened', notes: 'The organization was unarchived' });
+
+  expectStatus(await h.api.post(`/offboarding/organizations/${org}/archive`, {}), 200);
+  const again = await read(org);
+  expect(states(again).archive).toBe('done');
+  expect(again.completedAt).not.toBeNull();
+});
+
+it('unarchiving an organization whose checklist never reached the archive step leaves the checklist alone', async () => {
+  const org = (await createOrg(h.api)).documentId;
+  expectStatus(await h.api.post(url(org, '/start'), {}), 201);
+  expectStatus(await h.api.post(`/offboarding/organizations/${org}/archive`, {}), 200);
+  const before = await read(org);
+  expect(before.current).toBe('review_entitlements');
+  expectStatus(await h.api.post(`/offboarding/organizations/${org}/unarchive`, {}), 200);
+  expect(await read(org)).toEqual({ ...before, steps: before.steps.map((s) => (s.key === 'archive' ? { ...s, conditionMet: false } : s)) });
+});

@@ -260,6 +260,17 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /**
+     * Unarchiving undoes what ticked the archive step: a run that had reached it (or ended with it)
+     * is open again at that step, so the checklist never says "complete" for an organization that
+     * is no longer archived. Nothing to do without a run or before that step.
+     */
+    async reopenArchiveStep(documentId: string, actor: Actor) {
+      const row = await runs().findOne({ where: { organization: documentId } });
+      if (!row || !runStateOf(row as RunRow).progress.archive) return null;
+      return service.reopen(documentId, 'archive', 'The organization was unarchived', actor);
+    },
+
     /** Runs of organizations being purged or deleted: their steps name admins and hold notes. */
     async removeForOrganizations(organizations: string[]) {
       if (!organizations.length) return 0;

@@ -64,6 +64,7 @@ const createOrganizationLifecycleService = ({ strapi }: { strapi: Core.Strapi })
           fields: ARCHIVE_FIELDS,
           derive: true,
         });
+        await getService(strapi, 'checklist').reopenArchiveStep(documentId, actor);
         return organizations().detail(documentId);
       });
     },
