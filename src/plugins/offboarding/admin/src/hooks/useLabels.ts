@@ -339,6 +339,16 @@ const AUDIT_ACTION: Record<string, MessageDescriptor> = {
   'organization.purged': { id: getTranslation('organization.audit.action.organization.purged'), defaultMessage: 'Organization purged' },
   'organization.deleted': { id: getTranslation('organization.audit.action.organization.deleted'), defaultMessage: 'Organization deleted' },
   'resource.added': { id: getTranslation('organization.audit.action.resource.added'), defaultMessage: 'Resource added' },
+  'checklist.started': { id: getTranslation('organization.audit.action.checklist.started'), defaultMessage: 'Offboarding checklist started' },
+  'checklist.step_completed': { id: getTranslation('organization.audit.action.checklist.step_completed'), defaultMessage: 'Checklist step done' },
+  'checklist.step_skipped': { id: getTranslation('organization.audit.action.checklist.step_skipped'), defaultMessage: 'Checklist step skipped' },
+  'checklist.step_reopened': { id: getTranslation('organization.audit.action.checklist.step_reopened'), defaultMessage: 'Checklist step reopened' },
+  'checklist.completed': { id: getTranslation('organization.audit.action.checklist.completed'), defaultMessage: 'Offboarding complete' },
+  'policy.created': { id: getTranslation('organization.audit.action.policy.created'), defaultMessage: 'Cancellation policy created' },
+  'policy.updated': { id: getTranslation('organization.audit.action.policy.updated'), defaultMessage: 'Cancellation policy changed' },
+  'provisioning_policy.updated': { id: getTranslation('organization.audit.action.provisioning_policy.updated'), defaultMessage: 'Provisioning policy changed' },
+  'reason.created': { id: getTranslation('organization.audit.action.reason.created'), defaultMessage: 'Cancellation reason created' },
+  'reason.updated': { id: getTranslation('organization.audit.action.reason.updated'), defaultMessage: 'Cancellation reason changed' },
 };
 
 const withCode = { id: getTranslation('labels.withCode'), defaultMessage: '{name} ({code})' };
