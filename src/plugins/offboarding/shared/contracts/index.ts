@@ -14,3 +14,4 @@ export * from './notices';
 export * from './access';
 export * from './invitations';
 export * from './lifecycle';
+export * from './insights';
