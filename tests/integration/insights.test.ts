@@ -128,7 +128,7 @@ it('upcoming changes per week (Mondays) and per day by kind, within the days ask
     { period: '2027-02-01', kind: 'cancellation', count: 1 },
     { period: '2027-03-01', kind: 'pause_end', count: 1 },
   ]);
-  const daily = await get<UpcomingInsights>('/offboarding/insights/upcoming?days=30&interval=day');
+  const daily = await get<UpcomingInsights>('/offboarding/insights/upcoming?days=15&interval=day');
   expect(daily.rows).toEqual([{ period: '2027-01-20', kind: 'suspend', count: 1 }]);
 });
 
