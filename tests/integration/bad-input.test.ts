@@ -239,7 +239,7 @@ const ROWS: Row[] = [
   { title: 'insights: from not a date', method: 'get', url: () => '/offboarding/insights/cancellations?from=2027-02-30', status: 400, error: 'ValidationError', names: v('from') },
   { title: 'insights: to before from', method: 'get', url: () => `/offboarding/insights/refunds?from=${FUTURE}&to=${NOW}`, status: 400, error: 'ValidationError', names: v('to') },
   { title: 'insights: over five years', method: 'get', url: () => '/offboarding/insights/churn?from=2020-01-01&to=2026-01-02', status: 400, error: 'ValidationError', names: v('from') },
-  { title: 'insights: unknown parameter', method: 'get', url: () => '/offboarding/insights/statuses?status=active', status: 400, error: 'ValidationError', mentions: /unknown query parameter/ },
+  { title: 'insights: unknown parameter', method: 'get', url: () => '/offboarding/insights/statuses?status=active', status: 400, error: 'ValidationError', names: /unknown query parameter/ },
   { title: 'insights: days out of bounds', method: 'get', url: () => '/offboarding/insights/upcoming?days=400', status: 400, error: 'ValidationError', names: v('days') },
   { title: 'insights: interval month', method: 'get', url: () => '/offboarding/insights/upcoming?interval=month', status: 400, error: 'ValidationError', names: v('interval') },
   { title: 'audit log: actor type robot', method: 'get', url: () => '/offboarding/audit?actorType=robot', status: 400, error: 'ValidationError', names: v('actorType') },
