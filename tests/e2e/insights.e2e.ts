@@ -34,14 +34,14 @@ describe.each([1440, 800])('at %i px wide', (width) => {
 
     // Driftwood's training was cancelled for business closure when the demo was seeded.
     const cancellations = region('Cancellations per month');
-    await cancellations.getByRole('cell', { name: 'Business closure', exact: true }).first().waitFor();
+    await cancellations.getByRole('row').filter({ hasText: 'Business closure' }).first().waitFor();
     await cancellations.locator('.recharts-bar-rectangle path').first().waitFor();
     // The status bars: Borealis's support contract is pending cancellation, Cobalt's suspended.
     const statuses = region('Entitlements by status');
     await statuses.getByRole('row').filter({ hasText: 'Pending cancellation' }).waitFor();
     expect(await statuses.locator('.recharts-bar-rectangle path').count()).toBeGreaterThan(0);
     // Driftwood waits in the purge queue: its purge is among the next 90 days.
-    await region('Upcoming changes and purges').getByRole('cell', { name: 'Purge', exact: true }).first().waitFor();
+    await region('Upcoming changes and purges').getByRole('row').filter({ hasText: 'Purge' }).first().waitFor();
 
     // Nothing overflows the page sideways at this width.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
