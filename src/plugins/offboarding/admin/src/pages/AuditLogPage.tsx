@@ -53,9 +53,7 @@ export const AuditLogPage = () => {
               {
                 key: 'time',
                 header: t('column.time', 'Time'),
-                cell: (row) => (
-                  <time dateTime={row.createdAt}>{format.dateTime(row.createdAt)}</time>
-                ),
+                cell: (row) => format.dateTime(row.createdAt),
               },
               {
                 key: 'organization',

@@ -125,7 +125,7 @@ export const StatusesChart = () => {
           <XAxis dataKey="status" interval={0} />
           <YAxis allowDecimals={false} />
           <Tooltip />
-          <Bar dataKey="count" name={t('column.count', 'Count')} isAnimationActive={false}>
+          <Bar dataKey="count" name={t('column.count', 'Count')} maxBarSize={64} isAnimationActive={false}>
             {chart.map((entry, index) => (
               <Cell key={entry.status} fill={colorOf(index)} />
             ))}

@@ -41,7 +41,7 @@ export const SeriesChart = ({ pivoted, nameOf = (s) => s, formatValue = (v) => S
         <BarChart data={pivoted.data}>
           {common}
           {pivoted.series.map((series, index) => (
-            <Bar key={series} dataKey={series} stackId={stacked ? 'stack' : undefined} fill={colorOf(index)} isAnimationActive={false} />
+            <Bar key={series} dataKey={series} stackId={stacked ? 'stack' : undefined} fill={colorOf(index)} maxBarSize={64} isAnimationActive={false} />
           ))}
         </BarChart>
       )}
