@@ -15,3 +15,4 @@ export * from './access';
 export * from './invitations';
 export * from './lifecycle';
 export * from './error-codes';
+export * from './insights';

@@ -1,5 +1,6 @@
 import { entitlements } from './entitlements';
 import { dataExports } from './exports';
+import { auditLog, insights } from './insights';
 import { invitations } from './invitations';
 import { organizations } from './organizations';
 import { jobs, retention } from './retention';
@@ -26,6 +27,8 @@ export const api = {
   webhooks,
   notices,
   scheduledChanges,
+  insights,
+  auditLog,
 };
 
 export type { ApiAction, ApiQuery } from './request';

@@ -1,6 +1,8 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { PERMISSIONS } from '../permissions';
+import { AuditLogPage } from './AuditLogPage';
+import { InsightsPage } from './InsightsPage';
 import { OrganizationsPage } from './OrganizationsPage';
 import { OrganizationPage } from './OrganizationPage';
 import { RetentionPage } from './RetentionPage';
@@ -14,6 +16,8 @@ export const App = () => (
       <Route path="organizations/:id" element={<OrganizationPage />} />
       <Route path="retention" element={<RetentionPage />} />
       <Route path="scheduled-changes" element={<ScheduledChangesPage />} />
+      <Route path="insights" element={<InsightsPage />} />
+      <Route path="audit" element={<AuditLogPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Page.Protect>

@@ -1,5 +1,5 @@
 import { Flex, LinkButton } from '@strapi/design-system';
-import { Calendar, Clock } from '@strapi/icons';
+import { Calendar, ChartPie, Clock, List } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
@@ -7,7 +7,7 @@ import { ErrorAlert } from '../components/common/ErrorAlert';
 import { ListPagination } from '../components/organizations/ListPagination';
 import { OrganizationFilters } from '../components/organizations/OrganizationFilters';
 import { OrganizationsTable } from '../components/organizations/OrganizationsTable';
-import { RETENTION_PATH, SCHEDULED_CHANGES_PATH } from '../components/organizations/paths';
+import { AUDIT_LOG_PATH, INSIGHTS_PATH, RETENTION_PATH, SCHEDULED_CHANGES_PATH } from '../components/organizations/paths';
 import { StatsCards } from '../components/organizations/StatsCards';
 import { useOrganizationListParams } from '../components/organizations/useOrganizationListParams';
 import { api } from '../api';
@@ -39,7 +39,13 @@ export const OrganizationsPage = () => {
           defaultMessage: 'Customer accounts and where they stand in offboarding',
         })}
         primaryAction={
-          <Flex gap={2}>
+          <Flex gap={2} wrap="wrap">
+            <LinkButton tag={Link} to={INSIGHTS_PATH} variant="secondary" startIcon={<ChartPie />}>
+              {formatMessage({ id: getTranslation('organizations.insightsLink'), defaultMessage: 'Insights' })}
+            </LinkButton>
+            <LinkButton tag={Link} to={AUDIT_LOG_PATH} variant="secondary" startIcon={<List />}>
+              {formatMessage({ id: getTranslation('organizations.auditLogLink'), defaultMessage: 'Audit log' })}
+            </LinkButton>
             <LinkButton tag={Link} to={SCHEDULED_CHANGES_PATH} variant="secondary" startIcon={<Calendar />}>
               {formatMessage({ id: getTranslation('organizations.scheduledLink'), defaultMessage: 'Scheduled changes' })}
             </LinkButton>

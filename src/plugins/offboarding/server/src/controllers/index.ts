@@ -1,6 +1,7 @@
 import checklist from './checklist';
 import entitlement from './entitlement';
 import events from './events';
+import insights from './insights';
 import invitation from './invitation';
 import notices from './notices';
 import openapi from './openapi';
@@ -14,4 +15,4 @@ import scheduledChange from './scheduled-change';
 import settings from './settings';
 import webhooks from './webhooks';
 
-export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, events, settings, retention, portal, checklist, notices, openapi, webhooks, invitation, 'portal-invitation': portalInvitation, 'scheduled-change': scheduledChange };
+export default { export: dataExport, 'portal-export': portalExport, organization, entitlement, events, insights, settings, retention, portal, checklist, notices, openapi, webhooks, invitation, 'portal-invitation': portalInvitation, 'scheduled-change': scheduledChange };

@@ -26,6 +26,7 @@ import type {
   SweepStatus,
 } from '../../../shared/contracts';
 import type { ScheduledChange } from '../../../shared/contracts/lifecycle';
+import type { AuditLogEntry, CancellationInsights, ChurnInsights, RefundInsights, StatusInsights, UpcomingInsights } from '../../../shared/contracts/insights';
 import type { AcceptedInvitation, Invitation, PortalInvitation } from '../../../shared/contracts/invitations';
 import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '../../../shared/contracts/webhooks';
 
@@ -131,6 +132,12 @@ export const CONTRACTS = {
   PortalInvitation: fieldsOf<PortalInvitation>()(['organization', 'role', 'expiresAt']),
   AcceptedInvitation: fieldsOf<AcceptedInvitation>()(['organization', 'role']),
   ScheduledChange: fieldsOf<ScheduledChange>()(['id', 'kind', 'at', 'organization', 'entitlement', 'undoable', 'details', 'createdBy']),
+  CancellationInsights: fieldsOf<CancellationInsights>()(['from', 'to', 'rows']),
+  RefundInsights: fieldsOf<RefundInsights>()(['from', 'to', 'rows']),
+  ChurnInsights: fieldsOf<ChurnInsights>()(['from', 'to', 'rows']),
+  StatusInsights: fieldsOf<StatusInsights>()(['rows', 'total']),
+  UpcomingInsights: fieldsOf<UpcomingInsights>()(['from', 'to', 'interval', 'rows']),
+  AuditLogEntry: fieldsOf<AuditLogEntry>()(['documentId', 'action', 'organization', 'actor', 'targetType', 'targetId', 'reason', 'createdAt']),
   Pagination: fieldsOf<Pagination>()(['page', 'pageSize', 'pageCount', 'total']),
 } as const;
 

@@ -30,6 +30,13 @@ export default {
     route('GET', '/organizations/:id/refunds', 'organization.refunds', 'read'),
     route('GET', '/organizations/:id/access', 'organization.access', 'read'),
     route('GET', '/events', 'events.find', 'read'),
+    // The Insights page (one SQL aggregate each) and the global audit log.
+    route('GET', '/insights/cancellations', 'insights.cancellations', 'read'),
+    route('GET', '/insights/refunds', 'insights.refunds', 'read'),
+    route('GET', '/insights/churn', 'insights.churn', 'read'),
+    route('GET', '/insights/statuses', 'insights.statuses', 'read'),
+    route('GET', '/insights/upcoming', 'insights.upcoming', 'read'),
+    route('GET', '/audit', 'insights.auditLog', 'read'),
     route('GET', '/notices', 'notices.find', 'settings'),
     route('PUT', '/notices/:key', 'notices.update', 'settings'),
     route('POST', '/notices/:key/preview', 'notices.preview', 'settings'),

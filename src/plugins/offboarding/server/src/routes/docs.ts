@@ -1,5 +1,6 @@
 import * as checklist from '../controllers/validation/checklist';
 import { emptyBody, noQuery, type Validator } from '../controllers/validation/common';
+import * as insights from '../controllers/validation/insights';
 import * as invitation from '../controllers/validation/invitation';
 import * as entitlement from '../controllers/validation/entitlement';
 import * as events from '../controllers/validation/events';
@@ -66,6 +67,12 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'organization.stats': { summary: 'Dashboard counts', query: noQuery, data: 'Stats' },
   'organization.access': { summary: "What the organization's access stage allows now, and why not", query: noQuery, data: 'AccessView' },
   'events.find': { summary: 'The domain event log', query: events.validateEventQuery, data: list('DomainEvent'), meta: 'pagination' },
+  'insights.cancellations': { summary: 'Cancellations per month by reason (default: the last 12 months)', query: insights.validateInsightsRange, data: 'CancellationInsights' },
+  'insights.refunds': { summary: 'Refunds per month by currency: the net amount and the refunds granted', query: insights.validateInsightsRange, data: 'RefundInsights' },
+  'insights.churn': { summary: 'Recurring revenue lost to cancellations per month by currency (a monthly amount)', query: insights.validateInsightsRange, data: 'ChurnInsights' },
+  'insights.statuses': { summary: 'Entitlements by status, every status listed', query: noQuery, data: 'StatusInsights' },
+  'insights.upcoming': { summary: 'Scheduled changes and purges of the next days per day or week and kind', query: insights.validateUpcomingQuery, data: 'UpcomingInsights' },
+  'insights.auditLog': { summary: "Every organization's audit events, newest first, with names", query: insights.validateAuditLogQuery, data: list('AuditLogEntry'), meta: 'pagination' },
   'notices.find': { summary: 'Customer notice templates with their switches', query: noQuery, data: list('NoticeTemplate') },
   'notices.update': { summary: "Change a notice's subject, body or switch (reset: the built-in text)", body: notices.validateUpdateNotice, data: 'NoticeTemplate' },
   'notices.preview': { summary: 'A notice rendered for a real organization', body: notices.validatePreviewNotice, data: 'RenderedNotice' },

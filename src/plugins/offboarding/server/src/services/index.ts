@@ -1,11 +1,13 @@
 import access from './access';
 import archiveGuard from './archive-guard';
 import audit from './audit';
+import auditLog from './audit-log';
 import checklist from './checklist';
 import clock from './clock';
 import collaborator from './collaborator';
 import entitlement from './entitlement';
 import events from './events';
+import insights from './insights';
 import invitation from './invitation';
 import dataExport from './export';
 import lease from './lease';
@@ -30,6 +32,8 @@ import webhooks from './webhooks';
 const services = {
   access,
   audit,
+  'audit-log': auditLog,
+  insights,
   events,
   clock,
   collaborator,
