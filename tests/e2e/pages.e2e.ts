@@ -40,6 +40,12 @@ const PAGES: { name: string; path: () => string; ready?: (page: Page) => Promise
   },
   { name: 'retention', path: () => `${PLUGIN}/retention`, ready: (p) => p.getByRole('heading', { name: /purge queue/i }).first().waitFor() },
   { name: 'scheduled-changes', path: () => `${PLUGIN}/scheduled-changes` },
+  {
+    name: 'insights',
+    path: () => `${PLUGIN}/insights`,
+    ready: (p) => p.locator('.recharts-bar-rectangle path').first().waitFor(),
+  },
+  { name: 'audit-log', path: () => `${PLUGIN}/audit`, ready: (p) => p.getByRole('link', { name: 'Driftwood Studio', exact: true }).first().waitFor() },
   { name: 'settings-policies', path: () => `${SETTINGS}-policies`, ready: (p) => p.getByRole('row').nth(1).waitFor() },
   { name: 'settings-provisioning', path: () => `${SETTINGS}-provisioning`, ready: (p) => p.getByRole('row').nth(1).waitFor() },
   { name: 'settings-reasons', path: () => `${SETTINGS}-reasons`, ready: (p) => p.getByRole('row').nth(1).waitFor() },
