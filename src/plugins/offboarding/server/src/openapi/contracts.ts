@@ -3,6 +3,7 @@ import type {
   AuditEvent,
   CancellationPolicy,
   CancellationReason,
+  CancelAllPreview,
   CancelPreview,
   Checklist,
   DataExport,
@@ -76,6 +77,7 @@ export const CONTRACTS = {
   ],
   DeletedOrganization: fieldsOf<DeleteOrganization.Response['data']>()(['documentId', 'name', 'deletedAt', 'deleted']),
   Entitlement: entitlement,
+  CancelAllPreview: fieldsOf<CancelAllPreview>()(['organization', 'entitlements', 'totals']),
   CancelPreview: fieldsOf<CancelPreview>()(['entitlement', 'timing', 'effectiveAt', 'resultingStatus', 'refund', 'refundEligible', 'policy']),
   CancellationPolicy: fieldsOf<CancellationPolicy>()([
     'documentId', 'name', 'isDefault', 'entitlementClass', 'portalVisibilityDays', 'dataRetentionDays', 'allowReactivation',
