@@ -105,7 +105,7 @@ export interface CancelAllPreview {
   entitlements: Array<{
     entitlement: string;
     name: string | null;
-    class: string;
+    class: EntitlementClass;
     /** `immediate` where there is nothing to wait for (a prospect, no period end ahead). */
     timing: CancelTiming;
     effectiveAt: IsoDate;
