@@ -274,6 +274,8 @@ const ROWS: Row[] = [
   { title: 'list reasons: appliesTo refund', method: 'get', url: () => '/offboarding/reasons?appliesTo=refund', status: 400, error: 'ValidationError', names: v('appliesTo') },
   { title: 'list reasons: active maybe', method: 'get', url: () => '/offboarding/reasons?active=maybe', status: 400, error: 'ValidationError', names: v('active') },
   { title: 'create reason: code Bad Code', method: 'post', url: () => '/offboarding/reasons', body: { code: 'Bad Code', label: 'Bad' }, status: 400, error: 'ValidationError', names: v('code') },
+  { title: 'create reason: label of 600 characters', method: 'post', url: () => '/offboarding/reasons', body: { code: 'long_label', label: 'x'.repeat(600) }, status: 400, error: 'ValidationError', names: v('label') },
+  { title: 'update reason: label of 600 characters', method: 'put', url: (f) => `/offboarding/reasons/${f.retiredReason}`, body: { label: 'x'.repeat(600) }, status: 400, error: 'ValidationError', names: v('label') },
   { title: 'create reason: label missing', method: 'post', url: () => '/offboarding/reasons', body: { code: 'no_label' }, status: 400, error: 'ValidationError', names: v('label') },
   { title: 'create reason: code taken', method: 'post', url: () => '/offboarding/reasons', body: { code: 'other', label: 'Other again' }, status: 409, error: 'ConflictError', mentions: /already exists/ },
   { title: 'update reason: unknown id', method: 'put', url: () => `/offboarding/reasons/${MISSING}`, body: { label: 'L' }, status: 404, error: 'NotFoundError', mentions: notFound() },
