@@ -57,6 +57,8 @@ export const DateField = ({ name, label, value, onChange, error, hint, required 
     onClear: () => onChange(undefined),
     clearLabel: formatMessage(commonMessages.clearDate),
     locale: intl.locale,
+    // The input itself is marked, not only the message under it.
+    hasError: Boolean(error),
   };
   return (
     <Field.Root name={name} required={required} error={error} hint={hint}>
