@@ -110,7 +110,11 @@ describe('offboarding a demo organization from the admin panel', () => {
 
 
   test('the checklist is started before anything changes', async () => {
+    // Starting cannot be undone: the dialog asks first.
     await page.getByRole('button', { name: 'Start offboarding' }).click();
+    await dialog().getByText(/cannot be unstarted/).waitFor();
+    await dialog().getByRole('button', { name: 'Start offboarding' }).click();
+    await dialog().waitFor({ state: 'detached' });
     await markCurrentStepDone('Two entitlements: the plugin licence and the hosted environment');
     // The note is shown with the step it completed (the audit timeline repeats it as the event's notes).
     await page
@@ -131,7 +135,8 @@ describe('offboarding a demo organization from the admin panel', () => {
     expect(previewed).toBeLessThan(49);
     const refundText = ((await refund.textContent()) ?? '').trim();
     await screenshot(page, '04-cancel-dialog');
-    await dialog().getByRole('button', { name: 'Cancel entitlement' }).click();
+    // The confirm button restates the amount the preview shows.
+    await dialog().getByRole('button', { name: `Cancel and refund ${refundText}` }).click();
     await dialog().waitFor({ state: 'detached' });
     await entitlementRow('Analytics plugin license').getByText('Cancelled').first().waitFor();
     // The refund recorded is the one previewed, and the ledger shows it.

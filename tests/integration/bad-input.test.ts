@@ -166,9 +166,16 @@ const ROWS: Row[] = [
   { title: 'cancel-all: unknown reason code', method: 'post', url: (f) => `${ORGS}/${f.acme}/cancel-all`, body: { reason: 'bored', timing: 'immediate' }, status: 400, error: 'ValidationError', names: v('reason') },
   { title: 'cancel-all: timing later', method: 'post', url: (f) => `${ORGS}/${f.acme}/cancel-all`, body: { reason: 'other', timing: 'later' }, status: 400, error: 'ValidationError', names: v('timing') },
   { title: 'cancel-all: effectiveAt in the past', method: 'post', url: (f) => `${ORGS}/${f.acme}/cancel-all`, body: { reason: 'other', timing: 'date', effectiveAt: PAST }, status: 400, error: 'ValidationError', names: v('effectiveAt') },
-  { title: 'cancel-all: refund is not a cancel-all field', method: 'post', url: (f) => `${ORGS}/${f.acme}/cancel-all`, body: { reason: 'other', timing: 'immediate', refund: 'full' }, status: 400, error: 'ValidationError', names: v('refund') },
+  { title: 'cancel-all: refund "all"', method: 'post', url: (f) => `${ORGS}/${f.acme}/cancel-all`, body: { reason: 'other', timing: 'immediate', refund: 'all' }, status: 400, error: 'ValidationError', names: v('refund') },
+  { title: 'cancel-all: prorateAsOf not a date', method: 'post', url: (f) => `${ORGS}/${f.acme}/cancel-all`, body: { reason: 'other', timing: 'immediate', refund: 'prorated', prorateAsOf: 'soon' }, status: 400, error: 'ValidationError', names: v('prorateAsOf') },
   { title: 'cancel-all: nothing open to cancel', method: 'post', url: (f) => `${ORGS}/${f.empty}/cancel-all`, body: cancelBody, status: 409, error: 'ConflictError', mentions: /no active or suspended/ },
   { title: 'cancel-all: unknown organization', method: 'post', url: () => `${ORGS}/${MISSING}/cancel-all`, body: cancelBody, status: 404, error: 'NotFoundError', mentions: notFound() },
+  // POST /organizations/:id/cancel-all/preview
+  { title: 'cancel-all preview: unknown reason code', method: 'post', url: (f) => `${ORGS}/${f.acme}/cancel-all/preview`, body: { reason: 'bored', timing: 'immediate' }, status: 400, error: 'ValidationError', names: v('reason') },
+  { title: 'cancel-all preview: refund "all"', method: 'post', url: (f) => `${ORGS}/${f.acme}/cancel-all/preview`, body: { reason: 'other', timing: 'immediate', refund: 'all' }, status: 400, error: 'ValidationError', names: v('refund') },
+  { title: 'cancel-all preview: effectiveAt in the past', method: 'post', url: (f) => `${ORGS}/${f.acme}/cancel-all/preview`, body: { reason: 'other', timing: 'date', effectiveAt: PAST }, status: 400, error: 'ValidationError', names: v('effectiveAt') },
+  { title: 'cancel-all preview: nothing open to cancel', method: 'post', url: (f) => `${ORGS}/${f.empty}/cancel-all/preview`, body: cancelBody, status: 409, error: 'ConflictError', mentions: /no active or suspended/ },
+  { title: 'cancel-all preview: unknown organization', method: 'post', url: () => `${ORGS}/${MISSING}/cancel-all/preview`, body: cancelBody, status: 404, error: 'NotFoundError', mentions: notFound() },
 
   // GET /organizations/:id/audit
   { title: 'audit: pageSize 1000', method: 'get', url: (f) => `${ORGS}/${f.acme}/audit?pageSize=1000`, status: 400, error: 'ValidationError', names: v('pageSize') },
@@ -280,6 +287,8 @@ const ROWS: Row[] = [
   { title: 'list reasons: appliesTo refund', method: 'get', url: () => '/offboarding/reasons?appliesTo=refund', status: 400, error: 'ValidationError', names: v('appliesTo') },
   { title: 'list reasons: active maybe', method: 'get', url: () => '/offboarding/reasons?active=maybe', status: 400, error: 'ValidationError', names: v('active') },
   { title: 'create reason: code Bad Code', method: 'post', url: () => '/offboarding/reasons', body: { code: 'Bad Code', label: 'Bad' }, status: 400, error: 'ValidationError', names: v('code') },
+  { title: 'create reason: label of 600 characters', method: 'post', url: () => '/offboarding/reasons', body: { code: 'long_label', label: 'x'.repeat(600) }, status: 400, error: 'ValidationError', names: v('label') },
+  { title: 'update reason: label of 600 characters', method: 'put', url: (f) => `/offboarding/reasons/${f.retiredReason}`, body: { label: 'x'.repeat(600) }, status: 400, error: 'ValidationError', names: v('label') },
   { title: 'create reason: label missing', method: 'post', url: () => '/offboarding/reasons', body: { code: 'no_label' }, status: 400, error: 'ValidationError', names: v('label') },
   { title: 'create reason: code taken', method: 'post', url: () => '/offboarding/reasons', body: { code: 'other', label: 'Other again' }, status: 409, error: 'ConflictError', mentions: /already exists/ },
   { title: 'update reason: unknown id', method: 'put', url: () => `/offboarding/reasons/${MISSING}`, body: { label: 'L' }, status: 404, error: 'NotFoundError', mentions: notFound() },

@@ -348,6 +348,15 @@ const READS: RouteCase[] = [
   { route: 'GET /organizations/:id/notifications', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/notifications` }) },
   { route: 'GET /entitlements/:id', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}` }) },
   { route: 'POST /entitlements/:id/cancel/preview', action: 'read', success: 200, prepare: async () => ({ url: `${ENTS}/${await newEntitlement()}/cancel/preview`, body: cancelNow }) },
+  {
+    route: 'POST /organizations/:id/cancel-all/preview',
+    action: 'read',
+    success: 200,
+    prepare: async () => {
+      const ent = await data(su.get(`${ENTS}/${await newEntitlement()}`), 200);
+      return { url: `${ORGS}/${(ent.organization as { documentId: string }).documentId}/cancel-all/preview`, body: cancelNow };
+    },
+  },
   { route: 'GET /policies', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/policies' }) },
   { route: 'GET /provisioning-policies', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/provisioning-policies' }) },
   { route: 'GET /reasons', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/reasons' }) },

@@ -94,6 +94,27 @@ export interface CancelAllRequest {
   notes?: string | null;
   timing: CancelTiming;
   effectiveAt?: IsoDate | null;
+  /** Applied to each entitlement whose policy and billing allow it; the others are cancelled without a refund (the preview says which). */
+  refund?: RefundMode;
+  prorateAsOf?: IsoDate | null;
+}
+
+/** What cancelling all of an organization's entitlements would do (POST …/cancel-all/preview), nothing written. */
+export interface CancelAllPreview {
+  organization: string;
+  entitlements: Array<{
+    entitlement: string;
+    name: string | null;
+    class: EntitlementClass;
+    /** `immediate` where there is nothing to wait for (a prospect, no period end ahead). */
+    timing: CancelTiming;
+    effectiveAt: IsoDate;
+    resultingStatus: 'cancelled' | 'pending_cancellation';
+    /** The mode applied to this one: `none` where its policy or billing allows no refund. */
+    refund: { mode: RefundMode; amount: number; currency: string };
+  }>;
+  /** The refunds added up, one line per currency. */
+  totals: Array<{ currency: string; amount: number }>;
 }
 
 export interface SuspendRequest {

@@ -1,5 +1,5 @@
 import type { AccessChangeRequest, ScheduledAnswer } from './lifecycle';
-import type { CancelAllRequest, ListOrganizationsQuery, ListResponse, OrganizationDetail, OrganizationInput, Stats } from './api';
+import type { CancelAllPreview, CancelAllRequest, ListOrganizationsQuery, ListResponse, OrganizationDetail, OrganizationInput, Stats } from './api';
 import type { AuditTimelineEvent, IsoDate, Organization, RefundEntry } from './entities';
 
 /**
@@ -85,6 +85,17 @@ export declare namespace CancelAllEntitlements {
   export interface Response {
     data: OrganizationDetail;
     meta: { cancelled: { documentId: string; status: string; cancelEffectiveAt: IsoDate | null }[] };
+  }
+}
+
+/** POST /organizations/:id/cancel-all/preview: what cancel-all would do, nothing written. */
+export declare namespace PreviewCancelAllEntitlements {
+  export interface Request {
+    params: { id: string };
+    body: CancelAllRequest;
+  }
+  export interface Response {
+    data: CancelAllPreview;
   }
 }
 

@@ -11,6 +11,7 @@ import type { ListNotifications } from '../../../shared/contracts/notices';
 import type {
   ArchiveOrganization,
   CancelAllEntitlements,
+  PreviewCancelAllEntitlements,
   DeleteOrganization,
   GetOrganization,
   GetOrganizationAudit,
@@ -42,6 +43,8 @@ export const organizations = {
   enable: (id: string, body: AccessChangeRequest) => action<AccessAnswer>('POST', path`/organizations/${id}/enable`, body),
   cancelAll: (id: string, body: CancelAllEntitlements.Request['body']) =>
     action<CancelAllEntitlements.Response>('POST', path`/organizations/${id}/cancel-all`, body),
+  previewCancelAll: (id: string, body: PreviewCancelAllEntitlements.Request['body']) =>
+    action<PreviewCancelAllEntitlements.Response>('POST', path`/organizations/${id}/cancel-all/preview`, body),
   audit: (id: string, params: GetOrganizationAudit.Request['query']) =>
     query<GetOrganizationAudit.Response>(path`/organizations/${id}/audit`, params),
   refunds: (id: string, params: GetOrganizationRefunds.Request['query']) =>

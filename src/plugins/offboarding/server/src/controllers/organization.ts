@@ -79,6 +79,11 @@ const createOrganizationController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: organization, meta: { cancelled: results } };
     },
 
+    async previewCancelAll(ctx: Context) {
+      const body = await validateCancelAll(ctx.request.body);
+      ctx.body = { data: await getService(strapi, 'entitlement').previewCancelAll(ctx.params.id, body, adminActor(ctx)) };
+    },
+
     async delete(ctx: Context) {
       const { confirm } = await validateDeleteQuery(ctx.query);
       ctx.body = { data: await lifecycle().remove(ctx.params.id, confirm, adminActor(ctx)) };

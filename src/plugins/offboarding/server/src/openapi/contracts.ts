@@ -4,6 +4,7 @@ import type {
   AuditTimelineEvent,
   CancellationPolicy,
   CancellationReason,
+  CancelAllPreview,
   CancelPreview,
   Checklist,
   DataExport,
@@ -78,6 +79,7 @@ export const CONTRACTS = {
   ],
   DeletedOrganization: fieldsOf<DeleteOrganization.Response['data']>()(['documentId', 'name', 'deletedAt', 'deleted']),
   Entitlement: entitlement,
+  CancelAllPreview: fieldsOf<CancelAllPreview>()(['organization', 'entitlements', 'totals']),
   CancelPreview: fieldsOf<CancelPreview>()(['entitlement', 'timing', 'effectiveAt', 'resultingStatus', 'refund', 'refundEligible', 'policy']),
   CancellationPolicy: fieldsOf<CancellationPolicy>()([
     'documentId', 'name', 'isDefault', 'entitlementClass', 'portalVisibilityDays', 'dataRetentionDays', 'allowReactivation',

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { CancelAllRequest, CancelPreview, CancelRequest, EntitlementInput, SuspendRequest } from '../../../shared/contracts/api';
+import type { CancelAllPreview, CancelAllRequest, CancelPreview, CancelRequest, EntitlementInput, SuspendRequest } from '../../../shared/contracts/api';
 import type { EntitlementClass, RefundMode } from '../../../shared/contracts/constants';
 import type { Entitlement } from '../../../shared/contracts/entities';
 import type { DomainEventType } from '../../../shared/contracts/events';
@@ -240,6 +240,45 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     notes: body.notes ?? null,
     ledger: ledgerEntry(ctx, plan.refund.mode, plan.refund.amount, 'refund'),
   });
+
+  /** The organization (locked when changing) and its cancellable entitlements; a 409 when there is none. */
+  const cancellableOf = async (organizationDocumentId: string, lock = true) => {
+    const org = lock
+      ? await organizationStore(strapi).lock({ documentId: organizationDocumentId })
+      : await organizationStore(strapi).find({ documentId: organizationDocumentId });
+    if (!org) throw notFound('organization', organizationDocumentId);
+    const entitlements = await store().ofOrganization(org.id);
+    const ids = entitlements.filter((row) => CANCELLABLE.includes(row.status)).map((row) => row.documentId);
+    if (!ids.length) {
+      throw conflictError('organization.nothing_to_cancel', 'The organization has no active or suspended entitlement to cancel (nor a paused one, nor a prospect)', { organization: organizationDocumentId });
+    }
+    return { org, open: { entitlements, ids }, resolve: await getService(strapi, 'policy').resolverFor(org) };
+  };
+
+  /**
+   * One entitlement's part of a cancel-all: at once where there is nothing to wait for (a
+   * prospect, or \`period_end\` without a period end ahead), and the refund asked for where its
+   * policy and billing allow it, none otherwise.
+   */
+  const planOneOfAll = async (ctx: TransitionContext, body: CancelAllRequest, actor: Actor) => {
+    const end = ctx.state.currentPeriodEnd;
+    const prospect = ctx.state.status === 'prospect';
+    const nothingToWaitFor = prospect || (body.timing === 'period_end' && (!end || end.getTime() <= ctx.now.getTime()));
+    const asked = body.refund ?? 'none';
+    const billed = ctx.state.billingPeriod !== 'none' && Boolean(ctx.state.currentPeriodStart && ctx.state.currentPeriodEnd);
+    const allowed = !prospect && ctx.policy.settings.refundEligible && (asked !== 'prorated' || billed);
+    const refund: RefundMode = allowed ? asked : 'none';
+    const request: CancelRequest = {
+      reason: body.reason,
+      notes: body.notes ?? null,
+      timing: nothingToWaitFor ? 'immediate' : body.timing,
+      ...(nothingToWaitFor || !body.effectiveAt ? {} : { effectiveAt: body.effectiveAt }),
+      refund,
+      ...(refund === 'prorated' && body.prorateAsOf ? { prorateAsOf: body.prorateAsOf } : {}),
+    };
+    const alreadyRefunded = refund === 'none' ? 0 : await refunds().refundedInPeriod(periodOf(ctx));
+    return { request, plan: planCancelFor(ctx, request, actor, alreadyRefunded) };
+  };
 
   const service = {
     async findOne(documentId: string) {
@@ -557,28 +596,47 @@ const createEntitlementService = ({ strapi }: { strapi: Core.Strapi }) => {
     async cancelAll(organizationDocumentId: string, body: CancelAllRequest, actor: Actor) {
       await getService(strapi, 'reason').assertUsable(body.reason, 'cancel');
       return strapi.db.transaction(async () => {
-        const org = await organizationStore(strapi).lock({ documentId: organizationDocumentId });
-        if (!org) throw notFound('organization', organizationDocumentId);
+        const { org, open, resolve } = await cancellableOf(organizationDocumentId);
         // Read once for the whole batch; each cancellation hands the rows it changed to the next.
-        let entitlements = await store().ofOrganization(org.id);
-        const open = entitlements.filter((row) => CANCELLABLE.includes(row.status)).map((row) => row.documentId);
-        if (!open.length) {
-          throw conflictError('organization.nothing_to_cancel', 'The organization has no active or suspended entitlement to cancel (nor a paused one, nor a prospect)', { organization: organizationDocumentId });
-        }
-        const resolve = await getService(strapi, 'policy').resolverFor(org);
+        let { entitlements } = open;
         const results: { documentId: string; status: string; cancelEffectiveAt: string | null }[] = [];
-        for (const documentId of open) {
+        for (const documentId of open.ids) {
           const ctx = contextOf(org, entitlements, resolve, entitlements.find((row) => row.documentId === documentId) as EntitlementRow);
-          const end = ctx.state.currentPeriodEnd;
-          const nothingToWaitFor = ctx.state.status === 'prospect' || (body.timing === 'period_end' && (!end || end.getTime() <= ctx.now.getTime()));
-          const timing = nothingToWaitFor ? 'immediate' : body.timing;
-          const request: CancelRequest = { ...body, timing, refund: 'none' };
-          const { view: updated, entitlements: after } = await applyWithRows(ctx, actor, cancelResult(ctx, planCancelFor(ctx, request, actor), request));
+          const { request, plan } = await planOneOfAll(ctx, body, actor);
+          const { view: updated, entitlements: after } = await applyWithRows(ctx, actor, cancelResult(ctx, plan, request));
           entitlements = after;
           results.push({ documentId, status: updated.status, cancelEffectiveAt: updated.cancelEffectiveAt });
         }
         return { organization: await organizations().detail(organizationDocumentId), results };
       });
+    },
+
+    /** What cancelAll would do, entitlement by entitlement, with the refunds added up per currency; nothing is written. */
+    async previewCancelAll(organizationDocumentId: string, body: CancelAllRequest, actor: Actor): Promise<CancelAllPreview> {
+      await getService(strapi, 'reason').assertUsable(body.reason, 'cancel');
+      const { org, open, resolve } = await cancellableOf(organizationDocumentId, false);
+      const entitlements: CancelAllPreview['entitlements'] = [];
+      for (const documentId of open.ids) {
+        const row = open.entitlements.find((entry) => entry.documentId === documentId) as EntitlementRow;
+        const ctx = contextOf(org, open.entitlements, resolve, row);
+        const { request, plan } = await planOneOfAll(ctx, body, actor);
+        entitlements.push({
+          entitlement: documentId,
+          name: ctx.entitlement.name ?? null,
+          class: ctx.entitlement.class,
+          timing: request.timing,
+          effectiveAt: plan.effectiveAt.toISOString(),
+          resultingStatus: plan.immediate ? 'cancelled' : 'pending_cancellation',
+          refund: { mode: plan.refund.mode, amount: plan.refund.amount, currency: ctx.entitlement.currency },
+        });
+      }
+      const totals = new Map<string, number>();
+      for (const { refund } of entitlements) totals.set(refund.currency, (totals.get(refund.currency) ?? 0) + refund.amount);
+      return {
+        organization: organizationDocumentId,
+        entitlements,
+        totals: [...totals].map(([currency, amount]) => ({ currency, amount })),
+      };
     },
   };
   return service;

@@ -1,15 +1,14 @@
-import * as React from 'react';
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Box, Flex, Typography } from '@strapi/design-system';
 import { CheckCircle, Play } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
 import type { Checklist } from '../../../../shared/contracts/checklist';
 import { api } from '../../api';
-import { useApiAction } from '../../hooks/useApi';
 import { usePermissions } from '../../hooks/usePermissions';
 import { formatIntlMoment } from '../../utils/dates';
 import { getTranslation } from '../../utils/translations';
 import { ChecklistStepItem } from './ChecklistStepItem';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { Section } from '../common/Section';
 import { useChecklistFollow } from './useChecklistFollow';
@@ -29,22 +28,13 @@ export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps)
   const intl = useIntl();
   const { formatMessage } = intl;
   const { abilities, isLoading: permissionsLoading } = usePermissions();
-  const { run, isSubmitting } = useApiAction();
-  const [startError, setStartError] = React.useState<string | null>(null);
 
   const checklist: Checklist = organization.checklist;
   const canManage = !permissionsLoading && abilities.canManage;
   const purged = organization.purgeState === 'purged';
   const dateTime = (value: string) => formatIntlMoment(intl, value);
   const followError = useChecklistFollow(organization.documentId, checklist, onChanged);
-  const panelError = startError ?? followError;
-
-  const start = async () => {
-    setStartError(null);
-    const result = await run(api.organizations.checklist.start(organization.documentId));
-    if (result.ok) onChanged();
-    else setStartError(result.error);
-  };
+  const panelError = followError;
 
   return (
     <Section
@@ -62,9 +52,20 @@ export const ChecklistPanel = ({ organization, onChanged }: ChecklistPanelProps)
       }
       actions={
         !checklist.startedAt && canManage && !purged ? (
-          <Button startIcon={<Play />} onClick={start} loading={isSubmitting}>
-            {formatMessage({ id: getTranslation('checklist.action.start'), defaultMessage: 'Start offboarding' })}
-          </Button>
+          // Starting sets the offboarding going (automatic steps act on their own): asked first.
+          <ConfirmDialog
+            label={formatMessage({ id: getTranslation('checklist.action.start'), defaultMessage: 'Start offboarding' })}
+            variant="default"
+            startIcon={<Play />}
+            description={formatMessage({
+              id: getTranslation('checklist.start.confirm'),
+              defaultMessage:
+                'The organization enters its offboarding: the steps then complete in order, and automatic steps tick themselves when their condition holds. It cannot be unstarted.',
+            })}
+            request={api.organizations.checklist.start(organization.documentId)}
+            successMessage={formatMessage({ id: getTranslation('checklist.start.success'), defaultMessage: 'Offboarding started' })}
+            onDone={onChanged}
+          />
         ) : null
       }
     >

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Flex, Modal, Typography, type ButtonProps } from '@strapi/design-system';
+import { Box, Button, Flex, Modal, Typography, type ButtonProps } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { ErrorAlert } from './ErrorAlert';
 import { commonMessages } from './messages';
@@ -9,6 +9,8 @@ export interface ActionFormProps {
   description?: React.ReactNode;
   /** The fields, if the action asks for more than a yes. */
   children?: React.ReactNode;
+  /** What the confirmation would do (a refund preview): kept in view above the buttons, outside the scrolling fields. */
+  aside?: React.ReactNode;
   /** Save, unless the action has a name of its own. */
   submitLabel?: string;
   submitVariant?: ButtonProps['variant'];
@@ -28,6 +30,7 @@ export interface ActionFormProps {
 export const ActionForm = ({
   description,
   children,
+  aside,
   submitLabel,
   submitVariant = 'default',
   onSubmit,
@@ -51,6 +54,11 @@ export const ActionForm = ({
           <ErrorAlert error={error} />
         </Flex>
       </Modal.Body>
+      {aside ? (
+        <Box paddingLeft={5} paddingRight={5} paddingTop={3} paddingBottom={3} borderColor="neutral150" borderStyle="solid" borderWidth="1px 0 0 0">
+          {aside}
+        </Box>
+      ) : null}
       <Modal.Footer>
         <Button variant="tertiary" onClick={onClose} disabled={isSubmitting}>
           {formatMessage(commonMessages.dismiss)}

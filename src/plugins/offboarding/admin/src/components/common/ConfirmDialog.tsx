@@ -2,7 +2,7 @@ import type { ApiAction } from '../../api';
 import { ActionDialog, type ActionDialogProps } from './ActionDialog';
 import { ConfirmForm } from './ConfirmForm';
 
-export interface ConfirmDialogProps<Result> extends Pick<ActionDialogProps, 'label' | 'title' | 'variant' | 'size' | 'onDone'> {
+export interface ConfirmDialogProps<Result> extends Pick<ActionDialogProps, 'label' | 'title' | 'variant' | 'size' | 'startIcon' | 'onDone' | 'onDismiss'> {
   description: string;
   /** The change to send once confirmed: one function of `api`. */
   request: ApiAction<Result>;

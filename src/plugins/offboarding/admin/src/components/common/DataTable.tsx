@@ -115,10 +115,19 @@ export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, f
               {shown.map((column, index) => {
                 const content = column.cell(row);
                 const Cell = isPinned(column, index) ? PinnedTd : Td;
+                // Long text never pushes the columns off-screen: wrapped where the column wraps
+                // (a word longer than the cell breaks too), otherwise cut with an ellipsis and
+                // shown whole on hover.
                 return (
-                  <Cell key={column.key} style={column.wrap ? { whiteSpace: 'normal', maxWidth: '32rem' } : undefined}>
+                  <Cell key={column.key} style={column.wrap ? { whiteSpace: 'normal', maxWidth: '32rem', overflowWrap: 'anywhere' } : { maxWidth: '20rem' }}>
                     {typeof content === 'string' ? (
-                      <Typography textColor="neutral800" fontWeight={column.strong ? 'semiBold' : undefined}>
+                      <Typography
+                        textColor="neutral800"
+                        fontWeight={column.strong ? 'semiBold' : undefined}
+                        ellipsis={!column.wrap}
+                        title={column.wrap ? undefined : content}
+                        style={column.wrap ? undefined : { display: 'block' }}
+                      >
                         {content}
                       </Typography>
                     ) : (

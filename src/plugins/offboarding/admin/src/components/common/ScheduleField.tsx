@@ -1,9 +1,8 @@
-import { DateTimePicker, Field } from '@strapi/design-system';
 import { useIntl, type IntlShape } from 'react-intl';
 import type { ScheduledAnswer } from '../../../../shared/contracts/lifecycle';
 import { getTranslation } from '../../utils/translations';
 import { OptionGroup } from '../entitlements/OptionGroup';
-import { commonMessages } from './messages';
+import { DateField, futureDateError } from './DateField';
 import type { ActionFormState } from './useActionForm';
 
 /** Now (or, for an end, on demand), or at a moment the admin picks. */
@@ -18,10 +17,6 @@ const messages = {
     defaultMessage: 'Nothing changes until then; it is listed under Scheduled changes and can be undone there.',
   },
   at: { id: getTranslation('common.schedule.at'), defaultMessage: 'Date and time' },
-  day: { id: getTranslation('common.schedule.day'), defaultMessage: 'Day' },
-  time: { id: getTranslation('common.schedule.time'), defaultMessage: 'Time' },
-  required: { id: getTranslation('common.schedule.required'), defaultMessage: 'Pick the date and time.' },
-  past: { id: getTranslation('common.schedule.past'), defaultMessage: 'Pick a moment in the future.' },
   scheduledFor: { id: getTranslation('common.schedule.scheduledFor'), defaultMessage: 'Scheduled for {date}.' },
 };
 
@@ -38,12 +33,10 @@ export interface ScheduleFieldProps {
   nowLabel?: string;
   nowHint?: string;
   dateHint?: string;
-  /** The earliest moment offered; now by default. */
-  minDate?: Date;
 }
 
 /** When a change happens: now, or on a date (a scheduled change, docs/spec.md §13). */
-export const ScheduleField = ({ name, when, onWhen, at, onAt, error, label, nowLabel, nowHint, dateHint, minDate }: ScheduleFieldProps) => {
+export const ScheduleField = ({ name, when, onWhen, at, onAt, error, label, nowLabel, nowHint, dateHint }: ScheduleFieldProps) => {
   const { formatMessage } = useIntl();
   return (
     <>
@@ -56,21 +49,7 @@ export const ScheduleField = ({ name, when, onWhen, at, onAt, error, label, nowL
           { value: 'date', label: formatMessage(messages.date), hint: dateHint ?? formatMessage(messages.dateHint) },
         ]}
       />
-      {when === 'date' ? (
-        <Field.Root name={name} required error={error}>
-          <Field.Label>{formatMessage(messages.at)}</Field.Label>
-          <DateTimePicker
-            value={at ?? null}
-            onChange={(date) => onAt(date)}
-            onClear={() => onAt(undefined)}
-            clearLabel={formatMessage(commonMessages.clearDate)}
-            minDate={minDate ?? new Date()}
-            dateLabel={formatMessage(messages.day)}
-            timeLabel={formatMessage(messages.time)}
-          />
-          <Field.Error />
-        </Field.Root>
-      ) : null}
+      {when === 'date' ? <DateField name={name} label={formatMessage(messages.at)} value={at} onChange={onAt} error={error} required /> : null}
     </>
   );
 };
@@ -95,8 +74,7 @@ export const bindSchedule = <Values, W extends keyof Values & string, A extends 
 /** The client's check of a dated choice (the server checks again): a moment, after `after` (now by default). */
 export const scheduleError = (intl: IntlShape, when: When, at: Date | undefined, after: Date = new Date()): string | undefined => {
   if (when !== 'date') return undefined;
-  if (!at) return intl.formatMessage(messages.required);
-  return at.getTime() > after.getTime() ? undefined : intl.formatMessage(messages.past);
+  return futureDateError(intl, at, after);
 };
 
 /** The request's value: the moment when one was picked, otherwise absent. */

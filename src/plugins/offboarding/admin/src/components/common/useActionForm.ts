@@ -51,6 +51,8 @@ export const useActionForm = <Values extends object, Result>(config: ActionFormC
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
     setValues((previous) => ({ ...previous, [key]: value }));
+    // A refusal answered the values that were sent: any change makes it stale.
+    setError(null);
     setServerErrors((previous) =>
       Object.fromEntries(Object.entries(previous).filter(([field]) => field !== key && !field.startsWith(`${String(key)}.`))),
     );
@@ -61,10 +63,12 @@ export const useActionForm = <Values extends object, Result>(config: ActionFormC
     setAttempted(true);
     if (config.validate && hasErrors(config.validate(values))) return;
     setError(null);
-    const result = await run(config.request(values));
+    // The dialog shows the refusal where the admin acted: no notification on top of it.
+    const result = await run(config.request(values), { silent: true });
     if (!result.ok) {
-      // useApiAction raised the notification; the dialog keeps the message where the admin acted.
-      setError(result.error);
+      // Shown once: at the fields it names when the form has them, otherwise under the fields.
+      const known = Object.keys(result.fieldErrors).filter((path) => path.split('.')[0] in config.initialValues);
+      setError(known.length ? null : result.error);
       setServerErrors(result.fieldErrors);
       return;
     }

@@ -1,5 +1,4 @@
 import * as React from 'react';
-import { DateTimePicker, Field } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { CancelRequest } from '../../../../shared/contracts/api';
 import type { CancelTiming, RefundMode } from '../../../../shared/contracts/constants';
@@ -8,12 +7,13 @@ import { labelMessages } from '../../hooks/useLabels';
 import { usePermissions } from '../../hooks/usePermissions';
 import { getTranslation } from '../../utils/translations';
 import { ActionForm } from '../common/ActionForm';
+import { DateField, futureDateError } from '../common/DateField';
 import { commonMessages } from '../common/messages';
 import { useActionForm } from '../common/useActionForm';
 import { CancelPreviewPanel } from './CancelPreviewPanel';
 import { refundAvailability, timingAvailability } from './cancelOptions';
 import { CancellationFields, useReasonOptions } from './fields';
-import { entitlementLabel, formatDateTime } from './format';
+import { entitlementLabel, formatDateTime, formatMinorUnits } from './format';
 import { actionMessages, subjectMessage } from './messages';
 import { OptionGroup } from './OptionGroup';
 import type { EntitlementFormProps } from './types';
@@ -35,9 +35,9 @@ interface Values {
   prorateAsOf: Date | undefined;
 }
 
-/** The request body, or null while the chosen timing still lacks its date. */
+/** The request body, or null while the chosen timing still lacks a date after now. */
 const toRequest = (values: Values, reason: string): CancelRequest | null => {
-  if (values.timing === 'date' && !values.effectiveAt) return null;
+  if (values.timing === 'date' && (!values.effectiveAt || values.effectiveAt.getTime() <= Date.now())) return null;
   const notes = values.notes.trim();
   return {
     reason,
@@ -62,15 +62,25 @@ export const CancelEntitlementForm = ({ entitlement, organization, ...dialog }: 
   const previewedAsOf = React.useRef<string | null>(null);
   const withPreviewedAsOf = (request: CancelRequest): CancelRequest =>
     request.refund === 'prorated' && !request.prorateAsOf && previewedAsOf.current ? { ...request, prorateAsOf: previewedAsOf.current } : request;
-  const { values, set, field, fieldError, form } = useActionForm({
+  // "Now" for the form's own hints; the server decides with its clock and says so in the preview.
+  const now = React.useMemo(() => new Date(), []);
+  const timings = timingAvailability(intl, entitlement, now);
+  const refunds = refundAvailability(intl, entitlement);
+  const { values, field, form } = useActionForm({
     ...dialog,
-    initialValues: { reason: '', notes: '', timing: 'immediate', effectiveAt: undefined, refund: 'none', prorateAsOf: undefined } as Values,
+    // At the end of the period, as in every cancel dialog (docs/spec.md §6), when it has one.
+    initialValues: {
+      reason: '',
+      notes: '',
+      timing: timings.period_end === null ? 'period_end' : 'immediate',
+      effectiveAt: undefined,
+      refund: 'none',
+      prorateAsOf: undefined,
+    } as Values,
     validate: (current) => ({
       reason: current.reason ? undefined : t('reason.required', 'Choose the reason for the cancellation.'),
-      effectiveAt:
-        current.timing === 'date' && !current.effectiveAt
-          ? t('effectiveAt.required', 'Pick the date the cancellation takes effect.')
-          : undefined,
+      effectiveAt: current.timing === 'date' ? futureDateError(intl, current.effectiveAt) : undefined,
+      notes: current.notes.trim().length > 5000 ? t('notes.tooLong', 'Notes hold at most 5,000 characters.') : undefined,
     }),
     // validate has made sure the request exists.
     request: (current) => api.entitlements.cancel(entitlement.documentId, withPreviewedAsOf(toRequest(current, current.reason) as CancelRequest)),
@@ -80,10 +90,6 @@ export const CancelEntitlementForm = ({ entitlement, organization, ...dialog }: 
         : t('success.later', 'Cancellation scheduled for {date}.', { date: formatDateTime(intl, updated.cancelEffectiveAt) }),
   });
 
-  // "Now" for the form's own hints; the server decides with its clock and says so in the preview.
-  const now = React.useMemo(() => new Date(), []);
-  const timings = timingAvailability(intl, entitlement, now);
-  const refunds = refundAvailability(intl, entitlement);
 
   // The figures do not depend on the reason, so the preview runs before one is chosen, with the
   // first active reason standing in (the server only checks that the reason exists).
@@ -98,27 +104,21 @@ export const CancelEntitlementForm = ({ entitlement, organization, ...dialog }: 
   else if (reasons.isLoading) previewHint = formatMessage(commonMessages.loading);
   else if (!previewReason)
     previewHint = t('reason.none', 'No active cancellation reason exists: add one under Settings › Cancellation reasons.');
-  else if (values.timing === 'date' && !values.effectiveAt)
-    previewHint = t('effectiveAt.required', 'Pick the date the cancellation takes effect.');
-
-  const datePicker = (key: 'effectiveAt' | 'prorateAsOf', minDate?: Date) => (
-    <DateTimePicker
-      value={values[key] ?? null}
-      onChange={(date) => set(key, date)}
-      onClear={() => set(key, undefined)}
-      clearLabel={formatMessage(commonMessages.clearDate)}
-      minDate={minDate}
-      dateLabel={t('effectiveAt.date', 'Day')}
-      timeLabel={t('effectiveAt.time', 'Time')}
-    />
-  );
+  // The date field says what is wrong with the date: the preview only waits for it.
+  else if (values.timing === 'date' && !previewRequest) previewHint = t('preview.waitingForDate', 'The preview follows once the date is set.');
+  const refund = !preview.isLoading && !preview.error && !previewHint ? preview.preview?.refund : undefined;
+  const submitLabel =
+    refund && refund.mode === values.refund && refund.amount > 0
+      ? t('submitRefund', 'Cancel and refund {amount}', { amount: formatMinorUnits(intl, refund.amount, refund.currency) })
+      : formatMessage(actionMessages.cancel);
 
   return (
     <ActionForm
       {...form}
       description={formatMessage(subjectMessage, { entitlement: entitlementLabel(intl, entitlement), organization: organization.name })}
-      submitLabel={formatMessage(actionMessages.cancel)}
+      submitLabel={submitLabel}
       submitVariant="danger"
+      aside={<CancelPreviewPanel preview={preview.preview} error={preview.error} isLoading={preview.isLoading} hint={previewHint} />}
     >
       <CancellationFields
         reasons={reasons}
@@ -141,11 +141,7 @@ export const CancelEntitlementForm = ({ entitlement, organization, ...dialog }: 
         ]}
       />
       {values.timing === 'date' ? (
-        <Field.Root name="effectiveAt" required error={fieldError('effectiveAt')}>
-          <Field.Label>{t('effectiveAt', 'Effective date')}</Field.Label>
-          {datePicker('effectiveAt', now)}
-          <Field.Error />
-        </Field.Root>
+        <DateField {...field('effectiveAt')} name="effectiveAt" label={t('effectiveAt', 'Effective date')} required />
       ) : null}
       <OptionGroup<RefundMode>
         label={t('refund', 'Refund')}
@@ -158,18 +154,13 @@ export const CancelEntitlementForm = ({ entitlement, organization, ...dialog }: 
         }))}
       />
       {values.refund === 'prorated' ? (
-        <Field.Root
+        <DateField
+          {...field('prorateAsOf')}
           name="prorateAsOf"
+          label={t('prorateAsOf', 'Prorate as of (optional)')}
           hint={t('prorateAsOf.hint', 'By default the unused part of the period is counted from the effective date.')}
-          error={fieldError('prorateAsOf')}
-        >
-          <Field.Label>{t('prorateAsOf', 'Prorate as of (optional)')}</Field.Label>
-          {datePicker('prorateAsOf')}
-          <Field.Hint />
-          <Field.Error />
-        </Field.Root>
+        />
       ) : null}
-      <CancelPreviewPanel preview={preview.preview} error={preview.error} isLoading={preview.isLoading} hint={previewHint} />
     </ActionForm>
   );
 };

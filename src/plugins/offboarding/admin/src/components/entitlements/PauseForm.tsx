@@ -57,7 +57,7 @@ export const PauseForm = ({ entitlement, organization, ...dialog }: EntitlementF
     request: (current) => api.entitlements.pause(entitlement.documentId, toRequest(current)),
     successMessage: (answer) => scheduledMessage(intl, answer, t('success', 'Entitlement paused.')),
   });
-  const { values, field, form } = state;
+  const { field, form } = state;
 
   return (
     <ActionForm
@@ -76,7 +76,6 @@ export const PauseForm = ({ entitlement, organization, ...dialog }: EntitlementF
         nowLabel={t('end.onDemand', 'On demand')}
         nowHint={t('end.onDemand.hint', 'Paused until someone resumes it.')}
         dateHint={t('end.date.hint', 'Resumes by itself then; its current period ends later by the time paused.')}
-        minDate={values.start === 'date' ? values.startAt : undefined}
         {...bindSchedule(state, 'end', 'resumeAt')}
       />
       <OptionGroup<PauseAccess>

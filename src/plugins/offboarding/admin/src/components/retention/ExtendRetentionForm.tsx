@@ -1,39 +1,37 @@
-import { DatePicker, Field, Textarea } from '@strapi/design-system';
+import { Field, Textarea } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
 import { ActionForm } from '../common/ActionForm';
+import { DateField, futureDateError } from '../common/DateField';
 import { commonMessages } from '../common/messages';
 import { useActionForm } from '../common/useActionForm';
 import { useFormat } from '../../hooks/useFormat';
 import type { RetentionFormProps } from './RetentionActions';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The first day the new date may fall on: after both today and the current retention date. */
-const earliestDay = (retentionUntil: string | null) => {
-  const floor = Math.max(Date.now(), retentionUntil ? new Date(retentionUntil).getTime() : 0);
-  const day = new Date(floor + DAY_MS);
-  day.setHours(0, 0, 0, 0);
-  return day;
-};
-
 /** Extend: keep an organization's data until a later date, for a recorded reason (it leaves the purge queue). */
 export const ExtendRetentionForm = ({ organization, ...dialog }: RetentionFormProps) => {
-  const { formatMessage, locale } = useIntl();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const format = useFormat();
   const current = organization.retentionUntil ? new Date(organization.retentionUntil).getTime() : Date.now();
-  const { values, set, field, fieldError, form } = useActionForm({
+  const { field, form } = useActionForm({
     ...dialog,
     initialValues: { until: undefined as Date | undefined, reason: '' },
     validate: ({ until, reason }) => ({
+      // A typed past date stays as typed and is refused here, in words.
       until:
-        until === undefined || until.getTime() <= Math.max(current, Date.now())
-          ? formatMessage({
-              id: getTranslation('retention.extend.untilTooEarly'),
-              defaultMessage: 'Choose a date later than the current retention date.',
-            })
-          : undefined,
+        until && until.getTime() <= Date.now()
+          ? futureDateError(intl, until)
+          : futureDateError(
+              intl,
+              until,
+              new Date(current),
+              formatMessage({
+                id: getTranslation('retention.extend.untilTooEarly'),
+                defaultMessage: 'Choose a date later than the current retention date.',
+              }),
+            ),
       reason: reason.trim() ? undefined : formatMessage(commonMessages.required),
     }),
     // validate has made sure of the date.
@@ -58,18 +56,13 @@ export const ExtendRetentionForm = ({ organization, ...dialog }: RetentionFormPr
       )}
       submitLabel={formatMessage({ id: getTranslation('retention.extend.confirm'), defaultMessage: 'Extend retention' })}
     >
-      <Field.Root name="until" required error={fieldError('until')}>
-        <Field.Label>{formatMessage({ id: getTranslation('retention.extend.until'), defaultMessage: 'Keep the data until' })}</Field.Label>
-        <DatePicker
-          value={values.until}
-          onChange={(date) => set('until', date)}
-          onClear={() => set('until', undefined)}
-          clearLabel={formatMessage(commonMessages.clearDate)}
-          minDate={earliestDay(organization.retentionUntil)}
-          locale={locale}
-        />
-        <Field.Error />
-      </Field.Root>
+      <DateField
+        {...field('until')}
+        name="until"
+        label={formatMessage({ id: getTranslation('retention.extend.until'), defaultMessage: 'Keep the data until' })}
+        withTime={false}
+        required
+      />
       <ReasonText
         {...field('reason')}
         hint={formatMessage({ id: getTranslation('retention.extend.reasonHint'), defaultMessage: 'Recorded in the audit trail.' })}

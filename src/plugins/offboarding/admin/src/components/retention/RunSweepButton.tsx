@@ -1,59 +1,77 @@
-import { Button } from '@strapi/design-system';
 import { Play } from '@strapi/icons';
-import { useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import type { SweepName } from '../../../../shared/contracts/constants';
 import { api } from '../../api';
-import { useApiAction } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/translations';
+import { ActionDialog } from '../common/ActionDialog';
+import { ActionForm } from '../common/ActionForm';
+import { useActionForm } from '../common/useActionForm';
 
-/** Run now: works the sweep's due items at once, and says what it did. */
+/** Run now: asks first (a purge sweep deletes data for good), then works the sweep's due items at once and says what it did. */
 export const RunSweepButton = ({ name, label, onRan }: { name: SweepName; label: string; onRan: () => void }) => {
   const { formatMessage } = useIntl();
-  const { toggleNotification } = useNotification();
-  const { run, isSubmitting } = useApiAction();
-
-  const runNow = async () => {
-    const result = await run(api.jobs.run(name));
-    if (!result.ok) return;
-    const sweep = result.data.data;
-    toggleNotification(
-      sweep.skipped
-        ? { type: 'warning', message: sweep.skipped }
-        : {
-            type: 'success',
-            message: formatMessage(
-              {
-                id: getTranslation('retention.jobs.ran'),
-                defaultMessage:
-                  '{sweep}: {processed, plural, =0 {nothing was due} one {# item processed} other {# items processed}} ({performed} done, {noop} unchanged, {failed} failed).',
-              },
-              {
-                sweep: label,
-                processed: sweep.processed,
-                performed: sweep.performed,
-                noop: sweep.noop,
-                failed: sweep.failed,
-              },
-            ),
-          },
-    );
-    onRan();
-  };
-
+  const runLabel = formatMessage({ id: getTranslation('retention.jobs.run'), defaultMessage: 'Run now' });
   return (
-    <Button
-      variant="secondary"
+    <ActionDialog
+      label={runLabel}
+      title={formatMessage({ id: getTranslation('retention.jobs.runLabel'), defaultMessage: 'Run now: {sweep}' }, { sweep: label })}
       size="S"
       startIcon={<Play />}
-      loading={isSubmitting}
-      onClick={runNow}
-      aria-label={formatMessage(
-        { id: getTranslation('retention.jobs.runLabel'), defaultMessage: 'Run now: {sweep}' },
-        { sweep: label },
-      )}
+      onDone={onRan}
     >
-      {formatMessage({ id: getTranslation('retention.jobs.run'), defaultMessage: 'Run now' })}
-    </Button>
+      {(dialog) => <RunSweepForm {...dialog} name={name} label={label} submitLabel={runLabel} />}
+    </ActionDialog>
+  );
+};
+
+const RunSweepForm = ({
+  name,
+  label,
+  submitLabel,
+  onClose,
+  onDone,
+}: {
+  name: SweepName;
+  label: string;
+  submitLabel: string;
+  onClose: () => void;
+  onDone: () => void;
+}) => {
+  const { formatMessage } = useIntl();
+  const { form } = useActionForm({
+    initialValues: {},
+    request: () => api.jobs.run(name),
+    successMessage: ({ data: sweep }) =>
+      sweep.skipped ??
+      formatMessage(
+        {
+          id: getTranslation('retention.jobs.ran'),
+          defaultMessage:
+            '{sweep}: {processed, plural, =0 {nothing was due} one {# item processed} other {# items processed}} ({performed} done, {noop} unchanged, {failed} failed).',
+        },
+        { sweep: label, processed: sweep.processed, performed: sweep.performed, noop: sweep.noop, failed: sweep.failed },
+      ),
+    onDone,
+    onClose,
+  });
+  const purge = name === 'purge';
+  return (
+    <ActionForm
+      {...form}
+      description={
+        purge
+          ? formatMessage({
+              id: getTranslation('retention.jobs.run.confirmPurge'),
+              defaultMessage:
+                'Every organization due for purge is deleted now, for good: its data cannot be brought back. Organizations on legal hold are kept.',
+            })
+          : formatMessage({
+              id: getTranslation('retention.jobs.run.confirm'),
+              defaultMessage: 'The sweep works every item that is due now, as it would on its schedule.',
+            })
+      }
+      submitLabel={submitLabel}
+      submitVariant={purge ? 'danger' : 'default'}
+    />
   );
 };

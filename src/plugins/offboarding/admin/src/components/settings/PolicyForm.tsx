@@ -11,7 +11,7 @@ import { commonMessages } from '../common/messages';
 import { useActionForm } from '../common/useActionForm';
 import { dunningErrors, type DunningProblem } from './dunningStages';
 import { DunningStagesField } from './DunningStagesField';
-import { DAY_SETTINGS, initialPolicyValues, policyRequestBody, type PolicyFormValues } from './policyForm';
+import { DAY_SETTINGS, MAX_POLICY_DAYS, initialPolicyValues, policyRequestBody, type PolicyFormValues } from './policyForm';
 import { PolicySettingsFields } from './PolicySettingsFields';
 
 const NO_CLASS = 'none';
@@ -23,7 +23,7 @@ export interface PolicyFormProps extends DialogFormProps {
 
 /** Create or edit a cancellation policy, every setting in one form. */
 export const PolicyForm = ({ policy, ...dialog }: PolicyFormProps) => {
-  const { formatMessage } = useIntl();
+  const { formatMessage, formatNumber } = useIntl();
   const labels = useLabels();
   const dunningMessages: Record<DunningProblem, string> = {
     required: formatMessage(commonMessages.required),
@@ -44,7 +44,16 @@ export const PolicyForm = ({ policy, ...dialog }: PolicyFormProps) => {
     validate: (values) => {
       const required = formatMessage(commonMessages.required);
       const errors: Partial<Record<keyof PolicyFormValues, string>> = { name: values.name.trim() ? undefined : required };
-      for (const key of DAY_SETTINGS) if (values[key] === undefined) errors[key] = required;
+      // The server's bounds (controllers/validation/settings.ts): a whole number of days from 0 to 36,500.
+      const range = formatMessage(
+        { id: getTranslation('settings.policies.error.days'), defaultMessage: 'A whole number of days from 0 to {max}.' },
+        { max: formatNumber(MAX_POLICY_DAYS) },
+      );
+      for (const key of DAY_SETTINGS) {
+        const value = values[key];
+        if (value === undefined) errors[key] = required;
+        else if (!Number.isInteger(value) || value < 0 || value > MAX_POLICY_DAYS) errors[key] = range;
+      }
       const stageErrors = Object.fromEntries(dunningErrors(values.dunningStages).map(({ path, problem }) => [path, dunningMessages[problem]]));
       return { ...errors, ...stageErrors };
     },

@@ -10,6 +10,8 @@ import { useActionForm } from '../common/useActionForm';
 
 type ReasonValues = Omit<CancellationReason, 'documentId'>;
 const FLAGS = ['appliesToCancel', 'appliesToSuspend', 'active'] as const;
+/** The server's limit (controllers/validation/settings.ts): a longer label is refused, never cut. */
+const MAX_LABEL = 255;
 
 const initialValues = (reason: CancellationReason | null): ReasonValues =>
   reason
@@ -44,7 +46,14 @@ export const ReasonForm = ({ reason, ...dialog }: ReasonFormProps) => {
     initialValues: initialValues(reason),
     validate: ({ code, label }) => ({
       code: code.trim() ? undefined : formatMessage(commonMessages.required),
-      label: label.trim() ? undefined : formatMessage(commonMessages.required),
+      label: !label.trim()
+        ? formatMessage(commonMessages.required)
+        : label.trim().length > MAX_LABEL
+          ? formatMessage(
+              { id: getTranslation('settings.reasons.error.labelTooLong'), defaultMessage: 'At most {max} characters: {count} now.' },
+              { max: MAX_LABEL, count: label.trim().length },
+            )
+          : undefined,
     }),
     // A new reason's body already holds the trimmed code and label; naming them again types them as required.
     request: (current) =>
@@ -87,9 +96,18 @@ export const ReasonForm = ({ reason, ...dialog }: ReasonFormProps) => {
           </Field.Root>
         </Grid.Item>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <Field.Root name="label" required error={fieldError('label')}>
+          <Field.Root
+            name="label"
+            required
+            error={fieldError('label')}
+            hint={formatMessage(
+              { id: getTranslation('settings.reasons.hint.labelCount'), defaultMessage: '{count} of {max} characters' },
+              { count: values.label.trim().length, max: MAX_LABEL },
+            )}
+          >
             <Field.Label>{t('field.label', 'Label')}</Field.Label>
-            <TextInput value={values.label} maxLength={255} onChange={(event) => set('label', event.target.value)} />
+            <TextInput value={values.label} onChange={(event) => set('label', event.target.value)} />
+            <Field.Hint />
             <Field.Error />
           </Field.Root>
         </Grid.Item>

@@ -12,6 +12,9 @@ export const DAY_SETTINGS = [
 ] as const;
 export type DaySetting = (typeof DAY_SETTINGS)[number];
 
+/** The most days a policy's setting may hold, as the server checks it. */
+export const MAX_POLICY_DAYS = 36_500;
+
 export const FLAG_SETTINGS = ['allowReactivation', 'refundEligible'] as const;
 export type FlagSetting = (typeof FLAG_SETTINGS)[number];
 

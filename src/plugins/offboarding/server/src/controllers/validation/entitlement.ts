@@ -42,7 +42,9 @@ export const validateCancel = validateBody<CancelRequest>(
   strictObject({ ...cancellationShape, refund: oneOf(REFUND_MODES), prorateAsOf: isoDate() })
 );
 
-export const validateCancelAll = validateBody<CancelAllRequest>(strictObject(cancellationShape));
+export const validateCancelAll = validateBody<CancelAllRequest>(
+  strictObject({ ...cancellationShape, refund: oneOf(REFUND_MODES), prorateAsOf: isoDate() })
+);
 
 export const validateSuspend = validateBody<SuspendRequest>(
   strictObject({
