@@ -1,6 +1,7 @@
 import type {
   AccessView,
   AuditEvent,
+  BulkResult,
   CancellationPolicy,
   CancellationReason,
   CancelPreview,
@@ -99,6 +100,7 @@ export const CONTRACTS = {
   DomainEvent: fieldsOf<DomainEvent>()(['id', 'type', 'occurredAt', 'sequence', 'organization', 'target', 'actor', 'data']),
   Checklist: fieldsOf<Checklist>()(['organization', 'startedAt', 'startedBy', 'completedAt', 'current', 'steps']),
   Stats: fieldsOf<Stats>()(['organizations', 'entitlements', 'purgeQueue', 'legalHolds']),
+  BulkResult: fieldsOf<BulkResult>()(['id', 'ok', 'error']),
   PurgeQueueItem: fieldsOf<PurgeQueueItem>()([
     'documentId', 'name', 'taxId', 'archivedAt', 'lastCancelledAt', 'retentionUntil', 'purgeAfter', 'willDelete',
   ]),

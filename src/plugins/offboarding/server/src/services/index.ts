@@ -11,6 +11,7 @@ import dataExport from './export';
 import lease from './lease';
 import notices from './notices';
 import organization from './organization';
+import organizationBulk from './organization-bulk';
 import organizationLifecycle from './organization-lifecycle';
 import ownedData from './owned-data';
 import policy from './policy';
@@ -35,6 +36,7 @@ const services = {
   collaborator,
   entitlement,
   organization,
+  'organization-bulk': organizationBulk,
   'organization-lifecycle': organizationLifecycle,
   policy,
   reason,
