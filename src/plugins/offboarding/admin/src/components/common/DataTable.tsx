@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Box, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Box, Checkbox, Flex, IconButton, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { CaretDown, CaretUp } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { QueryState } from '../../hooks/useApi';
 import { ErrorAlert } from './ErrorAlert';
@@ -17,6 +18,26 @@ export interface Column<Row> {
   strong?: boolean;
   /** A string is shown as the table's plain text. */
   cell: (row: Row) => React.ReactNode;
+  /** The column sorts the rows: the key the table's `sort` names it by. */
+  sortKey?: string;
+}
+
+/** The table's order: which column, which way, and how to ask for another (a list sorted by the server). */
+export interface TableSort {
+  key: string | null;
+  direction: 'asc' | 'desc';
+  onSort: (key: string, direction: 'asc' | 'desc') => void;
+  /** The button's accessible name: "Sort by Name, descending". */
+  label: (header: string, direction: 'asc' | 'desc') => string;
+}
+
+/** Rows the admin ticked (by row key), for actions on several rows at once. */
+export interface TableSelection {
+  selected: ReadonlySet<string>;
+  onChange: (keys: string[], checked: boolean) => void;
+  /** The accessible names of the header's and a row's checkbox. */
+  allLabel: string;
+  rowLabel: (key: string) => string;
 }
 
 /** Rows with a documentId are told apart by it; any other row says how. */
@@ -33,13 +54,17 @@ export type DataTableProps<Row> = RowKey<Row> & {
   status?: Pick<QueryState<unknown>, 'error' | 'isLoading'>;
   /** Under the table (a pager). */
   footer?: React.ReactNode;
+  /** Sortable headers (columns with a `sortKey`). */
+  sort?: TableSort;
+  /** A checkbox per row and one for the page. */
+  selection?: TableSelection;
 };
 
 const keyOf = <Row,>(row: Row, rowKey: ((row: Row) => string) | undefined) =>
   rowKey ? rowKey(row) : String((row as { documentId?: unknown }).documentId);
 
 /** The one table of the panel: its headings, its rows, and what it says while loading, failing or empty. */
-export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, footer }: DataTableProps<Row>) => {
+export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, footer, sort, selection }: DataTableProps<Row>) => {
   const { formatMessage } = useIntl();
   const shown = columns.filter((column): column is Column<Row> => column !== false);
 
@@ -54,26 +79,64 @@ export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, f
       </Box>
     );
   } else {
+    const keys = rows.map((row) => keyOf(row, rowKey));
+    const ticked = selection ? keys.filter((key) => selection.selected.has(key)).length : 0;
     body = (
-      <Table colCount={shown.length} rowCount={rows.length + 1}>
+      <Table colCount={shown.length + (selection ? 1 : 0)} rowCount={rows.length + 1}>
         <Thead>
           <Tr>
-            {shown.map((column) => (
-              <Th key={column.key}>
-                {column.hiddenHeader ? (
-                  <VisuallyHidden>{column.header}</VisuallyHidden>
-                ) : (
-                  <Typography variant="sigma" textColor="neutral600">
-                    {column.header}
-                  </Typography>
-                )}
+            {selection ? (
+              <Th>
+                <Checkbox
+                  aria-label={selection.allLabel}
+                  checked={ticked === 0 ? false : ticked === keys.length ? true : 'indeterminate'}
+                  onCheckedChange={(checked) => selection.onChange(keys, checked === true)}
+                />
               </Th>
-            ))}
+            ) : null}
+            {shown.map((column) => {
+              const sorted = sort && column.sortKey && sort.key === column.sortKey ? sort.direction : null;
+              let ariaSort: 'ascending' | 'descending' | 'none' | undefined;
+              if (sort && column.sortKey) ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
+              const heading = column.hiddenHeader ? (
+                <VisuallyHidden>{column.header}</VisuallyHidden>
+              ) : (
+                <Typography variant="sigma" textColor="neutral600">
+                  {column.header}
+                </Typography>
+              );
+              if (!sort || !column.sortKey) return <Th key={column.key}>{heading}</Th>;
+              const sortKey = column.sortKey;
+              // Ascending first; a second click turns it around.
+              const next = sorted === 'asc' ? 'desc' : 'asc';
+              return (
+                <Th
+                  key={column.key}
+                  aria-sort={ariaSort}
+                  action={
+                    <IconButton label={sort.label(column.header, next)} variant="ghost" onClick={() => sort.onSort(sortKey, next)}>
+                      {sorted === 'desc' ? <CaretDown /> : <CaretUp />}
+                    </IconButton>
+                  }
+                >
+                  {heading}
+                </Th>
+              );
+            })}
           </Tr>
         </Thead>
         <Tbody>
           {rows.map((row) => (
             <Tr key={keyOf(row, rowKey)}>
+              {selection ? (
+                <Td>
+                  <Checkbox
+                    aria-label={selection.rowLabel(keyOf(row, rowKey))}
+                    checked={selection.selected.has(keyOf(row, rowKey))}
+                    onCheckedChange={(checked) => selection.onChange([keyOf(row, rowKey)], checked === true)}
+                  />
+                </Td>
+              ) : null}
               {shown.map((column) => {
                 const content = column.cell(row);
                 return (
