@@ -156,6 +156,7 @@ describe('bulk actions', () => {
       [{ action: 'archive' }, 'ids'],
       [{ action: 'cancel_at_period_end', ids: ['a'] }, 'reason'],
       [{ action: 'archive', ids: ['a'], extra: 1 }, ''],
+      [{ action: 'cancel_at_period_end', ids: ['a'], reason: 'no_such_reason' }, 'reason'],
     ];
     for (const [body, field] of cases) {
       const res = await bulk(h.api, body);

@@ -62,6 +62,8 @@ const createOrganizationBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async run(request: BulkOrganizationsRequest, can: (action: ActionKey) => boolean, actor: Actor): Promise<BulkResult[]> {
+      // An unknown or retired reason is the request's fault, not each organization's: one 400 naming it.
+      if (request.action === 'cancel_at_period_end') await getService(strapi, 'reason').assertUsable(request.reason ?? '', 'cancel');
       const results: BulkResult[] = [];
       // The same id twice runs once.
       for (const id of [...new Set(request.ids)]) {
