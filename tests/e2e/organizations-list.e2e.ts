@@ -89,7 +89,7 @@ describe.each([1440, 800])('at %i px', (width) => {
     await dialog.getByRole('button', { name: 'Archive', exact: true }).click();
     await dialog.getByText('2 done, 0 refused.').waitFor();
     await screenshot(page, `64-bulk-archive-summary-${width}`);
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
     // Archived ones are hidden: the search says they exist, and shows them on request.
     await page.getByText('2 archived organizations match this search. Archived organizations are hidden.').waitFor();

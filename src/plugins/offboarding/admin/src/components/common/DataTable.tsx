@@ -112,6 +112,8 @@ export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, f
               return (
                 <Th
                   key={column.key}
+                  // aria-sort belongs to a column header (the design system's cells are grid cells).
+                  role="columnheader"
                   aria-sort={ariaSort}
                   action={
                     <IconButton label={sort.label(column.header, next)} variant="ghost" onClick={() => sort.onSort(sortKey, next)}>
