@@ -93,6 +93,21 @@ const ROWS: Row[] = [
   { title: 'list: pageSize 1000', method: 'get', url: () => `${ORGS}?pageSize=1000`, status: 400, error: 'ValidationError', names: v('pageSize') },
   { title: 'list: page 0', method: 'get', url: () => `${ORGS}?page=0`, status: 400, error: 'ValidationError', names: v('page') },
   { title: 'list: unknown parameter', method: 'get', url: () => `${ORGS}?sort=name`, status: 400, error: 'ValidationError', names: v('sort') },
+  { title: 'list: sort by a column not in the list', method: 'get', url: () => `${ORGS}?sort=notes:asc`, status: 400, error: 'ValidationError', names: v('sort') },
+  { title: 'list: sort direction up', method: 'get', url: () => `${ORGS}?sort=name:up`, status: 400, error: 'ValidationError', names: v('sort') },
+
+  // GET /organizations/export.csv
+  { title: 'csv export: sort foo:asc', method: 'get', url: () => `${ORGS}/export.csv?sort=foo:asc`, status: 400, error: 'ValidationError', names: v('sort') },
+  { title: 'csv export: page (no paging)', method: 'get', url: () => `${ORGS}/export.csv?page=2`, status: 400, error: 'ValidationError', names: v('page') },
+  { title: 'csv export: status foo', method: 'get', url: () => `${ORGS}/export.csv?status=foo`, status: 400, error: 'ValidationError', names: v('status') },
+
+  // POST /organizations/bulk
+  { title: 'bulk: action delete', method: 'post', url: () => `${ORGS}/bulk`, body: (f: Fixtures) => ({ action: 'delete', ids: [f.scratch] }), status: 400, error: 'ValidationError', names: v('action') },
+  { title: 'bulk: no ids', method: 'post', url: () => `${ORGS}/bulk`, body: { action: 'archive', ids: [] }, status: 400, error: 'ValidationError', names: v('ids') },
+  { title: 'bulk: 101 ids', method: 'post', url: () => `${ORGS}/bulk`, body: { action: 'archive', ids: Array.from({ length: 101 }, (_, i) => `id-${i}`) }, status: 400, error: 'ValidationError', names: v('ids') },
+  { title: 'bulk: ids not a list', method: 'post', url: () => `${ORGS}/bulk`, body: { action: 'archive', ids: 'abc' }, status: 400, error: 'ValidationError', names: v('ids') },
+  { title: 'bulk: cancel without a reason', method: 'post', url: () => `${ORGS}/bulk`, body: (f: Fixtures) => ({ action: 'cancel_at_period_end', ids: [f.scratch] }), status: 400, error: 'ValidationError', names: v('reason') },
+  { title: 'bulk: unknown field', method: 'post', url: () => `${ORGS}/bulk`, body: (f: Fixtures) => ({ action: 'archive', ids: [f.scratch], force: true }), status: 400, error: 'ValidationError', names: v('force') },
   { title: 'list: q given twice', method: 'get', url: () => `${ORGS}?q=a&q=b`, status: 400, error: 'ValidationError', names: v('q') },
 
   // POST /organizations

@@ -339,6 +339,15 @@ MUTATING.push({
 
 const READS: RouteCase[] = [
   { route: 'GET /organizations', action: 'read', success: 200, prepare: async () => ({ url: ORGS }) },
+  { route: 'GET /organizations/export.csv', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/export.csv?q=${await newOrg()}` }) },
+  // The route asks for read; each id then needs the action's own permission: a read-only admin
+  // gets 200 with every id refused (403) and nothing changed (organizations-list.test.ts has the rest).
+  {
+    route: 'POST /organizations/bulk',
+    action: 'read',
+    success: 200,
+    prepare: async () => ({ url: `${ORGS}/bulk`, body: { action: 'archive', ids: [await newOrg()] } }),
+  },
   { route: 'GET /organizations/:id', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}` }) },
   { route: 'GET /organizations/:id/audit', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/audit` }) },
   { route: 'GET /organizations/:id/refunds', action: 'read', success: 200, prepare: async () => ({ url: `${ORGS}/${await newOrg()}/refunds` }) },

@@ -1,8 +1,10 @@
 import type {
   ArchivedFilter,
   BillingPeriod,
+  BulkAction,
   CancelTiming,
   EntitlementClass,
+  OrganizationSort,
   OrganizationStatus,
   PolicySettings,
   RefundMode,
@@ -23,8 +25,43 @@ export interface ListOrganizationsQuery {
   q?: string;
   status?: OrganizationStatus;
   archived?: ArchivedFilter;
+  /** `<field>:<asc|desc>`; by name when left out. */
+  sort?: OrganizationSort;
   page?: number;
   pageSize?: number;
+}
+
+/** The list's filters without its page: the CSV export (`GET /organizations/export.csv`). */
+export type ExportOrganizationsQuery = Omit<ListOrganizationsQuery, 'page' | 'pageSize'>;
+
+/**
+ * `GET /organizations`: the page, and with archived organizations hidden and a search given,
+ * how many archived organizations the search also matches (the panel offers to show them).
+ */
+export interface OrganizationListResponse {
+  data: Organization[];
+  meta: { pagination: Pagination; archivedMatches?: number };
+}
+
+/** `POST /organizations/bulk` */
+export interface BulkOrganizationsRequest {
+  action: BulkAction;
+  /** documentIds, at most 100. */
+  ids: string[];
+  /** A cancellation reason's key: required by `cancel_at_period_end`. */
+  reason?: string;
+}
+
+/** One id's outcome: each is checked (RBAC, the organization's state) and run on its own. */
+export interface BulkResult {
+  id: string;
+  ok: boolean;
+  error?: { status: number; message: string; code?: string };
+}
+
+export interface BulkOrganizationsResponse {
+  data: BulkResult[];
+  meta: { done: number; refused: number };
 }
 
 export interface ListResponse<T> {
@@ -164,7 +201,10 @@ export interface OrganizationDetail extends Organization {
 export interface Stats {
   organizations: {
     total: number;
+    /** Organizations not archived, by status (the list with "Show archived" off). */
     byStatus: Record<OrganizationStatus, number>;
+    /** Every organization by status, archived ones included (the list with "Show archived" on). */
+    byStatusWithArchived: Record<OrganizationStatus, number>;
     archived: number;
     disabled: number;
     purged: number;

@@ -59,6 +59,21 @@ export type PurgeState = (typeof PURGE_STATES)[number];
 export const ARCHIVED_FILTERS = ['exclude', 'include', 'only'] as const;
 export type ArchivedFilter = (typeof ARCHIVED_FILTERS)[number];
 
+/** The organizations list's sortable columns (`sort=<field>:<asc|desc>`), each backed by an index. */
+export const ORGANIZATION_SORT_FIELDS = ['name', 'status', 'createdAt', 'lastCancelledAt', 'retentionUntil'] as const;
+export type OrganizationSortField = (typeof ORGANIZATION_SORT_FIELDS)[number];
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+export type OrganizationSort = `${OrganizationSortField}:${SortDirection}`;
+export const ORGANIZATION_SORTS = ORGANIZATION_SORT_FIELDS.flatMap((field) =>
+  SORT_DIRECTIONS.map((direction) => `${field}:${direction}` as OrganizationSort)
+);
+
+/** What `POST /organizations/bulk` runs on each selected organization, and the RBAC action each needs. */
+export const BULK_ACTIONS = ['archive', 'export', 'cancel_at_period_end'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+export const MAX_BULK_IDS = 100;
+
 export const COLLABORATOR_ROLES = ['owner', 'member'] as const;
 export type CollaboratorRole = (typeof COLLABORATOR_ROLES)[number];
 

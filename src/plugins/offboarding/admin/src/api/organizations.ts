@@ -23,13 +23,25 @@ import type {
   UpdateOrganization,
 } from '../../../shared/contracts/organizations';
 import type { AccessChangeRequest, ScheduledAnswer } from '../../../shared/contracts/lifecycle';
+import type {
+  BulkOrganizationsRequest,
+  BulkOrganizationsResponse,
+  ExportOrganizationsQuery,
+  OrganizationInput,
+  OrganizationListResponse,
+} from '../../../shared/contracts/api';
 import { action, path, query } from './request';
 
 type AccessAnswer = ScheduledAnswer<SetOrganizationAccess.Response['data']>;
 
 /** The organizations routes, their history, their access stage, their collaborators and their checklist. */
 export const organizations = {
-  list: (params: ListOrganizations.Request['query']) => query<ListOrganizations.Response>(path`/organizations`, params),
+  list: (params: ListOrganizations.Request['query']) => query<OrganizationListResponse>(path`/organizations`, params),
+  create: (body: OrganizationInput) => action<GetOrganization.Response>('POST', path`/organizations`, body),
+  /** Archive, export or cancel at period end several organizations; each id answers on its own. */
+  bulk: (body: BulkOrganizationsRequest) => action<BulkOrganizationsResponse>('POST', path`/organizations/bulk`, body),
+  /** The filtered list as CSV (fetched as a file: see useCsvExport). */
+  exportCsv: (params: ExportOrganizationsQuery) => query<Blob>(path`/organizations/export.csv`, params),
   get: (id: string) => query<GetOrganization.Response>(path`/organizations/${id}`),
   update: (id: string, body: UpdateOrganization.Request['body']) =>
     action<UpdateOrganization.Response>('PUT', path`/organizations/${id}`, body),

@@ -12,6 +12,7 @@ import { DetailsSection } from '../components/organization/DetailsSection';
 import { EntitlementsSection } from '../components/organization/EntitlementsSection';
 import { ExportsSection } from '../components/organization/ExportsSection';
 import { useFormat } from '../hooks/useFormat';
+import { EditOrganizationDialog } from '../components/organization/EditOrganizationDialog';
 import { OrganizationActions } from '../components/organization/OrganizationActions';
 import { NotificationsSection } from '../components/organization/NotificationsSection';
 import { OrganizationBadges } from '../components/organization/OrganizationBadges';
@@ -102,6 +103,11 @@ export const OrganizationPage = () => {
         navigationAction={<BackButton fallback="/plugins/offboarding" />}
         title={organization.name}
         subtitle={<OrganizationBadges organization={organization} />}
+        secondaryAction={
+          abilities.canManage && organization.purgeState !== 'purged' ? (
+            <EditOrganizationDialog organization={organization} onChanged={onChanged} />
+          ) : undefined
+        }
         primaryAction={<OrganizationActions organization={organization} onChanged={onChanged} />}
       />
       <Layouts.Content>

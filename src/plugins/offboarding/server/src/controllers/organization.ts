@@ -1,11 +1,19 @@
 import type { Core } from '@strapi/strapi';
+import { Readable } from 'node:stream';
 import type { Context } from 'koa';
+import type { OrganizationListResponse } from '../../../shared/contracts/api';
+import { ACTIONS, type ActionKey } from '../constants';
 import { getService } from '../utils';
+import { csvLine } from '../utils/csv';
+import { iso } from '../utils/db';
+import { organizationStore, type OrganizationRow } from '../store/organization';
 import { adminActor } from '../utils/actor';
 import {
   validateAccessChange,
+  validateBulkOrganizations,
   validateCreateOrganization,
   validateDeleteQuery,
+  validateExportOrganizations,
   validateListOrganizations,
   validatePagination,
   validateUpdateOrganization,
@@ -13,6 +21,24 @@ import {
 import { emptyBody, noQuery } from './validation/common';
 import { validateCancelAll } from './validation/entitlement';
 import { toDate } from '../domain/dates';
+
+type Ability = { can: (action: string) => boolean };
+
+/** The CSV export's columns: what an admin sees of an organization, never notes or addresses. */
+const CSV_COLUMNS: [string, (row: OrganizationRow) => unknown][] = [
+  ['id', (row) => row.documentId],
+  ['name', (row) => row.name],
+  ['tax_id', (row) => row.taxId],
+  ['email', (row) => row.email],
+  ['status', (row) => row.lifecycleStatus],
+  ['portal_access', (row) => row.accessStatus],
+  ['archived_at', (row) => iso(toDate(row.archivedAt))],
+  ['last_cancelled_at', (row) => iso(toDate(row.lastCancelledAt))],
+  ['retained_until', (row) => iso(toDate(row.retentionUntil))],
+  ['purge_state', (row) => row.purgeState],
+  ['legal_hold', (row) => (row.legalHold === true || Number(row.legalHold) === 1 ? 'yes' : 'no')],
+  ['created_at', (row) => iso(toDate(row.createdAt as string))],
+];
 
 const createOrganizationController = ({ strapi }: { strapi: Core.Strapi }) => {
   const organizations = () => getService(strapi, 'organization');
@@ -31,7 +57,35 @@ const createOrganizationController = ({ strapi }: { strapi: Core.Strapi }) => {
     async find(ctx: Context) {
       const query = await validateListOrganizations(ctx.query);
       const { results, pagination } = await organizations().list(query);
-      ctx.body = { data: results, meta: { pagination } };
+      const meta: OrganizationListResponse['meta'] = { pagination };
+      // Archived ones hidden and a search given: say how many archived ones it also matches.
+      if (query.q && query.archived === 'exclude') meta.archivedMatches = await organizationStore(strapi).archivedMatches(query);
+      ctx.body = { data: results, meta };
+    },
+
+    /** The filtered list as CSV, streamed a batch of rows at a time (docs/spec.md §7). */
+    async exportCsv(ctx: Context) {
+      const query = await validateExportOrganizations(ctx.query);
+      const rows = organizationStore(strapi).each(query);
+      async function* lines() {
+        yield csvLine(CSV_COLUMNS.map(([name]) => name));
+        for await (const row of rows) yield csvLine(CSV_COLUMNS.map(([, value]) => value(row)));
+      }
+      const day = getService(strapi, 'clock').now().toISOString().slice(0, 10);
+      ctx.set('Content-Type', 'text/csv; charset=utf-8');
+      ctx.set('Content-Disposition', `attachment; filename="organizations-${day}.csv"`);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = Readable.from(lines());
+    },
+
+    /** The route asks for `read`; each id then needs the action's own permission (docs/spec.md §7). */
+    async bulk(ctx: Context) {
+      const body = await validateBulkOrganizations(ctx.request.body);
+      const ability = ctx.state.userAbility as Ability | undefined;
+      const can = (action: ActionKey) => ability?.can(ACTIONS[action]) === true;
+      const results = await getService(strapi, 'organization-bulk').run(body, can, adminActor(ctx));
+      const done = results.filter((result) => result.ok).length;
+      ctx.body = { data: results, meta: { done, refused: results.length - done } };
     },
 
     async findOne(ctx: Context) {

@@ -34,6 +34,10 @@ export const ensureIndexes = async (strapi: Core.Strapi) => {
     { name: 'offboarding_orgs_open_by_name', table: organizations, definition: '(name, id) WHERE archived_at IS NULL' },
     { name: 'offboarding_orgs_archived_by_name', table: organizations, definition: '(name, id) WHERE archived_at IS NOT NULL' },
     { name: 'offboarding_orgs_open_status_by_name', table: organizations, definition: '(lifecycle_status, name, id) WHERE archived_at IS NULL' },
+    // The list sorted by another column (store/organization.ts `orderOf`), archived ones hidden.
+    { name: 'offboarding_orgs_open_by_created', table: organizations, definition: '(created_at, id) WHERE archived_at IS NULL' },
+    { name: 'offboarding_orgs_open_by_cancelled', table: organizations, definition: '(last_cancelled_at, id) WHERE archived_at IS NULL' },
+    { name: 'offboarding_orgs_open_by_retention', table: organizations, definition: '(retention_until, id) WHERE archived_at IS NULL' },
   ];
   if (client === 'postgres') {
     await buildConcurrently(strapi, [...specs, ...(await trigramSpecs(strapi, organizations))]);

@@ -2,6 +2,7 @@ import type {
   AccessView,
   AuditEvent,
   AuditTimelineEvent,
+  BulkResult,
   CancellationPolicy,
   CancellationReason,
   CancelAllPreview,
@@ -107,6 +108,7 @@ export const CONTRACTS = {
   DomainEvent: fieldsOf<DomainEvent>()(['id', 'type', 'occurredAt', 'sequence', 'organization', 'target', 'actor', 'data']),
   Checklist: fieldsOf<Checklist>()(['organization', 'startedAt', 'startedBy', 'completedAt', 'current', 'steps']),
   Stats: fieldsOf<Stats>()(['organizations', 'entitlements', 'purgeQueue', 'legalHolds']),
+  BulkResult: fieldsOf<BulkResult>()(['id', 'ok', 'error']),
   PurgeQueueItem: fieldsOf<PurgeQueueItem>()([
     'documentId', 'name', 'taxId', 'archivedAt', 'lastCancelledAt', 'retentionUntil', 'purgeAfter', 'willDelete',
   ]),

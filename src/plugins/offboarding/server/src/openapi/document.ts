@@ -109,9 +109,27 @@ const dataSchema = (data: RouteDoc['data']): JsonSchema => {
 
 const successBody = (doc: RouteDoc): Record<string, MediaType> => {
   if (doc.data === 'file') return { 'application/zip': { schema: { type: 'string', description: 'The export archive (zip)' } } };
+  if (doc.data === 'csv') return { 'text/csv': { schema: { type: 'string', description: 'A header row, then one row per organization' } } };
   if (doc.data === 'openapi') return json({ type: 'object', description: 'An OpenAPI 3.1 document' });
   const properties: Record<string, JsonSchema> = { data: dataSchema(doc.data) };
   if (doc.meta === 'pagination') properties.meta = { type: 'object', required: ['pagination'], properties: { pagination: schemaRef('Pagination') } };
+  if (doc.meta === 'archivedMatches') {
+    properties.meta = {
+      type: 'object',
+      required: ['pagination'],
+      properties: {
+        pagination: schemaRef('Pagination'),
+        archivedMatches: { type: 'integer', description: 'Archived organizations the search also matches (archived hidden, a search given)' },
+      },
+    };
+  }
+  if (doc.meta === 'bulk') {
+    properties.meta = {
+      type: 'object',
+      required: ['done', 'refused'],
+      properties: { done: { type: 'integer' }, refused: { type: 'integer' } },
+    };
+  }
   if (doc.meta === 'cancelled') {
     properties.meta = {
       type: 'object',

@@ -17,6 +17,9 @@ export default {
   routes: [
     route('GET', '/organizations', 'organization.find', 'read'),
     route('POST', '/organizations', 'organization.create', 'manage'),
+    // Before /organizations/:id. Bulk: each id is then checked for the action's own permission.
+    route('GET', '/organizations/export.csv', 'organization.exportCsv', 'read'),
+    route('POST', '/organizations/bulk', 'organization.bulk', 'read'),
     route('GET', '/organizations/:id', 'organization.findOne', 'read'),
     route('PUT', '/organizations/:id', 'organization.update', 'manage'),
     route('DELETE', '/organizations/:id', 'organization.delete', 'delete'),

@@ -26,12 +26,12 @@ export interface RouteDoc {
   query?: Validator<unknown>;
   body?: Validator<unknown>;
   /** What `data` holds: a shared/contracts type, a list of them (`[Name]`), a zip file, or this document. */
-  data: ContractName | readonly [ContractName] | 'file' | 'openapi';
+  data: ContractName | readonly [ContractName] | 'file' | 'csv' | 'openapi';
   /** The success status (200 when left out); `also` for a second one. */
   status?: 200 | 201 | 202;
   also?: 200;
   /** `meta` beside `data`: the page of a list, or cancel-all's per-entitlement results. */
-  meta?: 'pagination' | 'cancelled';
+  meta?: 'pagination' | 'cancelled' | 'archivedMatches' | 'bulk';
   /** A dated request: `scheduledChange` beside `data` when the change was scheduled (docs/spec.md §13). */
   scheduled?: true;
   /** 409: the state refuses the change. */
@@ -47,7 +47,9 @@ const list = (name: ContractName) => [name] as const;
 export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'openapi.document': { summary: 'This OpenAPI 3.1 document', query: noQuery, data: 'openapi' },
 
-  'organization.find': { summary: 'List organizations', query: organization.validateListOrganizations, data: list('Organization'), meta: 'pagination' },
+  'organization.find': { summary: 'List organizations', query: organization.validateListOrganizations, data: list('Organization'), meta: 'archivedMatches' },
+  'organization.exportCsv': { summary: 'The filtered list as CSV (same filters and sort as the list)', query: organization.validateExportOrganizations, data: 'csv' },
+  'organization.bulk': { summary: "Archive, export or cancel at period end several organizations; each id answers on its own (and needs the action's permission)", body: organization.validateBulkOrganizations, data: list('BulkResult'), meta: 'bulk' },
   'organization.create': { summary: 'Create an organization', body: organization.validateCreateOrganization, data: 'OrganizationDetail', status: 201, conflict: true },
   'organization.findOne': { summary: "An organization's detail", query: noQuery, data: 'OrganizationDetail' },
   'organization.update': { summary: 'Change an organization', body: organization.validateUpdateOrganization, data: 'OrganizationDetail', conflict: true },

@@ -13,6 +13,7 @@ import dataExport from './export';
 import lease from './lease';
 import notices from './notices';
 import organization from './organization';
+import organizationBulk from './organization-bulk';
 import organizationLifecycle from './organization-lifecycle';
 import ownedData from './owned-data';
 import policy from './policy';
@@ -39,6 +40,7 @@ const services = {
   collaborator,
   entitlement,
   organization,
+  'organization-bulk': organizationBulk,
   'organization-lifecycle': organizationLifecycle,
   policy,
   reason,

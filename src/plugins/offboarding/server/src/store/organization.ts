@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ORGANIZATION_STATUSES } from '../../../shared/contracts/constants';
+import { ORGANIZATION_STATUSES, type OrganizationSort, type OrganizationSortField } from '../../../shared/contracts/constants';
 import type { ListOrganizationsQuery, Stats } from '../../../shared/contracts/api';
 import { UID } from '../constants';
 import type { DateInput } from '../domain/dates';
@@ -84,6 +84,44 @@ const listTotal = async (strapi: Core.Strapi, params: Pick<ListOrganizationsQuer
   return total;
 };
 
+/** The attribute each sortable column orders by (migrations/indexes.ts has an index for each). */
+const SORT_ATTRIBUTES: Record<OrganizationSortField, string> = {
+  name: 'name',
+  status: 'lifecycleStatus',
+  createdAt: 'createdAt',
+  lastCancelledAt: 'lastCancelledAt',
+  retentionUntil: 'retentionUntil',
+};
+
+/** The list's order: the column asked for, then name (within a status), then id, so pages never overlap. */
+const orderOf = (sort: OrganizationSort | undefined): Record<string, 'asc' | 'desc'>[] => {
+  const [field, direction] = (sort ?? 'name:asc').split(':') as [OrganizationSortField, 'asc' | 'desc'];
+  if (field === 'name') return [{ name: direction }, { id: direction }];
+  if (field === 'status') return [{ lifecycleStatus: direction }, { name: 'asc' }, { id: 'asc' }];
+  return [{ [SORT_ATTRIBUTES[field]]: direction }, { id: direction }];
+};
+
+/** The list's search: name, tax id or email, case-insensitive (null: no search). */
+const searchWhere = (strapi: Core.Strapi, q: string | undefined): Record<string, unknown>[] => {
+  if (!q) return [];
+  const where: Record<string, unknown>[] = [
+    { $or: [{ name: { $containsi: q } }, { taxId: { $containsi: q } }, { email: { $containsi: q } }] },
+  ];
+  // SQLite: only the rows its trigram index finds are checked (migrations/indexes.ts).
+  const candidates = sqliteSearchCandidates(strapi, q);
+  if (candidates) where.push({ id: { $in: candidates } });
+  return where;
+};
+
+/** The list's filters as one where clause. */
+const listWhere = (strapi: Core.Strapi, params: Pick<ListOrganizationsQuery, 'q' | 'status' | 'archived'>) => {
+  const where = searchWhere(strapi, params.q);
+  if (params.status) where.push({ lifecycleStatus: params.status });
+  if (params.archived === 'exclude') where.push({ archivedAt: { $null: true } });
+  if (params.archived === 'only') where.push({ archivedAt: { $notNull: true } });
+  return { $and: where };
+};
+
 /**
  * The organization aggregate's queries (docs/architecture.md "Store"). Lock order everywhere:
  * organization, then its entitlements and the rows hanging off it. The organization's lock
@@ -113,26 +151,14 @@ export const organizationStore = (strapi: Core.Strapi) => ({
     return ((await strapi.db.query(UID.organization).findOne({ where: { documentId }, select: REF_FIELDS })) as OrganizationRef | null) ?? null;
   },
 
-  /** The admin list: searched by name, tax id or email, filtered by status and archiving, by name. */
-  async list(params: Pick<ListOrganizationsQuery, 'q' | 'status' | 'archived'> & PageRequest) {
-    const where: Record<string, unknown>[] = [];
-    if (params.q) {
-      where.push({
-        $or: [{ name: { $containsi: params.q } }, { taxId: { $containsi: params.q } }, { email: { $containsi: params.q } }],
-      });
-      // SQLite: only the rows its trigram index finds are checked (migrations/indexes.ts).
-      const candidates = sqliteSearchCandidates(strapi, params.q);
-      if (candidates) where.push({ id: { $in: candidates } });
-    }
-    if (params.status) where.push({ lifecycleStatus: params.status });
-    if (params.archived === 'exclude') where.push({ archivedAt: { $null: true } });
-    if (params.archived === 'only') where.push({ archivedAt: { $notNull: true } });
-    const orderBy = [{ name: 'asc' }, { id: 'asc' }];
-    // The page's ids first, off the list's (name, id) indexes alone (migrations/indexes.ts; the
-    // declared (archived_at, name, id) on MySQL), then those rows: a deep page skips index
-    // entries, not whole rows.
+  /** The admin list: searched by name, tax id or email, filtered by status and archiving, sorted (by name by default). */
+  async list(params: Pick<ListOrganizationsQuery, 'q' | 'status' | 'archived' | 'sort'> & PageRequest) {
+    const orderBy = orderOf(params.sort);
+    // The page's ids first, off the list's indexes alone (migrations/indexes.ts; the declared
+    // (archived_at, <column>, id) on MySQL), then those rows: a deep page skips index entries,
+    // not whole rows.
     const { results: page, pagination } = await findPageBounded(strapi.db.query(UID.organization), {
-      where: { $and: where },
+      where: listWhere(strapi, params),
       select: ['id'],
       orderBy,
       page: params.page,
@@ -142,6 +168,25 @@ export const organizationStore = (strapi: Core.Strapi) => ({
     if (!page.length) return { results: [] as OrganizationRow[], pagination };
     const results = await strapi.db.query(UID.organization).findMany({ where: { id: { $in: page.map((row) => row.id) } }, orderBy });
     return { results: results as OrganizationRow[], pagination };
+  },
+
+  /** How many archived organizations a search matches (in the status asked for): the list hid them. */
+  async archivedMatches(params: Pick<ListOrganizationsQuery, 'q' | 'status'>): Promise<number> {
+    return Number(await strapi.db.query(UID.organization).count({ where: listWhere(strapi, { ...params, archived: 'only' }) }));
+  },
+
+  /**
+   * Every row the filters select, in the list's order, a batch at a time (the CSV export): keyset
+   * would need a cursor per sort column, so batches are pages; each is read off the same indexes.
+   */
+  async *each(params: Pick<ListOrganizationsQuery, 'q' | 'status' | 'archived' | 'sort'>, batchSize = 500): AsyncGenerator<OrganizationRow> {
+    const where = listWhere(strapi, params);
+    const orderBy = orderOf(params.sort);
+    for (let offset = 0; ; offset += batchSize) {
+      const rows = (await strapi.db.query(UID.organization).findMany({ where, orderBy, offset, limit: batchSize })) as OrganizationRow[];
+      yield* rows;
+      if (rows.length < batchSize) return;
+    }
   },
 
   /** Organizations queued for purge, soonest first. */
@@ -186,13 +231,14 @@ export const organizationStore = (strapi: Core.Strapi) => ({
   },
 
   /**
-   * The dashboard's counts: by status (archived ones aside), archived, disabled, purged, queued,
+   * The dashboard's counts: by status (archived ones aside, and with them), archived, disabled, purged, queued,
    * held. Read off the counters (migrations/counters.ts) when the database keeps them, else two
    * grouped reads (open, then archived organizations) of the `offboarding_orgs_counts` index.
    */
   async counts(): Promise<OrganizationCounts> {
     const byStatus = Object.fromEntries(ORGANIZATION_STATUSES.map((status) => [status, 0])) as Stats['organizations']['byStatus'];
-    const counts: OrganizationCounts = { total: 0, byStatus, archived: 0, disabled: 0, purged: 0, purgeQueue: 0, legalHolds: 0 };
+    const byStatusWithArchived = { ...byStatus };
+    const counts: OrganizationCounts = { total: 0, byStatus, byStatusWithArchived, archived: 0, disabled: 0, purged: 0, purgeQueue: 0, legalHolds: 0 };
     for (const bucket of await organizationBuckets(strapi)) {
       const n = bucket.count;
       counts.total += n;
@@ -200,6 +246,7 @@ export const organizationStore = (strapi: Core.Strapi) => ({
       if (bucket.purgeState === 'purged') counts.purged += n;
       if (bucket.purgeState === 'scheduled') counts.purgeQueue += n;
       if (bucket.legalHold) counts.legalHolds += n;
+      if (bucket.lifecycleStatus && bucket.lifecycleStatus in byStatusWithArchived) byStatusWithArchived[bucket.lifecycleStatus as keyof typeof byStatus] += n;
       if (bucket.archived) counts.archived += n;
       else if (bucket.lifecycleStatus && bucket.lifecycleStatus in byStatus) byStatus[bucket.lifecycleStatus as keyof typeof byStatus] += n;
     }

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Box, Flex, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Box, Checkbox, Flex, IconButton, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { CaretDown, CaretUp } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { css, styled } from 'styled-components';
 import type { QueryState } from '../../hooks/useApi';
@@ -23,6 +24,26 @@ export interface Column<Row> {
    * are never beyond a narrow window. A last column keyed `actions` is pinned by default.
    */
   pinned?: boolean;
+  /** The column sorts the rows: the key the table's `sort` names it by. */
+  sortKey?: string;
+}
+
+/** The table's order: which column, which way, and how to ask for another (a list sorted by the server). */
+export interface TableSort {
+  key: string | null;
+  direction: 'asc' | 'desc';
+  onSort: (key: string, direction: 'asc' | 'desc') => void;
+  /** The button's accessible name: "Sort by Name, descending". */
+  label: (header: string, direction: 'asc' | 'desc') => string;
+}
+
+/** Rows the admin ticked (by row key), for actions on several rows at once. */
+export interface TableSelection {
+  selected: ReadonlySet<string>;
+  onChange: (keys: string[], checked: boolean) => void;
+  /** The accessible names of the header's and a row's checkbox. */
+  allLabel: string;
+  rowLabel: (key: string) => string;
 }
 
 /**
@@ -67,13 +88,17 @@ export type DataTableProps<Row> = RowKey<Row> & {
   status?: Pick<QueryState<unknown>, 'error' | 'isLoading'>;
   /** Under the table (a pager). */
   footer?: React.ReactNode;
+  /** Sortable headers (columns with a `sortKey`). */
+  sort?: TableSort;
+  /** A checkbox per row and one for the page. */
+  selection?: TableSelection;
 };
 
 const keyOf = <Row,>(row: Row, rowKey: ((row: Row) => string) | undefined) =>
   rowKey ? rowKey(row) : String((row as { documentId?: unknown }).documentId);
 
 /** The one table of the panel: its headings, its rows, and what it says while loading, failing or empty. */
-export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, footer }: DataTableProps<Row>) => {
+export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, footer, sort, selection }: DataTableProps<Row>) => {
   const { formatMessage } = useIntl();
   const shown = columns.filter((column): column is Column<Row> => column !== false);
   const isPinned = (column: Column<Row>, index: number) => column.pinned ?? (index === shown.length - 1 && column.key === 'actions');
@@ -89,22 +114,51 @@ export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, f
       </Box>
     );
   } else {
+    const keys = rows.map((row) => keyOf(row, rowKey));
+    const ticked = selection ? keys.filter((key) => selection.selected.has(key)).length : 0;
     body = (
-      <Table colCount={shown.length} rowCount={rows.length + 1}>
+      <Table colCount={shown.length + (selection ? 1 : 0)} rowCount={rows.length + 1}>
         <Thead>
           <Tr>
+            {selection ? (
+              <Th>
+                <Checkbox
+                  aria-label={selection.allLabel}
+                  checked={ticked === 0 ? false : ticked === keys.length ? true : 'indeterminate'}
+                  onCheckedChange={(checked) => selection.onChange(keys, checked === true)}
+                />
+              </Th>
+            ) : null}
             {shown.map((column, index) => {
+              const sorted = sort && column.sortKey && sort.key === column.sortKey ? sort.direction : null;
+              let ariaSort: 'ascending' | 'descending' | 'none' | undefined;
+              if (sort && column.sortKey) ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
+              const heading = column.hiddenHeader ? (
+                <VisuallyHidden>{column.header}</VisuallyHidden>
+              ) : (
+                <Typography variant="sigma" textColor="neutral600">
+                  {column.header}
+                </Typography>
+              );
               const Heading = isPinned(column, index) ? PinnedTh : Th;
+              if (!sort || !column.sortKey) return <Heading key={column.key}>{heading}</Heading>;
+              const sortKey = column.sortKey;
+              // Ascending first; a second click turns it around.
+              const next = sorted === 'asc' ? 'desc' : 'asc';
               return (
-                <Heading key={column.key}>
-                  {column.hiddenHeader ? (
-                    <VisuallyHidden>{column.header}</VisuallyHidden>
-                  ) : (
-                    <Typography variant="sigma" textColor="neutral600">
-                      {column.header}
-                    </Typography>
-                  )}
-                </Heading>
+                <Th
+                  key={column.key}
+                  // aria-sort belongs to a column header (the design system's cells are grid cells).
+                  role="columnheader"
+                  aria-sort={ariaSort}
+                  action={
+                    <IconButton label={sort.label(column.header, next)} variant="ghost" onClick={() => sort.onSort(sortKey, next)}>
+                      {sorted === 'desc' ? <CaretDown /> : <CaretUp />}
+                    </IconButton>
+                  }
+                >
+                  {heading}
+                </Th>
               );
             })}
           </Tr>
@@ -112,6 +166,15 @@ export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, f
         <Tbody>
           {rows.map((row) => (
             <Tr key={keyOf(row, rowKey)}>
+              {selection ? (
+                <Td>
+                  <Checkbox
+                    aria-label={selection.rowLabel(keyOf(row, rowKey))}
+                    checked={selection.selected.has(keyOf(row, rowKey))}
+                    onCheckedChange={(checked) => selection.onChange([keyOf(row, rowKey)], checked === true)}
+                  />
+                </Td>
+              ) : null}
               {shown.map((column, index) => {
                 const content = column.cell(row);
                 const Cell = isPinned(column, index) ? PinnedTd : Td;

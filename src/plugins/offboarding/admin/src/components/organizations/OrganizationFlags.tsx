@@ -33,7 +33,7 @@ export const OrganizationFlags = ({ organization: org }: { organization: Organiz
       variant: 'warning',
       label: formatMessage({
         id: getTranslation('organizations.flag.purgeScheduled'),
-        defaultMessage: 'Purge scheduled',
+        defaultMessage: 'Deletion scheduled',
       }),
     });
   }
@@ -41,7 +41,7 @@ export const OrganizationFlags = ({ organization: org }: { organization: Organiz
     flags.push({
       key: 'purged',
       variant: 'danger',
-      label: formatMessage({ id: getTranslation('organizations.flag.purged'), defaultMessage: 'Purged' }),
+      label: formatMessage({ id: getTranslation('organizations.flag.purged'), defaultMessage: 'Data deleted' }),
     });
   }
   if (org.legalHold) {

@@ -8,7 +8,7 @@ import { DataTable, type DataTableProps } from '../common/DataTable';
 import { OrganizationFlags } from './OrganizationFlags';
 import { OrganizationLink } from './OrganizationLink';
 
-/** One row per organization: name (to its page), status, flags, and its offboarding dates. */
+/** One row per organization: name (to its page), status, flags, and its offboarding dates; sortable by the server. */
 export const OrganizationsTable = (props: Omit<DataTableProps<Organization>, 'columns' | 'rowKey'>) => {
   const { formatMessage } = useIntl();
   const format = useFormat();
@@ -22,6 +22,7 @@ export const OrganizationsTable = (props: Omit<DataTableProps<Organization>, 'co
         {
           key: 'name',
           header: t('name', 'Name'),
+          sortKey: 'name',
           cell: (org) => (
             <OrganizationLink organization={org}>
               {org.taxId ? (
@@ -35,11 +36,22 @@ export const OrganizationsTable = (props: Omit<DataTableProps<Organization>, 'co
         {
           key: 'status',
           header: t('status', 'Status'),
+          sortKey: 'status',
           cell: (org) => <Badge variant={STATUS_VARIANT[org.status]}>{labels.status(org.status)}</Badge>,
         },
-        { key: 'flags', header: t('flags', 'Flags'), cell: (org) => <OrganizationFlags organization={org} /> },
-        { key: 'lastCancelled', header: t('lastCancelled', 'Last cancelled'), cell: (org) => format.dateTime(org.lastCancelledAt) },
-        { key: 'retentionUntil', header: t('retentionUntil', 'Retained until'), cell: (org) => format.date(org.retentionUntil) },
+        { key: 'flags', header: t('flags', 'Needs attention'), cell: (org) => <OrganizationFlags organization={org} /> },
+        {
+          key: 'lastCancelled',
+          header: t('lastCancelled', 'Last cancelled'),
+          sortKey: 'lastCancelledAt',
+          cell: (org) => format.dateTime(org.lastCancelledAt),
+        },
+        {
+          key: 'retentionUntil',
+          header: t('retentionUntil', 'Data kept until'),
+          sortKey: 'retentionUntil',
+          cell: (org) => format.date(org.retentionUntil),
+        },
       ]}
     />
   );

@@ -27,34 +27,40 @@ const StatCard = ({ label, value, hint }: { label: string; value: number | undef
   );
 };
 
-/** Counts by status of the organizations not archived, then archived ones and the purge queue. */
-export const StatsCards = ({ stats }: { stats: Stats | undefined }) => {
+/**
+ * Counts by status as the list below shows them: without archived organizations, or with them
+ * when "Show archived" is on (each card says which), then archived ones and the purge queue.
+ */
+export const StatsCards = ({ stats, showArchived }: { stats: Stats | undefined; showArchived: boolean }) => {
   const { formatMessage } = useIntl();
   const { status: statusLabel } = useLabels();
-  const byStatus = stats?.organizations.byStatus;
+  const byStatus = showArchived ? stats?.organizations.byStatusWithArchived : stats?.organizations.byStatus;
+  const statusHint = showArchived
+    ? formatMessage({ id: getTranslation('organizations.stats.withArchived'), defaultMessage: 'Archived included' })
+    : formatMessage({ id: getTranslation('organizations.stats.withoutArchived'), defaultMessage: 'Archived not included' });
   const cards = [
-    { key: 'prospect', label: statusLabel('prospect'), value: byStatus?.prospect },
-    { key: 'active', label: statusLabel('active'), value: byStatus?.active },
-    { key: 'paused', label: statusLabel('paused'), value: byStatus?.paused },
-    { key: 'suspended', label: statusLabel('suspended'), value: byStatus?.suspended },
-    { key: 'pending', label: statusLabel('pending_cancellation'), value: byStatus?.pending_cancellation },
-    { key: 'cancelled', label: statusLabel('cancelled'), value: byStatus?.cancelled },
+    { key: 'prospect', label: statusLabel('prospect'), value: byStatus?.prospect, hint: statusHint },
+    { key: 'active', label: statusLabel('active'), value: byStatus?.active, hint: statusHint },
+    { key: 'paused', label: statusLabel('paused'), value: byStatus?.paused, hint: statusHint },
+    { key: 'suspended', label: statusLabel('suspended'), value: byStatus?.suspended, hint: statusHint },
+    { key: 'pending', label: statusLabel('pending_cancellation'), value: byStatus?.pending_cancellation, hint: statusHint },
+    { key: 'cancelled', label: statusLabel('cancelled'), value: byStatus?.cancelled, hint: statusHint },
     {
       key: 'archived',
       label: formatMessage({ id: getTranslation('organizations.stats.archived'), defaultMessage: 'Archived' }),
       value: stats?.organizations.archived,
       hint: formatMessage({
         id: getTranslation('organizations.stats.archivedHint'),
-        defaultMessage: 'Not counted by status',
+        defaultMessage: 'Shown in the list with "Show archived"',
       }),
     },
     {
       key: 'purgeQueue',
-      label: formatMessage({ id: getTranslation('organizations.stats.purgeQueue'), defaultMessage: 'Purge queue' }),
+      label: formatMessage({ id: getTranslation('organizations.stats.purgeQueue'), defaultMessage: 'Awaiting deletion' }),
       value: stats?.purgeQueue,
       hint: formatMessage({
         id: getTranslation('organizations.stats.purgeQueueHint'),
-        defaultMessage: 'Awaiting review',
+        defaultMessage: 'Data to delete after a last review',
       }),
     },
   ];

@@ -74,6 +74,11 @@ export default {
       // The dashboard's counts (store/organization.ts `counts`), read off this index alone.
       { name: 'offboarding_orgs_counts', columns: ['archived_at', 'lifecycle_status', 'access_status', 'purge_state', 'legal_hold'] },
       { name: 'offboarding_orgs_purge', columns: ['purge_state', 'purge_after'] },
+      // The list sorted by another column within the archived filter (MySQL: PostgreSQL and SQLite
+      // read partial indexes, migrations/indexes.ts).
+      { name: 'offboarding_orgs_created_list', columns: ['archived_at', 'created_at', 'id'] },
+      { name: 'offboarding_orgs_cancelled_list', columns: ['archived_at', 'last_cancelled_at', 'id'] },
+      { name: 'offboarding_orgs_retention_list', columns: ['archived_at', 'retention_until', 'id'] },
     ],
   },
 };

@@ -1,7 +1,7 @@
 import { yup } from '@strapi/utils';
-import type { ListOrganizationsQuery, OrganizationInput } from '../../../../shared/contracts/api';
+import type { BulkOrganizationsRequest, ExportOrganizationsQuery, ListOrganizationsQuery, OrganizationInput } from '../../../../shared/contracts/api';
 import type { AccessChangeRequest } from '../../../../shared/contracts/lifecycle';
-import { ARCHIVED_FILTERS, ORGANIZATION_STATUSES } from '../../../../shared/contracts/constants';
+import { ARCHIVED_FILTERS, BULK_ACTIONS, MAX_BULK_IDS, ORGANIZATION_SORTS, ORGANIZATION_STATUSES } from '../../../../shared/contracts/constants';
 import { isoDate, nonBlank, oneOf, paginationShape, strictObject, validateBody, validateQuery } from './common';
 
 const fields = {
@@ -24,14 +24,36 @@ export const validateUpdateOrganization = validateBody<Partial<OrganizationInput
   )
 );
 
+/** The list's filters and order, shared by the list and its CSV export. */
+const listFilters = {
+  q: yup.string().max(200),
+  status: oneOf(ORGANIZATION_STATUSES),
+  archived: oneOf(ARCHIVED_FILTERS).default('exclude'),
+  sort: yup
+    .mixed<(typeof ORGANIZATION_SORTS)[number]>()
+    .oneOf([...ORGANIZATION_SORTS], `sort must be one of ${ORGANIZATION_SORTS.join(', ')}`),
+};
+
 export const validateListOrganizations = validateQuery<
   Required<Pick<ListOrganizationsQuery, 'page' | 'pageSize' | 'archived'>> & ListOrganizationsQuery
->(
+>(strictObject({ ...listFilters, ...paginationShape }));
+
+export const validateExportOrganizations = validateQuery<Required<Pick<ExportOrganizationsQuery, 'archived'>> & ExportOrganizationsQuery>(
+  strictObject(listFilters)
+);
+
+export const validateBulkOrganizations = validateBody<BulkOrganizationsRequest>(
   strictObject({
-    q: yup.string().max(200),
-    status: oneOf(ORGANIZATION_STATUSES),
-    archived: oneOf(ARCHIVED_FILTERS).default('exclude'),
-    ...paginationShape,
+    action: oneOf(BULK_ACTIONS).required(),
+    ids: yup
+      .array(yup.string().required().max(64))
+      .required()
+      .min(1, 'ids must name at least one organization')
+      .max(MAX_BULK_IDS, `ids must name at most ${MAX_BULK_IDS} organizations`),
+    reason: nonBlank(64).when('action', {
+      is: 'cancel_at_period_end',
+      then: (schema) => schema.required('reason is required to cancel at period end'),
+    }),
   })
 );
 
