@@ -21,13 +21,14 @@ const organizations: Record<number, string> = {};
 const zeroPolicy = 'Zero retention (dialogs e2e)';
 
 const orgName = (width: number) => `Quillon Dialogs ${width}`;
+const purgeName = (width: number) => `Quillon Closed ${width}`;
 
 beforeAll(async () => {
   ({ data: { token } } = await adminApi<{ data: { token: string } }>(null, 'POST', '/admin/login', DEMO_ADMIN));
   const { data: policies } = await adminApi<{ data: { documentId: string; name: string }[] }>(token, 'GET', '/offboarding/policies');
   const refunds = policies.find((policy) => policy.name === 'Contract with refunds');
   if (!refunds) throw new Error('the demo policy "Contract with refunds" is missing');
-  await adminApi(token, 'POST', '/offboarding/policies', { name: zeroPolicy, dataRetentionDays: 0 });
+  const { data: zero } = await adminApi<{ data: { documentId: string } }>(token, 'POST', '/offboarding/policies', { name: zeroPolicy, dataRetentionDays: 0 });
   await adminApi(token, 'POST', '/offboarding/reasons', { code: 'long_label_e2e', label: LONG_LABEL });
   const now = Date.now();
   const monthly = { price: 4900, currency: 'EUR', billingPeriod: 'month', currentPeriodStart: new Date(now - 10 * DAY).toISOString(), currentPeriodEnd: new Date(now + 20 * DAY).toISOString() };
@@ -40,7 +41,21 @@ beforeAll(async () => {
     const entitlements = `/offboarding/organizations/${org.documentId}/entitlements`;
     await adminApi(token, 'POST', entitlements, { class: 'PLG', name: 'Report builder license', ...monthly });
     await adminApi(token, 'POST', entitlements, { class: 'ENV', name: 'Hosted sandbox', ...monthly, price: 2500 });
+    // An organization of its own in the purge queue, for Extend retention: cancelled, archived,
+    // kept 0 days, flagged by the retention sweep (its review period keeps it from the purge).
+    const { data: closed } = await adminApi<{ data: { documentId: string } }>(token, 'POST', '/offboarding/organizations', {
+      name: purgeName(width),
+      cancellationPolicy: zero.documentId,
+    });
+    const { data: license } = await adminApi<{ data: { documentId: string } }>(token, 'POST', `/offboarding/organizations/${closed.documentId}/entitlements`, {
+      class: 'PLG',
+      name: 'Old license',
+      ...monthly,
+    });
+    await adminApi(token, 'POST', `/offboarding/entitlements/${license.documentId}/cancel`, { reason: 'customer_request', timing: 'immediate' });
+    await adminApi(token, 'POST', `/offboarding/organizations/${closed.documentId}/archive`, {});
   }
+  await adminApi(token, 'POST', '/offboarding/jobs/retention/run', {});
   ({ browser, page } = await openBrowser());
   await logIn(page);
 });
@@ -178,9 +193,9 @@ describe.each(WIDTHS)('the dialogs at %i px', (width) => {
     await dialog().waitFor({ state: 'detached' });
   });
 
-  // Needs an organization in the purge queue (the demo's Driftwood Studio until offboarding.e2e extends it): run this file on its own.
   test('Extend retention keeps a typed past date and refuses it at the field', async () => {
-    await page.getByRole('button', { name: 'Extend' }).first().click();
+    await page.goto(`${PLUGIN}/retention`);
+    await page.getByRole('row').filter({ hasText: purgeName(width) }).getByRole('button', { name: 'Extend' }).click();
     await dialog().waitFor();
     const until = dialog().getByRole('combobox', { name: /keep the data until/i });
     const lastWeek = dayText(new Date(Date.now() - 7 * DAY));
