@@ -7,7 +7,7 @@
  * organization purgeable now ask first. Its own organizations, created through the admin API.
  */
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_ADMIN, adminApi, eventually, logIn, openBrowser, screenshot } from './browser';
+import { DEMO_ADMIN, adminApi, chooseAction, eventually, logIn, openBrowser, screenshot } from './browser';
 
 const PLUGIN = '/admin/plugins/offboarding';
 const DAY = 86_400_000;
@@ -90,7 +90,7 @@ describe.each(WIDTHS)('the dialogs at %i px', (width) => {
 
   test('an error shows once at its field and goes when the field changes', async () => {
     await openOrganization();
-    await entitlementRow('Report builder license').getByRole('button', { name: 'Cancel entitlement' }).click();
+    await chooseAction(page, entitlementRow('Report builder license'), 'Cancel entitlement');
     await dialog().waitFor();
     await dialog().getByRole('textbox', { name: 'Notes' }).fill('n'.repeat(5001));
     await dialog().getByRole('button', { name: 'Cancel entitlement' }).click();
