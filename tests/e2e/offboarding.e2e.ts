@@ -183,6 +183,14 @@ describe('offboarding a demo organization from the admin panel', () => {
     await dialog().getByRole('radio', { name: 'What the customer may see' }).click();
     await dialog().getByRole('button', { name: 'Generate data export' }).click();
     await dialog().waitFor({ state: 'detached' });
+    // Its notification rises at the bottom right, clear of the header's buttons.
+    const toast = page.locator('[data-sonner-toast]').first();
+    await toast.waitFor();
+    const [toastBox, headerButton] = await Promise.all([
+      toast.boundingBox(),
+      page.getByRole('button', { name: 'Generate data export' }).first().boundingBox(),
+    ]);
+    expect(toastBox && headerButton && toastBox.y > headerButton.y + headerButton.height).toBe(true);
     await page.getByText('Customer export (allow-listed)').first().waitFor();
     // The exports sweep (on cron) builds the ZIP; the page follows its progress.
     const download = page.getByRole('button', { name: 'Download' }).first();
@@ -190,6 +198,16 @@ describe('offboarding a demo organization from the admin panel', () => {
     await screenshot(page, '07-export-ready');
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toMatch(/\.zip$/);
+    // The signed link to hand to the customer: copyable, and it downloads without signing in.
+    await page.getByRole('button', { name: 'Customer link' }).first().click();
+    const link = dialog().getByRole('textbox', { name: 'Customer download link' });
+    await link.waitFor();
+    const url = await link.inputValue();
+    expect(url).toMatch(/\/api\/offboarding\/exports\/download\?token=/);
+    const anonymous = await fetch(url);
+    expect([anonymous.status, anonymous.headers.get('content-type')]).toEqual([200, 'application/zip']);
+    await dialog().getByRole('button', { name: 'Go back' }).click();
+    await dialog().waitFor({ state: 'detached' });
     const stream = await file.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);

@@ -1,5 +1,6 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { ToastPlacement } from '../components/common/ToastPlacement';
 import { PERMISSIONS } from '../permissions';
 import { AuditLogPage } from './AuditLogPage';
 import { InsightsPage } from './InsightsPage';
@@ -11,6 +12,7 @@ import { ScheduledChangesPage } from './ScheduledChangesPage';
 /** The plugin's pages under /admin/plugins/offboarding. */
 export const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
+    <ToastPlacement />
     <Routes>
       <Route index element={<OrganizationsPage />} />
       <Route path="organizations/:id" element={<OrganizationPage />} />

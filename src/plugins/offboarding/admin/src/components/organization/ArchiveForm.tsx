@@ -19,10 +19,14 @@ export const ArchiveForm = ({ organization, onClose, onDone }: OrganizationFormP
     <ConfirmForm
       description={
         archived
-          ? formatMessage({
-              id: getTranslation('organization.unarchive.description'),
-              defaultMessage: 'The portal opens again to its collaborators and the organization leaves the purge queue.',
-            })
+          ? formatMessage(
+              {
+                id: getTranslation('organization.unarchive.description'),
+                defaultMessage:
+                  'The organization leaves the purge queue. {access, select, disabled {Its portal stays closed: portal access is switched off.} other {Its portal opens again as far as its entitlements allow: the Access panel shows what it allows once unarchived.}}',
+              },
+              { access: organization.accessStatus },
+            )
           : formatMessage({
               id: getTranslation('organization.archive.description'),
               defaultMessage:

@@ -3,6 +3,7 @@ import { Flex } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { PERMISSIONS, type Permission } from '../../permissions';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { ToastPlacement } from '../common/ToastPlacement';
 
 export interface SettingsLayoutProps {
   /** Who may open the page: the plugin's `read`, unless its API asks for more. */
@@ -27,6 +28,7 @@ export const SettingsLayout = ({
   children,
 }: SettingsLayoutProps) => (
   <Page.Protect permissions={permissions}>
+    <ToastPlacement />
     <Page.Main aria-busy={isLoading}>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header title={title} subtitle={subtitle} primaryAction={primaryAction} />
