@@ -38,7 +38,14 @@ const PAGES: { name: string; path: () => string; ready?: (page: Page) => Promise
       await p.getByRole('heading', { name: 'Audit timeline' }).waitFor();
     },
   },
-  { name: 'retention', path: () => `${PLUGIN}/retention`, ready: (p) => p.getByRole('heading', { name: /purge queue/i }).first().waitFor() },
+  {
+    name: 'retention',
+    path: () => `${PLUGIN}/retention`,
+    ready: async (p) => {
+      await p.getByRole('heading', { name: /purge queue|awaiting deletion/i }).first().waitFor();
+      await p.getByRole('link', { name: 'Upcoming purges' }).waitFor();
+    },
+  },
   { name: 'scheduled-changes', path: () => `${PLUGIN}/scheduled-changes` },
   {
     name: 'insights',

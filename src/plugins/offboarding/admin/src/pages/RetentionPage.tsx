@@ -1,10 +1,10 @@
 import * as React from 'react';
-import { Flex, Link } from '@strapi/design-system';
-import { ArrowLeft } from '@strapi/icons';
+import { Flex, Link, LinkButton } from '@strapi/design-system';
+import { ArrowLeft, Clock } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
-import { PLUGIN_PATH } from '../components/organizations/paths';
+import { PLUGIN_PATH, SCHEDULED_CHANGES_PATH } from '../components/organizations/paths';
 import { JobsSection } from '../components/retention/JobsSection';
 import { LegalHoldsSection } from '../components/retention/LegalHoldsSection';
 import { PurgeQueueSection } from '../components/retention/PurgeQueueSection';
@@ -35,6 +35,12 @@ export const RetentionPage = () => {
           id: getTranslation('retention.subtitle'),
           defaultMessage: 'Review what will be purged, extend retention, and place or lift legal holds',
         })}
+        primaryAction={
+          // The purges still to come (retention not over yet), soonest first, on the timeline.
+          <LinkButton tag={RouterLink} to={`${SCHEDULED_CHANGES_PATH}?kind=purge`} variant="secondary" startIcon={<Clock />}>
+            {formatMessage({ id: getTranslation('retention.upcomingPurges'), defaultMessage: 'Upcoming purges' })}
+          </LinkButton>
+        }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={10} paddingBottom={10}>

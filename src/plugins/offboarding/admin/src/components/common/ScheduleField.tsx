@@ -1,5 +1,6 @@
 import { useIntl, type IntlShape } from 'react-intl';
 import type { ScheduledAnswer } from '../../../../shared/contracts/lifecycle';
+import { formatIntlMoment } from '../../utils/dates';
 import { getTranslation } from '../../utils/translations';
 import { OptionGroup } from '../entitlements/OptionGroup';
 import { DateField, futureDateError } from './DateField';
@@ -84,6 +85,6 @@ export const scheduledAt = (when: When, at: Date | undefined): string | undefine
 export const scheduledMessage = <T,>(intl: IntlShape, answer: ScheduledAnswer<T>, doneNow: string) =>
   answer.scheduledChange
     ? intl.formatMessage(messages.scheduledFor, {
-        date: intl.formatDate(answer.scheduledChange.at, { dateStyle: 'medium', timeStyle: 'short' }),
+        date: formatIntlMoment(intl, answer.scheduledChange.at),
       })
     : doneNow;

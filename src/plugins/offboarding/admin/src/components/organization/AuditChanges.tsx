@@ -15,8 +15,8 @@ const REASON_FIELDS = new Set(['cancellationReason', 'suspensionReasonCode']);
 const BYTE_FIELDS = new Set(['size']);
 /** Ids that repeat what the event shows in words (the collaborator's e-mail beside their user id). */
 const HIDDEN_FIELDS = new Set(['user', 'invitation']);
-/** Fields holding a checklist step's key, shown by the step's name. */
-const STEP_FIELDS = new Set(['step', 'current']);
+/** Fields holding a checklist step's key (or a list of them), shown by the step's name. */
+const STEP_FIELDS = new Set(['step', 'current', 'reopened']);
 /** Fields holding another document's id, shown by its name (AuditTimelineEvent.names). */
 const REFERENCE_FIELDS = new Set(['cancellationPolicy']);
 
@@ -60,6 +60,9 @@ export const AuditChanges = ({ event, currency, reasonLabel }: AuditChangesProps
     if (REASON_FIELDS.has(key) && typeof value === 'string') return reasonLabel(value);
     if (BYTE_FIELDS.has(key) && typeof value === 'number') return format.bytes(value);
     if (STEP_FIELDS.has(key) && isStep(value)) return formatMessage(STEP_MESSAGES[value].title);
+    if (STEP_FIELDS.has(key) && Array.isArray(value) && value.every(isStep)) {
+      return value.map((step) => formatMessage(STEP_MESSAGES[step].title)).join(', ');
+    }
     if (REFERENCE_FIELDS.has(key)) {
       if (value === null) return formatMessage({ id: getTranslation('organization.audit.defaultPolicy'), defaultMessage: 'the default policy' });
       if (typeof value === 'string') {
