@@ -126,7 +126,12 @@ export const OrganizationPage = () => {
           <UpcomingChangesSection organizationId={organization.documentId} refreshKey={refreshKey} onChanged={onChanged} />
           <RefundsSection organization={organization} refreshKey={refreshKey} />
           <ChecklistPanel organization={organization} onChanged={onChanged} />
-          <ExportsSection exports={exportsQuery.data?.data} error={exportsQuery.error} canDownload={abilities.canExport} />
+          <ExportsSection
+            exports={exportsQuery.data?.data}
+            error={exportsQuery.error}
+            canDownload={abilities.canExport}
+            linkRefusal={access.data?.data && !access.data.data.customerExport ? (access.data.data.reasons.customerExport ?? '') : null}
+          />
           <NotificationsSection organizationId={organization.documentId} refreshKey={refreshKey} />
           <AuditSection organization={organization} reasonLabel={reasonLabel} refreshKey={refreshKey} />
           <CollaboratorsSection

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Field, Flex, Loader, Modal, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, Loader, Modal, TextInput, Typography } from '@strapi/design-system';
 import { Link as LinkIcon } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { DataExport } from '../../../../shared/contracts/entities';
@@ -12,7 +12,7 @@ import { ErrorAlert } from '../common/ErrorAlert';
 import { commonMessages } from '../common/messages';
 
 /** The signed link of a ready customer export, fetched when the dialog opens (the API only gives it to an admin who may download). */
-const LinkBody = ({ dataExport, onClose }: { dataExport: DataExport; onClose: () => void }) => {
+const LinkBody = ({ dataExport, refusal, onClose }: { dataExport: DataExport; refusal: string | null; onClose: () => void }) => {
   const { formatMessage } = useIntl();
   const format = useFormat();
   const { data, error } = useApiQuery(api.exports.get(dataExport.documentId));
@@ -45,6 +45,17 @@ const LinkBody = ({ dataExport, onClose }: { dataExport: DataExport; onClose: ()
               { date: format.dateTime(dataExport.expiresAt) },
             )}
           </Typography>
+          {refusal !== null ? (
+            // The link is checked against the access rule when used: while it refuses customer exports, so does the link.
+            <Box role="status" background="warning100" borderColor="warning200" borderStyle="solid" borderWidth="1px" hasRadius padding={3}>
+              <Typography fontWeight="semiBold" textColor="warning700" tag="p">
+                {t('refusedTitle', 'The customer cannot use this link now')}
+              </Typography>
+              <Typography textColor="warning700" tag="p">
+                {refusal || t('refused', 'The organization’s access stage withholds customer exports.')}
+              </Typography>
+            </Box>
+          ) : null}
           <ErrorAlert error={error} />
           {!data && !error ? <Loader small>{formatMessage(commonMessages.loading)}</Loader> : null}
           {url ? (
@@ -69,7 +80,7 @@ const LinkBody = ({ dataExport, onClose }: { dataExport: DataExport; onClose: ()
 };
 
 /** "Customer link" on a ready customer export: the signed link to hand to the customer, copyable. */
-export const CustomerLinkDialog = ({ dataExport }: { dataExport: DataExport }) => {
+export const CustomerLinkDialog = ({ dataExport, refusal }: { dataExport: DataExport; refusal: string | null }) => {
   const { formatMessage } = useIntl();
   return (
     <ActionDialog
@@ -77,7 +88,7 @@ export const CustomerLinkDialog = ({ dataExport }: { dataExport: DataExport }) =
       size="S"
       startIcon={<LinkIcon />}
     >
-      {({ onClose }) => <LinkBody dataExport={dataExport} onClose={onClose} />}
+      {({ onClose }) => <LinkBody dataExport={dataExport} refusal={refusal} onClose={onClose} />}
     </ActionDialog>
   );
 };

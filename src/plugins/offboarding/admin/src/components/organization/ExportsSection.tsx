@@ -16,6 +16,8 @@ interface ExportsSectionProps {
   error: string | null;
   /** Downloading needs the export permission. */
   canDownload: boolean;
+  /** Why the access rule refuses customer exports now (a signed link is refused too); null: allowed. */
+  linkRefusal: string | null;
 }
 
 const StateCell = ({ dataExport: e }: { dataExport: DataExport }) => {
@@ -51,7 +53,7 @@ const StateCell = ({ dataExport: e }: { dataExport: DataExport }) => {
 };
 
 /** The organization's data exports, newest first, with their progress and a download for ready ones. */
-export const ExportsSection = ({ exports, error, canDownload }: ExportsSectionProps) => {
+export const ExportsSection = ({ exports, error, canDownload, linkRefusal }: ExportsSectionProps) => {
   const { formatMessage } = useIntl();
   const format = useFormat();
   const { download, downloading } = useExportDownload();
@@ -99,7 +101,7 @@ export const ExportsSection = ({ exports, error, canDownload }: ExportsSectionPr
                   >
                     {t('download', 'Download')}
                   </Button>
-                  {e.profile === 'customer' ? <CustomerLinkDialog dataExport={e} /> : null}
+                  {e.profile === 'customer' ? <CustomerLinkDialog dataExport={e} refusal={linkRefusal} /> : null}
                 </Flex>
               ) : null,
           },
