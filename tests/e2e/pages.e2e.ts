@@ -52,7 +52,7 @@ const PAGES: { name: string; path: () => string; ready?: (page: Page) => Promise
     path: () => `${PLUGIN}/insights`,
     ready: (p) => p.locator('.recharts-bar-rectangle path').first().waitFor(),
   },
-  { name: 'audit-log', path: () => `${PLUGIN}/audit`, ready: (p) => p.getByRole('link', { name: 'Driftwood Studio', exact: true }).first().waitFor() },
+  { name: 'audit-log', path: () => `${PLUGIN}/audit`, ready: (p) => p.getByRole('row').nth(1).waitFor() },
   { name: 'settings-policies', path: () => `${SETTINGS}-policies`, ready: (p) => p.getByRole('row').nth(1).waitFor() },
   { name: 'settings-provisioning', path: () => `${SETTINGS}-provisioning`, ready: (p) => p.getByRole('row').nth(1).waitFor() },
   { name: 'settings-reasons', path: () => `${SETTINGS}-reasons`, ready: (p) => p.getByRole('row').nth(1).waitFor() },
@@ -60,15 +60,31 @@ const PAGES: { name: string; path: () => string; ready?: (page: Page) => Promise
   { name: 'settings-notices', path: () => `${SETTINGS}-notices`, ready: (p) => p.getByRole('row').nth(1).waitFor() },
 ];
 
-/** The controls inside the page's main area whose right edge is past the window's, named for the failure message. */
+/**
+ * The controls inside the page's main area whose right edge is past the window's, named for the
+ * failure message. A wide table scrolls sideways in its own box, so a column heading out there
+ * is reached by scrolling it; a row's last cell (its actions) must stay in view all the same.
+ */
 const beyondTheWindow = (p: Page) =>
   p.evaluate(() => {
     const width = window.innerWidth;
+    const scrolledInto = (element: HTMLElement) => {
+      for (let box = element.parentElement; box; box = box.parentElement) {
+        const overflow = getComputedStyle(box).overflowX;
+        if ((overflow === 'auto' || overflow === 'scroll') && box.scrollWidth > box.clientWidth) return true;
+      }
+      return false;
+    };
+    const inLastCell = (element: HTMLElement) => {
+      const cell = element.closest('td, th');
+      return Boolean(cell && !cell.nextElementSibling);
+    };
     const controls = document.querySelectorAll<HTMLElement>('main button, main a[href], main input, main select, main textarea, main [role="combobox"]');
     return [...controls]
       .filter((element) => {
         const box = element.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && box.right > width + 1;
+        if (box.width === 0 || box.height === 0 || box.right <= width + 1) return false;
+        return inLastCell(element) || !scrolledInto(element);
       })
       .map((element) => (element.getAttribute('aria-label') ?? element.textContent ?? element.tagName).trim().slice(0, 60));
   });

@@ -42,7 +42,7 @@ describe('a read-only admin', () => {
     await page.goto('/admin/plugins/offboarding');
     await page.getByRole('link', { name: 'Borealis Foods Ltd' }).click();
     await page.getByRole('heading', { name: 'Borealis Foods Ltd', level: 1 }).waitFor();
-    await page.getByRole('row').filter({ hasText: 'Premium support contract' }).waitFor();
+    await page.getByRole('region', { name: 'Entitlements' }).getByRole('row').filter({ hasText: 'Premium support contract' }).waitFor();
     await page.getByRole('heading', { name: 'Audit timeline' }).waitFor();
     await page.getByRole('region', { name: 'Access', exact: true }).getByText('Pending cancellation', { exact: true }).waitFor();
     await screenshot(page, '20-read-only-organization');

@@ -68,7 +68,7 @@ const createOrganizationBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The same id twice runs once.
       for (const id of [...new Set(request.ids)]) {
         if (!can(BULK_ACTION_NEEDS[request.action])) {
-          results.push({ id, ok: false, error: { status: 403, message: `You may not ${request.action.replace(/_/g, ' ')} organizations`, code: 'bulk.forbidden' } });
+          results.push({ id, ok: false, error: { status: 403, message: `You may not ${request.action.replace(/_/g, ' ')} organizations`, code: 'auth.forbidden' } });
           continue;
         }
         try {
