@@ -76,7 +76,7 @@ const beyondTheWindow = (p: Page) =>
       return false;
     };
     const inLastCell = (element: HTMLElement) => {
-      const cell = element.closest('td, th');
+      const cell = element.closest('td');
       return Boolean(cell && !cell.nextElementSibling);
     };
     const controls = document.querySelectorAll<HTMLElement>('main button, main a[href], main input, main select, main textarea, main [role="combobox"]');
