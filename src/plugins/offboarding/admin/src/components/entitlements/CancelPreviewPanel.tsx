@@ -5,7 +5,7 @@ import type { CancelPreview } from '../../../../shared/contracts/api';
 import { getTranslation } from '../../utils/translations';
 import { ErrorAlert } from '../common/ErrorAlert';
 import { formatDateTime, formatDays, formatMinorUnits, policyLabel } from './format';
-import { labelMessages } from '../../hooks/useLabels';
+import { STATUS_VARIANT, labelMessages } from '../../hooks/useLabels';
 
 const usePreviewText = () => {
   const { formatMessage } = useIntl();
@@ -33,7 +33,7 @@ const Figures = ({ preview }: { preview: CancelPreview }) => {
         <Typography fontWeight="semiBold">{formatDateTime(intl, preview.effectiveAt)}</Typography>
       </Row>
       <Row label={t('resultingStatus', 'Resulting status')}>
-        <Badge variant={preview.resultingStatus === 'cancelled' ? 'danger' : 'warning'}>
+        <Badge variant={STATUS_VARIANT[preview.resultingStatus]}>
           {formatMessage(labelMessages.status[preview.resultingStatus])}
         </Badge>
       </Row>
