@@ -22,6 +22,8 @@ const zeroPolicy = 'Zero retention (dialogs e2e)';
 
 const orgName = (width: number) => `Quillon Dialogs ${width}`;
 const purgeName = (width: number) => `Quillon Closed ${width}`;
+const archivedName = (width: number) => `Quillon Archived ${width}`;
+const archived: Record<number, string> = {};
 
 beforeAll(async () => {
   ({ data: { token } } = await adminApi<{ data: { token: string } }>(null, 'POST', '/admin/login', DEMO_ADMIN));
@@ -54,6 +56,17 @@ beforeAll(async () => {
     });
     await adminApi(token, 'POST', `/offboarding/entitlements/${license.documentId}/cancel`, { reason: 'customer_request', timing: 'immediate' });
     await adminApi(token, 'POST', `/offboarding/organizations/${closed.documentId}/archive`, {});
+    // Cancelled and archived under the default policy (its data kept for months): a policy that
+    // keeps nothing would make it purgeable at once.
+    const { data: kept } = await adminApi<{ data: { documentId: string } }>(token, 'POST', '/offboarding/organizations', { name: archivedName(width) });
+    const { data: seat } = await adminApi<{ data: { documentId: string } }>(token, 'POST', `/offboarding/organizations/${kept.documentId}/entitlements`, {
+      class: 'PLG',
+      name: 'Seat',
+      ...monthly,
+    });
+    await adminApi(token, 'POST', `/offboarding/entitlements/${seat.documentId}/cancel`, { reason: 'customer_request', timing: 'immediate' });
+    await adminApi(token, 'POST', `/offboarding/organizations/${kept.documentId}/archive`, {});
+    archived[width] = kept.documentId;
   }
   await adminApi(token, 'POST', '/offboarding/jobs/retention/run', {});
   ({ browser, page } = await openBrowser());
@@ -161,17 +174,31 @@ describe.each(WIDTHS)('the dialogs at %i px', (width) => {
     await entitlementRow('Hosted sandbox').getByText('Cancelled').first().waitFor();
   });
 
-  test('a policy that makes the organization purgeable now warns and asks for a yes', async () => {
-    await page.getByRole('button', { name: 'Change policy' }).click();
-    await dialog().waitFor();
-    await dialog().getByRole('combobox', { name: 'Policy' }).click();
-    await page.getByRole('option', { name: zeroPolicy, exact: true }).click();
-    await dialog().getByTestId('purgeable-warning').waitFor();
+  test('a policy that makes the organization purgeable now warns and asks for a yes; one that cannot, says its new retention date', async () => {
+    const choose = async () => {
+      await page.getByRole('button', { name: 'Change policy' }).click();
+      await dialog().waitFor();
+      await dialog().getByRole('combobox', { name: 'Policy' }).click();
+      await page.getByRole('option', { name: zeroPolicy, exact: true }).click();
+    };
+    // Cancelled but not archived: nothing can be purged yet, whatever the policy (the server says so).
+    await choose();
+    await dialog().getByTestId('policy-retention').getByText(/^Its data would be kept until /).waitFor();
+    await expect(dialog().getByTestId('purgeable-warning').count()).resolves.toBe(0);
+    await dialog().getByRole('button', { name: 'Save policy' }).waitFor();
+    await dialog().getByRole('button', { name: 'Go back' }).click();
+    await dialog().waitFor({ state: 'detached' });
+
+    await page.goto(`${PLUGIN}/organizations/${archived[width]}`);
+    await page.getByRole('heading', { name: archivedName(width), level: 1 }).waitFor();
+    await choose();
+    await dialog().getByTestId('purgeable-warning').getByText(/deleted for good on /).waitFor();
     await dialog().getByRole('button', { name: 'Save and queue for purge' }).click();
     await dialog().getByText('Confirm that the organization may be purged.').waitFor();
     await screenshot(page, `dialogs-${width}-04-purgeable-policy`);
     await dialog().getByRole('button', { name: 'Go back' }).click();
     await dialog().waitFor({ state: 'detached' });
+    await openOrganization();
   });
 
   test('Start offboarding asks first', async () => {

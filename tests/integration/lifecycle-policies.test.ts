@@ -430,3 +430,86 @@ describe('cancellation reasons', () => {
     expect(res.body.error.message).toContain('no_such_reason');
   });
 });
+
+describe('POST /organizations/:id/policy/preview (the policy form’s warning)', () => {
+  const preview = (org: string, cancellationPolicy: unknown) =>
+    h.api.post(`/offboarding/organizations/${org}/policy/preview`, { cancellationPolicy });
+  /** An organization whose only entitlement (of `cls`) was cancelled at NOW, archived unless told not to. */
+  const closed = async (cls: 'PLG' | 'ENV', { archive = true, input = {} }: { archive?: boolean; input?: Record<string, unknown> } = {}) => {
+    const org = await createOrg(h.api, input);
+    expectStatus(await cancelNow(h.api, (await createEntitlement(h.api, org.documentId, monthly({ class: cls }))).documentId), 200);
+    if (archive) expectStatus(await h.api.post(`/offboarding/organizations/${org.documentId}/archive`), 200);
+    return getOrg(h.api, org.documentId);
+  };
+
+  it('says a policy that keeps no data makes an archived, closed organization purgeable now, with its purge date, and writes nothing; saving it does exactly that', async () => {
+    const org = await closed('PLG');
+    const none = await createPolicy(h.api, { dataRetentionDays: 0, purgeReviewDays: 7 });
+    const audit = (await auditOf(h.api, org.documentId)).total;
+    const res = await preview(org.documentId, none.documentId);
+    expectStatus(res, 200);
+    expect(res.body.data).toEqual({
+      organization: org.documentId,
+      cancellationPolicy: none.documentId,
+      dataRetentionDays: 0,
+      retentionUntil: { current: org.retention.retentionUntil, next: NOW },
+      purgeableNow: true,
+      purgeAfter: plusDays(NOW, 7),
+      leavesPurgeQueue: false,
+    });
+    expect((await getOrg(h.api, org.documentId)).retention.retentionUntil).toBe(org.retention.retentionUntil);
+    expect((await auditOf(h.api, org.documentId)).total).toBe(audit);
+
+    expectStatus(await h.api.put(`/offboarding/organizations/${org.documentId}`, { cancellationPolicy: none.documentId }), 200);
+    await h.sweep('retention');
+    const after = await getOrg(h.api, org.documentId);
+    expect(after.retention).toMatchObject({ retentionUntil: NOW, purgeState: 'scheduled', purgeAfter: plusDays(NOW, 7) });
+  });
+
+  it('no warning where nothing could be purged yet: not archived, or under legal hold; the new retention date is still answered', async () => {
+    const none = await createPolicy(h.api, { dataRetentionDays: 0 });
+    const open = await closed('PLG', { archive: false });
+    const held = await closed('PLG');
+    expectStatus(await h.api.post(`/offboarding/organizations/${held.documentId}/retention/hold`, { reason: 'litigation' }), 200);
+    for (const org of [open, held]) {
+      const res = await preview(org.documentId, none.documentId);
+      expectStatus(res, 200);
+      expect(res.body.data).toMatchObject({ retentionUntil: { next: NOW }, purgeableNow: false, purgeAfter: null });
+    }
+    // An entitlement still open: no retention date at all.
+    const active = await createOrg(h.api);
+    await createEntitlement(h.api, active.documentId);
+    expect((await preview(active.documentId, none.documentId)).body.data).toMatchObject({ retentionUntil: { current: null, next: null }, purgeableNow: false });
+  });
+
+  it('removing the override lets the class policy govern again (what the browser could not know): out of the purge queue', async () => {
+    // The ENV class policy (an earlier test creates it; made here when this test runs alone).
+    const envPolicy = (await policies()).find((p) => p.entitlementClass === 'ENV') ?? (await createPolicy(h.api, { entitlementClass: 'ENV', dataRetentionDays: 365 }));
+    const none = await createPolicy(h.api, { dataRetentionDays: 0 });
+    const org = await closed('ENV', { input: { cancellationPolicy: none.documentId } });
+    await h.sweep('retention');
+    expect((await getOrg(h.api, org.documentId)).retention.purgeState).toBe('scheduled');
+    const res = await preview(org.documentId, null);
+    expectStatus(res, 200);
+    expect(res.body.data).toMatchObject({
+      cancellationPolicy: null,
+      dataRetentionDays: envPolicy.dataRetentionDays,
+      retentionUntil: { current: NOW, next: plusDays(NOW, envPolicy.dataRetentionDays) },
+      purgeableNow: false,
+      leavesPurgeQueue: true,
+    });
+  });
+
+  it('bad input: 400 naming cancellationPolicy (missing, unknown, not a string, extra field), 404 for an unknown organization, 403 without read', async () => {
+    const org = await createOrg(h.api);
+    for (const body of [{}, { cancellationPolicy: 'no-such-policy' }, { cancellationPolicy: 42 }]) {
+      const res = await h.api.post(`/offboarding/organizations/${org.documentId}/policy/preview`, body);
+      expectStatus(res, 400);
+      expect(res.body.error.details.errors[0].path).toEqual(['cancellationPolicy']);
+    }
+    expectStatus(await h.api.post(`/offboarding/organizations/${org.documentId}/policy/preview`, { cancellationPolicy: null, retentionUntil: NOW }), 400);
+    expectStatus(await preview('no-such-organization', null), 404);
+    const nobody = await h.admin(['export']);
+    expectStatus(await nobody.post(`/offboarding/organizations/${org.documentId}/policy/preview`, { cancellationPolicy: null }), 403);
+  });
+});

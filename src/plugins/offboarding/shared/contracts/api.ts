@@ -154,6 +154,23 @@ export interface CancelAllPreview {
   totals: Array<{ currency: string; amount: number }>;
 }
 
+/** What giving an organization a cancellation policy would do to its retention (POST …/policy/preview), nothing written. */
+export interface PolicyPreview {
+  organization: string;
+  /** The policy previewed (null: none of its own, its classes' or the default policy apply). */
+  cancellationPolicy: string | null;
+  /** The longest data retention among the policies that would then govern it. */
+  dataRetentionDays: number;
+  /** Its retention date now and under the policy previewed (null while an entitlement is open). */
+  retentionUntil: { current: IsoDate | null; next: IsoDate | null };
+  /** Saving it makes the organization purgeable at once (archived, all cancelled, no legal hold, retention past), where it was not. */
+  purgeableNow: boolean;
+  /** When it would then be purged, after the policy's review period (purgeableNow only). */
+  purgeAfter: IsoDate | null;
+  /** Saving it takes the organization out of the purge queue (its retention moves past now). */
+  leavesPurgeQueue: boolean;
+}
+
 export interface SuspendRequest {
   reason: SuspensionReason;
   reasonCode?: string;

@@ -1,5 +1,5 @@
 import type { AccessChangeRequest, ScheduledAnswer } from './lifecycle';
-import type { CancelAllPreview, CancelAllRequest, ListOrganizationsQuery, ListResponse, OrganizationDetail, OrganizationInput, Stats } from './api';
+import type { CancelAllPreview, CancelAllRequest, ListOrganizationsQuery, ListResponse, OrganizationDetail, OrganizationInput, PolicyPreview, Stats } from './api';
 import type { AuditTimelineEvent, IsoDate, Organization, RefundEntry } from './entities';
 
 /**
@@ -96,6 +96,17 @@ export declare namespace PreviewCancelAllEntitlements {
   }
   export interface Response {
     data: CancelAllPreview;
+  }
+}
+
+/** POST /organizations/:id/policy/preview: what giving it this policy would do to its retention, nothing written. */
+export declare namespace PreviewOrganizationPolicy {
+  export interface Request {
+    params: { id: string };
+    body: { cancellationPolicy: string | null };
+  }
+  export interface Response {
+    data: PolicyPreview;
   }
 }
 

@@ -12,6 +12,7 @@ import type {
   ArchiveOrganization,
   CancelAllEntitlements,
   PreviewCancelAllEntitlements,
+  PreviewOrganizationPolicy,
   DeleteOrganization,
   GetOrganization,
   GetOrganizationAudit,
@@ -57,6 +58,8 @@ export const organizations = {
     action<CancelAllEntitlements.Response>('POST', path`/organizations/${id}/cancel-all`, body),
   previewCancelAll: (id: string, body: PreviewCancelAllEntitlements.Request['body']) =>
     action<PreviewCancelAllEntitlements.Response>('POST', path`/organizations/${id}/cancel-all/preview`, body),
+  previewPolicy: (id: string, body: PreviewOrganizationPolicy.Request['body']) =>
+    action<PreviewOrganizationPolicy.Response>('POST', path`/organizations/${id}/policy/preview`, body),
   audit: (id: string, params: GetOrganizationAudit.Request['query']) =>
     query<GetOrganizationAudit.Response>(path`/organizations/${id}/audit`, params),
   refunds: (id: string, params: GetOrganizationRefunds.Request['query']) =>

@@ -16,6 +16,7 @@ import {
   validateExportOrganizations,
   validateListOrganizations,
   validatePagination,
+  validatePolicyPreview,
   validateUpdateOrganization,
 } from './validation/organization';
 import { emptyBody, noQuery } from './validation/common';
@@ -136,6 +137,11 @@ const createOrganizationController = ({ strapi }: { strapi: Core.Strapi }) => {
     async previewCancelAll(ctx: Context) {
       const body = await validateCancelAll(ctx.request.body);
       ctx.body = { data: await getService(strapi, 'entitlement').previewCancelAll(ctx.params.id, body, adminActor(ctx)) };
+    },
+
+    async previewPolicy(ctx: Context) {
+      const { cancellationPolicy } = await validatePolicyPreview(ctx.request.body);
+      ctx.body = { data: await organizations().previewPolicy(ctx.params.id, cancellationPolicy ?? null) };
     },
 
     async delete(ctx: Context) {

@@ -6,6 +6,7 @@ import type {
   CancellationPolicy,
   CancellationReason,
   CancelAllPreview,
+  PolicyPreview,
   CancelPreview,
   Checklist,
   DataExport,
@@ -81,6 +82,7 @@ export const CONTRACTS = {
   DeletedOrganization: fieldsOf<DeleteOrganization.Response['data']>()(['documentId', 'name', 'deletedAt', 'deleted']),
   Entitlement: entitlement,
   CancelAllPreview: fieldsOf<CancelAllPreview>()(['organization', 'entitlements', 'totals']),
+  PolicyPreview: fieldsOf<PolicyPreview>()(['organization', 'cancellationPolicy', 'dataRetentionDays', 'retentionUntil', 'purgeableNow', 'purgeAfter', 'leavesPurgeQueue']),
   CancelPreview: fieldsOf<CancelPreview>()(['entitlement', 'timing', 'effectiveAt', 'resultingStatus', 'refund', 'refundEligible', 'policy']),
   CancellationPolicy: fieldsOf<CancellationPolicy>()([
     'documentId', 'name', 'isDefault', 'entitlementClass', 'portalVisibilityDays', 'dataRetentionDays', 'allowReactivation',

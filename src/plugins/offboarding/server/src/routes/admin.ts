@@ -30,6 +30,7 @@ export default {
     route('POST', '/organizations/:id/enable', 'organization.enable', 'access'),
     route('POST', '/organizations/:id/cancel-all', 'organization.cancelAll', 'cancel'),
     route('POST', '/organizations/:id/cancel-all/preview', 'organization.previewCancelAll', 'read'),
+    route('POST', '/organizations/:id/policy/preview', 'organization.previewPolicy', 'read'),
     route('GET', '/organizations/:id/audit', 'organization.audit', 'read'),
     route('GET', '/organizations/:id/refunds', 'organization.refunds', 'read'),
     route('GET', '/organizations/:id/access', 'organization.access', 'read'),

@@ -60,6 +60,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'organization.enable': { summary: 'Enable portal access, now or on a date (effectiveAt)', body: organization.validateAccessChange, data: 'OrganizationDetail', scheduled: true, conflict: true },
   'organization.cancelAll': { summary: "Cancel all of an organization's entitlements", body: entitlement.validateCancelAll, data: 'OrganizationDetail', meta: 'cancelled', conflict: true },
   'organization.previewCancelAll': { summary: "What cancelling all of an organization's entitlements would do, changing nothing", body: entitlement.validateCancelAll, data: 'CancelAllPreview', conflict: true },
+  'organization.previewPolicy': { summary: 'What giving the organization a cancellation policy of its own would do to its retention, changing nothing', body: organization.validatePolicyPreview, data: 'PolicyPreview', conflict: true },
   'organization.audit': { summary: "An organization's audit trail", query: organization.validatePagination, data: list('AuditTimelineEvent'), meta: 'pagination' },
   'organization.refunds': { summary: "An organization's refund ledger", query: organization.validatePagination, data: list('RefundEntry'), meta: 'pagination' },
   'organization.removeCollaborator': { summary: 'Remove a collaborator', data: 'OrganizationDetail', conflict: true },

@@ -4,6 +4,7 @@ import type {
   ListOrganizationsQuery,
   OrganizationDetail,
   OrganizationInput,
+  PolicyPreview,
   RetentionFacts,
   Stats,
 } from '../../../shared/contracts/api';
@@ -17,6 +18,7 @@ import { planReactivate, reactivationDeadline } from '../domain/entitlement-life
 import { deriveOrganizationStatus } from '../domain/organization-status';
 import type { ResolvedPolicy } from '../domain/policy';
 import { computeRetentionUntil, lastCancellationOf } from '../domain/retention';
+import { planRetentionFlag } from '../domain/schedule';
 import { getService } from '../utils';
 import { iso, toApi, type Row } from '../utils/db';
 import { conflictError, fieldError, notFound } from '../utils/errors';
@@ -27,6 +29,7 @@ import { entitlementState } from './entitlement-state';
 import type { ChangeContext } from '../events/types';
 import { entitlementStore } from '../store/entitlement';
 import { organizationStore, type OrganizationRow } from '../store/organization';
+import { retentionStateOf } from './scheduler';
 
 export type { OrganizationRow };
 
@@ -239,6 +242,45 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
         return service.detail(documentId);
       });
+    },
+
+    /**
+     * What giving the organization `policyDocumentId` as its own policy (null: none, its classes'
+     * or the default policy apply) would do to its retention, nothing written: the policy form's
+     * warning (docs/spec.md §6). The same derivation as `refreshDerived`, under the chosen policy.
+     */
+    async previewPolicy(documentId: string, policyDocumentId: string | null): Promise<PolicyPreview> {
+      const org = await service.findRow(documentId);
+      if (org.purgeState === 'purged') throw conflictError('organization.purged', 'A purged organization is a tombstone and keeps no policy', { purgeState: 'purged' });
+      const policyId = await policyDocumentIdToId(policyDocumentId);
+      const policies = getService(strapi, 'policy');
+      const chosen = policyId === null ? null : await strapi.db.query(UID.cancellationPolicy).findOne({ where: { id: policyId } });
+      const [resolveNow, resolveNext] = [await policies.resolverFor(org), await policies.resolver({ cancellationPolicy: chosen })];
+      const ents = (await entitlementStore(strapi).ofOrganization(org.id)).map((e) => ({
+        status: e.status as EntitlementStatus,
+        class: e.class as EntitlementClass,
+        cancelledAt: toDate(e.cancelledAt as string),
+      }));
+      const at = now();
+      const allCancelled = ents.every((e) => e.status === 'cancelled');
+      const next = derivedFields(org, ents, resolveNext, at);
+      const nextUntil = next.retentionUntil as Date | null;
+      const current = retentionStateOf(org, allCancelled);
+      const flagNow = planRetentionFlag(current, at, resolveNow(null).settings.purgeReviewDays);
+      const flagNext = planRetentionFlag(
+        retentionStateOf({ ...org, retentionUntil: iso(nextUntil), purgeState: (next.purgeState as string | undefined) ?? org.purgeState }, allCancelled),
+        at,
+        resolveNext(null).settings.purgeReviewDays
+      );
+      return {
+        organization: documentId,
+        cancellationPolicy: policyDocumentId,
+        dataRetentionDays: retentionDaysOf(resolveNext, ents.map((e) => e.class)),
+        retentionUntil: { current: iso(toDate(org.retentionUntil)), next: iso(nextUntil) },
+        purgeableNow: Boolean(flagNext) && !flagNow,
+        purgeAfter: flagNext && !flagNow ? iso(flagNext.purgeAfter) : null,
+        leavesPurgeQueue: org.purgeState === 'scheduled' && next.purgeState === 'none',
+      };
     },
 
     /**

@@ -1,8 +1,11 @@
 import { Box, Checkbox, Field, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import * as React from 'react';
 import { useIntl } from 'react-intl';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
 import { api } from '../../api';
 import { useApiQuery } from '../../hooks/useApi';
+import { useLivePreview } from '../../hooks/useLivePreview';
+import { formatIntlMoment } from '../../utils/dates';
 import { getTranslation } from '../../utils/translations';
 import { ActionDialog } from '../common/ActionDialog';
 import { ActionForm } from '../common/ActionForm';
@@ -18,50 +21,39 @@ const usePolicyText = () => {
     formatMessage({ id: getTranslation(`organization.policy.${id}`), defaultMessage }, values);
 };
 
-const DAY_MS = 86_400_000;
-
-/**
- * The retention date the organization would get under a policy of `days` days, as the server
- * computes it (domain/retention.ts): its last cancellation + the days, never before an extension.
- * Null while an entitlement is still open.
- */
-const retentionUnder = (org: OrganizationDetail, days: number): Date | null => {
-  const { lastCancelledAt, retentionExtendedUntil } = org.retention;
-  if (!lastCancelledAt) return null;
-  const until = new Date(Date.parse(lastCancelledAt) + days * DAY_MS);
-  const extended = retentionExtendedUntil ? new Date(retentionExtendedUntil) : null;
-  return extended && extended > until ? extended : until;
-};
-
 const PolicyForm = ({ organization: org, ...dialog }: OrganizationFormProps) => {
   const t = usePolicyText();
-  const { formatDate } = useIntl();
+  const intl = useIntl();
   const current = org.cancellationPolicy?.documentId ?? NONE;
   const policies = useApiQuery(api.policies.list());
   const list = policies.data?.data ?? [];
-  // The policy that would apply: the one chosen, or (None) the default one.
-  const purgeableFrom = (choice: string): Date | null => {
-    const policy = list.find((entry) => (choice === NONE ? entry.isDefault : entry.documentId === choice));
-    if (!policy || org.retention.legalHold || org.retention.purgeState !== 'none') return null;
-    const until = retentionUnder(org, policy.dataRetentionDays);
-    const now = Date.now();
-    // Only a change that makes it purgeable now asks for more: one that already was is no surprise.
-    const already = org.retention.retentionUntil !== null && Date.parse(org.retention.retentionUntil) <= now;
-    return until && until.getTime() <= now && !already ? until : null;
-  };
+  const [choice, setChoice] = React.useState(current);
+  // What the choice would do to its retention, computed by the server (the classes' and default
+  // policies, the archive, a legal hold and an extension all count): asked when it changes.
+  const { preview, error: previewError, isLoading: previewLoading } = useLivePreview(
+    choice === current ? null : { cancellationPolicy: choice === NONE ? null : choice },
+    (body) => api.organizations.previewPolicy(org.documentId, body),
+  );
+  const purgeable = preview?.purgeableNow ? preview : null;
   const { values, set, fieldError, form } = useActionForm({
     ...dialog,
     initialValues: { cancellationPolicy: current, acknowledged: false },
     validate: ({ cancellationPolicy, acknowledged }) => ({
-      cancellationPolicy: cancellationPolicy === current ? t('unchanged', 'Choose another policy than the current one.') : undefined,
+      cancellationPolicy:
+        cancellationPolicy === current
+          ? t('unchanged', 'Choose another policy than the current one.')
+          : previewLoading || !preview
+            ? (previewError ?? t('checking', 'Checking what this policy changes…'))
+            : undefined,
       acknowledged:
-        purgeableFrom(cancellationPolicy) && !acknowledged ? t('acknowledge.required', 'Confirm that the organization may be purged.') : undefined,
+        cancellationPolicy !== current && purgeable && !acknowledged ? t('acknowledge.required', 'Confirm that the organization may be purged.') : undefined,
     }),
     request: ({ cancellationPolicy }) =>
       api.organizations.update(org.documentId, { cancellationPolicy: cancellationPolicy === NONE ? null : cancellationPolicy }),
     successMessage: t('saved', 'Cancellation policy saved'),
   });
-  const purgeable = purgeableFrom(values.cancellationPolicy);
+  React.useEffect(() => setChoice(values.cancellationPolicy), [values.cancellationPolicy]);
+  const retention = preview && !previewLoading ? preview.retentionUntil : null;
   return (
     <ActionForm
       {...form}
@@ -88,6 +80,14 @@ const PolicyForm = ({ organization: org, ...dialog }: OrganizationFormProps) => 
         </SingleSelect>
         <Field.Error />
       </Field.Root>
+      {retention && !purgeable ? (
+        <Typography tag="p" variant="omega" textColor="neutral700" data-testid="policy-retention">
+          {retention.next
+            ? t('retention.next', 'Its data would be kept until {date}.', { date: formatIntlMoment(intl, retention.next) })
+            : t('retention.open', 'Its retention date is set when its last entitlement is cancelled.')}
+          {preview?.leavesPurgeQueue ? ` ${t('retention.leavesQueue', 'It leaves the purge queue.')}` : ''}
+        </Typography>
+      ) : null}
       {purgeable ? (
         <>
           <Box role="alert" data-testid="purgeable-warning" background="danger100" borderColor="danger200" hasRadius padding={4}>
@@ -97,8 +97,8 @@ const PolicyForm = ({ organization: org, ...dialog }: OrganizationFormProps) => 
             <Typography textColor="danger700" tag="p">
               {t(
               'purgeable.body',
-              'Under this policy its data retention ended on {date}: the organization enters the purge queue at once, and its data is deleted for good after the review period.',
-                { date: formatDate(purgeable, { dateStyle: 'medium' }) },
+              'Under this policy its data retention ended on {date}: the organization enters the purge queue at once, and its data is deleted for good on {purgeAfter}, after the review period.',
+                { date: formatIntlMoment(intl, purgeable.retentionUntil.next), purgeAfter: formatIntlMoment(intl, purgeable.purgeAfter) },
               )}
             </Typography>
           </Box>

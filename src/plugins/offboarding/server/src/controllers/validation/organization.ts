@@ -14,6 +14,11 @@ const fields = {
   cancellationPolicy: yup.string().nullable().max(64),
 };
 
+/** The policy form's preview: the policy to try (null: none of its own). */
+export const validatePolicyPreview = validateBody<{ cancellationPolicy: string | null }>(
+  strictObject({ cancellationPolicy: fields.cancellationPolicy.defined('${path} is required (a policy id, or null for none)') })
+);
+
 export const validateCreateOrganization = validateBody<OrganizationInput>(
   strictObject({ ...fields, name: fields.name.required() })
 );
