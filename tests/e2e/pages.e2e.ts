@@ -106,3 +106,24 @@ describe.each([1440, 800])('every page at %i px wide', (width) => {
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(1);
   });
 });
+
+test('Upcoming purges opens the timeline on purges, 90 days ahead; its day headings name their time zone', async () => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${PLUGIN}/retention`);
+  await page.getByRole('link', { name: 'Upcoming purges' }).click();
+  await page.getByRole('heading', { name: 'Scheduled changes', level: 1 }).waitFor();
+  const url = new URL(page.url());
+  expect([url.pathname, url.searchParams.get('kind'), url.searchParams.get('days')]).toEqual([`${PLUGIN}/scheduled-changes`, 'purge', '90']);
+  await expect(page.getByRole('combobox', { name: 'Period' }).textContent()).resolves.toBe('Next 90 days');
+  await expect(page.getByRole('combobox', { name: 'Kind of change' }).textContent()).resolves.toBe('Purge');
+  // Every kind, a year ahead: the demo's pending cancellation (Borealis, at its period end) is there, under a day that names its zone.
+  await page.getByRole('combobox', { name: 'Kind of change' }).click();
+  await page.getByRole('option', { name: 'All' }).click();
+  await page.getByRole('combobox', { name: 'Period' }).click();
+  await page.getByRole('option', { name: 'Next 365 days' }).click();
+  await page.getByRole('link', { name: 'Borealis Foods Ltd' }).first().waitFor();
+  const headings = await page.getByRole('heading', { level: 3 }).allTextContents();
+  expect(headings.length).toBeGreaterThan(0);
+  for (const heading of headings) expect(heading).toMatch(/^\w+, \w+ \d{1,2}, \d{4} \((UTC|GMT[+-]?\d*|[A-Z]{2,5})\)$/);
+  expect(new URL(page.url()).searchParams.get('days')).toBe('365');
+});

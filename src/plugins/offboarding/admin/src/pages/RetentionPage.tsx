@@ -36,8 +36,8 @@ export const RetentionPage = () => {
           defaultMessage: 'Review what will be purged, extend retention, and place or lift legal holds',
         })}
         primaryAction={
-          // The purges still to come (retention not over yet), soonest first, on the timeline.
-          <LinkButton tag={RouterLink} to={`${SCHEDULED_CHANGES_PATH}?kind=purge`} variant="secondary" startIcon={<Clock />}>
+          // The purges still to come (retention not over yet), soonest first, on the timeline, 90 days ahead.
+          <LinkButton tag={RouterLink} to={`${SCHEDULED_CHANGES_PATH}?kind=purge&days=90`} variant="secondary" startIcon={<Clock />}>
             {formatMessage({ id: getTranslation('retention.upcomingPurges'), defaultMessage: 'Upcoming purges' })}
           </LinkButton>
         }

@@ -7,12 +7,15 @@ import { useLabels } from '../../hooks/useLabels';
 
 import { getTranslation } from '../../utils/translations';
 import { ErrorAlert } from '../common/ErrorAlert';
+import { WINDOWS, type WindowDays } from './ScheduledChangesTimeline';
 
 const ALL = 'all';
 /** The organizations offered in the filter: the API's largest page, by name. */
 const ORGANIZATION_OPTIONS = { archived: 'include', pageSize: 100 } as const;
 
 export interface ScheduledChangesFiltersProps {
+  days: WindowDays;
+  onDays: (days: WindowDays) => void;
   kind: ScheduledChangeKind | null;
   organization: string | null;
   onKind: (kind: ScheduledChangeKind | null) => void;
@@ -20,7 +23,7 @@ export interface ScheduledChangesFiltersProps {
 }
 
 /** The kind of change and the organization the scheduled changes page shows. */
-export const ScheduledChangesFilters = ({ kind, organization, onKind, onOrganization }: ScheduledChangesFiltersProps) => {
+export const ScheduledChangesFilters = ({ days, onDays, kind, organization, onKind, onOrganization }: ScheduledChangesFiltersProps) => {
   const { formatMessage } = useIntl();
   const labels = useLabels();
   const organizations = useApiQuery(api.organizations.list(ORGANIZATION_OPTIONS));
@@ -28,6 +31,16 @@ export const ScheduledChangesFilters = ({ kind, organization, onKind, onOrganiza
 
   return (
     <Flex gap={4} wrap="wrap" alignItems="flex-end">
+      <Field.Root name="days" minWidth="16rem">
+        <Field.Label>{formatMessage({ id: getTranslation('scheduled.filter.days'), defaultMessage: 'Period' })}</Field.Label>
+        <SingleSelect size="S" value={String(days)} onChange={(value) => onDays(WINDOWS.find((candidate) => String(candidate) === String(value)) ?? WINDOWS[0])}>
+          {WINDOWS.map((value) => (
+            <SingleSelectOption key={value} value={String(value)}>
+              {formatMessage({ id: getTranslation('scheduled.filter.days.option'), defaultMessage: 'Next {days} days' }, { days: value })}
+            </SingleSelectOption>
+          ))}
+        </SingleSelect>
+      </Field.Root>
       <Field.Root name="kind" minWidth="22rem">
         <Field.Label>{formatMessage({ id: getTranslation('scheduled.filter.kind'), defaultMessage: 'Kind of change' })}</Field.Label>
         <SingleSelect

@@ -18,16 +18,18 @@ import { useReasonLabels, type ReasonLabel } from '../organization/useReasonLabe
 import { organizationPath } from '../organizations/paths';
 import { canUndo } from './undo';
 
-const DAYS_AHEAD = 30;
+/** How far ahead the timeline may look, in days (the page's Period filter); 30 by default. */
+export const WINDOWS = [30, 90, 365] as const;
+export type WindowDays = (typeof WINDOWS)[number];
 const PAGE_SIZE = 50;
 const DAY_MS = 86_400_000;
 
 const messages = {
   empty: {
     id: getTranslation('scheduled.empty'),
-    defaultMessage: 'Nothing is scheduled in the next 30 days.',
+    defaultMessage: 'Nothing is scheduled in the next {days} days.',
   },
-  emptyFiltered: { id: getTranslation('scheduled.emptyFiltered'), defaultMessage: 'No scheduled change matches these filters in the next 30 days.' },
+  emptyFiltered: { id: getTranslation('scheduled.emptyFiltered'), defaultMessage: 'No scheduled change matches these filters in the next {days} days.' },
   summary: { id: getTranslation('scheduled.pager'), defaultMessage: 'Page {page} of {pageCount} · {total} changes' },
   sooner: { id: getTranslation('scheduled.pager.sooner'), defaultMessage: 'Sooner' },
   later: { id: getTranslation('scheduled.pager.later'), defaultMessage: 'Later' },
@@ -60,9 +62,14 @@ const fixedHints: Partial<Record<ScheduledChangeKind, { id: string; defaultMessa
 };
 
 /** A fixed window, computed once per load: a new `from` on every render would reload forever. */
-const windowFrom = (now: number) => ({ from: new Date(now).toISOString(), to: new Date(now + DAYS_AHEAD * DAY_MS).toISOString() });
+const windowFrom = (now: number, days: number) => ({ from: new Date(now).toISOString(), to: new Date(now + days * DAY_MS).toISOString() });
 
-const dayOf = (intl: IntlShape, at: string) => intl.formatDate(at, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+/** A day heading with the zone that decides the day: "Friday, December 4, 2026 (UTC)". */
+const dayOf = (intl: IntlShape, at: string) => {
+  const day = intl.formatDate(at, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const zone = intl.formatDateToParts(at, { timeZoneName: 'short' }).find((part) => part.type === 'timeZoneName')?.value;
+  return zone ? `${day} (${zone})` : day;
+};
 
 const Details = ({ change, labels, reasonLabel }: { change: ScheduledChange; labels: Labels; reasonLabel: ReasonLabel }) => {
   const intl = useIntl();
@@ -94,14 +101,16 @@ export interface ScheduledChangesTimelineProps {
   /** An organization's documentId: its changes only, without the organization column. */
   organization?: string;
   kind?: ScheduledChangeKind;
+  /** How many days ahead to show (default 30). */
+  days?: WindowDays;
   /** Changes when something else on the page changed: the list reloads. */
   refreshKey?: number;
   /** After an undo: the page around may show the state it changed. */
   onChanged?: () => void;
 }
 
-/** The next 30 days of scheduled changes, soonest first, grouped by day, each undoable one with its Undo. */
-export const ScheduledChangesTimeline = ({ organization, kind, refreshKey = 0, onChanged }: ScheduledChangesTimelineProps) => {
+/** The next 30 (90, 365) days of scheduled changes, soonest first, grouped by day, each undoable one with its Undo. */
+export const ScheduledChangesTimeline = ({ organization, kind, days: windowDays = 30, refreshKey = 0, onChanged }: ScheduledChangesTimelineProps) => {
   const intl = useIntl();
   const { formatMessage } = intl;
   const labels = useLabels();
@@ -110,8 +119,8 @@ export const ScheduledChangesTimeline = ({ organization, kind, refreshKey = 0, o
   const [page, setPage] = React.useState(1);
   const [reloads, setReloads] = React.useState(0);
   // A new window (from now) whenever the page or an undo asks for a reload.
-  const range = React.useMemo(() => windowFrom(Date.now()), [refreshKey, reloads]); // eslint-disable-line react-hooks/exhaustive-deps
-  React.useEffect(() => setPage(1), [organization, kind]);
+  const range = React.useMemo(() => windowFrom(Date.now(), windowDays), [refreshKey, reloads, windowDays]); // eslint-disable-line react-hooks/exhaustive-deps
+  React.useEffect(() => setPage(1), [organization, kind, windowDays]);
 
   const params: ListScheduledChanges.Request['query'] = {
     ...range,
@@ -174,7 +183,7 @@ export const ScheduledChangesTimeline = ({ organization, kind, refreshKey = 0, o
         rowKey={(change) => change.id}
         status={list}
         columns={[]}
-        emptyMessage={formatMessage(kind ? messages.emptyFiltered : messages.empty)}
+        emptyMessage={formatMessage(kind ? messages.emptyFiltered : messages.empty, { days: windowDays })}
       />
     );
   }
