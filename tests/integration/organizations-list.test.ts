@@ -6,6 +6,7 @@
  */
 import type { BulkResult, Organization, Stats } from '../../src/plugins/offboarding/shared/contracts';
 import { NOW, cancelNow, createEntitlement, createOrg, expectStatus, getEntitlement, getOrg, unique, useHarness } from '../helpers/harness';
+import { organizationStore } from '../../src/plugins/offboarding/server/src/store/organization';
 
 const h = useHarness('organizations-list', { now: NOW });
 
@@ -193,6 +194,16 @@ describe('CSV export', () => {
     expect(row('quotes')).toEqual([expect.stringContaining(`,"${tag}, with ""quotes""",'@SUM(A1),`)]);
     expect(row('Plain')).toEqual([expect.stringContaining(`,${tag} Plain,'+33 1,,active,enabled,,,,none,no,`)]);
     expect(res.body).not.toContain('never exported');
+  });
+
+  it('streams batch after batch in the list’s order, each organization once (batches of 2 here)', async () => {
+    const tag = unique('Batch');
+    for (const name of ['d', 'b', 'e', 'a', 'c']) await createOrg(h.api, { name: `${tag} ${name}` });
+    const listed = await h.api.get(`/offboarding/organizations?q=${encodeURIComponent(tag)}&sort=name:desc`);
+    const streamed: string[] = [];
+    for await (const row of organizationStore(h.strapi).each({ q: tag, archived: 'exclude', sort: 'name:desc' }, 2)) streamed.push(row.name);
+    expect(streamed).toEqual(['e', 'd', 'c', 'b', 'a'].map((name) => `${tag} ${name}`));
+    expect(streamed).toEqual(listed.body.data.map((org: { name: string }) => org.name));
   });
 
   it('needs read, and refuses a bad filter with a 400 naming it', async () => {

@@ -175,17 +175,21 @@ export const organizationStore = (strapi: Core.Strapi) => ({
     return Number(await strapi.db.query(UID.organization).count({ where: listWhere(strapi, { ...params, archived: 'only' }) }));
   },
 
-  /**
-   * Every row the filters select, in the list's order, a batch at a time (the CSV export): keyset
-   * would need a cursor per sort column, so batches are pages; each is read off the same indexes.
-   */
+  /** Every row the filters select, in the list's order, a batch at a time (the CSV export). */
   async *each(params: Pick<ListOrganizationsQuery, 'q' | 'status' | 'archived' | 'sort'>, batchSize = 500): AsyncGenerator<OrganizationRow> {
-    const where = listWhere(strapi, params);
-    const orderBy = orderOf(params.sort);
-    for (let offset = 0; ; offset += batchSize) {
-      const rows = (await strapi.db.query(UID.organization).findMany({ where, orderBy, offset, limit: batchSize })) as OrganizationRow[];
-      yield* rows;
-      if (rows.length < batchSize) return;
+    const query = strapi.db.query(UID.organization);
+    // The matching ids first, in the list's order (one narrow read through the list's indexes),
+    // then their rows a batch at a time by id: no OFFSET, which reads ever more rows as it goes
+    // deeper and skips or repeats an organization that moves while the file streams. One
+    // deleted meanwhile is left out.
+    const ids = ((await query.findMany({ where: listWhere(strapi, params), orderBy: orderOf(params.sort), select: ['id'] })) as { id: number }[]).map((row) => row.id);
+    for (let start = 0; start < ids.length; start += batchSize) {
+      const batch = ids.slice(start, start + batchSize);
+      const rows = new Map(((await query.findMany({ where: { id: { $in: batch } } })) as OrganizationRow[]).map((row) => [row.id, row]));
+      for (const id of batch) {
+        const row = rows.get(id);
+        if (row) yield row;
+      }
     }
   },
 
