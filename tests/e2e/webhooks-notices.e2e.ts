@@ -169,7 +169,11 @@ describe('webhooks and customer notices in the admin panel', () => {
     const organization = dialog().getByRole('combobox', { name: 'Preview for organization' });
     await organization.click();
     await organization.fill('Borealis');
+    // The options are searched on the server: wait for that answer (only Borealis matches) so the
+    // click does not land on the first, unfiltered list as it is replaced (a flake under load).
+    await eventually(() => page.getByRole('option').count(), (count) => count === 1);
     await page.getByRole('option', { name: ORG }).click();
+    await eventually(() => organization.inputValue(), (value) => value === ORG);
     await dialog().getByRole('button', { name: 'Preview', exact: true }).click();
     const rendered = dialog().getByRole('region', { name: 'Rendered notice' });
     await rendered.getByText(`Your plan at ${ORG} is ending`).waitFor();
