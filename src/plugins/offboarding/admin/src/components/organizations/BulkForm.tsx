@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { Button, Flex, Modal, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { BulkOrganizationsResponse } from '../../../../shared/contracts/api';
+import type { BulkOrganizationsResponse, BulkResult } from '../../../../shared/contracts/api';
 import type { BulkAction } from '../../../../shared/contracts/constants';
 import type { Organization } from '../../../../shared/contracts/entities';
 import { api } from '../../api';
+import { translateApiError } from '../../utils/apiError';
 import { getTranslation } from '../../utils/translations';
 import { ActionForm } from '../common/ActionForm';
 import { commonMessages } from '../common/messages';
@@ -31,8 +32,12 @@ const BulkSummary = ({
   names: Map<string, string>;
   onClose: () => void;
 }) => {
-  const { formatMessage } = useIntl();
+  const intl = useIntl();
+  const { formatMessage } = intl;
   const refused = result.data.filter((item) => !item.ok);
+  // Each refusal in the admin's language, as the single-organization action would show it (its code's text).
+  const reasonOf = (error: BulkResult['error']) =>
+    error ? translateApiError(intl, { message: error.message, details: error.code ? { code: error.code } : undefined }) : '';
   return (
     <>
       <Modal.Body>
@@ -53,7 +58,7 @@ const BulkSummary = ({
                   <Typography textColor="danger600">
                     {formatMessage(
                       { id: getTranslation('organizations.bulk.refusedItem'), defaultMessage: '{name}: {reason}' },
-                      { name: names.get(item.id) ?? item.id, reason: item.error?.message ?? '' },
+                      { name: names.get(item.id) ?? item.id, reason: reasonOf(item.error) },
                     )}
                   </Typography>
                 </li>
