@@ -65,8 +65,13 @@ const selection = dbTestsOnly
   ? ['--selectProjects', 'integration', '--testPathIgnorePatterns', `/tests/integration/(${DB_INDEPENDENT.map((f) => f.replace(/\./g, '\\.')).join('|')})$`]
   : ['--selectProjects', 'unit', 'integration'];
 if (dbTestsOnly) console.log(`${client}: database-dependent tests only (OFFBOARDING_DB_TESTS_ONLY): no unit tests, and not ${DB_INDEPENDENT.join(', ')} (they ran on SQLite)`);
-const totals = [runJest(client, path.join(root, '.tmp', `jest-${client}.json`), [...selection, ...extra])];
-if (withE2e) totals.push(runJest('e2e', path.join(root, '.tmp', 'jest-e2e.json'), ['--selectProjects', 'e2e', ...extra]));
+// OFFBOARDING_TEST_WORKERS: how many test files run at once in the unit and integration run (each
+// integration file has a database of its own and binds ephemeral ports only). Jest's default is
+// one per core but one, so one on CI's 2 cores; .ci/run asks for 2 on SQLite, where the other
+// core would otherwise idle. The end-to-end files share one app and run one at a time.
+const workers = process.env.OFFBOARDING_TEST_WORKERS ? [`--maxWorkers=${process.env.OFFBOARDING_TEST_WORKERS}`] : [];
+const totals = [runJest(client, path.join(root, '.tmp', `jest-${client}.json`), [...selection, ...workers, ...extra])];
+if (withE2e) totals.push(runJest('e2e', path.join(root, '.tmp', 'jest-e2e.json'), ['--selectProjects', 'e2e', '--runInBand', ...extra]));
 const passed = totals.reduce((sum, t) => sum + t.passed, 0);
 const failed = totals.reduce((sum, t) => sum + t.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);

@@ -17,12 +17,13 @@ export const DEMO_ADMIN = { email: 'admin@offboarding.local', password: 'Offboar
 export const SCREENSHOTS = path.resolve(__dirname, '../../.tmp/e2e-screenshots');
 
 /** Debian's Chromium, headless, kept off the network (this machine refuses outside connections). */
-export const openBrowser = async (): Promise<{ browser: Browser; page: Page }> => {
+export const openBrowser = async ({ timeZone }: { timeZone?: string } = {}): Promise<{ browser: Browser; page: Page }> => {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-component-update', '--disable-sync'],
   });
-  const context = await browser.newContext({ baseURL: server().baseURL, viewport: { width: 1440, height: 960 }, acceptDownloads: true });
+  // `timeZone`: the browser's zone (the machine's, UTC on CI, by default), to catch a day shifted by an offset.
+  const context = await browser.newContext({ baseURL: server().baseURL, viewport: { width: 1440, height: 960 }, acceptDownloads: true, timezoneId: timeZone });
   // The first visit compiles the admin panel (Vite in development): be patient with navigations.
   context.setDefaultNavigationTimeout(300_000);
   context.setDefaultTimeout(30_000);

@@ -19,11 +19,13 @@ let page: Page;
 let token = '';
 const organizations: Record<number, string> = {};
 const zeroPolicy = 'Zero retention (dialogs e2e)';
+const PARIS = 'Europe/Paris';
 
 const orgName = (width: number) => `Quillon Dialogs ${width}`;
 const purgeName = (width: number) => `Quillon Closed ${width}`;
 const archivedName = (width: number) => `Quillon Archived ${width}`;
 const archived: Record<number, string> = {};
+const closedOrgs: Record<number, string> = {};
 
 beforeAll(async () => {
   ({ data: { token } } = await adminApi<{ data: { token: string } }>(null, 'POST', '/admin/login', DEMO_ADMIN));
@@ -56,6 +58,7 @@ beforeAll(async () => {
     });
     await adminApi(token, 'POST', `/offboarding/entitlements/${license.documentId}/cancel`, { reason: 'customer_request', timing: 'immediate' });
     await adminApi(token, 'POST', `/offboarding/organizations/${closed.documentId}/archive`, {});
+    closedOrgs[width] = closed.documentId;
     // Cancelled and archived under the default policy (its data kept for months): a policy that
     // keeps nothing would make it purgeable at once.
     const { data: kept } = await adminApi<{ data: { documentId: string } }>(token, 'POST', '/offboarding/organizations', { name: archivedName(width) });
@@ -69,7 +72,8 @@ beforeAll(async () => {
     archived[width] = kept.documentId;
   }
   await adminApi(token, 'POST', '/offboarding/jobs/retention/run', {});
-  ({ browser, page } = await openBrowser());
+  // In Paris (UTC+1 in winter): a day-only picker once shifted the chosen day by the offset.
+  ({ browser, page } = await openBrowser({ timeZone: PARIS }));
   await logIn(page);
 });
 
@@ -150,6 +154,12 @@ describe.each(WIDTHS)('the dialogs at %i px', (width) => {
     await confirm.click();
     await dialog().waitFor({ state: 'detached' });
     await entitlementRow('Report builder license').getByText(refund).first().waitFor();
+    // Its notification lies wholly inside the window, its Close button too.
+    const toast = page.locator('[data-sonner-toast]').first();
+    await toast.waitFor();
+    const rightmost = await toast.evaluate((element) => Math.max(...[element, ...element.querySelectorAll('*')].map((node) => node.getBoundingClientRect().right)));
+    expect(rightmost).toBeLessThanOrEqual(width);
+    await toast.getByRole('button', { name: 'Close' }).click();
   });
 
   test('cancel all previews each refund and its total, and its button restates it', async () => {
@@ -236,8 +246,18 @@ describe.each(WIDTHS)('the dialogs at %i px', (width) => {
     await expect(page.getByText('Pick a date after now.').count()).resolves.toBe(1);
     await dialog().getByText(/^Times are in /).waitFor();
     await screenshot(page, `dialogs-${width}-07-extend-past`);
-    await dialog().getByRole('button', { name: 'Go back' }).click();
+    // A later day, typed, is kept as typed and saved as that day's start in the browser's zone.
+    const later = new Date(Date.now() + 40 * DAY);
+    const laterText = later.toLocaleDateString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric', timeZone: PARIS });
+    await until.fill(laterText);
+    await until.press('Enter');
+    await dialog().getByRole('heading').first().click();
+    await expect(until.inputValue()).resolves.toBe(laterText);
+    await dialog().getByRole('button', { name: 'Extend retention' }).click();
     await dialog().waitFor({ state: 'detached' });
+    const { data: closed } = await adminApi<{ data: { retention: { retentionExtendedUntil: string } } }>(token, 'GET', `/offboarding/organizations/${closedOrgs[width]}`);
+    const saved = new Date(closed.retention.retentionExtendedUntil);
+    expect(saved.toLocaleString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: PARIS })).toBe(`${laterText}, 00:00`);
   });
 
   test('policy days out of bounds are refused at their fields', async () => {

@@ -264,8 +264,11 @@ describe.each(WIDTHS)('at %i px', (width) => {
     const timeline = region('Audit timeline');
     const newest = timeline.getByRole('listitem').first();
     await newest.getByText('Checklist step reopened', { exact: true }).waitFor();
-    await newest.getByText(`Notes: A second seat was found (${width})`).waitFor();
+    await newest.getByText(`Why: A second seat was found (${width})`).waitFor();
     await newest.getByText(/Reopened:\s*Review entitlements, Cancel entitlements, Downstream cleanup/).waitFor();
+    // The step's state in the panel's words, and the step, unchanged, not listed as a change.
+    await newest.getByText(/State:\s*Done → Open/).waitFor();
+    await expect(newest.getByText(/Step:/).count()).resolves.toBe(0);
     expect((await timeline.innerText()).match(SNAKE_CODE)).toBeNull();
     await newest.scrollIntoViewIfNeeded();
     await screenshot(page, `gaps-${width}-06-reopened`);
@@ -302,6 +305,7 @@ describe.each(WIDTHS)('at %i px', (width) => {
     await expect(checklist.getByText('Offboarding complete').count()).resolves.toBe(0);
     const newest = region('Audit timeline').getByRole('listitem').first();
     await newest.getByText('Checklist step reopened', { exact: true }).waitFor();
+    await newest.getByText('Why: the organization was unarchived', { exact: true }).waitFor();
     await screenshot(page, `gaps-${width}-08-unarchived`);
   });
 

@@ -189,7 +189,7 @@ it('unarchiving reopens the archive step that archiving ticked: the run is no lo
   expect(reopened.current).toBe('archive');
   expect(states(reopened)).toMatchObject({ notify_customer: 'done', archive: 'current' });
   const last = (await checklistEvents(org)).at(-1);
-  expect(last).toMatchObject({ action: 'checklist.step_reopened', notes: 'The organization was unarchived' });
+  expect(last).toMatchObject({ action: 'checklist.step_reopened', notes: 'The organization was unarchived', after: { cause: 'unarchived' } });
 
   expectStatus(await h.api.post(`/offboarding/organizations/${org}/archive`, {}), 200);
   const again = await read(org);

@@ -7,6 +7,7 @@ import type { AuditLogEntry } from '../../../shared/contracts/insights';
 import { api } from '../api';
 import { AuditLogFilters, type AuditLogFilterValues } from '../components/audit/AuditLogFilters';
 import { DataTable } from '../components/common/DataTable';
+import { PastLastPage } from '../components/organizations/ListHints';
 import { ListPagination } from '../components/organizations/ListPagination';
 import { organizationPath, PLUGIN_PATH } from '../components/organizations/paths';
 import { useUrlParams } from '../components/organizations/useUrlParams';
@@ -17,6 +18,13 @@ import { getTranslation } from '../utils/translations';
 
 const FILTERS = ['organization', 'action', 'actorType', 'from', 'to'] as const;
 
+/** 00:00 in the browser's zone of the day `days` after `day` (YYYY-MM-DD), as an ISO instant; the day as given when it is not one. */
+const localDayStart = (day: string, days: number) => {
+  const [year, month, date] = day.split('-').map(Number);
+  const start = new Date(year, month - 1, date + days);
+  return Number.isNaN(start.getTime()) ? day : start.toISOString();
+};
+
 /** Every organization's audit events, newest first, filtered through the URL. */
 export const AuditLogPage = () => {
   const { formatMessage } = useIntl();
@@ -25,7 +33,15 @@ export const AuditLogPage = () => {
   const { searchParams, page, pageSize, update } = useUrlParams();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`auditLog.${id}`), defaultMessage });
   const values = Object.fromEntries(FILTERS.map((name) => [name, searchParams.get(name)])) as unknown as AuditLogFilterValues;
-  const query = { ...Object.fromEntries(FILTERS.flatMap((name) => (values[name] ? [[name, values[name]]] : []))), page, pageSize };
+  // The days are the admin's (the browser's zone, as every time on the page): From at that day's
+  // start, To up to the end of its day (the API's `to` is exclusive).
+  const query = {
+    ...Object.fromEntries(FILTERS.flatMap((name) => (values[name] ? [[name, values[name]]] : []))),
+    ...(values.from ? { from: localDayStart(values.from, 0) } : {}),
+    ...(values.to ? { to: localDayStart(values.to, 1) } : {}),
+    page,
+    pageSize,
+  };
   const list = useApiQuery(api.auditLog.list(query));
   const filtered = FILTERS.some((name) => values[name]);
 
@@ -47,7 +63,7 @@ export const AuditLogPage = () => {
           <DataTable<AuditLogEntry>
             rows={list.data?.data}
             status={list}
-            emptyMessage={filtered ? t('emptyFiltered', 'No event matches these filters.') : t('empty', 'No event recorded yet.')}
+            emptyMessage={page > 1 ? t('emptyPage', 'Nothing on this page.') : filtered ? t('emptyFiltered', 'No event matches these filters.') : t('empty', 'No event recorded yet.')}
             footer={<ListPagination pagination={list.data?.meta.pagination} />}
             columns={[
               {
@@ -80,6 +96,7 @@ export const AuditLogPage = () => {
               },
             ]}
           />
+          {list.data?.data.length === 0 ? <PastLastPage pagination={list.data.meta.pagination} searchParams={searchParams} /> : null}
         </Flex>
       </Layouts.Content>
     </Page.Main>

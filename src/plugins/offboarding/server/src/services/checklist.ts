@@ -233,7 +233,8 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
      * (409 when the run is not started, the step is pending, or it is automatic and would tick
      * itself again at once). A completed run is open again.
      */
-    async reopen(documentId: string, step: ChecklistStepKey, reason: string, actor: Actor): Promise<Checklist> {
+    /** `cause`: why the plugin reopened it by itself (recorded for the panel to say in the admin's language). */
+    async reopen(documentId: string, step: ChecklistStepKey, reason: string, actor: Actor, cause?: 'unarchived'): Promise<Checklist> {
       return strapi.db.transaction(async () => {
         const org = await organizationStore(strapi).lock({ documentId });
         if (!org) throw notFound('organization', documentId);
@@ -253,7 +254,7 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
           // The reason is free text: kept where the trail keeps notes, redacted on purge.
           notes: reason,
           before: { step, state: before.progress[step]?.state, completedAt: before.completedAt },
-          after: { step, state: 'pending', reopened: reopened.map((r) => r.step), completedAt: null },
+          after: { step, state: 'pending', reopened: reopened.map((r) => r.step), completedAt: null, ...(cause ? { cause } : {}) },
         });
         const run: ChecklistRunState = { ...before, progress, completedAt: null };
         return describeChecklist(documentId, run, facts);
@@ -268,7 +269,7 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
     async reopenArchiveStep(documentId: string, actor: Actor) {
       const row = await runs().findOne({ where: { organization: documentId } });
       if (!row || !runStateOf(row as RunRow).progress.archive) return null;
-      return service.reopen(documentId, 'archive', 'The organization was unarchived', actor);
+      return service.reopen(documentId, 'archive', 'The organization was unarchived', actor, 'unarchived');
     },
 
     /** Runs of organizations being purged or deleted: their steps name admins and hold notes. */

@@ -32,6 +32,10 @@ export const AuditLogFilters = ({ values, onChange }: AuditLogFiltersProps) => {
   const organizations = useApiQuery(api.organizations.list(ORGANIZATION_OPTIONS));
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`auditLog.filter.${id}`), defaultMessage });
   const all = t('all', 'All');
+  const zoneHint = formatMessage(
+    { id: getTranslation('auditLog.filter.zone'), defaultMessage: 'Days in {zone}' },
+    { zone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+  );
   const select = (name: keyof AuditLogFilterValues) => (value: string | number) => onChange(name, value === ALL ? null : String(value));
 
   return (
@@ -69,12 +73,12 @@ export const AuditLogFilters = ({ values, onChange }: AuditLogFiltersProps) => {
           ))}
         </SingleSelect>
       </Field.Root>
-      <Field.Root name="from" hint={t('utc', 'UTC')}>
+      <Field.Root name="from" hint={zoneHint}>
         <Field.Label>{t('from', 'From')}</Field.Label>
         <TextInput type="date" size="S" value={values.from ?? ''} onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange('from', event.target.value || null)} />
         <Field.Hint />
       </Field.Root>
-      <Field.Root name="to" hint={t('utc', 'UTC')}>
+      <Field.Root name="to" hint={zoneHint}>
         <Field.Label>{t('to', 'To')}</Field.Label>
         <TextInput type="date" size="S" value={values.to ?? ''} onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange('to', event.target.value || null)} />
         <Field.Hint />

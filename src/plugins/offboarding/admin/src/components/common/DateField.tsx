@@ -31,6 +31,13 @@ export const futureDateError = (intl: IntlShape, at: Date | undefined, after: Da
   return at.getTime() > after.getTime() ? undefined : (tooEarly ?? intl.formatMessage(messages.afterNow));
 };
 
+/**
+ * The design system's DatePicker answers a day as its 00:00 in the browser's zone but reads its
+ * value's day in UTC: east of UTC the picked day showed (and was typed over) as the day before.
+ * It is handed the same calendar day at 00:00 UTC, so it shows the day it answered.
+ */
+const asUtcDay = (day: Date) => new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate()));
+
 export interface DateFieldProps {
   /** The request's field, so that the server's refusal lands here. */
   name: string;
@@ -71,7 +78,7 @@ export const DateField = ({ name, label, value, onChange, error, hint, required 
           timeLabel={formatMessage(messages.time)}
         />
       ) : (
-        <DatePicker {...common} value={value} onChange={(date) => onChange(date ?? undefined)} />
+        <DatePicker {...common} value={value ? asUtcDay(value) : undefined} onChange={(date) => onChange(date ?? undefined)} />
       )}
       <Field.Hint />
       <Field.Error />

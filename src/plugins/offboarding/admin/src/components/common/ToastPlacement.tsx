@@ -13,6 +13,16 @@ export const ToastPlacement = createGlobalStyle`
     left: auto !important;
     right: 2.4rem !important;
     transform: none !important;
+    /* Strapi's toast is 50rem wide in sonner's 356px toaster: it hung past the window's edge,
+       its end and its Close button out of sight. The toaster takes the toast's width, and no
+       more than the window leaves. */
+    --width: min(50rem, calc(100vw - 4.8rem));
+    width: var(--width) !important;
     max-width: calc(100vw - 4.8rem);
+  }
+  [data-sonner-toaster][data-y-position='top'] [data-sonner-toast],
+  [data-sonner-toaster][data-y-position='top'] [data-sonner-toast] > * {
+    width: 100% !important;
+    max-width: 100% !important;
   }
 `;

@@ -14,6 +14,8 @@ export interface ActionFormConfig<Values, Result> {
   request: (values: Values) => ApiAction<Result>;
   /** Notified once the server accepted the change; a function when it depends on the answer. */
   successMessage: string | ((result: Result, values: Values) => string);
+  /** The notification's kind when the answer can be a partial success (a bulk action with refusals): `success` by default. */
+  notificationType?: (result: Result) => 'success' | 'warning';
   /** Runs once the server accepted the change. */
   onDone: (result: Result) => void;
   /** Closes the dialog without sending anything. */
@@ -74,7 +76,7 @@ export const useActionForm = <Values extends object, Result>(config: ActionFormC
     }
     const { successMessage } = config;
     toggleNotification({
-      type: 'success',
+      type: config.notificationType?.(result.data) ?? 'success',
       message: typeof successMessage === 'string' ? successMessage : successMessage(result.data, values),
     });
     config.onDone(result.data);

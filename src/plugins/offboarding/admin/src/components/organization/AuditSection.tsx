@@ -83,9 +83,16 @@ const AuditItem = ({ event, organization, reasonLabel }: { event: AuditTimelineE
           )}
         </Typography>
       ) : null}
-      {event.notes ? (
-        <Typography variant="pi" textColor="neutral700" style={{ whiteSpace: 'pre-wrap' }}>
-          {formatMessage({ id: getTranslation('organization.audit.notes'), defaultMessage: 'Notes: {notes}' }, { notes: event.notes })}
+      {event.after?.cause === 'unarchived' ? (
+        // Reopened by the plugin itself: why, in the admin's language (the trail keeps the English in notes).
+        <Typography variant="pi" textColor="neutral700">
+          {formatMessage({ id: getTranslation('organization.audit.cause.unarchived'), defaultMessage: 'Why: the organization was unarchived' })}
+        </Typography>
+      ) : event.notes ? (
+        <Typography variant="pi" textColor="neutral700" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {event.action === 'checklist.step_reopened'
+            ? formatMessage({ id: getTranslation('organization.audit.why'), defaultMessage: 'Why: {notes}' }, { notes: event.notes })
+            : formatMessage({ id: getTranslation('organization.audit.notes'), defaultMessage: 'Notes: {notes}' }, { notes: event.notes })}
         </Typography>
       ) : null}
       <AuditChanges event={event} currency={entitlement?.currency ?? null} reasonLabel={reasonLabel} />

@@ -97,7 +97,7 @@ const PolicyForm = ({ organization: org, ...dialog }: OrganizationFormProps) => 
             <Typography textColor="danger700" tag="p">
               {t(
               'purgeable.body',
-              'Under this policy its data retention ended on {date}: the organization enters the purge queue at once, and its data is deleted for good on {purgeAfter}, after the review period.',
+              'Under this policy its data retention ended on {date}: the organization enters the purge queue at the next retention review (a scheduled job), and its data is deleted for good on {purgeAfter}, after the review period.',
                 { date: formatIntlMoment(intl, purgeable.retentionUntil.next), purgeAfter: formatIntlMoment(intl, purgeable.purgeAfter) },
               )}
             </Typography>

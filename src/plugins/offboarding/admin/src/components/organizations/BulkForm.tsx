@@ -22,6 +22,11 @@ export interface BulkFormProps {
   onFinished: () => void;
 }
 
+const summaryMessage = {
+  id: getTranslation('organizations.bulk.summary'),
+  defaultMessage: '{done, plural, one {# done} other {# done}}, {refused, plural, one {# refused} other {# refused}}.',
+};
+
 /** What the bulk action did: how many were done, and each refusal with its reason. */
 const BulkSummary = ({
   result,
@@ -43,13 +48,7 @@ const BulkSummary = ({
       <Modal.Body>
         <Flex direction="column" alignItems="stretch" gap={3} role="status">
           <Typography fontWeight="semiBold">
-            {formatMessage(
-              {
-                id: getTranslation('organizations.bulk.summary'),
-                defaultMessage: '{done, plural, one {# done} other {# done}}, {refused, plural, one {# refused} other {# refused}}.',
-              },
-              { done: result.meta.done, refused: result.meta.refused },
-            )}
+            {formatMessage(summaryMessage, { done: result.meta.done, refused: result.meta.refused })}
           </Typography>
           {refused.length ? (
             <ul>
@@ -91,11 +90,9 @@ export const BulkForm = ({ action, organizations, description, submitLabel, onCl
         ids: organizations.map((org) => org.documentId),
         ...(needsReason ? { reason: values.reason } : {}),
       }),
-    successMessage: (answer) =>
-      formatMessage(
-        { id: getTranslation('organizations.bulk.done'), defaultMessage: '{done} done, {refused} refused.' },
-        { done: answer.meta.done, refused: answer.meta.refused },
-      ),
+    successMessage: (answer) => formatMessage(summaryMessage, { done: answer.meta.done, refused: answer.meta.refused }),
+    // Not a green tick when some (or all) were refused.
+    notificationType: (answer) => (answer.meta.refused > 0 ? 'warning' : 'success'),
     onDone: (answer) => {
       setResult(answer);
       onFinished();
