@@ -61,6 +61,7 @@ const names = (width: number) => {
     checklist: `${tag} Checklist`,
     unarchive: `${tag} Unarchive`,
     policy: `${tag} Policy`,
+    link: `${tag} Link`,
   };
 };
 
@@ -98,6 +99,11 @@ const makeData = async (width: number) => {
   await adminApi(token, 'POST', `/offboarding/organizations/${unarchive}/disable`, { reason: 'Closed account' });
 
   await createOrg(n.policy, { cancellationPolicy: ids[POLICY_A] });
+
+  // Closed, with a customer export whose link the customer may still use.
+  const link = await createOrg(n.link);
+  await cancelNow(await addSeat(link));
+  await adminApi(token, 'POST', `/offboarding/organizations/${link}/exports`, { profile: 'customer' });
 };
 
 beforeAll(async () => {
@@ -307,6 +313,19 @@ describe.each(WIDTHS)('at %i px', (width) => {
     await newest.getByText('Checklist step reopened', { exact: true }).waitFor();
     await newest.getByText('Why: the organization was unarchived', { exact: true }).waitFor();
     await screenshot(page, `gaps-${width}-08-unarchived`);
+  });
+
+  test('Archive warns that a ready customer export’s link stops working', async () => {
+    await eventually(
+      async () => (await adminApi<{ data: { state: string }[] }>(token, 'GET', `/offboarding/organizations/${ids[n.link]}/exports`)).data.map((e) => e.state),
+      (states) => states.includes('ready'),
+    );
+    await openOrganization(n.link);
+    await page.getByRole('button', { name: 'Archive', exact: true }).click();
+    await dialog().getByTestId('archive-customer-link-warning').getByText(/^The customer’s download link \(ready until .+\) will stop working/).waitFor();
+    await screenshot(page, `gaps-${width}-08b-archive-link-warning`);
+    await dialog().getByRole('button', { name: 'Go back' }).click();
+    await dialog().waitFor({ state: 'detached' });
   });
 
   test('the audit timeline names the policies of a policy change, never their ids', async () => {

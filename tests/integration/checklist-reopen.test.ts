@@ -7,7 +7,7 @@
  */
 import type { Checklist, ChecklistStepKey, ChecklistStepState } from '../../src/plugins/offboarding/shared/contracts/checklist';
 import type { AuditEvent } from '../../src/plugins/offboarding/shared/contracts/entities';
-import { NOW, auditOf, createOrg, expectStatus, useHarness } from '../helpers/harness';
+import { NOW, auditOf, createEntitlement, createOrg, expectStatus, useHarness } from '../helpers/harness';
 
 const h = useHarness('checklist-reopen', { now: NOW });
 
@@ -205,4 +205,29 @@ it('unarchiving an organization whose checklist never reached the archive step l
   expect(before.current).toBe('review_entitlements');
   expectStatus(await h.api.post(`/offboarding/organizations/${org}/unarchive`, {}), 200);
   expect(await read(org)).toEqual({ ...before, steps: before.steps.map((s) => (s.key === 'archive' ? { ...s, conditionMet: false } : s)) });
+});
+
+it('a cancellation undone reopens the step it had ticked, by itself, saying which condition no longer holds; cancelling again ticks it again', async () => {
+  const org = (await createOrg(h.api)).documentId;
+  const ent = (await createEntitlement(h.api, org)).documentId;
+  expectStatus(await h.api.post(url(org, '/start'), {}), 201);
+  expectStatus(await complete(org, 'review_entitlements'), 200);
+  const cancel = () => h.api.post(`/offboarding/entitlements/${ent}/cancel`, { reason: 'customer_request', timing: 'period_end' });
+  expectStatus(await cancel(), 200);
+  expect(states(await read(org))).toMatchObject({ cancel_entitlements: 'done', downstream_cleanup: 'current' });
+
+  expectStatus(await h.api.post(`/offboarding/entitlements/${ent}/undo-cancel`, {}), 200);
+  const reopened = await read(org);
+  expect(states(reopened)).toMatchObject({ review_entitlements: 'done', cancel_entitlements: 'current', downstream_cleanup: 'waiting' });
+  const last = (await checklistEvents(org)).at(-1);
+  expect(last).toMatchObject({
+    action: 'checklist.step_reopened',
+    actorType: 'job',
+    notes: 'It no longer holds that no entitlement is active or suspended',
+    before: { step: 'cancel_entitlements', state: 'done' },
+    after: { step: 'cancel_entitlements', state: 'pending', reopened: ['cancel_entitlements'], cause: 'condition_lost' },
+  });
+
+  expectStatus(await cancel(), 200);
+  expect(states(await read(org))).toMatchObject({ cancel_entitlements: 'done', downstream_cleanup: 'current' });
 });

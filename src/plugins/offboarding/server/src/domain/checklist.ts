@@ -116,6 +116,24 @@ export const planAutomaticTicks = (progress: ChecklistProgress, facts: Checklist
   return ticks;
 };
 
+/**
+ * The steps that follow the entitlements: done once every one is cancelled (and deprovisioned),
+ * untrue again when one comes back (a cancellation undone, a reactivation, a failed
+ * deprovisioning). The checklist then reopens them itself rather than show a stale "done". The
+ * export and archive steps are not retracted: an export that expires later, or an archive undone
+ * (unarchive reopens that step itself), do not undo what the customer was given.
+ */
+const RETRACTABLE_STEPS: readonly AutomaticStepKey[] = ['cancel_entitlements', 'downstream_cleanup'];
+
+/** Whether the run has a retractable step done: only then can `retractedStep` find one. */
+export const mayRetract = (progress: ChecklistProgress) => RETRACTABLE_STEPS.some((step) => progress[step]?.state === 'done');
+
+/** The first retractable step done whose condition no longer holds, with what no longer holds; null when none. */
+export const retractedStep = (progress: ChecklistProgress, facts: ChecklistFacts): { step: AutomaticStepKey; condition: string } | null => {
+  const step = RETRACTABLE_STEPS.find((key) => progress[key]?.state === 'done' && !CONDITIONS[key].holds(facts));
+  return step ? { step, condition: CONDITIONS[step].text } : null;
+};
+
 /** An admin acts on a started, unfinished run, and only on its current step. */
 const refuseUnlessCurrent = (run: ChecklistRunState, step: ChecklistStepKey) => {
   if (run.completedAt) throw conflict('checklist.complete', 'The offboarding checklist is already complete', { step, completedAt: run.completedAt });

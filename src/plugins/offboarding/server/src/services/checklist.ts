@@ -6,12 +6,14 @@ import {
   describeChecklist,
   isAutomaticStep,
   isFinished,
+  mayRetract,
   planAutomaticTicks,
   planComplete,
   planReopen,
   planSkip,
   readProgress,
   refuseAutomaticStep,
+  retractedStep,
   type ChecklistFacts,
   type ChecklistProgress,
   type ChecklistRunState,
@@ -168,10 +170,18 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const peek of open) {
         const progress = readProgress(peek.steps);
         const current = currentStep(progress);
-        if (!current || !isAutomaticStep(current)) continue;
+        const ticking = Boolean(current && isAutomaticStep(current));
+        if (!ticking && !mayRetract(progress)) continue;
         const org = await findOrganization(peek.organization);
         if (!org || org.purgeState === 'purged') continue;
-        if (!planAutomaticTicks(progress, await factsOf(org, toDate(peek.startedAt))).length) continue;
+        const facts = await factsOf(org, toDate(peek.startedAt));
+        // An entitlement back (an undone cancellation, a reactivation): the steps it had ticked reopen.
+        const retracted = retractedStep(progress, facts);
+        if (retracted) {
+          await service.reopen(org.documentId, retracted.step, `It no longer holds that ${retracted.condition}`, CHECKLIST_ACTOR, 'condition_lost');
+          continue;
+        }
+        if (!ticking || !planAutomaticTicks(progress, facts).length) continue;
         await strapi.db.transaction(async () => {
           // Another instance may have ticked it meanwhile: re-read under the lock, which commit re-plans from.
           const row = await selectForUpdate<RunRow>(strapi, UID.checklistRun, { id: peek.id });
@@ -234,7 +244,7 @@ const createChecklistService = ({ strapi }: { strapi: Core.Strapi }) => {
      * itself again at once). A completed run is open again.
      */
     /** `cause`: why the plugin reopened it by itself (recorded for the panel to say in the admin's language). */
-    async reopen(documentId: string, step: ChecklistStepKey, reason: string, actor: Actor, cause?: 'unarchived'): Promise<Checklist> {
+    async reopen(documentId: string, step: ChecklistStepKey, reason: string, actor: Actor, cause?: 'unarchived' | 'condition_lost'): Promise<Checklist> {
       return strapi.db.transaction(async () => {
         const org = await organizationStore(strapi).lock({ documentId });
         if (!org) throw notFound('organization', documentId);

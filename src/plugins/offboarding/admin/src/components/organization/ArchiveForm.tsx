@@ -1,7 +1,9 @@
-import { Flex, Typography } from '@strapi/design-system';
+import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { api } from '../../api';
+import { useApiQuery } from '../../hooks/useApi';
 import { useLabels } from '../../hooks/useLabels';
+import { formatIntlMoment } from '../../utils/dates';
 import { getTranslation } from '../../utils/translations';
 import { ConfirmForm } from '../common/ConfirmForm';
 import { entitlementLabel } from '../entitlements/format';
@@ -15,6 +17,12 @@ export const ArchiveForm = ({ organization, onClose, onDone }: OrganizationFormP
   const labels = useLabels();
   const archived = Boolean(organization.archivedAt);
   const open = archived ? [] : organization.entitlements.filter((entitlement) => entitlement.status !== 'cancelled');
+  // A customer export still downloadable: its signed link stops working with the portal (docs/spec.md §12).
+  const exportsList = useApiQuery(archived ? null : api.exports.list(organization.documentId));
+  const links = (exportsList.data?.data ?? []).filter(
+    (entry) => entry.profile === 'customer' && entry.state === 'ready' && (!entry.expiresAt || Date.parse(entry.expiresAt) > Date.now()),
+  );
+  const lastUntil = links.map((entry) => entry.expiresAt).sort().at(-1) ?? null;
   return (
     <ConfirmForm
       description={
@@ -44,6 +52,20 @@ export const ArchiveForm = ({ organization, onClose, onDone }: OrganizationFormP
       onClose={onClose}
       onDone={onDone}
     >
+      {links.length ? (
+        <Box role="alert" data-testid="archive-customer-link-warning" background="warning100" borderColor="warning200" hasRadius padding={3}>
+          <Typography textColor="warning700">
+            {formatMessage(
+              {
+                id: getTranslation('organization.archive.customerLinks'),
+                defaultMessage:
+                  '{count, plural, one {The customer’s download link} other {The customer’s # download links}} (ready until {date}) will stop working: an archived organization’s portal is closed, and its links with it. Archive once the customer has the data, or unarchive to open them again.',
+              },
+              { count: links.length, date: formatIntlMoment(intl, lastUntil) },
+            )}
+          </Typography>
+        </Box>
+      ) : null}
       {open.length ? (
         // The Content Manager offers the action whatever the entitlements: say which ones the server will object to.
         <Flex direction="column" alignItems="stretch" gap={1}>

@@ -1,6 +1,8 @@
 import * as React from 'react';
 import { Badge, Box, Divider, Flex, Loader, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
+import { useIntl, type MessageDescriptor } from 'react-intl';
+import { CHECKLIST_STEPS, type ChecklistStepKey } from '../../../../shared/contracts/checklist';
+import { STEP_MESSAGES } from '../checklist/messages';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
 import type { AuditTimelineEvent } from '../../../../shared/contracts/entities';
 import { api } from '../../api';
@@ -24,6 +26,8 @@ interface AuditSectionProps {
   /** Changes after every action of the page, so the newest event shows up at once. */
   refreshKey: number;
 }
+
+const isStepKey = (value: unknown): value is ChecklistStepKey => typeof value === 'string' && (CHECKLIST_STEPS as readonly string[]).includes(value);
 
 const AuditItem = ({ event, organization, reasonLabel }: { event: AuditTimelineEvent } & Omit<AuditSectionProps, 'refreshKey'>) => {
   const { formatMessage } = useIntl();
@@ -83,7 +87,15 @@ const AuditItem = ({ event, organization, reasonLabel }: { event: AuditTimelineE
           )}
         </Typography>
       ) : null}
-      {event.after?.cause === 'unarchived' ? (
+      {event.after?.cause === 'condition_lost' && isStepKey(event.after.step) && STEP_MESSAGES[event.after.step].condition ? (
+        // Reopened by the plugin: the condition that had ticked it is no longer true.
+        <Typography variant="pi" textColor="neutral700">
+          {formatMessage(
+            { id: getTranslation('organization.audit.cause.condition_lost'), defaultMessage: 'Why: it is no longer true that {condition}' },
+            { condition: formatMessage(STEP_MESSAGES[event.after.step].condition as MessageDescriptor) },
+          )}
+        </Typography>
+      ) : event.after?.cause === 'unarchived' ? (
         // Reopened by the plugin itself: why, in the admin's language (the trail keeps the English in notes).
         <Typography variant="pi" textColor="neutral700">
           {formatMessage({ id: getTranslation('organization.audit.cause.unarchived'), defaultMessage: 'Why: the organization was unarchived' })}
