@@ -366,6 +366,12 @@ const READS: RouteCase[] = [
       return { url: `${ORGS}/${(ent.organization as { documentId: string }).documentId}/cancel-all/preview`, body: cancelNow };
     },
   },
+  {
+    route: 'POST /organizations/:id/policy/preview',
+    action: 'read',
+    success: 200,
+    prepare: async () => ({ url: `${ORGS}/${await newOrg()}/policy/preview`, body: { cancellationPolicy: null } }),
+  },
   { route: 'GET /policies', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/policies' }) },
   { route: 'GET /provisioning-policies', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/provisioning-policies' }) },
   { route: 'GET /reasons', action: 'read', success: 200, prepare: async () => ({ url: '/offboarding/reasons' }) },
