@@ -6,6 +6,7 @@ import { STEP_MESSAGES } from '../checklist/messages';
 import { getTranslation } from '../../utils/translations';
 import { useFormat, type Format } from '../../hooks/useFormat';
 import { humanize, labelMessages, useLabels } from '../../hooks/useLabels';
+import { FIELD_MESSAGES } from './auditFields';
 import type { ReasonLabel } from './useReasonLabels';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -139,7 +140,7 @@ export const AuditChanges = ({ event, currency, reasonLabel }: AuditChangesProps
         return (
           <Typography key={key} tag="li" variant="pi" textColor="neutral700" style={{ overflowWrap: 'anywhere' }}>
             <Typography variant="pi" fontWeight="semiBold" textColor="neutral800">
-              {humanize(key)}:
+              {Object.hasOwn(FIELD_MESSAGES, key) ? formatMessage(FIELD_MESSAGES[key]) : humanize(key)}:
             </Typography>{' '}
             {value}
           </Typography>
