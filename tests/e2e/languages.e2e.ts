@@ -109,6 +109,14 @@ describe('the panel in the admin’s language', () => {
     // The creation date carries its hour on the 24-hour clock, and its zone.
     await page.getByText(/^\d{1,2} (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4}, \d{2}:\d{2} UTC\+[12]$/).first().waitFor();
     expect(await page.getByRole('heading', { name: 'Audit timeline' }).count()).toBe(0);
+
+    // What the access rule withholds, said in French (the API's reasons are English).
+    const id = organizationPath.split('/').at(-1);
+    await adminApi(token, 'POST', `/offboarding/organizations/${id}/disable`, { reason: 'Vérification' });
+    await page.reload();
+    await page.getByText('Accès désactivé : son portail est fermé').first().waitFor();
+    await expect(page.getByText(/its portal is closed/).count()).resolves.toBe(0);
+    await adminApi(token, 'POST', `/offboarding/organizations/${id}/enable`, {});
   });
 
   test('in German: the same pages in German, dates in German with their zone', async () => {

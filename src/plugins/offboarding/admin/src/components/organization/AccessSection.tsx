@@ -2,6 +2,7 @@ import { Badge, Flex, Loader, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { ACCESS_CAPABILITIES, type AccessCapability, type AccessView } from '../../../../shared/contracts/access';
 import type { QueryState } from '../../hooks/useApi';
+import { useAccessReason } from '../../hooks/useAccessReason';
 import { useFormat } from '../../hooks/useFormat';
 import { ACCESS_STAGE_VARIANT, useLabels } from '../../hooks/useLabels';
 import { getTranslation } from '../../utils/translations';
@@ -15,18 +16,20 @@ interface AccessSectionProps {
   access: Pick<QueryState<{ data: AccessView }>, 'data' | 'error' | 'isLoading'>;
 }
 
-/** Yes, or no with the server's reason (customer-safe: it names the stage and its dates). */
+/** Yes, or no with why (the stage and what it withholds), in the admin's language. */
 const Capability = ({ view, capability }: { view: AccessView; capability: AccessCapability }) => {
   const labels = useLabels();
+  const reasonOf = useAccessReason();
   const allowed = view[capability];
+  const reason = reasonOf(view, capability);
   return (
     <Flex direction="column" alignItems="flex-start" gap={1}>
       <Badge variant={allowed ? 'success' : 'neutral'} size="S">
         {labels.yesNo(allowed)}
       </Badge>
-      {!allowed && view.reasons[capability] ? (
+      {reason ? (
         <Typography variant="pi" textColor="neutral600">
-          {view.reasons[capability]}
+          {reason}
         </Typography>
       ) : null}
     </Flex>

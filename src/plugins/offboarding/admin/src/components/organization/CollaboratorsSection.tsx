@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
 import type { AccessView } from '../../../../shared/contracts/access';
+import { useAccessReason } from '../../hooks/useAccessReason';
 import type { Collaborator } from '../../../../shared/contracts/entities';
 import { api } from '../../api';
 import { getTranslation } from '../../utils/translations';
@@ -47,6 +48,7 @@ const RemoveCollaborator = ({ organization, collaborator, onChanged }: Organizat
 
 /** The customer's users who see the organization in the portal, and the invitations that let them join (docs/spec.md §12). */
 export const CollaboratorsSection = ({ organization, onChanged, canManage, refreshKey, access }: CollaboratorsSectionProps) => {
+  const reasonOf = useAccessReason();
   const { formatMessage } = useIntl();
   const labels = useLabels();
   const t = (id: string, defaultMessage: string) =>
@@ -54,7 +56,7 @@ export const CollaboratorsSection = ({ organization, onChanged, canManage, refre
   const { collaborators } = organization;
   const purged = organization.purgeState === 'purged';
   const inviteRefusal =
-    access && !access.invite ? (access.reasons.invite ?? t('inviteRefused', 'The organization may not invite anyone in its current stage.')) : null;
+    access && !access.invite ? (reasonOf(access, 'invite') ?? t('inviteRefused', 'The organization may not invite anyone in its current stage.')) : null;
 
   return (
     <Section

@@ -1,6 +1,7 @@
 import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { AccessView } from '../../../../shared/contracts/access';
+import { useAccessReason } from '../../hooks/useAccessReason';
 import type { OrganizationDetail } from '../../../../shared/contracts/api';
 import { getTranslation } from '../../utils/translations';
 import { Facts } from './Facts';
@@ -28,6 +29,7 @@ export const DetailsSection = ({
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(`organization.details.${id}`), defaultMessage });
   const { policy } = org;
 
+  const reasonOf = useAccessReason();
   // The portal as the access rule opens it (an archived organization's is closed whatever the switch).
   const portal = !accessView
     ? format.none
@@ -38,7 +40,7 @@ export const DetailsSection = ({
         },
         {
           state: accessView.portalWrite ? 'open' : accessView.portalLogin ? 'readOnly' : 'closed',
-          reason: (!accessView.portalLogin ? accessView.reasons.portalLogin : null) ?? 'none',
+          reason: reasonOf(accessView, 'portalLogin') ?? 'none',
         },
       );
 
