@@ -257,7 +257,7 @@ describe.each(WIDTHS)('the dialogs at %i px', (width) => {
     await dialog().waitFor({ state: 'detached' });
     const { data: closed } = await adminApi<{ data: { retention: { retentionExtendedUntil: string } } }>(token, 'GET', `/offboarding/organizations/${closedOrgs[width]}`);
     const saved = new Date(closed.retention.retentionExtendedUntil);
-    expect(saved.toLocaleString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: PARIS })).toBe(`${laterText}, 00:00`);
+    expect(saved.toLocaleString('en-US', { month: '2-digit', day: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: PARIS })).toBe(`${laterText}, 00:00`);
   });
 
   test('policy days out of bounds are refused at their fields', async () => {

@@ -67,6 +67,18 @@ const pinned = css`
     background: ${({ theme }) => theme.colors.neutral0};
   }
 `;
+/**
+ * Long text never pushes the columns off-screen: wrapped where the column wraps (a word longer
+ * than the cell breaks too; never narrower than a few words), otherwise cut with an ellipsis and
+ * shown whole on hover. A pinned column of buttons keeps them on one line, whole: it is what
+ * stays in view.
+ */
+const cellStyle = <Row,>(column: Column<Row>, pinnedCell: boolean): React.CSSProperties => {
+  if (column.wrap) return { whiteSpace: 'normal', maxWidth: '32rem', minWidth: '14rem', overflowWrap: 'anywhere' };
+  if (pinnedCell) return { whiteSpace: 'nowrap' };
+  return { maxWidth: '24rem' };
+};
+
 const PinnedTh = styled(Th)`
   ${pinned}
 `;
@@ -177,12 +189,10 @@ export const DataTable = <Row,>({ columns, rows, rowKey, emptyMessage, status, f
               ) : null}
               {shown.map((column, index) => {
                 const content = column.cell(row);
-                const Cell = isPinned(column, index) ? PinnedTd : Td;
-                // Long text never pushes the columns off-screen: wrapped where the column wraps
-                // (a word longer than the cell breaks too), otherwise cut with an ellipsis and
-                // shown whole on hover.
+                const pinnedCell = isPinned(column, index);
+                const Cell = pinnedCell ? PinnedTd : Td;
                 return (
-                  <Cell key={column.key} style={column.wrap ? { whiteSpace: 'normal', maxWidth: '32rem', overflowWrap: 'anywhere' } : { maxWidth: '20rem' }}>
+                  <Cell key={column.key} style={cellStyle(column, pinnedCell)}>
                     {typeof content === 'string' ? (
                       <Typography
                         textColor="neutral800"
