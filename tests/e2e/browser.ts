@@ -78,3 +78,34 @@ export const chooseAction = async (page: Page, scope: Locator | Page, item: stri
   await scope.getByRole('button', { name: menu }).click();
   await page.getByRole('menuitem', { name: item, exact: true }).click();
 };
+
+export interface AdminUser {
+  firstname: string;
+  lastname: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * Creates an admin as an inviting admin would (POST /admin/users, then the invitee registers)
+ * and answers their token. `roleId`: a role's id; the Super Admin role by default.
+ */
+export const registerAdmin = async (token: string, admin: AdminUser, roleId?: number): Promise<string> => {
+  let role = roleId;
+  if (role === undefined) {
+    const { data: roles } = await adminApi<{ data: Array<{ id: number; code: string }> }>(token, 'GET', '/admin/roles');
+    role = roles.find((candidate) => candidate.code === 'strapi-super-admin')?.id;
+    if (role === undefined) throw new Error('no Super Admin role');
+  }
+  const { data: user } = await adminApi<{ data: { registrationToken: string } }>(token, 'POST', '/admin/users', {
+    firstname: admin.firstname,
+    lastname: admin.lastname,
+    email: admin.email,
+    roles: [role],
+  });
+  await adminApi(null, 'POST', '/admin/register', {
+    registrationToken: user.registrationToken,
+    userInfo: { firstname: admin.firstname, lastname: admin.lastname, password: admin.password },
+  });
+  return (await adminApi<{ data: { token: string } }>(null, 'POST', '/admin/login', { email: admin.email, password: admin.password })).data.token;
+};

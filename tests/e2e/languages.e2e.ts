@@ -6,7 +6,7 @@
  * the server and its demo admin.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_ADMIN, adminApi, apiBase, logIn, openBrowser, screenshot } from './browser';
+import { DEMO_ADMIN, adminApi, apiBase, logIn, openBrowser, registerAdmin, screenshot } from './browser';
 
 const POLYGLOT = { email: 'polyglot@offboarding.local', password: 'Polyglot-Demo-1', firstname: 'Poly', lastname: 'Glot' };
 const ORG = 'Lindqvist Übersetzungen';
@@ -27,20 +27,7 @@ const setLanguage = async (language: 'fr' | 'de' | 'en') => {
 
 beforeAll(async () => {
   const { data: session } = await adminApi<{ data: { token: string } }>(null, 'POST', '/admin/login', DEMO_ADMIN);
-  const { data: roles } = await adminApi<{ data: Array<{ id: number; code: string }> }>(session.token, 'GET', '/admin/roles');
-  const superAdmin = roles.find((role) => role.code === 'strapi-super-admin');
-  if (!superAdmin) throw new Error('no Super Admin role');
-  const { data: user } = await adminApi<{ data: { registrationToken: string } }>(session.token, 'POST', '/admin/users', {
-    firstname: POLYGLOT.firstname,
-    lastname: POLYGLOT.lastname,
-    email: POLYGLOT.email,
-    roles: [superAdmin.id],
-  });
-  await adminApi(null, 'POST', '/admin/register', {
-    registrationToken: user.registrationToken,
-    userInfo: { firstname: POLYGLOT.firstname, lastname: POLYGLOT.lastname, password: POLYGLOT.password },
-  });
-  ({ data: { token } } = await adminApi<{ data: { token: string } }>(null, 'POST', '/admin/login', { email: POLYGLOT.email, password: POLYGLOT.password }));
+  token = await registerAdmin(session.token, POLYGLOT);
 
   const { data: organization } = await adminApi<{ data: { documentId: string } }>(session.token, 'POST', '/offboarding/organizations', {
     name: ORG,

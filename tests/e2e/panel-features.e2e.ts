@@ -9,7 +9,7 @@
  */
 import fs from 'fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_ADMIN, adminApi, apiBase, chooseAction, eventually, logIn, openBrowser, screenshot } from './browser';
+import { DEMO_ADMIN, adminApi, apiBase, chooseAction, eventually, logIn, openBrowser, registerAdmin, screenshot } from './browser';
 
 const LIST = '/admin/plugins/offboarding';
 const DAY = 86_400_000;
@@ -386,20 +386,7 @@ describe('a refusal of the API in French (1440 px)', () => {
   const setLanguage = (language: 'fr' | 'en') => adminApi(ownToken, 'PUT', '/admin/users/me', { preferedLanguage: language });
 
   beforeAll(async () => {
-    const { data: roles } = await adminApi<{ data: Array<{ id: number; code: string }> }>(token, 'GET', '/admin/roles');
-    const superAdmin = roles.find((role) => role.code === 'strapi-super-admin');
-    if (!superAdmin) throw new Error('no Super Admin role');
-    const { data: user } = await adminApi<{ data: { registrationToken: string } }>(token, 'POST', '/admin/users', {
-      firstname: FRANCOPHONE.firstname,
-      lastname: FRANCOPHONE.lastname,
-      email: FRANCOPHONE.email,
-      roles: [superAdmin.id],
-    });
-    await adminApi(null, 'POST', '/admin/register', {
-      registrationToken: user.registrationToken,
-      userInfo: { firstname: FRANCOPHONE.firstname, lastname: FRANCOPHONE.lastname, password: FRANCOPHONE.password },
-    });
-    ({ data: { token: ownToken } } = await adminApi<{ data: { token: string } }>(null, 'POST', '/admin/login', { email: FRANCOPHONE.email, password: FRANCOPHONE.password }));
+    ownToken = await registerAdmin(token, FRANCOPHONE);
     // Alpha has a seat to cancel; Bravo has nothing: the server refuses it (409 organization.nothing_to_cancel).
     await addSeat(await createOrg(ORGS[0]));
     await createOrg(ORGS[1]);

@@ -3,7 +3,7 @@
  * does not allow (the API refuses those too: tests/integration/rbac.test.ts).
  */
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_ADMIN, adminApi, logIn, openBrowser, screenshot } from './browser';
+import { DEMO_ADMIN, adminApi, logIn, openBrowser, registerAdmin, screenshot } from './browser';
 
 const READER = { email: 'reader@offboarding.local', password: 'Reader-Demo-1', firstname: 'Read', lastname: 'Only' };
 
@@ -17,16 +17,7 @@ beforeAll(async () => {
   await adminApi(session.token, 'PUT', `/admin/roles/${role.id}/permissions`, {
     permissions: [{ action: 'plugin::offboarding.read', subject: null, properties: {}, conditions: [] }],
   });
-  const { data: user } = await adminApi<{ data: { registrationToken: string } }>(session.token, 'POST', '/admin/users', {
-    firstname: READER.firstname,
-    lastname: READER.lastname,
-    email: READER.email,
-    roles: [role.id],
-  });
-  await adminApi(null, 'POST', '/admin/register', {
-    registrationToken: user.registrationToken,
-    userInfo: { firstname: READER.firstname, lastname: READER.lastname, password: READER.password },
-  });
+  await registerAdmin(session.token, READER, role.id);
   ({ browser, page } = await openBrowser());
   await logIn(page, READER);
 });

@@ -252,9 +252,9 @@ const createOrganizationService = ({ strapi }: { strapi: Core.Strapi }) => {
     async previewPolicy(documentId: string, policyDocumentId: string | null): Promise<PolicyPreview> {
       const org = await service.findRow(documentId);
       if (org.purgeState === 'purged') throw conflictError('organization.purged', 'A purged organization is a tombstone and keeps no policy', { purgeState: 'purged' });
-      const policyId = await policyDocumentIdToId(policyDocumentId);
+      const chosen = policyDocumentId === null ? null : await strapi.db.query(UID.cancellationPolicy).findOne({ where: { documentId: policyDocumentId } });
+      if (policyDocumentId !== null && !chosen) throw fieldError('cancellationPolicy', `no cancellation policy has id "${policyDocumentId}"`);
       const policies = getService(strapi, 'policy');
-      const chosen = policyId === null ? null : await strapi.db.query(UID.cancellationPolicy).findOne({ where: { id: policyId } });
       const [resolveNow, resolveNext] = [await policies.resolverFor(org), await policies.resolver({ cancellationPolicy: chosen })];
       const ents = (await entitlementStore(strapi).ofOrganization(org.id)).map((e) => ({
         status: e.status as EntitlementStatus,
